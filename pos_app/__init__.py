@@ -1,0 +1,3 @@
+"""Omni POS: the till."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,76 @@
+"""`pos-app`: the till.
+
+pos-app --demo                          the till against a local demo server with demo data
+pos-app --server URL --enrol CODE       first start of a real till (enrols, then sells)
+pos-app                                 every later start
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")
+
+import qasync
+from platformdirs import user_data_path
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pos_app import __version__
+from pos_app.store.replica import ReplicaError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pos-app", description="Omni POS till")
+    parser.add_argument("--data-dir", type=Path, help="where the till keeps its database (default: per-user folder)")
+    parser.add_argument("--server", help="central server URL, e.g. https://pos.example.com")
+    parser.add_argument("--enrol", metavar="CODE", help="one-time enrolment code from the installer")
+    parser.add_argument("--demo", action="store_true", help="run against a local demo server with demo data")
+    parser.add_argument("--demo-reset", action="store_true", help="with --demo: throw away the demo's data first")
+    parser.add_argument("--demo-skus", type=int, default=2000, help="with --demo: catalog size of a new demo")
+    parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from pos_app import app as till_app
+    from pos_app.demo import reset
+
+    base = args.data_dir or user_data_path("omni-pos", appauthor=False)
+    data_dir = base / "demo" if args.demo and not args.data_dir else base
+    if args.demo and args.demo_reset:
+        reset(data_dir)
+    options = till_app.LaunchOptions(
+        data_dir=data_dir, server_url=args.server, enrol_code=args.enrol, demo=args.demo, demo_skus=args.demo_skus
+    )
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("Omni POS")
+    qt_app.setStyleSheet(till_app.load_stylesheet())
+    # Ctrl+C or a service stop ends the till like closing its window: the demo server stops too.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: qt_app.quit())
+    pulse = QTimer(interval=250)  # lets Python run its signal handlers while Qt waits
+    pulse.timeout.connect(lambda: None)
+    pulse.start()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    loop = qasync.QEventLoop(qt_app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            return loop.run_until_complete(till_app.run(qt_app, options))
+    except ReplicaError as exc:
+        QMessageBox.critical(None, "Omni POS", str(exc))
+        print(f"pos-app: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

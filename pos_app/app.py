@@ -1,0 +1,109 @@
+"""Start-up of the till: open the database, show the sale screen at once, then (in the background)
+start the demo server, enrol, and sync. Nothing here waits for the network before the screen shows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from pos_app.demo import DemoServer
+from pos_app.services.till import Till
+from pos_app.ui.main_window import SaleWindow
+from sync.client.engine import SyncError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LaunchOptions:
+    data_dir: Path
+    server_url: str | None = None
+    enrol_code: str | None = None
+    demo: bool = False
+    demo_skus: int = 2000
+    sync_interval: float = 15.0
+
+
+def load_stylesheet() -> str:
+    try:
+        return resources.files("resources").joinpath("styles/till.qss").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ""
+
+
+class TillSession:
+    """Everything one run of the till owns, and its orderly end."""
+
+    def __init__(self, options: LaunchOptions) -> None:
+        self.options = options
+        till_dir = options.data_dir / "till" if options.demo else options.data_dir
+        self.till = Till(till_dir, sync_interval=options.sync_interval)
+        self.window = SaleWindow(self.till)
+        self.demo_server: DemoServer | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def connect(self) -> None:
+        """Demo server, enrolment and sync, in that order, each only if needed."""
+        opts = self.options
+        server_url = opts.server_url
+        try:
+            if opts.demo:
+                self.demo_server = DemoServer(opts.data_dir / "server", skus=opts.demo_skus)
+                server_url = self.demo_server.start()
+                self.window.show_message(self.window.tr("Starting the demo central server…"), "info")
+                if self.till.identity is None:
+                    code = await self.demo_server.enrolment_code()
+                    await self.till.enrol(server_url, code)
+            elif self.till.identity is None:
+                if not (server_url and opts.enrol_code):
+                    self.window.show_message(
+                        self.window.tr("This till is not set up: start it with --server URL --enrol CODE"), "error"
+                    )
+                    return
+                await self.till.enrol(server_url, opts.enrol_code)
+        except SyncError as exc:
+            self.window.show_message(self.window.tr("Set-up failed: {}").format(exc), "error")
+            return
+        self.till.start_sync(server_url if opts.demo else None)
+        if not self.till.is_ready:
+            self.window.show_message(self.window.tr("Loading the catalog from the server…"), "info")
+            self.till.ready_changed.connect(
+                lambda _r: self.window.show_message(self.window.tr("Ready: scan the first item"), "ok")
+            )
+
+    async def aclose(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            try:
+                await task
+            except (asyncio.CancelledError, Exception):
+                pass
+        await self.till.aclose()
+        if self.demo_server is not None:
+            self.demo_server.stop()
+
+
+async def run(app: QApplication, options: LaunchOptions) -> int:
+    session = TillSession(options)
+    session.window.show()
+    quitting = asyncio.Event()
+    app.aboutToQuit.connect(quitting.set)
+    session.spawn(session.connect())
+    await quitting.wait()
+    await session.aclose()
+    return 0

@@ -1,0 +1,98 @@
+"""The till as a whole: its database, its identity, its sync engine and its services.
+
+The window is given a `Till` and talks only to its services and signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from pos_app import __version__
+from pos_app.services.selling import SaleService
+from pos_app.store.replica import Identity, Replica
+from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
+
+log = logging.getLogger(__name__)
+
+
+class Till(QObject):
+    sync_status_changed = Signal(object)  # SyncStatus
+    setup_message = Signal(str, str)  # text, level: progress of enrolment or demo start
+    ready_changed = Signal(bool)  # the till has an identity and a catalog
+
+    def __init__(self, data_dir: Path, sync_interval: float = 15.0) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.db_path = data_dir / "till.sqlite"
+        self.replica = Replica.open(self.db_path)
+        self.sales = SaleService(self.replica, on_fact_recorded=self._fact_recorded)
+        self.engine: SyncEngine | None = None
+        self.sync_interval = sync_interval
+        summary = self.replica.outbox_summary()
+        self.sync_status = SyncStatus(pending=summary.pending, rejected=summary.rejected, cursor=self.replica.cursor())
+
+    @property
+    def identity(self) -> Identity | None:
+        return self.replica.identity()
+
+    @property
+    def is_ready(self) -> bool:
+        return self.identity is not None and self.replica.cursor() is not None
+
+    async def enrol(self, server_url: str, code: str) -> Identity:
+        """Trade an enrolment code for this till's identity; raises SyncError with a clear message."""
+        server_url = server_url.rstrip("/")
+        self.setup_message.emit(self.tr("Enrolling this till at {}…").format(server_url), "info")
+        answer = await enrol(server_url, code, self.replica.instance_id, __version__)
+        identity = Identity(
+            device_id=answer.device_id,
+            token=answer.token,
+            store_id=answer.store_id,
+            store_code=answer.store_code,
+            store_name=answer.store_name,
+            till_code=answer.till_code,
+            till_name=answer.till_name,
+            server_url=server_url,
+        )
+        self.replica.save_identity(identity)
+        return identity
+
+    def start_sync(self, server_url: str | None = None) -> SyncEngine:
+        """Start syncing in the background (at the enrolled address unless another is given)."""
+        identity = self.identity
+        if identity is None:
+            raise SyncError("this till is not enrolled", transient=False)
+        if self.engine is None:
+            self.engine = SyncEngine(
+                server_url or identity.server_url,
+                identity.token,
+                Replica.open(self.db_path, busy_timeout_ms=60_000),
+                interval=self.sync_interval,
+                on_status=self._on_sync_status,
+            )
+            self.engine.start()
+        return self.engine
+
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        was_ready = self.sync_status.cursor is not None
+        self.sync_status = status
+        self.sync_status_changed.emit(status)
+        if not was_ready and status.cursor is not None:
+            self.ready_changed.emit(True)
+
+    def _fact_recorded(self) -> None:
+        summary = self.replica.outbox_summary()
+        self._on_sync_status(replace(self.sync_status, pending=summary.pending))
+        if self.engine is not None:
+            self.engine.wake()
+
+    async def aclose(self) -> None:
+        if self.engine is not None:
+            engine, self.engine = self.engine, None
+            await engine.aclose()
+            engine.local.close()  # type: ignore[attr-defined]
+        self.replica.close()

@@ -1,0 +1,85 @@
+"""Numbered schema migrations of the till's local database (PRAGMA user_version).
+
+Append a new entry to change the schema; never edit one that has shipped. A database whose
+version is newer than this build knows is refused, not touched.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: replica of the server's catalog, prices and stock; the till's own facts; the outbox.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE tax_rates (code TEXT PRIMARY KEY, rate_bp INTEGER NOT NULL, name TEXT NOT NULL);
+    CREATE TABLE stores (id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, city TEXT NOT NULL DEFAULT '');
+    CREATE TABLE families (id INTEGER PRIMARY KEY, parent_id INTEGER, name TEXT NOT NULL);
+    CREATE TABLE products (id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, family_id INTEGER);
+    CREATE TABLE skus (
+        id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+        size TEXT NOT NULL DEFAULT '', colour TEXT NOT NULL DEFAULT '', tax_rate_bp INTEGER NOT NULL,
+        unit TEXT NOT NULL DEFAULT 'each', active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX skus_code ON skus (code);
+    CREATE TABLE barcodes (code TEXT PRIMARY KEY, sku_id INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE price_lists (id INTEGER PRIMARY KEY, code TEXT NOT NULL, channel TEXT NOT NULL, name TEXT NOT NULL);
+    CREATE TABLE prices (
+        id INTEGER PRIMARY KEY, price_list_id INTEGER NOT NULL, sku_id INTEGER NOT NULL,
+        price_cents INTEGER NOT NULL, valid_from TEXT, valid_to TEXT
+    );
+    CREATE INDEX prices_sku ON prices (sku_id, price_list_id);
+    -- Last confirmed figures from the server, every store of the chain.
+    CREATE TABLE stock (
+        store_id INTEGER NOT NULL, sku_id INTEGER NOT NULL, quantity INTEGER NOT NULL, as_of TEXT NOT NULL,
+        PRIMARY KEY (store_id, sku_id)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE sku_search USING fts5 (
+        name, code, content='skus', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER skus_ai AFTER INSERT ON skus BEGIN
+        INSERT INTO sku_search (rowid, name, code) VALUES (new.id, new.name, new.code);
+    END;
+    CREATE TRIGGER skus_ad AFTER DELETE ON skus BEGIN
+        INSERT INTO sku_search (sku_search, rowid, name, code) VALUES ('delete', old.id, old.name, old.code);
+    END;
+    CREATE TRIGGER skus_au AFTER UPDATE ON skus BEGIN
+        INSERT INTO sku_search (sku_search, rowid, name, code) VALUES ('delete', old.id, old.name, old.code);
+        INSERT INTO sku_search (rowid, name, code) VALUES (new.id, new.name, new.code);
+    END;
+
+    -- Facts made at this till.
+    CREATE TABLE sales (
+        id TEXT PRIMARY KEY, series TEXT NOT NULL, number INTEGER NOT NULL, created_at TEXT NOT NULL,
+        total INTEGER NOT NULL, prev_hash TEXT NOT NULL, journal_hash TEXT NOT NULL, event_id TEXT NOT NULL,
+        UNIQUE (series, number)
+    );
+    CREATE TABLE sale_lines (
+        sale_id TEXT NOT NULL REFERENCES sales (id), line_no INTEGER NOT NULL, sku_id INTEGER NOT NULL,
+        sku_code TEXT NOT NULL, name TEXT NOT NULL, quantity INTEGER NOT NULL, unit_price INTEGER NOT NULL,
+        line_total INTEGER NOT NULL, tax_rate_bp INTEGER NOT NULL, PRIMARY KEY (sale_id, line_no)
+    ) WITHOUT ROWID;
+    CREATE TABLE sale_payments (
+        sale_id TEXT NOT NULL REFERENCES sales (id), line_no INTEGER NOT NULL, method TEXT NOT NULL,
+        amount INTEGER NOT NULL, change INTEGER NOT NULL, PRIMARY KEY (sale_id, line_no)
+    ) WITHOUT ROWID;
+    -- The till's side of the stock ledger: movements it made, until the server's figure includes them.
+    CREATE TABLE stock_movements (
+        id INTEGER PRIMARY KEY, store_id INTEGER NOT NULL, sku_id INTEGER NOT NULL, delta INTEGER NOT NULL,
+        reason TEXT NOT NULL, event_id TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE INDEX stock_movements_sku ON stock_movements (sku_id, store_id);
+
+    -- Every fact the server must learn of, written in the transaction that makes the fact.
+    -- seq doubles as the per-device sequence number (AUTOINCREMENT never reuses a value).
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+        payload TEXT NOT NULL, created_at TEXT NOT NULL,
+        status TEXT, reason TEXT, ack_seq INTEGER, acked_at TEXT
+    );
+    CREATE INDEX outbox_pending ON outbox (seq) WHERE acked_at IS NULL;
+    CREATE INDEX outbox_event ON outbox (event_id, acked_at, ack_seq);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,412 @@
+"""The till's local SQLite database: replica of the server's data, the till's facts, the outbox.
+
+Every SQL statement of the client lives in this package. One `Replica` is one connection; the
+UI thread has its own and the sync engine another (used from one worker thread), which WAL
+mode lets read and write side by side. Hot paths (barcode lookup, checkout) are plain
+prepared SQL on the connection.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pos_app.domain.cart import CartLine, PricedItem, Tender
+from pos_app.domain.pricing import PriceEntry, resolve_price
+from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash
+from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from sync import protocol as p
+
+
+class ReplicaError(Exception):
+    """The local database cannot be used as it is; the message is for a person."""
+
+
+# entity -> (table, columns in order, key columns)
+_ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "tax_rate": ("tax_rates", ("code", "rate_bp", "name"), ("code",)),
+    "store": ("stores", ("id", "code", "name", "city"), ("id",)),
+    "family": ("families", ("id", "parent_id", "name"), ("id",)),
+    "product": ("products", ("id", "code", "name", "family_id"), ("id",)),
+    "sku": ("skus", ("id", "product_id", "code", "name", "size", "colour", "tax_rate_bp", "unit", "active"), ("id",)),
+    "barcode": ("barcodes", ("code", "sku_id"), ("code",)),
+    "price_list": ("price_lists", ("id", "code", "channel", "name"), ("id",)),
+    "price": ("prices", ("id", "price_list_id", "sku_id", "price_cents", "valid_from", "valid_to"), ("id",)),
+    "stock": ("stock", ("store_id", "sku_id", "quantity", "as_of"), ("store_id", "sku_id")),
+}
+
+
+def _upsert_sql(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who this till is, once enrolled."""
+
+    device_id: int
+    token: str
+    store_id: int
+    store_code: str
+    store_name: str
+    till_code: str
+    till_name: str
+    server_url: str
+
+    @property
+    def series(self) -> str:
+        return f"{self.store_code}-{self.till_code}"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEvent:
+    seq: int
+    event_id: str
+    type: str
+    payload: dict[str, Any]
+    created_at: str
+
+    def to_wire(self) -> p.Event:
+        return p.Event(
+            event_id=uuid.UUID(self.event_id),
+            device_seq=self.seq,
+            type=self.type,
+            created_at=datetime.fromisoformat(self.created_at),
+            payload=self.payload,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxSummary:
+    pending: int
+    rejected: int
+    oldest_pending: str | None
+
+
+class Replica:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, busy_timeout_ms: int = 5000) -> Replica:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            # FULL: a sale the cashier saw completed survives a power cut.
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            replica = cls(conn, path)
+            replica._migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ReplicaError(f"The local database {path} cannot be opened: {exc}") from exc
+        return replica
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ReplicaError(
+                f"The local database was written by a newer version of the till (schema {version}, "
+                f"this build knows {SCHEMA_VERSION}): install the newer version."
+            )
+        for number in range(version, SCHEMA_VERSION):
+            try:
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version={number + 1};\nCOMMIT;"
+                )
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        if self.meta("instance_id") is None:
+            # Names this database file; a restored or cloned copy shows up at the server as such.
+            self.set_meta("instance_id", str(uuid.uuid4()))
+
+    # --- meta -------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def instance_id(self) -> str:
+        return self.meta("instance_id") or ""
+
+    def identity(self) -> Identity | None:
+        raw = self.meta("identity")
+        return None if raw is None else Identity(**json.loads(raw))
+
+    def save_identity(self, identity: Identity) -> None:
+        self.set_meta("identity", json.dumps(asdict(identity)))
+
+    def cursor(self) -> int | None:
+        """Change-log position this replica has reached; None before the first snapshot."""
+        raw = self.meta("cursor")
+        return None if raw is None else int(raw)
+
+    # --- lookups at the till ----------------------------------------------------------------
+
+    def store_price_list_id(self) -> int | None:
+        row = self.conn.execute("SELECT id FROM price_lists WHERE channel = 'store' ORDER BY id LIMIT 1").fetchone()
+        return None if row is None else row[0]
+
+    def item_by_barcode(self, code: str, moment: datetime | None = None) -> PricedItem | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.code, s.name, s.tax_rate_bp FROM barcodes b JOIN skus s ON s.id = b.sku_id "
+            "WHERE b.code = ? AND s.active = 1",
+            (code,),
+        ).fetchone()
+        return None if row is None else self._priced(row, moment, barcode=code)
+
+    def item_by_sku_id(self, sku_id: int, moment: datetime | None = None) -> PricedItem | None:
+        row = self.conn.execute(
+            "SELECT id, code, name, tax_rate_bp FROM skus WHERE id = ? AND active = 1", (sku_id,)
+        ).fetchone()
+        return None if row is None else self._priced(row, moment)
+
+    def _priced(self, row: sqlite3.Row, moment: datetime | None, barcode: str = "") -> PricedItem | None:
+        list_id = self.store_price_list_id()
+        entries = [
+            PriceEntry(r[0], row[0], r[1], _parse_time(r[2]), _parse_time(r[3]), r[4])
+            for r in self.conn.execute(
+                "SELECT price_list_id, price_cents, valid_from, valid_to, id FROM prices "
+                "WHERE sku_id = ? AND price_list_id = ?",
+                (row[0], list_id),
+            )
+        ]
+        entry = resolve_price(entries, moment or now_utc())
+        if entry is None:
+            return PricedItem(row[0], row[1], row[2], -1, row[3], barcode)  # known SKU, no price in force
+        return PricedItem(row[0], row[1], row[2], entry.price_cents, row[3], barcode)
+
+    def search(self, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
+        """(sku id, code, name) of SKUs whose name or code starts with every word typed."""
+        words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+        if not words:
+            return []
+        query = " ".join(f'"{w}"*' for w in words)
+        rows = self.conn.execute(
+            "SELECT s.id, s.code, s.name FROM sku_search JOIN skus s ON s.id = sku_search.rowid "
+            "WHERE sku_search MATCH ? AND s.active = 1 ORDER BY rank LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def stock_on_hand(self, store_id: int, sku_id: int) -> int:
+        """Last confirmed figure plus this till's movements the server's figure does not yet include."""
+        cursor = self.cursor() or 0
+        row = self.conn.execute(
+            "SELECT COALESCE((SELECT quantity FROM stock WHERE store_id = ? AND sku_id = ?), 0) + "
+            "COALESCE((SELECT SUM(m.delta) FROM stock_movements m JOIN outbox o ON o.event_id = m.event_id "
+            "          WHERE m.store_id = ? AND m.sku_id = ? AND (o.acked_at IS NULL OR o.ack_seq > ?)), 0)",
+            (store_id, sku_id, store_id, sku_id, cursor),
+        ).fetchone()
+        return int(row[0])
+
+    # --- the sale ---------------------------------------------------------------------------
+
+    def record_sale(self, identity: Identity, lines: Sequence[CartLine], payments: Sequence[Tender]) -> Receipt:
+        """Sale, lines, payments, stock movements, journal record and outbox event: one transaction."""
+        sale_id = str(uuid.uuid4())
+        event_id = str(uuid.uuid4())
+        created = now_utc()
+        created_text = created.isoformat()
+        series = identity.series
+        receipt_lines = tuple(
+            ReceiptLine(
+                ln.item.sku_id, ln.item.sku_code, ln.item.name, ln.quantity, ln.item.unit_price, ln.item.tax_rate_bp
+            )
+            for ln in lines
+        )
+        total = sum(ln.total for ln in receipt_lines)
+        with self.transaction() as conn:
+            last = conn.execute(
+                "SELECT number, journal_hash FROM sales WHERE series = ? ORDER BY number DESC LIMIT 1", (series,)
+            ).fetchone()
+            number, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+            content = {
+                "sale_id": sale_id,
+                "store_id": identity.store_id,
+                "till_code": identity.till_code,
+                "series": series,
+                "number": number,
+                "created_at": created_text,
+                "lines": [
+                    {
+                        "sku_id": ln.sku_id,
+                        "sku_code": ln.sku_code,
+                        "name": ln.name,
+                        "quantity": ln.quantity,
+                        "unit_price": ln.unit_price,
+                        "line_total": ln.total,
+                        "tax_rate_bp": ln.tax_rate_bp,
+                    }
+                    for ln in receipt_lines
+                ],
+                "payments": [{"method": t.method, "amount": t.amount, "change": t.change} for t in payments],
+                "total": total,
+            }
+            digest = journal_hash(prev_hash, content)
+            payload = p.SaleCompleted.model_validate({**content, "journal_hash": digest}).model_dump(mode="json")
+            conn.execute(
+                "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (sale_id, series, number, created_text, total, prev_hash, digest, event_id),
+            )
+            conn.executemany(
+                "INSERT INTO sale_lines (sale_id, line_no, sku_id, sku_code, name, quantity, unit_price, "
+                "line_total, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (sale_id, i, ln.sku_id, ln.sku_code, ln.name, ln.quantity, ln.unit_price, ln.total, ln.tax_rate_bp)
+                    for i, ln in enumerate(receipt_lines, 1)
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO sale_payments (sale_id, line_no, method, amount, change) VALUES (?, ?, ?, ?, ?)",
+                [(sale_id, i, t.method, t.amount, t.change) for i, t in enumerate(payments, 1)],
+            )
+            conn.executemany(
+                "INSERT INTO stock_movements (store_id, sku_id, delta, reason, event_id, created_at) "
+                "VALUES (?, ?, ?, 'sale', ?, ?)",
+                [(identity.store_id, ln.sku_id, -ln.quantity, event_id, created_text) for ln in receipt_lines],
+            )
+            self._enqueue(conn, event_id, "sale.completed", payload, created_text)
+        return Receipt(
+            sale_id, series, number, created, identity.store_name, identity.till_code, receipt_lines, tuple(payments)
+        )
+
+    @staticmethod
+    def _enqueue(conn: sqlite3.Connection, event_id: str, type_: str, payload: dict[str, Any], created: str) -> None:
+        conn.execute(
+            "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
+            (event_id, type_, json.dumps(payload, separators=(",", ":")), created),
+        )
+
+    def sales_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0])
+
+    # --- outbox (for the sync engine) -------------------------------------------------------
+
+    def pending_events(self, limit: int) -> list[OutboxEvent]:
+        rows = self.conn.execute(
+            "SELECT seq, event_id, type, payload, created_at FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [OutboxEvent(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows]
+
+    def record_results(self, results: Iterable[p.EventResult]) -> None:
+        """Store the server's answers; only answered events leave the pending queue."""
+        now = now_utc().isoformat()
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE outbox SET status = ?, reason = ?, ack_seq = ?, acked_at = ? "
+                "WHERE event_id = ? AND acked_at IS NULL",
+                [(r.status, r.reason, r.seq, now, str(r.event_id)) for r in results],
+            )
+
+    def outbox_summary(self) -> OutboxSummary:
+        row = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL), "
+            "(SELECT COUNT(*) FROM outbox WHERE status = 'rejected' OR (status = 'duplicate' AND reason IS NOT NULL)), "
+            "(SELECT MIN(created_at) FROM outbox WHERE acked_at IS NULL)"
+        ).fetchone()
+        return OutboxSummary(int(row[0]), int(row[1]), row[2])
+
+    # --- changes from the server ------------------------------------------------------------
+
+    def apply_changes(self, changes: Sequence[p.Change], cursor: int) -> None:
+        """A page of changes and the cursor after it, in one transaction."""
+        with self.transaction() as conn:
+            self._write_rows(conn, changes)
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
+
+    @staticmethod
+    def _write_rows(conn: sqlite3.Connection, changes: Iterable[p.Change]) -> None:
+        upserts: dict[str, list[tuple[Any, ...]]] = {}
+        for change in changes:
+            table, columns, keys = _ENTITY_TABLES[change.entity]
+            if change.data is None:
+                # Pending upserts of this entity go first so that order is respected.
+                if upserts.get(change.entity):
+                    conn.executemany(_upsert_sql(table, columns), upserts.pop(change.entity))
+                key_values = change.key.split(":") if len(keys) > 1 else [change.key]
+                conn.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), key_values)
+                continue
+            typed = change.typed()
+            assert typed is not None
+            values = typed.model_dump(mode="json")
+            upserts.setdefault(change.entity, []).append(tuple(values[c] for c in columns))
+        for entity, rows in upserts.items():
+            table, columns, _ = _ENTITY_TABLES[entity]
+            conn.executemany(_upsert_sql(table, columns), rows)
+
+    def snapshot_writer(self) -> SnapshotWriter:
+        """A writer on its own connection, so a long snapshot never mixes with other writes."""
+        return SnapshotWriter(Replica.open(self.path, busy_timeout_ms=60_000))
+
+
+class SnapshotWriter:
+    """Replaces the replicated data with a snapshot in one transaction: all of it or none.
+
+    Only the server's data is replaced; the till's own facts and its outbox are untouched.
+    """
+
+    def __init__(self, replica: Replica) -> None:
+        self.replica = replica
+
+    def begin(self) -> None:
+        conn = self.replica.conn
+        conn.execute("BEGIN IMMEDIATE")
+        for table, _, _ in _ENTITY_TABLES.values():
+            conn.execute(f"DELETE FROM {table}")
+
+    def batch(self, rows: Sequence[p.Change]) -> None:
+        Replica._write_rows(self.replica.conn, rows)
+
+    def finish(self, cursor: int) -> None:
+        conn = self.replica.conn
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        if self.replica.conn.in_transaction:
+            self.replica.conn.execute("ROLLBACK")
+        self.replica.close()

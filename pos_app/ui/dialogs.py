@@ -1,0 +1,192 @@
+"""Dialogs of the sale screen: product search, cash payment, receipt. Keyboard first, touch friendly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.money import format_amount, parse_amount
+from pos_app.domain.receipt import Receipt, render_text
+from pos_app.services.selling import SaleService
+
+
+class SearchDialog(QDialog):
+    """Type-ahead product search: type, arrow down, Enter adds the product."""
+
+    def __init__(self, sales: SaleService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sales = sales
+        self.chosen_sku: int | None = None
+        self.setWindowTitle(self.tr("Search products"))
+        self.resize(720, 520)
+        self.query = QLineEdit()
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText(self.tr("Name or SKU code, e.g. 'camiseta azul'"))
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.hint = QLabel(self.tr("↓ to choose · Enter to add · Esc to close"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+        # Coalesce fast typing into one query per pause; the query itself runs on the local replica.
+        self._debounce = QTimer(self, singleShot=True, interval=60)
+        self._debounce.timeout.connect(self._run_query)
+        self.query.textChanged.connect(lambda _t: self._debounce.start())
+        self.query.returnPressed.connect(self._accept_current)
+        self.results.itemActivated.connect(lambda _i: self._accept_current())
+        self.query.installEventFilter(self)
+
+    def eventFilter(self, obj: object, event: object) -> bool:
+        if obj is self.query and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+        return super().eventFilter(obj, event)  # type: ignore[arg-type]
+
+    def run_query_now(self) -> None:
+        self._debounce.stop()
+        self._run_query()
+
+    def _run_query(self) -> None:
+        self.results.clear()
+        for sku_id, code, name in self.sales.search(self.query.text()):
+            item = QListWidgetItem(f"{name}    ·    {code}")
+            item.setData(Qt.ItemDataRole.UserRole, sku_id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        elif self.query.text().strip():
+            self.results.addItem(QListWidgetItem(self.tr("Nothing found")))
+
+    def _accept_current(self) -> None:
+        if self._debounce.isActive():
+            self.run_query_now()
+        item = self.results.currentItem()
+        sku = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if sku is not None:
+            self.chosen_sku = int(sku)
+            self.accept()
+
+
+class CashDialog(QDialog):
+    """Cash payment: what the customer hands over, and the change due. Enter confirms."""
+
+    def __init__(self, total: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = total
+        self.setWindowTitle(self.tr("Cash payment"))
+        self.given = QLineEdit()
+        self.given.setObjectName("cashGiven")
+        self.given.setPlaceholderText(format_amount(total, ""))
+        self.given.setAlignment(Qt.AlignmentFlag.AlignRight)
+        big = QFont()
+        big.setPointSize(22)
+        self.given.setFont(big)
+        self.total_label = QLabel(self.tr("To pay: {}").format(format_amount(total)))
+        self.total_label.setFont(big)
+        self.change_label = QLabel()
+        self.change_label.setObjectName("cashChange")
+        self.change_label.setFont(big)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        notes = QGridLayout()
+        for i, euros in enumerate((5, 10, 20, 50, 100)):
+            button = QPushButton(f"{euros} €")
+            button.setMinimumHeight(56)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, e=euros: self.given.setText(f"{e},00"))
+            notes.addWidget(button, 0, i)
+        exact = QPushButton(self.tr("Exact"))
+        exact.setMinimumHeight(56)
+        exact.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        exact.clicked.connect(lambda: self.given.setText(format_amount(total, "")))
+        notes.addWidget(exact, 0, 5)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Confirm (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Back (Esc)"))
+        buttons.accepted.connect(self._confirm)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.total_label)
+        layout.addWidget(QLabel(self.tr("Cash given (empty = exact amount)")))
+        layout.addWidget(self.given)
+        layout.addLayout(notes)
+        layout.addWidget(self.change_label)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.given.textChanged.connect(self._update_change)
+        self.given.returnPressed.connect(self._confirm)
+        self._update_change()
+
+    def _update_change(self) -> None:
+        text = self.given.text()
+        self.error.clear()
+        try:
+            given = parse_amount(text) if text.strip() else self.total
+        except ValueError as exc:
+            self.change_label.setText("")
+            self.error.setText(str(exc))
+            return
+        if given < self.total:
+            self.change_label.setText(self.tr("Missing: {}").format(format_amount(self.total - given)))
+        else:
+            self.change_label.setText(self.tr("Change: {}").format(format_amount(given - self.total)))
+
+    def _confirm(self) -> None:
+        text = self.given.text()
+        try:
+            given = parse_amount(text) if text.strip() else self.total
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        if given < self.total:
+            self.error.setText(self.tr("Not enough cash for the total"))
+            return
+        self.accept()
+
+
+class ReceiptDialog(QDialog):
+    """The receipt as printed, on screen. Enter or Esc starts the next sale."""
+
+    def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Receipt {}").format(receipt.receipt_no))
+        text = QPlainTextEdit(render_text(receipt))
+        text.setObjectName("receiptText")
+        text.setReadOnly(True)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(11)
+        text.setFont(mono)
+        text.setMinimumSize(460, 520)
+        self.text = text
+        change = QLabel(self.tr("Change: {}").format(format_amount(receipt.change)) if receipt.change else "")
+        change.setObjectName("receiptChange")
+        done = QPushButton(self.tr("Next sale (Enter)"))
+        done.setMinimumHeight(56)
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(change, 1)
+        row.addWidget(done)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text, 1)
+        layout.addLayout(row)
+        done.setFocus()

@@ -1,0 +1,388 @@
+"""The till's sync engine: enrol, bootstrap, pull the change log, push the outbox.
+
+Runs on the asyncio loop (inside Qt through qasync). HTTP is httpx with a timeout on every
+call; the local database is reached only through a `LocalReplica`, whose blocking calls run
+on one worker thread so the loop (and the screen) never waits on SQLite. Pushing and pulling
+are separate loops: a server that cannot take events still sends price changes, and the
+other way round. Transient failures retry on a timer with jittered exponential backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, Protocol, TypeVar
+
+import httpx
+from pydantic import ValidationError
+
+from sync import protocol as p
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class LocalReplica(Protocol):
+    """What the engine needs of the till's database (implemented by pos_app.store.Replica)."""
+
+    instance_id: str
+
+    def pending_events(self, limit: int) -> Sequence[Any]: ...
+    def record_results(self, results: Sequence[p.EventResult]) -> None: ...
+    def apply_changes(self, changes: Sequence[p.Change], cursor: int) -> None: ...
+    def cursor(self) -> int | None: ...
+    def outbox_summary(self) -> Any: ...
+    def snapshot_writer(self) -> SnapshotWriter: ...
+
+
+class SnapshotWriter(Protocol):
+    """Replaces the replicated data in one local transaction (begin, batch…, finish; close always)."""
+
+    def begin(self) -> None: ...
+    def batch(self, rows: Sequence[p.Change]) -> None: ...
+    def finish(self, cursor: int) -> None: ...
+    def close(self) -> None: ...
+
+
+class SyncError(Exception):
+    """A sync attempt failed; `transient` failures are retried by the loops."""
+
+    def __init__(self, message: str, transient: bool = True) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+class CursorExpired(SyncError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    online: bool | None = None  # None: not tried yet
+    pending: int = 0
+    rejected: int = 0
+    last_success: datetime | None = None
+    last_error: str | None = None
+    cursor: int | None = None
+    bootstrap_rows: int | None = None  # rows received so far while a snapshot is loading
+
+
+class Backoff:
+    """Exponential backoff with full jitter, capped."""
+
+    def __init__(self, base: float = 0.5, cap: float = 60.0, rng: random.Random | None = None) -> None:
+        self.base, self.cap, self.attempt = base, cap, 0
+        self.rng = rng or random.Random()
+
+    def next_delay(self) -> float:
+        delay = self.rng.uniform(0, min(self.cap, self.base * 2**self.attempt))
+        self.attempt += 1
+        return delay
+
+    def reset(self) -> None:
+        self.attempt = 0
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        local: LocalReplica,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 10.0,
+        push_batch: int = 200,
+        page_size: int = 1000,
+        snapshot_batch: int = 5000,
+        interval: float = 15.0,
+        on_status: Callable[[SyncStatus], None] | None = None,
+    ) -> None:
+        self.local = local
+        self.push_batch, self.page_size, self.snapshot_batch_rows = push_batch, page_size, snapshot_batch
+        self.interval = interval
+        self.on_status = on_status
+        self.status = SyncStatus()
+        self._client = httpx.AsyncClient(
+            base_url=base_url,
+            transport=transport,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            headers={"Authorization": f"Bearer {token}", "X-Instance-Id": local.instance_id},
+        )
+        # One thread owns the engine's database connection.
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")
+        self._wake_push = asyncio.Event()
+        self._wake_pull = asyncio.Event()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._bootstrap_lock = asyncio.Lock()
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    async def _local(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._db, fn, *args)
+
+    def _set(self, **changes: Any) -> None:
+        self.status = replace(self.status, **changes)
+        if self.on_status is not None:
+            self.on_status(self.status)
+
+    async def refresh_counts(self) -> None:
+        summary = await self._local(self.local.outbox_summary)
+        cursor = await self._local(self.local.cursor)
+        self._set(pending=summary.pending, rejected=summary.rejected, cursor=cursor)
+
+    async def _request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = await self._client.request(method, url, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise SyncError("the server did not answer in time") from exc
+        except httpx.TransportError as exc:
+            raise SyncError(f"no connection to the server ({type(exc).__name__})") from exc
+        if response.status_code == 410:
+            raise CursorExpired("the server no longer keeps changes this old", transient=True)
+        if response.status_code >= 500:
+            raise SyncError(f"server error {response.status_code}")
+        if response.status_code >= 400:
+            raise SyncError(f"server refused: {response.status_code} {_detail(response)}", transient=False)
+        return response
+
+    # --- push -------------------------------------------------------------------------------
+
+    async def push_once(self) -> int:
+        """Push every pending event, in order, in batches. Returns how many were answered."""
+        answered = 0
+        while True:
+            pending = await self._local(self.local.pending_events, self.push_batch)
+            if not pending:
+                break
+            request = p.PushRequest(instance_id=self.local.instance_id, events=[e.to_wire() for e in pending])
+            response = await self._request(
+                "POST",
+                "/sync/push",
+                content=request.model_dump_json(),
+                headers={"Content-Type": "application/json"},
+            )
+            try:
+                results = p.PushResponse.model_validate_json(response.content).results
+            except ValidationError as exc:
+                raise SyncError("the server's answer to a push was garbled; nothing was marked sent") from exc
+            sent = {str(e.event_id) for e in pending}
+            results = [r for r in results if str(r.event_id) in sent]
+            if not results:
+                raise SyncError("the server answered none of the events sent")
+            await self._local(self.local.record_results, results)
+            answered += len(results)
+            if len(results) < len(pending):
+                break  # the rest go in the next round
+        return answered
+
+    # --- pull -------------------------------------------------------------------------------
+
+    async def pull_once(self) -> int:
+        """Pull pages of changes until caught up. Returns how many changes were applied."""
+        cursor = await self._local(self.local.cursor)
+        if cursor is None:
+            return await self.bootstrap()
+        applied = 0
+        while True:
+            try:
+                response = await self._request(
+                    "GET", "/sync/changes", params={"since": cursor, "limit": self.page_size}
+                )
+            except CursorExpired:
+                return applied + await self.bootstrap()
+            try:
+                page = p.ChangesResponse.model_validate_json(response.content)
+                for change in page.changes:
+                    change.typed()
+            except (ValidationError, KeyError) as exc:
+                raise SyncError("the server sent a corrupt page of changes; nothing of it was applied") from exc
+            if page.cursor < cursor:
+                raise SyncError("the server's cursor went backwards; ignoring that page")
+            await self._local(self.local.apply_changes, page.changes, page.cursor)
+            applied += len(page.changes)
+            cursor = page.cursor
+            if not page.has_more or not page.changes:
+                break
+        self._set(cursor=cursor)
+        return applied
+
+    async def bootstrap(self) -> int:
+        """Load a consistent snapshot, streamed and written in batches on a connection of its own.
+
+        Unsent facts and the outbox are never touched; a cut or corrupt stream keeps nothing.
+        """
+        async with self._bootstrap_lock:
+            loop = asyncio.get_running_loop()
+            writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-snapshot")
+
+            async def on_writer(fn: Callable[..., T], *args: Any) -> T:
+                return await loop.run_in_executor(writer_thread, fn, *args)
+
+            writer = await on_writer(self.local.snapshot_writer)
+            self._set(bootstrap_rows=0)
+            try:
+                header, rows = await self._stream_snapshot(writer, on_writer)
+            finally:
+                await on_writer(writer.close)
+                writer_thread.shutdown(wait=False)
+                self._set(bootstrap_rows=None)
+            self._set(cursor=header.cursor)
+            return rows
+
+    async def _stream_snapshot(
+        self, writer: SnapshotWriter, on_writer: Callable[..., Any]
+    ) -> tuple[p.SnapshotHeader, int]:
+        rows = 0
+        header: p.SnapshotHeader | None = None
+        trailer: p.SnapshotTrailer | None = None
+        try:
+            async with self._client.stream("GET", "/sync/snapshot") as response:
+                if response.status_code >= 400:
+                    await response.aread()
+                    raise SyncError(
+                        f"snapshot refused: {response.status_code} {_detail(response)}",
+                        transient=response.status_code >= 500,
+                    )
+                batch: list[p.Change] = []
+                async for line in response.aiter_lines():
+                    if not line.strip():
+                        continue
+                    if trailer is not None:
+                        raise SyncError("data after the end of the snapshot")
+                    record = json.loads(line)
+                    if header is None:
+                        header = p.SnapshotHeader.model_validate(record)
+                        if header.protocol != p.PROTOCOL_VERSION:
+                            raise SyncError(f"server speaks protocol {header.protocol}", transient=False)
+                        await on_writer(writer.begin)
+                    elif "end" in record:
+                        trailer = p.SnapshotTrailer.model_validate(record)
+                    else:
+                        change = p.Change.model_validate(record)
+                        change.typed()
+                        batch.append(change)
+                        if len(batch) >= self.snapshot_batch_rows:
+                            await on_writer(writer.batch, batch)
+                            rows += len(batch)
+                            batch = []
+                            self._set(bootstrap_rows=rows)
+                if batch:
+                    await on_writer(writer.batch, batch)
+                    rows += len(batch)
+        except (ValidationError, json.JSONDecodeError, KeyError) as exc:
+            raise SyncError("the server sent a corrupt snapshot; nothing of it was kept") from exc
+        except httpx.TimeoutException as exc:
+            raise SyncError("the server stopped sending the snapshot") from exc
+        except httpx.TransportError as exc:
+            raise SyncError(f"no connection to the server ({type(exc).__name__})") from exc
+        if header is None or trailer is None or trailer.rows != rows:
+            raise SyncError("the snapshot was cut short; it will be fetched again")
+        await on_writer(writer.finish, header.cursor)
+        return header, rows
+
+    # --- loops ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the push and pull loops on the running loop."""
+        for coro in (self._loop(self.push_once, self._wake_push), self._loop(self.pull_once, self._wake_pull)):
+            task = asyncio.get_running_loop().create_task(coro)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    def wake(self) -> None:
+        """Something was written to the outbox: push now rather than at the next tick."""
+        self._wake_push.set()
+
+    async def _loop(self, step: Callable[[], Any], wake: asyncio.Event) -> None:
+        backoff = Backoff(cap=max(self.interval, 1.0) * 4)
+        while True:
+            wake.clear()
+            try:
+                await step()
+            except SyncError as exc:
+                self._set(online=False if exc.transient else self.status.online, last_error=str(exc))
+                delay = backoff.next_delay()
+            except Exception as exc:  # a bug must not stop syncing for the rest of the day
+                log.exception("sync step failed")
+                self._set(last_error=f"unexpected error: {exc}")
+                delay = backoff.next_delay()
+            else:
+                backoff.reset()
+                await self.refresh_counts()
+                self._set(online=True, last_success=datetime.now(UTC), last_error=None)
+                delay = self.interval
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), timeout=delay)
+
+    async def sync_once(self) -> None:
+        """Push then pull once (tests and the 'sync now' button); raises SyncError on failure."""
+        await self.push_once()
+        await self.pull_once()
+
+    async def aclose(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self._client.aclose()
+        self._db.shutdown(wait=True)
+
+
+async def enrol(
+    base_url: str,
+    code: str,
+    instance_id: str,
+    app_version: str = "",
+    transport: httpx.AsyncBaseTransport | None = None,
+    timeout: float = 30.0,
+) -> p.EnrolResponse:
+    """Trade a one-time enrolment code for this till's identity and device token."""
+    request = p.EnrolRequest(code=code.strip().upper(), instance_id=instance_id, app_version=app_version)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(base_url=base_url, transport=transport, timeout=timeout) as client:
+        try:
+            response = await client.post(
+                "/enrol", content=request.model_dump_json(), headers={"Content-Type": "application/json"}
+            )
+        except httpx.HTTPError as exc:
+            raise SyncError(f"cannot reach the server at {base_url} ({type(exc).__name__})") from exc
+    if response.status_code != 200:
+        raise SyncError(f"enrolment refused: {_detail(response)}", transient=response.status_code >= 500)
+    try:
+        return p.EnrolResponse.model_validate_json(response.content)
+    except ValidationError as exc:
+        raise SyncError("the server's answer to the enrolment was garbled") from exc
+
+
+async def create_till(
+    base_url: str, admin_token: str, store_code: str, till_code: str, name: str, timeout: float = 60.0
+) -> str:
+    """Installer's call: create a till on the server and return its one-time enrolment code."""
+    async with httpx.AsyncClient(
+        base_url=base_url, timeout=timeout, headers={"Authorization": f"Bearer {admin_token}"}
+    ) as client:
+        try:
+            response = await client.post(
+                "/admin/tills", json={"store_code": store_code, "till_code": till_code, "name": name}
+            )
+        except httpx.HTTPError as exc:
+            raise SyncError(f"cannot reach the server at {base_url} ({type(exc).__name__})") from exc
+    if response.status_code != 200:
+        raise SyncError(f"creating the till failed: {_detail(response)}", transient=False)
+    return str(response.json()["enrolment_code"])
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200]
+    return str(body.get("detail", body))[:200] if isinstance(body, dict) else str(body)[:200]

@@ -1,0 +1,235 @@
+"""The wire contract between tills and the central server (version 1).
+
+Both ends import these models; a change here is a change to both in one commit.
+Money is integer cents; times are timezone-aware ISO 8601; ids of facts made at the till
+are UUIDs generated there.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+PROTOCOL_VERSION = 1
+MAX_PUSH_EVENTS = 500
+MAX_PAGE = 5000
+
+Cents = Annotated[int, Field(ge=-(10**12), le=10**12)]
+Text = Annotated[str, Field(max_length=200)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- enrolment -------------------------------------------------------------------------------
+
+
+class EnrolRequest(Model):
+    code: Annotated[str, Field(min_length=4, max_length=64)]
+    instance_id: UUID
+    app_version: Text = ""
+
+
+class EnrolResponse(Model):
+    device_id: int
+    token: str
+    store_id: int
+    store_code: str
+    store_name: str
+    till_code: str
+    till_name: str
+
+
+# --- facts made at the till (events, up) -----------------------------------------------------
+
+
+class SaleLine(Model):
+    sku_id: int
+    sku_code: Text
+    name: Text
+    quantity: Annotated[int, Field(ge=1, le=9999)]
+    unit_price: Annotated[int, Field(ge=0, le=10**9)]
+    line_total: Cents
+    tax_rate_bp: Annotated[int, Field(ge=0, le=10_000)]
+
+    @model_validator(mode="after")
+    def _total_is_price_times_quantity(self) -> SaleLine:
+        if self.line_total != self.unit_price * self.quantity:
+            raise ValueError("line_total must be unit_price x quantity")
+        return self
+
+
+class Payment(Model):
+    method: Literal["cash", "card"]
+    amount: Cents
+    change: Annotated[int, Field(ge=0, le=10**9)] = 0
+
+
+class SaleCompleted(Model):
+    sale_id: UUID
+    store_id: int
+    till_code: Text
+    series: Text
+    number: Annotated[int, Field(ge=1)]
+    created_at: datetime
+    lines: Annotated[list[SaleLine], Field(min_length=1, max_length=1000)]
+    payments: Annotated[list[Payment], Field(min_length=1, max_length=20)]
+    total: Cents
+    journal_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+    @model_validator(mode="after")
+    def _amounts_add_up(self) -> SaleCompleted:
+        if sum(line.line_total for line in self.lines) != self.total:
+            raise ValueError("lines do not add up to the total")
+        if sum(p.amount - p.change for p in self.payments) != self.total:
+            raise ValueError("payments do not add up to the total")
+        return self
+
+
+EVENT_PAYLOADS: dict[str, type[Model]] = {"sale.completed": SaleCompleted}
+
+
+class Event(Model):
+    event_id: UUID
+    device_seq: Annotated[int, Field(ge=1)]
+    type: Annotated[str, Field(max_length=64)]
+    created_at: datetime
+    payload: dict[str, Any]
+
+
+class PushRequest(Model):
+    instance_id: UUID
+    events: Annotated[list[Event], Field(max_length=MAX_PUSH_EVENTS)]
+
+
+class EventResult(Model):
+    event_id: UUID
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+    # Change-log position at which the event's effects are visible downstream: once a till's
+    # cursor reaches it, the confirmed figures it pulls already include this event.
+    seq: int = 0
+
+
+class PushResponse(Model):
+    results: list[EventResult]
+
+
+# --- catalog and stock (changes, down) -------------------------------------------------------
+
+
+class TaxRateData(Model):
+    code: Text
+    rate_bp: Annotated[int, Field(ge=0, le=10_000)]
+    name: Text
+
+
+class StoreData(Model):
+    id: int
+    code: Text
+    name: Text
+    city: Text = ""
+
+
+class FamilyData(Model):
+    id: int
+    parent_id: int | None
+    name: Text
+
+
+class ProductData(Model):
+    id: int
+    code: Text
+    name: Text
+    family_id: int | None
+
+
+class SkuData(Model):
+    id: int
+    product_id: int
+    code: Text
+    name: Text
+    size: Text = ""
+    colour: Text = ""
+    tax_rate_bp: Annotated[int, Field(ge=0, le=10_000)]
+    unit: Literal["each", "kg"] = "each"
+    active: bool = True
+
+
+class BarcodeData(Model):
+    code: Annotated[str, Field(min_length=1, max_length=40)]
+    sku_id: int
+
+
+class PriceListData(Model):
+    id: int
+    code: Text
+    channel: Text
+    name: Text
+
+
+class PriceData(Model):
+    id: int
+    price_list_id: int
+    sku_id: int
+    price_cents: Annotated[int, Field(ge=0, le=10**9)]
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+
+
+class StockData(Model):
+    store_id: int
+    sku_id: int
+    quantity: int
+    as_of: datetime
+
+
+ENTITY_MODELS: dict[str, type[Model]] = {
+    "tax_rate": TaxRateData,
+    "store": StoreData,
+    "family": FamilyData,
+    "product": ProductData,
+    "sku": SkuData,
+    "barcode": BarcodeData,
+    "price_list": PriceListData,
+    "price": PriceData,
+    "stock": StockData,
+}
+# Order in which a snapshot lists entities, so that references come before their users.
+ENTITY_ORDER = ["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+
+
+class Change(Model):
+    seq: int
+    entity: Literal["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+    key: Text
+    data: dict[str, Any] | None  # None: the row was deleted
+
+    def typed(self) -> Model | None:
+        """The data validated against its entity's model (raises ValidationError if corrupt)."""
+        return None if self.data is None else ENTITY_MODELS[self.entity].model_validate(self.data)
+
+
+class ChangesResponse(Model):
+    changes: list[Change]
+    cursor: int  # where to pull from next
+    has_more: bool
+
+
+class SnapshotHeader(Model):
+    """First line of a snapshot stream; the rows that follow are `Change`s with seq 0."""
+
+    protocol: int = PROTOCOL_VERSION
+    cursor: int
+    store_id: int
+
+
+class SnapshotTrailer(Model):
+    """Last line of a snapshot stream: a stream without it was cut and must not be used."""
+
+    end: Literal[True] = True
+    rows: int

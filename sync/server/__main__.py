@@ -1,0 +1,128 @@
+"""`pos-server`: run the central server and do the installer's and HQ's chores.
+
+pos-server --db chain.sqlite demo-data --skus 2000
+pos-server --db chain.sqlite create-till MAD1 T1 "Caja 1"     # prints the enrolment code
+pos-server --db chain.sqlite import-catalog catalog.csv
+POS_SERVER_ADMIN_TOKEN=… pos-server --db chain.sqlite serve --port 8700
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import socket
+import sys
+from pathlib import Path
+
+from sync.server.settings import ServerSettings
+from sync.server.store import CentralStore
+
+
+def database_url(value: str) -> str:
+    """A SQLAlchemy URL, or a plain file path meaning an SQLite file."""
+    return value if "://" in value else f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pos-server", description="Omni POS central server")
+    parser.add_argument("--db", help="database file or URL (default: $POS_SERVER_DATABASE_URL)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--fd", type=int, help="serve on an already listening socket (file descriptor)")
+    serve.add_argument("--admin-token", help="token for /admin (default: $POS_SERVER_ADMIN_TOKEN)")
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--demo", action="store_true", help="fill an empty database with the demo chain first")
+    serve.add_argument("--demo-skus", type=int, default=2000)
+
+    sub.add_parser("init", help="create the tables")
+    demo = sub.add_parser("demo-data", help="fill an empty database with a demo chain")
+    demo.add_argument("--skus", type=int, default=2000)
+    demo.add_argument("--stores", type=int, default=3)
+    demo.add_argument("--customers", type=int, default=500)
+    demo.add_argument("--seed", type=int, default=42)
+
+    store = sub.add_parser("create-store", help="add a store")
+    store.add_argument("code")
+    store.add_argument("name")
+    store.add_argument("--city", default="")
+
+    till = sub.add_parser("create-till", help="add a till (or re-issue its code) and print a one-time enrolment code")
+    till.add_argument("store_code")
+    till.add_argument("till_code")
+    till.add_argument("name")
+
+    cat = sub.add_parser("import-catalog", help="import catalog.csv (columns in sync/server/catalog.py)")
+    cat.add_argument("file", type=Path)
+    stock = sub.add_parser("import-stock", help="import stock.csv (store,sku,quantity)")
+    stock.add_argument("file", type=Path)
+    sub.add_parser("tills", help="list tills with their last contact")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = ServerSettings()
+    if args.db:
+        settings.database_url = database_url(args.db)
+    if args.command == "serve":
+        return serve(args, settings)
+
+    from sync.server import catalog, demo
+
+    central = CentralStore.open(settings.database_url)
+    try:
+        if args.command == "demo-data":
+            demo.generate(central, skus=args.skus, stores=args.stores, customers=args.customers, seed=args.seed)
+            print(f"demo chain written: {args.skus} SKUs, {args.stores} stores, {args.customers} customers")
+        elif args.command == "create-store":
+            print(central.create_store(args.code, args.name, args.city))
+        elif args.command == "create-till":
+            till_id, code = central.create_till(args.store_code, args.till_code, args.name, settings.enrolment_hours)
+            print(f"till {till_id}: enrolment code {code} (valid {settings.enrolment_hours} h, once)")
+        elif args.command == "import-catalog":
+            report = catalog.CatalogImport(central).run(catalog.read_catalog_csv(args.file))
+            print(f"{report.skus} SKUs imported, {report.changes} changes for the tills")
+        elif args.command == "import-stock":
+            print(f"{catalog.set_counted_stock(central, catalog.read_stock_csv(args.file))} stock figures imported")
+        elif args.command == "tills":
+            print(json.dumps(central.tills_overview(), indent=2))
+    except (KeyError, ValueError, RuntimeError) as exc:
+        print(f"pos-server: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        central.dispose()
+    return 0
+
+
+def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    if args.admin_token:
+        settings.admin_token = args.admin_token
+    central = CentralStore.open(settings.database_url)
+    if args.demo:
+        from sync.server import demo
+
+        with contextlib.suppress(RuntimeError):  # a database that already has its chain keeps it
+            demo.generate(central, skus=args.demo_skus)
+    app = create_app(settings, central)
+    config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
+    server = uvicorn.Server(config)
+    if args.fd is not None:
+        # A socket the parent bound and listens on: no port race, no wait for readiness.
+        sock = socket.socket(fileno=args.fd)
+        server.run(sockets=[sock])
+    else:
+        config.host, config.port = args.host, args.port
+        server.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""The central server's HTTP API (FastAPI).
+
+/enrol                 a till trades its one-time code for a device token
+/sync/push             a till's outbox events, answered one by one
+/sync/changes          the change log since a cursor, for the scopes the till may see
+/sync/snapshot         a consistent snapshot (NDJSON stream) for a new or lost till
+/admin/...             installer and HQ operations, behind the admin token
+"""
+
+# No `from __future__ import annotations`: FastAPI must see the dependencies defined in create_app.
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from sync import protocol as p
+from sync.server.settings import ServerSettings
+from sync.server.store import CentralStore, Device, EnrolmentError
+
+
+class NewStore(BaseModel):
+    code: str
+    name: str
+    city: str = ""
+
+
+class NewTill(BaseModel):
+    store_code: str
+    till_code: str
+    name: str
+
+
+def create_app(settings: ServerSettings | None = None, store: CentralStore | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+    central = store or CentralStore.open(settings.database_url)
+    app = FastAPI(title="Omni POS central server", version=str(p.PROTOCOL_VERSION))
+    app.state.store = central
+
+    def device(
+        authorization: Annotated[str | None, Header()] = None,
+        x_instance_id: Annotated[str | None, Header()] = None,
+    ) -> Device:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise HTTPException(401, "missing device token")
+        found = central.authenticate(authorization.removeprefix("Bearer ").strip())
+        if found is None:
+            raise HTTPException(401, "unknown device token")
+        central.note_contact(found, x_instance_id)
+        return found
+
+    def admin(authorization: Annotated[str | None, Header()] = None) -> None:
+        if not settings.admin_token:
+            raise HTTPException(403, "admin API disabled: set POS_SERVER_ADMIN_TOKEN")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), settings.admin_token.encode()):
+            raise HTTPException(401, "wrong admin token")
+
+    @app.get("/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "protocol": p.PROTOCOL_VERSION}
+
+    @app.post("/enrol")
+    def enrol(request: p.EnrolRequest) -> p.EnrolResponse:
+        try:
+            return central.enrol(request)
+        except EnrolmentError as exc:
+            raise HTTPException(403, str(exc)) from exc
+
+    @app.post("/sync/push")
+    async def push(request: Request, dev: Annotated[Device, Depends(device)]) -> p.PushResponse:
+        body = await request.body()
+        if len(body) > settings.max_push_bytes:
+            raise HTTPException(413, f"batch larger than {settings.max_push_bytes} bytes")
+        try:
+            batch = p.PushRequest.model_validate_json(body)
+        except ValidationError as exc:
+            raise HTTPException(422, f"malformed batch: {exc.errors()[:3]}") from exc
+        results = await run_in_threadpool(central.apply_events, dev, batch.events)
+        return p.PushResponse(results=results)
+
+    @app.get("/sync/changes")
+    def changes(
+        dev: Annotated[Device, Depends(device)],
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = 1000,
+    ) -> p.ChangesResponse:
+        return central.changes_since(dev, since, limit)
+
+    @app.get("/sync/snapshot")
+    def snapshot(dev: Annotated[Device, Depends(device)]) -> StreamingResponse:
+        return StreamingResponse(central.snapshot_lines(dev), media_type="application/x-ndjson")
+
+    @app.post("/admin/stores", dependencies=[Depends(admin)])
+    def new_store(body: NewStore) -> dict[str, Any]:
+        return {"id": central.create_store(body.code, body.name, body.city)}
+
+    @app.post("/admin/tills", dependencies=[Depends(admin)])
+    def new_till(body: NewTill) -> dict[str, Any]:
+        try:
+            till_id, code = central.create_till(body.store_code, body.till_code, body.name, settings.enrolment_hours)
+        except KeyError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        return {"till_id": till_id, "enrolment_code": code}
+
+    @app.get("/admin/tills", dependencies=[Depends(admin)])
+    def list_tills() -> list[dict[str, Any]]:
+        return central.tills_overview()
+
+    @app.get("/admin/events/rejected", dependencies=[Depends(admin)])
+    def rejected() -> list[dict[str, Any]]:
+        return central.rejected_events()
+
+    @app.exception_handler(ValueError)
+    def _value_error(_request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    return app

@@ -1,0 +1,238 @@
+"""Tables of the central server, SQLAlchemy Core: one code path for SQLite and PostgreSQL.
+
+Times are ISO 8601 UTC text, money integer cents, VAT rates basis points.
+Stock is the ledger `stock_movements`; `stock_levels` is its running sum, kept in the same
+transaction as each movement so that reading a figure does not mean summing the ledger.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+stores = sa.Table(
+    "stores",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("city", sa.String(200), nullable=False, server_default=""),
+)
+
+tills = sa.Table(
+    "tills",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), nullable=False),
+    sa.Column("code", sa.String(32), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("token_hash", sa.String(64), unique=True),
+    sa.Column("instance_id", sa.String(36)),
+    sa.Column("app_version", sa.String(64)),
+    sa.Column("enrolled_at", sa.String(40)),
+    sa.Column("last_seen_at", sa.String(40)),
+    sa.Column("last_device_seq", sa.BigInteger, nullable=False, server_default="0"),
+    sa.UniqueConstraint("store_id", "code"),
+)
+
+enrolment_codes = sa.Table(
+    "enrolment_codes",
+    metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("till_id", sa.Integer, sa.ForeignKey("tills.id"), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Column("used_at", sa.String(40)),
+)
+
+cashiers = sa.Table(
+    "cashiers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id")),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(32), nullable=False),
+    sa.Column("pin_hash", sa.String(200), nullable=False),
+)
+
+tax_rates = sa.Table(
+    "tax_rates",
+    metadata,
+    sa.Column("code", sa.String(16), primary_key=True),
+    sa.Column("rate_bp", sa.Integer, nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+)
+
+families = sa.Table(
+    "families",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("parent_id", sa.Integer),
+    sa.Column("name", sa.String(200), nullable=False),
+)
+
+products = sa.Table(
+    "products",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("family_id", sa.Integer),
+)
+
+skus = sa.Table(
+    "skus",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=False),
+    sa.Column("code", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("size", sa.String(32), nullable=False, server_default=""),
+    sa.Column("colour", sa.String(64), nullable=False, server_default=""),
+    sa.Column("tax_rate_bp", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(8), nullable=False, server_default="each"),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+)
+
+barcodes = sa.Table(
+    "barcodes",
+    metadata,
+    sa.Column("code", sa.String(40), primary_key=True),
+    sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), nullable=False),
+)
+
+price_lists = sa.Table(
+    "price_lists",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+)
+
+prices = sa.Table(
+    "prices",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("price_list_id", sa.Integer, sa.ForeignKey("price_lists.id"), nullable=False),
+    sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), nullable=False),
+    sa.Column("price_cents", sa.BigInteger, nullable=False),
+    sa.Column("valid_from", sa.String(40)),
+    sa.Column("valid_to", sa.String(40)),
+    sa.Index("ix_prices_list_sku", "price_list_id", "sku_id"),
+)
+
+stock_movements = sa.Table(
+    "stock_movements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), nullable=False),
+    sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), nullable=False),
+    sa.Column("delta", sa.Integer, nullable=False),
+    sa.Column("reason", sa.String(32), nullable=False),
+    sa.Column("event_id", sa.String(36)),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Index("ix_stock_movements_store_sku", "store_id", "sku_id"),
+)
+
+stock_levels = sa.Table(
+    "stock_levels",
+    metadata,
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), primary_key=True),
+    sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), primary_key=True),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+customers = sa.Table(
+    "customers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("card_number", sa.String(32), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("phone", sa.String(32)),
+    sa.Column("email", sa.String(200)),
+    sa.Column("postcode", sa.String(10)),
+    sa.Column("birth_year", sa.Integer),
+    sa.Column("marketing_consent", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# Every server write appends here in its own transaction; tills pull by `seq`.
+change_log = sa.Table(
+    "change_log",
+    metadata,
+    sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("scope", sa.String(32), nullable=False),  # "global" or "store:<id>"
+    sa.Column("entity", sa.String(32), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("data", sa.JSON),
+    sqlite_autoincrement=True,
+)
+
+# One row per event id ever received: the proof of exactly-once and the first answer given.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.String(36), primary_key=True),
+    sa.Column("till_id", sa.Integer, sa.ForeignKey("tills.id"), nullable=False),
+    sa.Column("device_seq", sa.BigInteger, nullable=False),
+    sa.Column("type", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # applied | rejected
+    sa.Column("reason", sa.Text),
+    sa.Column("seq", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Index("ix_events_status", "status"),
+)
+
+sales = sa.Table(
+    "sales",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), nullable=False),
+    sa.Column("till_id", sa.Integer, sa.ForeignKey("tills.id"), nullable=False),
+    sa.Column("series", sa.String(64), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("total", sa.BigInteger, nullable=False),
+    sa.Column("journal_hash", sa.String(64), nullable=False),
+    sa.Index("ix_sales_series_number", "series", "number"),
+)
+
+sale_lines = sa.Table(
+    "sale_lines",
+    metadata,
+    sa.Column("sale_id", sa.String(36), sa.ForeignKey("sales.id"), primary_key=True),
+    sa.Column("line_no", sa.Integer, primary_key=True),
+    sa.Column("sku_id", sa.Integer, nullable=False),
+    sa.Column("sku_code", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("unit_price", sa.BigInteger, nullable=False),
+    sa.Column("line_total", sa.BigInteger, nullable=False),
+    sa.Column("tax_rate_bp", sa.Integer, nullable=False),
+)
+
+sale_payments = sa.Table(
+    "sale_payments",
+    metadata,
+    sa.Column("sale_id", sa.String(36), sa.ForeignKey("sales.id"), primary_key=True),
+    sa.Column("line_no", sa.Integer, primary_key=True),
+    sa.Column("method", sa.String(16), nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("change", sa.BigInteger, nullable=False),
+)
+
+# Things a person at HQ must look at: a sale that drove stock negative, a cloned till database…
+exceptions = sa.Table(
+    "exceptions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("store_id", sa.Integer),
+    sa.Column("till_id", sa.Integer),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)

@@ -1,0 +1,18 @@
+"""Server configuration: environment variables prefixed POS_SERVER_, or command-line flags."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServerSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POS_SERVER_", extra="ignore")
+
+    # SQLAlchemy URL: an embedded SQLite file by default; postgresql+psycopg://… for a chain.
+    database_url: str = "sqlite:///pos-server.sqlite"
+    # Bearer token for the installer/HQ endpoints under /admin; empty disables them.
+    admin_token: str = ""
+    # How long an enrolment code can be used, in hours.
+    enrolment_hours: int = 72
+    # Largest request body accepted on /sync/push, in bytes.
+    max_push_bytes: int = 8 * 1024 * 1024

@@ -1,0 +1,503 @@
+"""Everything the central server reads and writes, over SQLAlchemy Core.
+
+Each public method is one database transaction. Writes that tills must learn of append to
+`change_log` in that same transaction; facts pushed by tills are recorded in `events` in the
+transaction that applies them, so an event id is applied once whatever the network does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Connection, Engine
+
+from sync import protocol as p
+from sync.server import schema as t
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the settings each backend needs for durable, concurrent use."""
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            # FULL: an acknowledged event must survive a power cut, or "exactly once" is a lie.
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # Writers take the lock up front, so two writers queue instead of failing on upgrade;
+            # readers (pull, snapshot) stay deferred and never block a writer in WAL mode.
+            mode = "IMMEDIATE" if conn.get_execution_options().get("writer") else "DEFERRED"
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    till_id: int
+    store_id: int
+    till_code: str
+    instance_id: str | None
+
+
+class EnrolmentError(Exception):
+    pass
+
+
+class SnapshotTooOld(Exception):
+    """The cursor a till asked from is older than the change log the server keeps."""
+
+
+class CentralStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.writer = engine.execution_options(writer=True)
+
+    @classmethod
+    def open(cls, url: str) -> CentralStore:
+        store = cls(make_engine(url))
+        t.metadata.create_all(store.engine)
+        return store
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # --- change log ------------------------------------------------------------------------
+
+    @staticmethod
+    def _log(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+        """Append changes; returns the seq of the last one (0 if none)."""
+        if not rows:
+            return 0
+        conn.execute(t.change_log.insert(), list(rows))
+        return int(conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one())
+
+    @staticmethod
+    def change(entity: str, key: str, data: dict[str, Any] | None, scope: str = "global") -> dict[str, Any]:
+        return {"scope": scope, "entity": entity, "key": key, "data": data}
+
+    # --- stores, tills, enrolment ----------------------------------------------------------
+
+    def create_store(self, code: str, name: str, city: str = "") -> int:
+        with self.writer.begin() as conn:
+            store_id = conn.execute(
+                t.stores.insert().values(code=code, name=name, city=city).returning(t.stores.c.id)
+            ).scalar_one()
+            data = p.StoreData(id=store_id, code=code, name=name, city=city).model_dump(mode="json")
+            self._log(conn, [self.change("store", str(store_id), data)])
+            return int(store_id)
+
+    def store_id_by_code(self, code: str) -> int:
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(t.stores.c.id).where(t.stores.c.code == code)).scalar()
+        if found is None:
+            raise KeyError(f"no store with code {code!r}")
+        return int(found)
+
+    def create_till(self, store_code: str, till_code: str, name: str, valid_hours: int = 72) -> tuple[int, str]:
+        """Create (or re-issue) a till and return (till_id, one-time enrolment code)."""
+        code = "-".join(secrets.token_hex(2).upper() for _ in range(3))
+        expires = (datetime.now(UTC) + timedelta(hours=valid_hours)).isoformat()
+        with self.writer.begin() as conn:
+            store_id = conn.execute(sa.select(t.stores.c.id).where(t.stores.c.code == store_code)).scalar()
+            if store_id is None:
+                raise KeyError(f"no store with code {store_code!r}")
+            till_id = conn.execute(
+                sa.select(t.tills.c.id).where(t.tills.c.store_id == store_id, t.tills.c.code == till_code)
+            ).scalar()
+            if till_id is None:
+                till_id = conn.execute(
+                    t.tills.insert().values(store_id=store_id, code=till_code, name=name).returning(t.tills.c.id)
+                ).scalar_one()
+            conn.execute(
+                t.enrolment_codes.insert().values(code_hash=hash_secret(code), till_id=till_id, expires_at=expires)
+            )
+        return int(till_id), code
+
+    def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
+        """Trade a one-time code for a device token. The token is shown once and stored hashed."""
+        now = utcnow()
+        token = secrets.token_urlsafe(32)
+        with self.writer.begin() as conn:
+            row = conn.execute(
+                sa.select(t.enrolment_codes).where(
+                    t.enrolment_codes.c.code_hash == hash_secret(request.code.strip().upper())
+                )
+            ).first()
+            if row is None or row.used_at is not None or row.expires_at < now:
+                raise EnrolmentError("unknown, used or expired enrolment code")
+            conn.execute(
+                t.enrolment_codes.update().where(t.enrolment_codes.c.code_hash == row.code_hash).values(used_at=now)
+            )
+            conn.execute(
+                t.tills.update()
+                .where(t.tills.c.id == row.till_id)
+                .values(
+                    token_hash=hash_secret(token),
+                    instance_id=str(request.instance_id),
+                    app_version=request.app_version,
+                    enrolled_at=now,
+                    last_seen_at=now,
+                )
+            )
+            till = conn.execute(
+                sa.select(t.tills, t.stores.c.code.label("store_code"), t.stores.c.name.label("store_name"))
+                .join(t.stores, t.stores.c.id == t.tills.c.store_id)
+                .where(t.tills.c.id == row.till_id)
+            ).one()
+        return p.EnrolResponse(
+            device_id=till.id,
+            token=token,
+            store_id=till.store_id,
+            store_code=till.store_code,
+            store_name=till.store_name,
+            till_code=till.code,
+            till_name=till.name,
+        )
+
+    def authenticate(self, token: str) -> Device | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(
+                    t.tills.c.id, t.tills.c.store_id, t.tills.c.code, t.tills.c.instance_id, t.tills.c.token_hash
+                ).where(t.tills.c.token_hash == hash_secret(token))
+            ).first()
+        if row is None or not hmac.compare_digest(row.token_hash, hash_secret(token)):
+            return None
+        return Device(till_id=row.id, store_id=row.store_id, till_code=row.code, instance_id=row.instance_id)
+
+    def note_contact(self, device: Device, instance_id: str | None) -> None:
+        """Record the till's last contact; a different database instance is reported, not merged."""
+        with self.writer.begin() as conn:
+            conn.execute(t.tills.update().where(t.tills.c.id == device.till_id).values(last_seen_at=utcnow()))
+            if instance_id and device.instance_id and instance_id != device.instance_id:
+                self._raise_exception(
+                    conn,
+                    "instance_mismatch",
+                    device.store_id,
+                    device.till_id,
+                    f"till {device.till_code} speaks from database instance {instance_id}, "
+                    f"enrolled as {device.instance_id}: restored or cloned database",
+                )
+
+    @staticmethod
+    def _raise_exception(conn: Connection, kind: str, store_id: int | None, till_id: int | None, detail: str) -> None:
+        conn.execute(
+            t.exceptions.insert().values(
+                kind=kind, store_id=store_id, till_id=till_id, detail=detail, created_at=utcnow()
+            )
+        )
+
+    # --- events (up) -----------------------------------------------------------------------
+
+    def apply_events(self, device: Device, events: Iterable[p.Event]) -> list[p.EventResult]:
+        """Apply each event in its own transaction and answer each one."""
+        return [self.apply_event(device, event) for event in events]
+
+    def apply_event(self, device: Device, event: p.Event) -> p.EventResult:
+        event_id = str(event.event_id)
+        try:
+            with self.writer.begin() as conn:
+                first = self._first_answer(conn, event_id)
+                if first is not None:
+                    return first
+                reason, payload = self._check(device, event)
+                status, seq = "rejected", 0
+                if isinstance(payload, p.SaleCompleted):
+                    seq = self._apply_sale(conn, device, event_id, payload)
+                    status = "applied"
+                conn.execute(
+                    t.events.insert().values(
+                        event_id=event_id,
+                        till_id=device.till_id,
+                        device_seq=event.device_seq,
+                        type=event.type,
+                        status=status,
+                        reason=reason,
+                        seq=seq,
+                        payload=event.payload,
+                        created_at=event.created_at.isoformat(),
+                        received_at=utcnow(),
+                    )
+                )
+                conn.execute(
+                    t.tills.update()
+                    .where(t.tills.c.id == device.till_id, t.tills.c.last_device_seq < event.device_seq)
+                    .values(last_device_seq=event.device_seq)
+                )
+                return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)
+        except sa.exc.IntegrityError:
+            # The same event id committed by a concurrent request: answer as it was answered.
+            with self.engine.connect() as conn:
+                first = self._first_answer(conn, event_id)
+            if first is None:
+                raise
+            return first
+
+    @staticmethod
+    def _first_answer(conn: Connection, event_id: str) -> p.EventResult | None:
+        row = conn.execute(
+            sa.select(t.events.c.status, t.events.c.reason, t.events.c.seq).where(t.events.c.event_id == event_id)
+        ).first()
+        if row is None:
+            return None
+        # A repeated id answers "duplicate"; the reason says what the first answer was.
+        reason = row.reason if row.status == "rejected" else None
+        return p.EventResult(event_id=event_id, status="duplicate", reason=reason, seq=row.seq)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _check(device: Device, event: p.Event) -> tuple[str | None, p.Model | None]:
+        """(why the event cannot be applied, kept for a person; or None with its valid payload)."""
+        model = p.EVENT_PAYLOADS.get(event.type)
+        if model is None:
+            return f"unknown event type {event.type!r}", None
+        try:
+            payload = model.model_validate(event.payload)
+        except ValidationError as exc:
+            return "invalid payload: " + "; ".join(
+                f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in exc.errors()[:5]
+            ), None
+        store_id = getattr(payload, "store_id", device.store_id)
+        if store_id != device.store_id:
+            return f"event for store {store_id} sent by a till of store {device.store_id}", None
+        return None, payload
+
+    def _apply_sale(self, conn: Connection, device: Device, event_id: str, sale: p.SaleCompleted) -> int:
+        now = utcnow()
+        sale_id = str(sale.sale_id)
+        conn.execute(
+            t.sales.insert().values(
+                id=sale_id,
+                store_id=device.store_id,
+                till_id=device.till_id,
+                series=sale.series,
+                number=sale.number,
+                created_at=sale.created_at.isoformat(),
+                total=sale.total,
+                journal_hash=sale.journal_hash,
+            )
+        )
+        conn.execute(
+            t.sale_lines.insert(),
+            [
+                {
+                    "sale_id": sale_id,
+                    "line_no": i,
+                    **line.model_dump(exclude={"line_total"}),
+                    "line_total": line.line_total,
+                }
+                for i, line in enumerate(sale.lines, 1)
+            ],
+        )
+        conn.execute(
+            t.sale_payments.insert(),
+            [{"sale_id": sale_id, "line_no": i, **pay.model_dump()} for i, pay in enumerate(sale.payments, 1)],
+        )
+        deltas: dict[int, int] = {}
+        for line in sale.lines:
+            deltas[line.sku_id] = deltas.get(line.sku_id, 0) - line.quantity
+        return self._move_stock(conn, device.store_id, deltas, "sale", event_id, now)
+
+    def _move_stock(
+        self, conn: Connection, store_id: int, deltas: dict[int, int], reason: str, event_id: str | None, now: str
+    ) -> int:
+        """Append movements, update the running sums, log the new figures; returns the last seq."""
+        known = set(conn.execute(sa.select(t.skus.c.id).where(t.skus.c.id.in_(list(deltas)))).scalars())
+        changes = []
+        for sku_id, delta in sorted(deltas.items()):
+            if sku_id not in known:
+                # The fact happened; record it and tell a person rather than refuse the sale.
+                self._raise_exception(conn, "unknown_sku", store_id, None, f"movement of unknown SKU {sku_id}")
+                continue
+            conn.execute(
+                t.stock_movements.insert().values(
+                    store_id=store_id, sku_id=sku_id, delta=delta, reason=reason, event_id=event_id, created_at=now
+                )
+            )
+            updated = conn.execute(
+                t.stock_levels.update()
+                .where(t.stock_levels.c.store_id == store_id, t.stock_levels.c.sku_id == sku_id)
+                .values(quantity=t.stock_levels.c.quantity + delta, updated_at=now)
+                .returning(t.stock_levels.c.quantity)
+            ).scalar()
+            if updated is None:
+                conn.execute(
+                    t.stock_levels.insert().values(store_id=store_id, sku_id=sku_id, quantity=delta, updated_at=now)
+                )
+                updated = delta
+            if updated < 0:
+                self._raise_exception(
+                    conn, "negative_stock", store_id, None, f"SKU {sku_id} at store {store_id} is now {updated}"
+                )
+            data = p.StockData(store_id=store_id, sku_id=sku_id, quantity=updated, as_of=now)
+            changes.append(self.change("stock", f"{store_id}:{sku_id}", data.model_dump(mode="json")))
+        return self._log(conn, changes)
+
+    # --- changes and snapshot (down) -------------------------------------------------------
+
+    @staticmethod
+    def _scopes(device: Device) -> list[str]:
+        return ["global", f"store:{device.store_id}"]
+
+    def changes_since(self, device: Device, cursor: int, limit: int) -> p.ChangesResponse:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(t.change_log.c.seq, t.change_log.c.entity, t.change_log.c.key, t.change_log.c.data)
+                .where(t.change_log.c.seq > cursor, t.change_log.c.scope.in_(self._scopes(device)))
+                .order_by(t.change_log.c.seq)
+                .limit(limit)
+            ).all()
+        changes = [p.Change(seq=r.seq, entity=r.entity, key=r.key, data=r.data) for r in rows]
+        return p.ChangesResponse(
+            changes=changes, cursor=changes[-1].seq if changes else cursor, has_more=len(changes) == limit
+        )
+
+    def snapshot_lines(self, device: Device, chunk_rows: int = 2000) -> Iterator[bytes]:
+        """A consistent snapshot as NDJSON: header, one line per row, trailer.
+
+        One read transaction covers the whole stream, so the rows are exactly the state at
+        the cursor named in the header.
+        """
+        with self.engine.connect() as conn, conn.begin():
+            cursor = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
+            yield p.SnapshotHeader(cursor=cursor, store_id=device.store_id).model_dump_json().encode() + b"\n"
+            count = 0
+            buffer: list[bytes] = []
+            for entity, key, data in self._snapshot_rows(conn):
+                buffer.append(json.dumps({"seq": 0, "entity": entity, "key": key, "data": data}).encode())
+                count += 1
+                if len(buffer) >= chunk_rows:
+                    yield b"\n".join(buffer) + b"\n"
+                    buffer.clear()
+            if buffer:
+                yield b"\n".join(buffer) + b"\n"
+            yield p.SnapshotTrailer(rows=count).model_dump_json().encode() + b"\n"
+
+    @staticmethod
+    def _snapshot_rows(conn: Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        def rows(query: sa.Select) -> Iterator[sa.Row]:
+            yield from conn.execution_options(yield_per=5000).execute(query)
+
+        for r in rows(sa.select(t.tax_rates)):
+            yield "tax_rate", r.code, {"code": r.code, "rate_bp": r.rate_bp, "name": r.name}
+        for r in rows(sa.select(t.stores)):
+            yield "store", str(r.id), {"id": r.id, "code": r.code, "name": r.name, "city": r.city}
+        for r in rows(sa.select(t.families)):
+            yield "family", str(r.id), {"id": r.id, "parent_id": r.parent_id, "name": r.name}
+        for r in rows(sa.select(t.products)):
+            yield "product", str(r.id), {"id": r.id, "code": r.code, "name": r.name, "family_id": r.family_id}
+        for r in rows(sa.select(t.skus)):
+            yield (
+                "sku",
+                str(r.id),
+                {
+                    "id": r.id,
+                    "product_id": r.product_id,
+                    "code": r.code,
+                    "name": r.name,
+                    "size": r.size,
+                    "colour": r.colour,
+                    "tax_rate_bp": r.tax_rate_bp,
+                    "unit": r.unit,
+                    "active": bool(r.active),
+                },
+            )
+        for r in rows(sa.select(t.barcodes)):
+            yield "barcode", r.code, {"code": r.code, "sku_id": r.sku_id}
+        for r in rows(sa.select(t.price_lists)):
+            yield "price_list", str(r.id), {"id": r.id, "code": r.code, "channel": r.channel, "name": r.name}
+        for r in rows(sa.select(t.prices)):
+            yield (
+                "price",
+                str(r.id),
+                {
+                    "id": r.id,
+                    "price_list_id": r.price_list_id,
+                    "sku_id": r.sku_id,
+                    "price_cents": r.price_cents,
+                    "valid_from": r.valid_from,
+                    "valid_to": r.valid_to,
+                },
+            )
+        for r in rows(sa.select(t.stock_levels)):
+            yield (
+                "stock",
+                f"{r.store_id}:{r.sku_id}",
+                {
+                    "store_id": r.store_id,
+                    "sku_id": r.sku_id,
+                    "quantity": r.quantity,
+                    "as_of": r.updated_at,
+                },
+            )
+
+    # --- what HQ looks at -------------------------------------------------------------------
+
+    def event_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.events.c.status, sa.func.count()).group_by(t.events.c.status)).all()
+        return {status: int(n) for status, n in rows}
+
+    def rejected_events(self, limit: int = 100) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(
+                    t.events.c.event_id, t.events.c.till_id, t.events.c.type, t.events.c.reason, t.events.c.received_at
+                )
+                .where(t.events.c.status == "rejected")
+                .order_by(t.events.c.received_at)
+                .limit(limit)
+            ).all()
+        return [dict(r._mapping) for r in rows]
+
+    def tills_overview(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(
+                    t.tills.c.id,
+                    t.stores.c.code.label("store"),
+                    t.tills.c.code,
+                    t.tills.c.name,
+                    t.tills.c.enrolled_at,
+                    t.tills.c.last_seen_at,
+                    t.tills.c.last_device_seq,
+                )
+                .join(t.stores, t.stores.c.id == t.tills.c.store_id)
+                .order_by(t.tills.c.id)
+            ).all()
+        return [dict(r._mapping) for r in rows]
+
+    def stock_level(self, store_id: int, sku_id: int) -> int:
+        with self.engine.connect() as conn:
+            qty = conn.execute(
+                sa.select(t.stock_levels.c.quantity).where(
+                    t.stock_levels.c.store_id == store_id, t.stock_levels.c.sku_id == sku_id
+                )
+            ).scalar()
+        return int(qty or 0)

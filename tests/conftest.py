@@ -1,0 +1,107 @@
+"""Shared fixtures: a real central server in a child process on loopback, tills on real SQLite files."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sync.server import demo  # noqa: E402
+from sync.server.store import CentralStore  # noqa: E402
+
+ADMIN_TOKEN = "test-admin-token"
+
+
+class LiveServer:
+    """`pos-server serve` as a child process on a loopback socket this object owns.
+
+    The socket is bound before the child starts and outlives it: while no child runs, a
+    connection is refused (the server is down); `start` makes it listen and hands it to a new
+    child, so there is no port race and no waiting for readiness (the kernel queues early
+    connections until the child accepts them).
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.url_db = f"sqlite:///{db_path}"
+        self.sock: socket.socket | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._bind()
+
+    def _bind(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", getattr(self, "port", 0)))
+        self.port = self.sock.getsockname()[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        assert self.proc is None, "already running"
+        if self.sock is None:
+            self._bind()
+        assert self.sock is not None
+        self.sock.listen(128)
+        fd = self.sock.fileno()
+        env = {**os.environ, "POS_SERVER_ADMIN_TOKEN": ADMIN_TOKEN}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sync.server", "--db", str(self.db_path), "serve", "--fd", str(fd),
+             "--log-level", "warning"],
+            pass_fds=(fd,), env=env,
+        )
+
+    def stop(self) -> None:
+        """Kill the server process (no graceful shutdown) and stop accepting connections."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+            self.proc = None
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+    def down_but_bound(self) -> None:
+        """Keep the port reserved but refuse connections (bound, not listening)."""
+        self.stop()
+        self._bind()
+
+
+@pytest.fixture
+def server_db(tmp_path: Path) -> Path:
+    path = tmp_path / "server.sqlite"
+    central = CentralStore.open(f"sqlite:///{path}")
+    demo.generate(central, skus=120, stores=2, customers=10, seed=7)
+    central.dispose()
+    return path
+
+
+@pytest.fixture
+def central(server_db: Path) -> Iterator[CentralStore]:
+    store = CentralStore.open(f"sqlite:///{server_db}")
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def live_server(server_db: Path) -> Iterator[LiveServer]:
+    server = LiveServer(server_db)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stopped_server(server_db: Path) -> Iterator[LiveServer]:
+    """A server whose port refuses connections until the test calls start()."""
+    server = LiveServer(server_db)
+    yield server
+    server.stop()

@@ -1,0 +1,130 @@
+"""The central server over real HTTP on loopback: enrolment, push answers, pull, snapshot."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from sync import protocol as p
+from sync.server import schema as t
+from tests.conftest import ADMIN_TOKEN
+
+
+def enrol(client: httpx.Client, central, store: str = "MAD1", till: str = "T1") -> tuple[dict, str]:
+    _, code = central.create_till(store, till, f"Caja {till}")
+    response = client.post("/enrol", json={"code": code, "instance_id": str(uuid.uuid4())})
+    assert response.status_code == 200, response.text
+    return response.json(), code
+
+
+def sale_event(store_id: int, sku_id: int = 1, qty: int = 2, price: int = 1000, number: int = 1, **over) -> dict:
+    payload = {
+        "sale_id": str(uuid.uuid4()), "store_id": store_id, "till_code": "T1", "series": "MAD1-T1",
+        "number": number, "created_at": datetime.now(UTC).isoformat(),
+        "lines": [{"sku_id": sku_id, "sku_code": f"S{sku_id:07d}", "name": "x", "quantity": qty,
+                   "unit_price": price, "line_total": qty * price, "tax_rate_bp": 2100}],
+        "payments": [{"method": "card", "amount": qty * price, "change": 0}],
+        "total": qty * price, "journal_hash": "a" * 64,
+    }
+    payload.update(over)
+    return {"event_id": str(uuid.uuid4()), "device_seq": number, "type": "sale.completed",
+            "created_at": datetime.now(UTC).isoformat(), "payload": payload}
+
+
+def push(client: httpx.Client, token: str, events: list[dict]) -> httpx.Response:
+    return client.post("/sync/push", headers={"Authorization": f"Bearer {token}"},
+                       json={"instance_id": str(uuid.uuid4()), "events": events})
+
+
+@pytest.fixture
+def client(live_server):
+    with httpx.Client(base_url=live_server.url, timeout=30) as c:
+        yield c
+
+
+def test_enrolment_code_works_once(client, central):
+    device, code = enrol(client, central)
+    assert device["store_code"] == "MAD1" and device["till_code"] == "T1"
+    again = client.post("/enrol", json={"code": code, "instance_id": str(uuid.uuid4())})
+    assert again.status_code == 403
+    assert "used" in again.json()["detail"]
+
+
+def test_requests_without_a_valid_token_are_refused(client):
+    assert client.get("/sync/changes").status_code == 401
+    assert client.get("/sync/changes", headers={"Authorization": "Bearer nope"}).status_code == 401
+    assert push(client, "nope", []).status_code == 401
+
+
+def test_each_event_gets_its_own_answer_and_a_repeat_is_a_duplicate(client, central):
+    device, _ = enrol(client, central)
+    good = sale_event(device["store_id"])
+    bad = sale_event(device["store_id"], total=1)  # lines do not add up
+    other_store = sale_event(device["store_id"] + 1)
+    after = sale_event(device["store_id"], sku_id=2, qty=1)
+    before_1, before_2 = central.stock_level(device["store_id"], 1), central.stock_level(device["store_id"], 2)
+
+    answer = push(client, device["token"], [good, bad, other_store, after])
+    assert answer.status_code == 200
+    results = answer.json()["results"]
+    assert [r["status"] for r in results] == ["applied", "rejected", "rejected", "applied"]
+    assert "do not add up" in results[1]["reason"]
+    assert "store" in results[2]["reason"]
+    assert results[0]["seq"] > 0
+
+    again = push(client, device["token"], [good, bad]).json()["results"]
+    assert [r["status"] for r in again] == ["duplicate", "duplicate"]
+    assert again[0]["seq"] == results[0]["seq"]
+    assert again[1]["reason"] == results[1]["reason"]
+
+    assert central.stock_level(device["store_id"], 1) == before_1 - 2
+    assert central.stock_level(device["store_id"], 2) == before_2 - 1
+    with central.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.sales)).scalar_one() == 2
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 4
+    rejected = client.get("/admin/events/rejected", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}).json()
+    assert len(rejected) == 2
+
+
+def test_malformed_batches_get_a_4xx_and_write_nothing(client, central):
+    device, _ = enrol(client, central)
+    headers = {"Authorization": f"Bearer {device['token']}", "Content-Type": "application/json"}
+    assert client.post("/sync/push", headers=headers, content=b"{not json").status_code == 422
+    too_many = {"instance_id": str(uuid.uuid4()), "events": [sale_event(1)] * (p.MAX_PUSH_EVENTS + 1)}
+    assert client.post("/sync/push", headers=headers, json=too_many).status_code == 422
+    with central.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 0
+
+
+def test_pull_shows_the_stock_a_push_moved(client, central):
+    device, _ = enrol(client, central)
+    headers = {"Authorization": f"Bearer {device['token']}"}
+    start = client.get("/sync/changes", headers=headers, params={"since": 0, "limit": 5000}).json()
+    cursor = start["cursor"]
+    result = push(client, device["token"], [sale_event(device["store_id"], sku_id=3, qty=1)]).json()["results"][0]
+    page = client.get("/sync/changes", headers=headers, params={"since": cursor}).json()
+    stock = [c for c in page["changes"] if c["entity"] == "stock"]
+    assert stock and stock[-1]["key"] == f"{device['store_id']}:3"
+    assert stock[-1]["data"]["quantity"] == central.stock_level(device["store_id"], 3)
+    assert page["cursor"] == result["seq"]
+
+
+def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
+    device, _ = enrol(client, central)
+    with client.stream("GET", "/sync/snapshot", headers={"Authorization": f"Bearer {device['token']}"}) as r:
+        lines = [json.loads(line) for line in r.iter_lines() if line]
+    header, rows, trailer = lines[0], lines[1:-1], lines[-1]
+    assert header["protocol"] == p.PROTOCOL_VERSION and header["store_id"] == device["store_id"]
+    assert trailer == {"end": True, "rows": len(rows)}
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["entity"]] = counts.get(row["entity"], 0) + 1
+    assert counts["sku"] == 120 and counts["barcode"] == 120
+    assert counts["stock"] == 240 and counts["price_list"] == 2
+    with central.engine.connect() as conn:
+        assert header["cursor"] == conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one()

@@ -1,0 +1,67 @@
+"""Test helpers: tills enrolled against a live server, and transports that misbehave on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from pos_app.store.replica import Identity, Replica
+from sync.client.engine import SyncEngine, enrol
+from sync.server.store import CentralStore
+
+
+async def enrol_till(replica: Replica, server_url: str, central: CentralStore, store: str = "MAD1",
+                     till: str = "T1") -> Identity:
+    _, code = central.create_till(store, till, f"Caja {till}")
+    answer = await enrol(server_url, code, replica.instance_id)
+    identity = Identity(
+        device_id=answer.device_id, token=answer.token, store_id=answer.store_id, store_code=answer.store_code,
+        store_name=answer.store_name, till_code=answer.till_code, till_name=answer.till_name, server_url=server_url,
+    )
+    replica.save_identity(identity)
+    return identity
+
+
+def engine_for(path: Path, identity: Identity, transport: httpx.AsyncBaseTransport | None = None,
+               **kwargs: object) -> SyncEngine:
+    return SyncEngine(identity.server_url, identity.token, Replica.open(path, busy_timeout_ms=60_000),
+                      transport=transport, **kwargs)  # type: ignore[arg-type]
+
+
+class FaultyTransport(httpx.AsyncBaseTransport):
+    """A real HTTP transport with faults injected by a rule that sees each request.
+
+    rule(request, n) returns None to pass the request through, "drop_request" to fail before
+    sending, "drop_response" to send it (the server commits) and then lose the answer,
+    "timeout" to behave like a read timeout after sending, or bytes to replace the body
+    of the answer with garbage.
+    """
+
+    def __init__(self, rule: Callable[[httpx.Request, int], object]) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.rule = rule
+        self.count = 0
+        self.log: list[tuple[str, str, object]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.count += 1
+        action = self.rule(request, self.count)
+        self.log.append((request.method, request.url.path, action))
+        if action == "drop_request":
+            raise httpx.ConnectError("injected: request dropped", request=request)
+        response = await self.inner.handle_async_request(request)
+        await response.aread()
+        if action == "drop_response":
+            raise httpx.ReadError("injected: response lost after the server committed", request=request)
+        if action == "timeout":
+            raise httpx.ReadTimeout("injected: no answer in time", request=request)
+        if isinstance(action, bytes):
+            return httpx.Response(response.status_code, headers={"content-type": "application/json"},
+                                  content=action, request=request)
+        return httpx.Response(response.status_code, headers=response.headers, content=response.content,
+                              request=request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()

@@ -1,0 +1,89 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pos_app.domain.cart import Cart, CartError, PricedItem, cash_tender, parse_quantity
+from pos_app.domain.pricing import PriceEntry, resolve_price
+from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash, render_text
+
+TEE = PricedItem(1, "S1", "Camiseta M Azul", 1299, 2100, "8400000000017")
+OIL = PricedItem(2, "S2", "Aceite 1 l", 899, 1000, "8400000000024")
+NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
+
+
+def test_scanning_the_same_item_twice_adds_to_its_line():
+    cart = Cart()
+    cart.add(TEE)
+    cart.add(TEE)
+    cart.add(OIL)
+    assert [(ln.item.sku_id, ln.quantity) for ln in cart.lines] == [(1, 2), (2, 1)]
+    assert cart.total == 2 * 1299 + 899
+    assert cart.item_count == 3
+
+
+def test_quantity_change_and_removal():
+    cart = Cart()
+    cart.add(TEE)
+    cart.add(OIL)
+    cart.set_quantity(0, 3)
+    assert cart.total == 3 * 1299 + 899
+    cart.remove(1)
+    assert cart.total == 3 * 1299
+    with pytest.raises(CartError):
+        cart.remove(5)
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "0", "-1", "2.5", "100000"])
+def test_non_numeric_or_silly_quantities_are_refused(typed):
+    with pytest.raises(CartError):
+        parse_quantity(typed)
+
+
+def test_cart_vat_breakdown_adds_up():
+    cart = Cart()
+    cart.add(TEE, 3)
+    cart.add(OIL)
+    taxes = cart.tax_breakdown()
+    assert [t.rate_bp for t in taxes] == [2100, 1000]
+    assert sum(t.gross for t in taxes) == cart.total
+
+
+def test_cash_payment_gives_change_and_refuses_too_little():
+    assert cash_tender(1250, "20").change == 750
+    assert cash_tender(1250, "").change == 0
+    with pytest.raises(CartError):
+        cash_tender(1250, "10")
+
+
+def test_a_sales_season_overrides_the_base_price_while_it_lasts():
+    base = PriceEntry(1, 1, 1000)
+    season = PriceEntry(1, 1, 700, NOW - timedelta(days=1), NOW + timedelta(days=30))
+    assert resolve_price([base, season], NOW).price_cents == 700
+    assert resolve_price([base, season], NOW + timedelta(days=31)).price_cents == 1000
+    assert resolve_price([season], NOW - timedelta(days=2)) is None
+
+
+def test_the_newest_of_two_entries_starting_together_wins():
+    assert resolve_price([PriceEntry(1, 1, 1000, entry_id=1), PriceEntry(1, 1, 900, entry_id=2)], NOW).price_cents == 900
+
+
+def test_journal_hash_chains_records():
+    first = journal_hash(GENESIS_HASH, {"n": 1})
+    second = journal_hash(first, {"n": 2})
+    assert first != second
+    assert journal_hash(GENESIS_HASH, {"n": 1}) == first
+    assert journal_hash(GENESIS_HASH, {"n": 2}) != first
+
+
+def test_receipt_text_shows_total_payments_and_vat_per_rate():
+    from pos_app.domain.cart import Tender
+
+    receipt = Receipt(
+        "id", "MAD1-T1", 7, NOW, "Madrid Centro", "T1",
+        (ReceiptLine(1, "S1", "Camiseta M Azul", 2, 1299, 2100), ReceiptLine(2, "S2", "Aceite 1 l", 1, 899, 1000)),
+        (Tender("cash", 5000, 5000 - 3497),),
+    )
+    text = render_text(receipt)
+    assert "MAD1-T1-000007" in text
+    assert "34,97 €" in text and "15,03 €" in text  # total and change
+    assert "21 %" in text and "10 %" in text
+    assert "2 x 12,99" in text
