@@ -19,6 +19,7 @@ os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
 from platformdirs import user_data_path
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_app import __version__

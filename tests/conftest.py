@@ -13,8 +13,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sync.server import demo  # noqa: E402
-from sync.server.store import CentralStore  # noqa: E402
+from sync.server import demo
+from sync.server.store import CentralStore
 
 ADMIN_TOKEN = "test-admin-token"
 
@@ -54,9 +54,20 @@ class LiveServer:
         fd = self.sock.fileno()
         env = {**os.environ, "POS_SERVER_ADMIN_TOKEN": ADMIN_TOKEN}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", str(self.db_path), "serve", "--fd", str(fd),
-             "--log-level", "warning"],
-            pass_fds=(fd,), env=env,
+            [
+                sys.executable,
+                "-m",
+                "sync.server",
+                "--db",
+                str(self.db_path),
+                "serve",
+                "--fd",
+                str(fd),
+                "--log-level",
+                "warning",
+            ],
+            pass_fds=(fd,),
+            env=env,
         )
 
     def stop(self) -> None:

@@ -12,22 +12,31 @@ from sync.client.engine import SyncEngine, enrol
 from sync.server.store import CentralStore
 
 
-async def enrol_till(replica: Replica, server_url: str, central: CentralStore, store: str = "MAD1",
-                     till: str = "T1") -> Identity:
+async def enrol_till(
+    replica: Replica, server_url: str, central: CentralStore, store: str = "MAD1", till: str = "T1"
+) -> Identity:
     _, code = central.create_till(store, till, f"Caja {till}")
     answer = await enrol(server_url, code, replica.instance_id)
     identity = Identity(
-        device_id=answer.device_id, token=answer.token, store_id=answer.store_id, store_code=answer.store_code,
-        store_name=answer.store_name, till_code=answer.till_code, till_name=answer.till_name, server_url=server_url,
+        device_id=answer.device_id,
+        token=answer.token,
+        store_id=answer.store_id,
+        store_code=answer.store_code,
+        store_name=answer.store_name,
+        till_code=answer.till_code,
+        till_name=answer.till_name,
+        server_url=server_url,
     )
     replica.save_identity(identity)
     return identity
 
 
-def engine_for(path: Path, identity: Identity, transport: httpx.AsyncBaseTransport | None = None,
-               **kwargs: object) -> SyncEngine:
-    return SyncEngine(identity.server_url, identity.token, Replica.open(path, busy_timeout_ms=60_000),
-                      transport=transport, **kwargs)  # type: ignore[arg-type]
+def engine_for(
+    path: Path, identity: Identity, transport: httpx.AsyncBaseTransport | None = None, **kwargs: object
+) -> SyncEngine:
+    return SyncEngine(
+        identity.server_url, identity.token, Replica.open(path, busy_timeout_ms=60_000), transport=transport, **kwargs
+    )  # type: ignore[arg-type]
 
 
 class FaultyTransport(httpx.AsyncBaseTransport):
@@ -58,10 +67,10 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         if action == "timeout":
             raise httpx.ReadTimeout("injected: no answer in time", request=request)
         if isinstance(action, bytes):
-            return httpx.Response(response.status_code, headers={"content-type": "application/json"},
-                                  content=action, request=request)
-        return httpx.Response(response.status_code, headers=response.headers, content=response.content,
-                              request=request)
+            return httpx.Response(
+                response.status_code, headers={"content-type": "application/json"}, content=action, request=request
+            )
+        return httpx.Response(response.status_code, headers=response.headers, content=response.content, request=request)
 
     async def aclose(self) -> None:
         await self.inner.aclose()

@@ -75,8 +75,16 @@ class SaleService(QObject):
         self.cart_changed.emit()
         return True
 
-    def search(self, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
-        return self.replica.search(text, limit)
+    def search(self, text: str, limit: int = 50) -> list[tuple[PricedItem, int | None]]:
+        """Products matching what was typed, priced, with this store's stock (None before set-up)."""
+        identity = self.identity
+        found = []
+        for sku_id, _code, _name in self.replica.search(text, limit):
+            item = self.replica.item_by_sku_id(sku_id)
+            if item is not None:
+                stock = self.replica.stock_on_hand(identity.store_id, sku_id) if identity else None
+                found.append((item, stock))
+        return found
 
     def set_quantity(self, index: int, text: str) -> bool:
         try:

@@ -66,9 +66,11 @@ class SearchDialog(QDialog):
 
     def _run_query(self) -> None:
         self.results.clear()
-        for sku_id, code, name in self.sales.search(self.query.text()):
-            item = QListWidgetItem(f"{name}    ·    {code}")
-            item.setData(Qt.ItemDataRole.UserRole, sku_id)
+        for priced, stock in self.sales.search(self.query.text()):
+            price = format_amount(priced.unit_price) if priced.unit_price >= 0 else self.tr("no price")
+            here = "" if stock is None else self.tr("    ·    {} in store").format(stock)
+            item = QListWidgetItem(f"{priced.name}    ·    {priced.sku_code}    ·    {price}{here}")
+            item.setData(Qt.ItemDataRole.UserRole, priced.sku_id)
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)

@@ -7,12 +7,14 @@ The window only calls services and redraws on their signals; it never opens the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -44,7 +46,8 @@ class SaleWindow(QMainWindow):
         self.setObjectName("saleWindow")
         self.setWindowTitle(self.tr("Omni POS"))
         self.resize(1280, 800)
-        self.dialog: SearchDialog | CashDialog | ReceiptDialog | None = None
+        self.dialog: QDialog | None = None
+        self._quit_confirmed = False
 
         # --- top bar: where we are, and the sync state, always visible
         self.place = QLabel()
@@ -65,7 +68,7 @@ class SaleWindow(QMainWindow):
         # --- left: entry, cart, line actions, messages
         self.entry = QLineEdit()
         self.entry.setObjectName("scanEntry")
-        self.entry.setPlaceholderText(self.tr("Scan or type a barcode and press Enter · F2 to search by name"))
+        self.entry.setPlaceholderText(self.tr("Scan or type a barcode · F2 search by name"))
         self.entry.returnPressed.connect(self._on_enter)
         self.entry.installEventFilter(self)
         self.cart_model = CartModel(self.sales)
@@ -227,11 +230,18 @@ class SaleWindow(QMainWindow):
         if row < 0:
             return
         line = self.sales.cart.lines[row]
-        text, ok = QInputDialog.getText(self, self.tr("Quantity"), line.item.name, text=str(line.quantity))
-        if ok:
-            self.sales.set_quantity(row, text)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("quantityDialog")
+        dialog.setWindowTitle(self.tr("Quantity"))
+        dialog.setLabelText(line.item.name)
+        dialog.setTextValue(str(line.quantity))
+        dialog.textValueSelected.connect(lambda text: self._quantity_chosen(row, text))
+        dialog.finished.connect(lambda _r: self._closed())
+        self._open(dialog)
+
+    def _quantity_chosen(self, row: int, text: str) -> None:
+        if self.sales.set_quantity(row, text):
             self.cart_view.selectRow(row)
-        self.entry.setFocus()
 
     def _remove_line(self) -> None:
         row = self._selected_row()
@@ -241,10 +251,11 @@ class SaleWindow(QMainWindow):
     def _void_cart(self) -> None:
         if self.sales.cart.is_empty:
             return
-        answer = QMessageBox.question(self, self.tr("Void sale"), self.tr("Remove every line of this sale?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.sales.clear()
-            self.show_message(self.tr("Sale voided"), "warning")
+        self._ask(self.tr("Void sale"), self.tr("Remove every line of this sale?"), self._void_confirmed)
+
+    def _void_confirmed(self) -> None:
+        self.sales.clear()
+        self.show_message(self.tr("Sale voided"), "warning")
 
     def _open_search(self) -> None:
         dialog = SearchDialog(self.sales, self)
@@ -282,7 +293,7 @@ class SaleWindow(QMainWindow):
         if self.sales.last_receipt is not None:
             self._show_receipt(self.sales.last_receipt)
 
-    def _open(self, dialog: SearchDialog | CashDialog | ReceiptDialog) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setModal(True)
         dialog.open()
@@ -348,14 +359,34 @@ class SaleWindow(QMainWindow):
         self._refresh_place()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.sales.cart.is_empty:
-            answer = QMessageBox.question(
-                self, self.tr("Quit"), self.tr("A sale is in progress and will be lost. Quit anyway?")
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-        event.accept()
+        if self.sales.cart.is_empty or self._quit_confirmed:
+            event.accept()
+            return
+        event.ignore()
+        self._ask(self.tr("Quit"), self.tr("A sale is in progress and will be lost. Quit anyway?"), self._confirm_quit)
+
+    def _confirm_quit(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
+    def _ask(self, title: str, question: str, on_yes: Callable[[], None]) -> None:
+        """A yes/no question that does not block the event loop (sync keeps running)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(result: int) -> None:
+            self._closed()
+            if result == QMessageBox.StandardButton.Yes:
+                on_yes()
+
+        box.finished.connect(answered)
+        self._open(box)
 
 
 def _age(moment: datetime) -> str:

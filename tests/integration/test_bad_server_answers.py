@@ -40,8 +40,12 @@ def test_a_cut_snapshot_keeps_nothing_and_the_next_one_loads(till):
 
     def cut(request, n):
         # Keep the header and a few rows, lose the rest (the trailer never arrives).
-        return b'{"protocol": 1, "cursor": 5, "store_id": 1}\n{"seq":0,"entity":"tax_rate","key":"G",' \
-               b'"data":{"code":"G","rate_bp":2100,"name":"x"}}\n' if n == 1 else None
+        return (
+            b'{"protocol": 1, "cursor": 5, "store_id": 1}\n{"seq":0,"entity":"tax_rate","key":"G",'
+            b'"data":{"code":"G","rate_bp":2100,"name":"x"}}\n'
+            if n == 1
+            else None
+        )
 
     async def action(engine):
         with pytest.raises(SyncError, match="cut short"):
@@ -61,8 +65,10 @@ def test_a_corrupt_page_of_changes_is_not_applied(till, central):
 
     def garble(request, _n):
         if request.url.path == "/sync/changes" and state["corrupt"]:
-            return b'{"changes": [{"seq": 99, "entity": "price", "key": "1", "data": {"id": "x"}}], ' \
-                   b'"cursor": 99, "has_more": false}'
+            return (
+                b'{"changes": [{"seq": 99, "entity": "price", "key": "1", "data": {"id": "x"}}], '
+                b'"cursor": 99, "has_more": false}'
+            )
         return None
 
     async def action(engine):

@@ -24,21 +24,43 @@ def enrol(client: httpx.Client, central, store: str = "MAD1", till: str = "T1") 
 
 def sale_event(store_id: int, sku_id: int = 1, qty: int = 2, price: int = 1000, number: int = 1, **over) -> dict:
     payload = {
-        "sale_id": str(uuid.uuid4()), "store_id": store_id, "till_code": "T1", "series": "MAD1-T1",
-        "number": number, "created_at": datetime.now(UTC).isoformat(),
-        "lines": [{"sku_id": sku_id, "sku_code": f"S{sku_id:07d}", "name": "x", "quantity": qty,
-                   "unit_price": price, "line_total": qty * price, "tax_rate_bp": 2100}],
+        "sale_id": str(uuid.uuid4()),
+        "store_id": store_id,
+        "till_code": "T1",
+        "series": "MAD1-T1",
+        "number": number,
+        "created_at": datetime.now(UTC).isoformat(),
+        "lines": [
+            {
+                "sku_id": sku_id,
+                "sku_code": f"S{sku_id:07d}",
+                "name": "x",
+                "quantity": qty,
+                "unit_price": price,
+                "line_total": qty * price,
+                "tax_rate_bp": 2100,
+            }
+        ],
         "payments": [{"method": "card", "amount": qty * price, "change": 0}],
-        "total": qty * price, "journal_hash": "a" * 64,
+        "total": qty * price,
+        "journal_hash": "a" * 64,
     }
     payload.update(over)
-    return {"event_id": str(uuid.uuid4()), "device_seq": number, "type": "sale.completed",
-            "created_at": datetime.now(UTC).isoformat(), "payload": payload}
+    return {
+        "event_id": str(uuid.uuid4()),
+        "device_seq": number,
+        "type": "sale.completed",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": payload,
+    }
 
 
 def push(client: httpx.Client, token: str, events: list[dict]) -> httpx.Response:
-    return client.post("/sync/push", headers={"Authorization": f"Bearer {token}"},
-                       json={"instance_id": str(uuid.uuid4()), "events": events})
+    return client.post(
+        "/sync/push",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"instance_id": str(uuid.uuid4()), "events": events},
+    )
 
 
 @pytest.fixture

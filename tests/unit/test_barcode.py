@@ -1,4 +1,5 @@
 import pytest
+
 from pos_app.domain.barcode import BarcodeError, gtin_check_digit, is_valid_gtin, make_ean13, normalise
 
 
@@ -22,8 +23,13 @@ def test_upca_is_looked_up_as_its_ean13_form():
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [("4006381333932", "check digit"), ("12345", "5 digits"), ("", "Nothing"), ("ab cd", "not a barcode"),
-     ("84'; DROP TABLE", "not a barcode")],
+    [
+        ("4006381333932", "check digit"),
+        ("12345", "5 digits"),
+        ("", "Nothing"),
+        ("ab cd", "not a barcode"),
+        ("84'; DROP TABLE", "not a barcode"),
+    ],
 )
 def test_malformed_codes_get_a_clear_message(raw, message):
     with pytest.raises(BarcodeError, match=message):

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from pos_app.domain.cart import Cart, CartError, PricedItem, cash_tender, parse_quantity
 from pos_app.domain.pricing import PriceEntry, resolve_price
 from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash, render_text
@@ -63,7 +64,9 @@ def test_a_sales_season_overrides_the_base_price_while_it_lasts():
 
 
 def test_the_newest_of_two_entries_starting_together_wins():
-    assert resolve_price([PriceEntry(1, 1, 1000, entry_id=1), PriceEntry(1, 1, 900, entry_id=2)], NOW).price_cents == 900
+    assert (
+        resolve_price([PriceEntry(1, 1, 1000, entry_id=1), PriceEntry(1, 1, 900, entry_id=2)], NOW).price_cents == 900
+    )
 
 
 def test_journal_hash_chains_records():
@@ -78,7 +81,12 @@ def test_receipt_text_shows_total_payments_and_vat_per_rate():
     from pos_app.domain.cart import Tender
 
     receipt = Receipt(
-        "id", "MAD1-T1", 7, NOW, "Madrid Centro", "T1",
+        "id",
+        "MAD1-T1",
+        7,
+        NOW,
+        "Madrid Centro",
+        "T1",
         (ReceiptLine(1, "S1", "Camiseta M Azul", 2, 1299, 2100), ReceiptLine(2, "S2", "Aceite 1 l", 1, 899, 1000)),
         (Tender("cash", 5000, 5000 - 3497),),
     )

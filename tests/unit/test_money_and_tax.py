@@ -1,15 +1,23 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import pytest
 from pos_app.domain.money import format_amount, parse_amount, round_half_up_div, round_to_step
 from pos_app.domain.tax import breakdown, split_gross
 
 
 @pytest.mark.parametrize(
     ("typed", "cents"),
-    [("12", 1200), ("12,5", 1250), ("12.50", 1250), ("0,05", 5), ("1.234,56", 123456), ("20 €", 2000),
-     (" 7,00 ", 700), ("1 000", 100000)],
+    [
+        ("12", 1200),
+        ("12,5", 1250),
+        ("12.50", 1250),
+        ("0,05", 5),
+        ("1.234,56", 123456),
+        ("20 €", 2000),
+        (" 7,00 ", 700),
+        ("1 000", 100000),
+    ],
 )
 def test_cashier_amounts_parse_to_cents(typed, cents):
     assert parse_amount(typed) == cents

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The two commands of the README, for a fresh machine that has only python3:
+#   bash packaging/dev.sh demo   set up, then run the till against a local demo server with demo data
+#   bash packaging/dev.sh test   set up, then run the linter and the whole test suite (headless)
+# Both create (or reuse) a virtual environment in .venv and install the project into it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${POS_VENV:-.venv}"
+
+setup() {
+  local extras="$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    if ! python3 -m venv "$VENV"; then
+      echo "dev.sh: 'python3 -m venv' failed. On Debian or Ubuntu: apt-get install python3-venv" >&2
+      exit 1
+    fi
+  fi
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+}
+
+case "${1:-}" in
+  demo)
+    shift
+    setup ""
+    exec "$VENV/bin/pos-app" --demo "$@"
+    ;;
+  test)
+    shift
+    setup "[test]"
+    export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+    "$VENV/bin/ruff" check pos_app sync tests
+    exec "$VENV/bin/pytest" "$@"
+    ;;
+  *)
+    echo "usage: bash packaging/dev.sh demo [pos-app options] | test [pytest options]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,201 @@
+"""Benchmarks of the till's hot paths, against a bare-SQLite floor measured in the same run.
+
+    python tests/benchmarks/run.py              quick mode (20,000 SKUs), as CI runs it
+    python tests/benchmarks/run.py --full       the reference size (1,000,000 SKUs)
+    python tests/benchmarks/run.py --only scan,checkout
+
+Writes bench/results.json at the project's root (see shared/design/TARGETS.md for the format).
+Timings are information, never pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from pos_app.domain.barcode import make_ean13  # noqa: E402
+from pos_app.domain.cart import Cart, card_tender  # noqa: E402
+from pos_app.store.replica import Identity, Replica  # noqa: E402
+from sync.server.demo import demo_catalog  # noqa: E402
+
+IDENTITY = Identity(1, "token", 1, "MAD1", "Madrid Centro", "T1", "Caja 1", "http://127.0.0.1:1")
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def timed(fn: Callable[[], object], n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def build_replica(path: Path, skus: int, stores: int = 10) -> None:
+    """Fill a till database the way a snapshot would, with bulk SQL (setup, not measured)."""
+    replica = Replica.open(path)
+    conn = replica.conn
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO price_lists VALUES (1, 'TIENDA', 'store', 'Tarifa tienda'), (2, 'WEB', 'web', 'Web')")
+    batch_sku, batch_bar, batch_price, batch_stock = [], [], [], []
+    for i, row in enumerate(demo_catalog(skus, seed=1), start=1):
+        name = f"{row.product_name} {row.size} {row.colour}".strip()
+        batch_sku.append((i, i, row.sku, name, row.size, row.colour, row.tax_rate_bp))
+        batch_bar.append((row.barcodes[0], i))
+        batch_price += [(2 * i - 1, 1, i, row.price_store), (2 * i, 2, i, row.price_web)]
+        batch_stock += [(s, i, 10) for s in range(1, stores + 1)]
+        if len(batch_sku) >= 20000:
+            _flush(conn, batch_sku, batch_bar, batch_price, batch_stock)
+    _flush(conn, batch_sku, batch_bar, batch_price, batch_stock)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('cursor', '1')")
+    conn.execute("COMMIT")
+    replica.save_identity(IDENTITY)
+    replica.close()
+
+
+def _flush(conn: sqlite3.Connection, skus: list, bars: list, prices: list, stock: list) -> None:
+    conn.executemany(
+        "INSERT INTO skus (id, product_id, code, name, size, colour, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?)", skus
+    )
+    conn.executemany("INSERT INTO barcodes VALUES (?, ?)", bars)
+    conn.executemany("INSERT INTO prices (id, price_list_id, sku_id, price_cents) VALUES (?, ?, ?, ?)", prices)
+    conn.executemany("INSERT INTO stock VALUES (?, ?, ?, '2026-01-01T00:00:00+00:00')", stock)
+    for batch in (skus, bars, prices, stock):
+        batch.clear()
+
+
+def bench_scan(replica: Replica, skus: int, n: int) -> dict:
+    rng = random.Random(2)
+    codes = [make_ean13(f"84{rng.randrange(1, skus + 1):010d}") for _ in range(n)]
+    it = iter(codes)
+
+    def scan() -> None:
+        item = replica.item_by_barcode(next(it))
+        assert item is not None
+        Cart().add(item)
+
+    samples = timed(scan, n)
+    floor_codes = iter(codes)
+    floor = timed(
+        lambda: replica.conn.execute(
+            "SELECT s.id, s.name FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE b.code = ?", (next(floor_codes),)
+        ).fetchone(),
+        n,
+    )
+    return result("scan", samples, floor)
+
+
+def bench_search(replica: Replica, n: int) -> dict:
+    words = ["cam", "sof", "pan", "azul", "aceite", "bota neg", "co", "mant", "libro", "m"]
+    rng = random.Random(3)
+    samples = timed(lambda: replica.search(rng.choice(words), 50), n)
+    floor = timed(
+        lambda: replica.conn.execute(
+            "SELECT rowid FROM sku_search WHERE sku_search MATCH ? LIMIT 50", (f'"{rng.choice(words)}"*',)
+        ).fetchall(),
+        n,
+    )
+    return result("search", samples, floor)
+
+
+def bench_checkout(replica: Replica, skus: int, n: int, tmp: Path) -> dict:
+    rng = random.Random(4)
+
+    def one_cart() -> Cart:
+        cart = Cart()
+        while len(cart.lines) < 20:
+            item = replica.item_by_barcode(make_ean13(f"84{rng.randrange(1, skus + 1):010d}"))
+            assert item is not None
+            cart.add(item, rng.randrange(1, 3))
+        return cart
+
+    carts = [one_cart() for _ in range(n)]
+    it = iter(carts)
+
+    def checkout() -> None:
+        cart = next(it)
+        replica.record_sale(IDENTITY, cart.lines, [card_tender(cart.total)])
+
+    samples = timed(checkout, n)
+    # Floor: the same number of rows in a bare WAL database, synchronous=FULL, one transaction.
+    bare = sqlite3.connect(tmp / "bare.sqlite", isolation_level=None)
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute("PRAGMA synchronous=FULL")
+    bare.execute("CREATE TABLE s (id TEXT PRIMARY KEY, total INTEGER)")
+    bare.execute("CREATE TABLE l (sale TEXT, n INTEGER, sku INTEGER, qty INTEGER, price INTEGER)")
+    bare.execute("CREATE TABLE o (id INTEGER PRIMARY KEY, payload TEXT)")
+
+    def bare_commit() -> None:
+        sale = str(uuid.uuid4())
+        bare.execute("BEGIN")
+        bare.execute("INSERT INTO s VALUES (?, ?)", (sale, 1))
+        bare.executemany("INSERT INTO l VALUES (?, ?, ?, ?, ?)", [(sale, i, i, 1, 100) for i in range(40)])
+        bare.execute("INSERT INTO o (payload) VALUES (?)", ("x" * 4000,))
+        bare.execute("COMMIT")
+
+    floor = timed(bare_commit, n)
+    return result("checkout", samples, floor)
+
+
+def result(bench_id: str, samples: list[float], floor: list[float]) -> dict:
+    p50, p99 = percentiles(samples)
+    f50, f99 = percentiles(floor)
+    return {
+        "id": bench_id, "value": round(p99, 4), "unit": "ms", "n": len(samples), "p50": round(p50, 4),
+        "p99": round(p99, 4), "floor_p50": round(f50, 4), "floor_p99": round(f99, 4),
+        "ratio": round(p99 / f99, 2) if f99 else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true", help="1,000,000 SKUs instead of 20,000")
+    parser.add_argument("--only", default="", help="comma-separated ids: scan,search,checkout")
+    parser.add_argument("--skus", type=int, help="catalog size (overrides the mode's)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    skus = args.skus or (1_000_000 if args.full else 20_000)
+    only = set(filter(None, args.only.split(",")))
+    wanted = lambda name: not only or name in only  # noqa: E731
+    results = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        start = time.perf_counter()
+        build_replica(tmp / "till.sqlite", skus)
+        print(f"replica with {skus:,} SKUs built in {time.perf_counter() - start:.1f} s", flush=True)
+        replica = Replica.open(tmp / "till.sqlite")
+        if wanted("scan"):
+            results.append(bench_scan(replica, skus, 5000))
+        if wanted("search"):
+            results.append(bench_search(replica, 500))
+        if wanted("checkout"):
+            results.append(bench_checkout(replica, skus, 300, tmp))
+        replica.close()
+    out = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    for r in results:
+        print(f"{r['id']:<9} p50 {r['p50']:>8.3f} ms  p99 {r['p99']:>8.3f} ms   "
+              f"floor p50 {r['floor_p50']:.3f} p99 {r['floor_p99']:.3f} ms   ratio {r['ratio']}")
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

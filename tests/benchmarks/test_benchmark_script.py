@@ -1,0 +1,16 @@
+"""The benchmark command runs end to end and writes results in the agreed shape (numbers are not judged)."""
+
+import json
+
+from tests.benchmarks import run
+
+
+def test_benchmark_command_writes_results_for_each_id(tmp_path):
+    out = tmp_path / "results.json"
+    assert run.main(["--skus", "2000", "--out", str(out)]) == 0
+    results = {r["id"]: r for r in json.loads(out.read_text())}
+    assert set(results) == {"scan", "search", "checkout"}
+    for r in results.values():
+        assert r["unit"] == "ms" and r["n"] > 0
+        assert 0 < r["p50"] <= r["p99"]
+        assert r["floor_p99"] > 0

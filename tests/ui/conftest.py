@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from pos_app.app import load_stylesheet
+from pos_app.services.till import Till
+from pos_app.store.replica import Replica
+from tests.tills import engine_for, enrol_till
+
+
+@pytest.fixture
+def ready_till_dir(tmp_path, live_server, central) -> Path:
+    """A till folder enrolled at the live server with its catalog loaded."""
+    folder = tmp_path / "till"
+    replica = Replica.open(folder / "till.sqlite")
+    identity = asyncio.run(enrol_till(replica, live_server.url, central))
+
+    async def bootstrap() -> None:
+        engine = engine_for(folder / "till.sqlite", identity)
+        try:
+            await engine.pull_once()
+        finally:
+            await engine.aclose()
+            engine.local.close()
+
+    asyncio.run(bootstrap())
+    replica.close()
+    return folder
+
+
+@pytest.fixture
+def till(qapp, ready_till_dir):
+    qapp.setStyleSheet(load_stylesheet())
+    till = Till(ready_till_dir)
+    yield till
+    till.replica.close()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp):
+    """A test that leaves a window open fails (leaks are how Qt suites become flaky)."""
+    yield
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in leaked:
+        widget.close()
+    assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+
+
+def screenshot(widget, name: str, tmp_path: Path) -> Path:
+    """Grab what the cashier sees; also into $POS_SCREENSHOTS when set, to look at by eye."""
+    target = Path(os.environ.get("POS_SCREENSHOTS", tmp_path))
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path

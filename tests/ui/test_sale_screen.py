@@ -1,0 +1,150 @@
+"""The sale screen as a cashier uses it: scan, fix mistakes, pay, see the receipt."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from pos_app.domain.barcode import make_ean13
+from pos_app.domain.money import format_amount
+from pos_app.ui.dialogs import CashDialog, ReceiptDialog, SearchDialog
+from pos_app.ui.main_window import SaleWindow
+from tests.ui.conftest import screenshot
+
+
+def open_window(qtbot, till) -> SaleWindow:
+    window = SaleWindow(till)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # shortcuts (F2, F5…) go to the active window
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def scan(qtbot, window: SaleWindow, code: str) -> None:
+    qtbot.keyClicks(window.entry, code)
+    qtbot.keyClick(window.entry, Qt.Key.Key_Return)
+
+
+def test_cashier_scans_pays_cash_and_sees_the_receipt(qtbot, till, tmp_path):
+    window = open_window(qtbot, till)
+
+    scan(qtbot, window, "8400000000017")
+    scan(qtbot, window, "8400000000017")
+    scan(qtbot, window, "8400000000031")
+    lines = till.sales.cart.lines
+    assert [line.quantity for line in lines] == [2, 1]
+    total = till.sales.cart.total
+    assert window.total_label.text() == format_amount(total)
+    assert window.cart_model.rowCount() == 2
+    assert "21 %" in window.vat_label.text()
+    screenshot(window, "sale_screen", tmp_path)
+
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    dialog = window.dialog
+    assert isinstance(dialog, CashDialog)
+    qtbot.keyClicks(dialog.given, "500")
+    assert "Change" in dialog.change_label.text()
+    screenshot(dialog, "cash_dialog", tmp_path)
+    qtbot.keyClick(dialog.given, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
+    receipt_dialog = window.dialog
+    text = receipt_dialog.text.toPlainText()
+    assert format_amount(total) in text
+    assert format_amount(50000 - total) in text  # change due
+    assert "MAD1-T1-000001" in text
+    screenshot(receipt_dialog, "receipt", tmp_path)
+    qtbot.keyClick(receipt_dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialog is None)
+
+    assert till.sales.cart.is_empty
+    assert window.total_label.text() == format_amount(0)
+    assert till.replica.sales_count() == 1
+    assert till.replica.outbox_summary().pending == 1
+    # Ready for the next scan without touching the mouse. (The offscreen platform does not
+    # re-activate the window after a dialog, so ask the window which widget holds its focus.)
+    assert window.focusWidget() is window.entry
+
+
+def test_bad_scans_are_explained_and_the_sale_is_untouched(qtbot, till):
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "8400000000017")
+    before = [(ln.item.sku_id, ln.quantity) for ln in till.sales.cart.lines]
+
+    scan(qtbot, window, "8400000000018")  # wrong check digit
+    assert "check digit" in window.message.text()
+    assert window.message.property("level") == "error"
+    scan(qtbot, window, make_ean13("849999999999"))  # valid, but not in the catalog
+    assert "Unknown barcode" in window.message.text()
+    scan(qtbot, window, "hello world")
+    assert "not a barcode" in window.message.text()
+
+    assert [(ln.item.sku_id, ln.quantity) for ln in till.sales.cart.lines] == before
+    assert till.replica.sales_count() == 0
+
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # void the sale: asks first
+    question = window.dialog
+    assert isinstance(question, QMessageBox)
+    question.button(QMessageBox.StandardButton.Yes).click()
+    assert till.sales.cart.is_empty
+    assert "voided" in window.message.text()
+
+
+def test_quantity_keys_and_removal(qtbot, till):
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "8400000000017")
+    qtbot.keyClick(window.entry, Qt.Key.Key_Plus)
+    qtbot.keyClick(window.entry, Qt.Key.Key_Plus)
+    assert till.sales.cart.lines[0].quantity == 3
+    qtbot.keyClick(window.entry, Qt.Key.Key_Minus)
+    assert till.sales.cart.lines[0].quantity == 2
+
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    dialog = window.dialog
+    dialog.setTextValue("abc")
+    dialog.accept()
+    assert "not a quantity" in window.message.text()
+    assert till.sales.cart.lines[0].quantity == 2
+
+    qtbot.keyClick(window.entry, Qt.Key.Key_Delete)
+    assert till.sales.cart.is_empty
+
+
+def test_search_by_name_adds_the_chosen_product(qtbot, till, tmp_path):
+    # Type the start of two words of a product's name, without its accents, as a cashier would.
+    target = till.replica.item_by_barcode(make_ean13("840000000058"))
+    first, last = target.name.split()[0], target.name.split()[-1]
+    query = f"{strip_accents(first[:4]).lower()} {strip_accents(last[:3]).lower()}"
+    window = open_window(qtbot, till)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    dialog = window.dialog
+    assert isinstance(dialog, SearchDialog)
+    qtbot.keyClicks(dialog.query, query)
+    qtbot.waitUntil(
+        lambda: dialog.results.count() > 0 and dialog.results.item(0).data(Qt.ItemDataRole.UserRole) is not None
+    )
+    shown = [strip_accents(dialog.results.item(i).text()).lower() for i in range(dialog.results.count())]
+    assert all(query.split()[0] in text and query.split()[1] in text for text in shown)
+    assert any(target.sku_code.lower() in text for text in shown)
+    screenshot(dialog, "search", tmp_path)
+    chosen = dialog.results.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialog is None)
+    assert [line.item.sku_id for line in till.sales.cart.lines] == [chosen]
+    till.sales.clear()
+
+
+def strip_accents(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def test_sync_badge_tells_offline_and_waiting_sales(qtbot, till):
+    from sync.client.engine import SyncStatus
+
+    window = open_window(qtbot, till)
+    window.show_sync_status(SyncStatus(online=False, pending=4, last_error="no connection to the server"))
+    assert "Offline" in window.sync_badge.text() and "4 waiting" in window.sync_badge.text()
+    assert window.sync_badge.toolTip() == "no connection to the server"
