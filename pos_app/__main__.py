@@ -54,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Omni POS")
-    qt_app.setStyleSheet(till_app.load_stylesheet())
     # Ctrl+C or a service stop ends the till like closing its window: the demo server stops too.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: qt_app.quit())

@@ -44,6 +44,9 @@ class TillSession:
 
     def __init__(self, options: LaunchOptions) -> None:
         self.options = options
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and not app.styleSheet():
+            app.setStyleSheet(load_stylesheet())
         till_dir = options.data_dir / "till" if options.demo else options.data_dir
         self.till = Till(till_dir, sync_interval=options.sync_interval)
         self.window = SaleWindow(self.till)

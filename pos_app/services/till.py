@@ -79,14 +79,17 @@ class Till(QObject):
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         was_ready = self.sync_status.cursor is not None
+        # The engine counts on its own connection, possibly just before a sale committed here;
+        # the screen must never say "nothing waiting" while a sale is, so count again now.
+        summary = self.replica.outbox_summary()
+        status = replace(status, pending=summary.pending, rejected=summary.rejected)
         self.sync_status = status
         self.sync_status_changed.emit(status)
         if not was_ready and status.cursor is not None:
             self.ready_changed.emit(True)
 
     def _fact_recorded(self) -> None:
-        summary = self.replica.outbox_summary()
-        self._on_sync_status(replace(self.sync_status, pending=summary.pending))
+        self._on_sync_status(self.sync_status)
         if self.engine is not None:
             self.engine.wake()
 

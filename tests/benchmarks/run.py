@@ -157,8 +157,14 @@ def result(bench_id: str, samples: list[float], floor: list[float]) -> dict:
     p50, p99 = percentiles(samples)
     f50, f99 = percentiles(floor)
     return {
-        "id": bench_id, "value": round(p99, 4), "unit": "ms", "n": len(samples), "p50": round(p50, 4),
-        "p99": round(p99, 4), "floor_p50": round(f50, 4), "floor_p99": round(f99, 4),
+        "id": bench_id,
+        "value": round(p99, 4),
+        "unit": "ms",
+        "n": len(samples),
+        "p50": round(p50, 4),
+        "p99": round(p99, 4),
+        "floor_p50": round(f50, 4),
+        "floor_p99": round(f99, 4),
         "ratio": round(p99 / f99, 2) if f99 else None,
     }
 
@@ -191,8 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     for r in results:
-        print(f"{r['id']:<9} p50 {r['p50']:>8.3f} ms  p99 {r['p99']:>8.3f} ms   "
-              f"floor p50 {r['floor_p50']:.3f} p99 {r['floor_p99']:.3f} ms   ratio {r['ratio']}")
+        print(
+            f"{r['id']:<9} p50 {r['p50']:>8.3f} ms  p99 {r['p99']:>8.3f} ms   "
+            f"floor p50 {r['floor_p50']:.3f} p99 {r['floor_p99']:.3f} ms   ratio {r['ratio']}"
+        )
     print(f"written to {out}")
     return 0
 
