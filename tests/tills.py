@@ -17,16 +17,7 @@ async def enrol_till(
 ) -> Identity:
     _, code = central.create_till(store, till, f"Caja {till}")
     answer = await enrol(server_url, code, replica.instance_id)
-    identity = Identity(
-        device_id=answer.device_id,
-        token=answer.token,
-        store_id=answer.store_id,
-        store_code=answer.store_code,
-        store_name=answer.store_name,
-        till_code=answer.till_code,
-        till_name=answer.till_name,
-        server_url=server_url,
-    )
+    identity = Identity.from_enrolment(answer, server_url)
     replica.save_identity(identity)
     return identity
 

@@ -140,7 +140,7 @@ class SaleService(QObject):
             return None
         try:
             receipt = self.replica.record_sale(identity, list(self.cart.lines), tenders)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ValueError) as exc:
             log.exception("saving the sale failed")
             self._say(self.tr("The sale could not be saved ({}); the cart is kept, try again").format(exc), "error")
             return None

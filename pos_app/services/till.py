@@ -48,16 +48,7 @@ class Till(QObject):
         server_url = server_url.rstrip("/")
         self.setup_message.emit(self.tr("Enrolling this till at {}…").format(server_url), "info")
         answer = await enrol(server_url, code, self.replica.instance_id, __version__)
-        identity = Identity(
-            device_id=answer.device_id,
-            token=answer.token,
-            store_id=answer.store_id,
-            store_code=answer.store_code,
-            store_name=answer.store_name,
-            till_code=answer.till_code,
-            till_name=answer.till_name,
-            server_url=server_url,
-        )
+        identity = Identity.from_enrolment(answer, server_url)
         self.replica.save_identity(identity)
         return identity
 

@@ -72,6 +72,10 @@ class Identity:
     def series(self) -> str:
         return f"{self.store_code}-{self.till_code}"
 
+    @classmethod
+    def from_enrolment(cls, answer: p.EnrolResponse, server_url: str) -> Identity:
+        return cls(server_url=server_url, **answer.model_dump())
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxEvent:

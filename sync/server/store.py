@@ -8,7 +8,6 @@ transaction that applies them, so an event id is applied once whatever the netwo
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
@@ -188,7 +187,7 @@ class CentralStore:
                     t.tills.c.id, t.tills.c.store_id, t.tills.c.code, t.tills.c.instance_id, t.tills.c.token_hash
                 ).where(t.tills.c.token_hash == hash_secret(token))
             ).first()
-        if row is None or not hmac.compare_digest(row.token_hash, hash_secret(token)):
+        if row is None:
             return None
         return Device(till_id=row.id, store_id=row.store_id, till_code=row.code, instance_id=row.instance_id)
 
@@ -252,13 +251,36 @@ class CentralStore:
                     .values(last_device_seq=event.device_seq)
                 )
                 return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)
-        except sa.exc.IntegrityError:
+        except sa.exc.IntegrityError as exc:
             # The same event id committed by a concurrent request: answer as it was answered.
             with self.engine.connect() as conn:
                 first = self._first_answer(conn, event_id)
-            if first is None:
-                raise
-            return first
+            if first is not None:
+                return first
+            # Otherwise the event clashes with stored facts (a sale id already recorded under
+            # another event): keep it for a person, rejected, so it never blocks the queue.
+            return self._reject(device, event, f"conflicts with recorded data: {exc.orig}")
+
+    def _reject(self, device: Device, event: p.Event, reason: str) -> p.EventResult:
+        with self.writer.begin() as conn:
+            first = self._first_answer(conn, str(event.event_id))
+            if first is not None:
+                return first
+            conn.execute(
+                t.events.insert().values(
+                    event_id=str(event.event_id),
+                    till_id=device.till_id,
+                    device_seq=event.device_seq,
+                    type=event.type,
+                    status="rejected",
+                    reason=reason[:1000],
+                    seq=0,
+                    payload=event.payload,
+                    created_at=event.created_at.isoformat(),
+                    received_at=utcnow(),
+                )
+            )
+        return p.EventResult(event_id=event.event_id, status="rejected", reason=reason[:1000])
 
     @staticmethod
     def _first_answer(conn: Connection, event_id: str) -> p.EventResult | None:

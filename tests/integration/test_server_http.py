@@ -150,3 +150,16 @@ def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
     assert counts["stock"] == 240 and counts["price_list"] == 2
     with central.engine.connect() as conn:
         assert header["cursor"] == conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one()
+
+
+def test_a_sale_id_sent_again_under_another_event_is_rejected_not_stuck(client, central):
+    device, _ = enrol(client, central)
+    first = sale_event(device["store_id"])
+    clash = sale_event(device["store_id"])
+    clash["payload"]["sale_id"] = first["payload"]["sale_id"]
+    after = sale_event(device["store_id"], number=2)
+    results = push(client, device["token"], [first, clash, after]).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
+    assert "conflicts" in results[1]["reason"]
+    again = push(client, device["token"], [clash]).json()["results"]
+    assert again[0]["status"] == "duplicate" and "conflicts" in again[0]["reason"]
