@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,9 +29,8 @@ class LiveServer:
     connections until the child accepts them).
     """
 
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
-        self.url_db = f"sqlite:///{db_path}"
+    def __init__(self, db_url: str) -> None:
+        self.db_url = db_url
         self.sock: socket.socket | None = None
         self.proc: subprocess.Popen[bytes] | None = None
         self._bind()
@@ -59,7 +59,7 @@ class LiveServer:
                 "-m",
                 "sync.server",
                 "--db",
-                str(self.db_path),
+                self.db_url,
                 "serve",
                 "--fd",
                 str(fd),
@@ -86,24 +86,64 @@ class LiveServer:
         self._bind()
 
 
-@pytest.fixture
-def server_db(tmp_path: Path) -> Path:
-    path = tmp_path / "server.sqlite"
-    central = CentralStore.open(f"sqlite:///{path}")
+def postgres_database(tmp_name: str) -> str | None:
+    """A fresh PostgreSQL database on this machine's server, or None if there is none."""
+    import sqlalchemy as sa
+
+    admin_url = os.environ.get("POS_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    try:
+        admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{tmp_name}"')
+        admin.dispose()
+    except Exception as exc:  # no driver, no server: skip or fail below
+        if os.environ.get("POS_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here (POS_REQUIRE_POSTGRES) but unreachable: {exc}")
+        return None
+    return admin_url.rsplit("/", 1)[0] + f"/{tmp_name}"
+
+
+def drop_postgres_database(url: str) -> None:
+    import sqlalchemy as sa
+
+    base, name = url.rsplit("/", 1)
+    admin = sa.create_engine(base + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def make_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'server.sqlite'}"
+    else:
+        found = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}")
+        if found is None:
+            pytest.skip("no PostgreSQL at 127.0.0.1:5432 (set POS_TEST_POSTGRES); CI requires it")
+        url = found
+    central = CentralStore.open(url)
     demo.generate(central, skus=120, stores=2, customers=10, seed=7)
     central.dispose()
-    return path
+    yield url
+    if backend != "sqlite":
+        drop_postgres_database(url)
 
 
 @pytest.fixture
-def central(server_db: Path) -> Iterator[CentralStore]:
-    store = CentralStore.open(f"sqlite:///{server_db}")
+def server_db(tmp_path: Path) -> Iterator[str]:
+    """URL of a server database with a small demo chain (SQLite; see tests/integration for both)."""
+    yield from make_server_db("sqlite", tmp_path)
+
+
+@pytest.fixture
+def central(server_db: str) -> Iterator[CentralStore]:
+    store = CentralStore.open(server_db)
     yield store
     store.dispose()
 
 
 @pytest.fixture
-def live_server(server_db: Path) -> Iterator[LiveServer]:
+def live_server(server_db: str) -> Iterator[LiveServer]:
     server = LiveServer(server_db)
     server.start()
     yield server
@@ -111,7 +151,7 @@ def live_server(server_db: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def stopped_server(server_db: Path) -> Iterator[LiveServer]:
+def stopped_server(server_db: str) -> Iterator[LiveServer]:
     """A server whose port refuses connections until the test calls start()."""
     server = LiveServer(server_db)
     yield server

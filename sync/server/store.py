@@ -23,6 +23,9 @@ from sync import protocol as p
 from sync.server import schema as t
 
 
+CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
@@ -94,6 +97,11 @@ class CentralStore:
         """Append changes; returns the seq of the last one (0 if none)."""
         if not rows:
             return 0
+        if conn.dialect.name == "postgresql":
+            # Sequence values are handed out before commit, so with concurrent writers seq 11
+            # could become visible before seq 10 and a till would skip 10 for ever. Appending
+            # under a transaction-scoped lock makes the log's order the commit order.
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
         conn.execute(t.change_log.insert(), list(rows))
         return int(conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one())
 
@@ -406,7 +414,10 @@ class CentralStore:
         One read transaction covers the whole stream, so the rows are exactly the state at
         the cursor named in the header.
         """
-        with self.engine.connect() as conn, conn.begin():
+        reader = self.engine
+        if self.engine.dialect.name == "postgresql":
+            reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        with reader.connect() as conn, conn.begin():
             cursor = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
             yield p.SnapshotHeader(cursor=cursor, store_id=device.store_id).model_dump_json().encode() + b"\n"
             count = 0
