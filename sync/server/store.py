@@ -22,7 +22,6 @@ from sqlalchemy.engine import Connection, Engine
 from sync import protocol as p
 from sync.server import schema as t
 
-
 CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
 
 
