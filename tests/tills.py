@@ -49,6 +49,10 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         self.count += 1
         action = self.rule(request, self.count)
         self.log.append((request.method, request.url.path, action))
+        return await self.deliver(request, action)
+
+    async def deliver(self, request: httpx.Request, action: object) -> httpx.Response:
+        """Send `request` to the real server, then do to it what `action` says."""
         if action == "drop_request":
             raise httpx.ConnectError("injected: request dropped", request=request)
         response = await self.inner.handle_async_request(request)

@@ -1,0 +1,302 @@
+"""Fault injection: several tills in two stores against a real server, through a network that
+drops requests, loses answers after the server committed, times out, duplicates and replays
+old deliveries late, while the server is killed and restarted and tills crash mid-sync.
+Schedules come from a hypothesis state machine (reproducible with --hypothesis-seed).
+
+After the network heals, every invariant of shared/design/SYNC.md that this stage of the
+product has (sales, stock; points and reservations come later) must hold.
+
+CI runs POS_FAULT_SCHEDULES (default 60) schedules; for thousands:
+    POS_FAULT_SCHEDULES=3000 .venv/bin/pytest tests/integration/test_sync_faults.py -k sqlite
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from pos_app.domain.barcode import make_ean13
+from pos_app.domain.cart import Cart, card_tender
+from pos_app.store.replica import Replica
+from sync.client.engine import SyncEngine, SyncError
+from sync.server import schema as t
+from sync.server.store import CentralStore
+from tests.conftest import LiveServer
+from tests.tills import FaultyTransport, engine_for, enrol_till
+
+SCHEDULES = int(os.environ.get("POS_FAULT_SCHEDULES", "60"))
+TILLS = [("MAD1", "F1"), ("MAD1", "F2"), ("BCN1", "F3")]
+SKUS = range(1, 9)
+FAULTS = ["none", "drop_request", "drop_response", "timeout", "duplicate", "kill_server"]
+
+
+class Network:
+    """Decides each request's fate; shared by every till's transport."""
+
+    def __init__(self, server: LiveServer, rng: random.Random) -> None:
+        self.server = server
+        self.rng = rng
+        self.fault_rate = 0.0
+        self.old_pushes: list[tuple[dict[str, str], bytes]] = []
+
+    def rule(self, request: httpx.Request, _n: int) -> object:
+        if request.url.path == "/sync/push":
+            self.old_pushes.append((dict(request.headers), request.content))
+        if self.rng.random() >= self.fault_rate:
+            return None
+        fault = self.rng.choice(FAULTS[1:])
+        if fault == "kill_server":
+            # Kill the server while this batch is in flight: the answer is lost and the
+            # server may or may not have committed some of the batch's events.
+            return "kill_after_send"
+        return fault
+
+
+class NetworkTransport(FaultyTransport):
+    """Adds the faults that need more than one request: duplicates and a server killed mid-batch."""
+
+    def __init__(self, network: Network) -> None:
+        super().__init__(network.rule)
+        self.network = network
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        action = self.network.rule(request, 0)
+        FAULT_COUNTS[str(action)] = FAULT_COUNTS.get(str(action), 0) + 1
+        if action == "duplicate":
+            # The same delivery arrives twice; the client sees the second answer.
+            first = await self.inner.handle_async_request(request)
+            await first.aread()
+            action = None
+        if action == "kill_after_send":
+            if request.url.path != "/sync/push":
+                action = "drop_request"
+            else:
+                sending = asyncio.ensure_future(self.inner.handle_async_request(request))
+                await asyncio.sleep(self.network.rng.uniform(0, 0.02))
+                self.network.server.stop()
+                self.network.server.start()
+                try:
+                    await (await sending).aread()
+                except httpx.HTTPError:
+                    pass
+                raise httpx.ReadError("injected: server killed mid-batch", request=request)
+        return await self.deliver(request, action)
+
+
+FAULT_COUNTS: dict[str, int] = {}
+
+
+class SyncUnderFaults(RuleBasedStateMachine):
+    server: LiveServer
+    central: CentralStore
+    workdir: Path
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loop = asyncio.new_event_loop()
+        self.tills: list[dict] = []
+        self.cursors: list[int] = []
+
+    @initialize(seed=st.integers(0, 2**32 - 1))
+    def enrol_tills(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.network = Network(self.server, self.rng)
+        for store, code in TILLS:
+            name = f"{code}-{seed}-{self.rng.randrange(10**9)}"
+            path = self.workdir / f"{name}.sqlite"
+            replica = Replica.open(path)
+            identity = self.loop.run_until_complete(enrol_till(replica, self.server.url, self.central, store, name))
+            till = {"path": path, "replica": replica, "identity": identity, "engine": None, "sales": []}
+            till["engine"] = self._engine(till)
+            self.loop.run_until_complete(till["engine"].pull_once())
+            self.tills.append(till)
+            self.cursors.append(replica.cursor() or 0)
+        self.network.fault_rate = 0.35
+
+    def _engine(self, till: dict) -> SyncEngine:
+        return engine_for(
+            till["path"],
+            till["identity"],
+            transport=NetworkTransport(self.network),
+            push_batch=3,
+            page_size=4,
+            timeout=5.0,
+        )
+
+    def _step(self, coro: object) -> None:
+        try:
+            self.loop.run_until_complete(coro)  # type: ignore[arg-type]
+        except SyncError:
+            pass
+
+    @rule(till=st.integers(0, len(TILLS) - 1), skus=st.lists(st.sampled_from(list(SKUS)), min_size=1, max_size=4))
+    def sell(self, till: int, skus: list[int]) -> None:
+        state = self.tills[till]
+        cart = Cart()
+        for sku in skus:
+            item = state["replica"].item_by_barcode(make_ean13(f"84{sku:010d}"))
+            assert item is not None
+            cart.add(item)
+        receipt = state["replica"].record_sale(state["identity"], cart.lines, [card_tender(cart.total)])
+        state["sales"].append(receipt.sale_id)
+
+    @rule(till=st.integers(0, len(TILLS) - 1))
+    def push(self, till: int) -> None:
+        self._step(self.tills[till]["engine"].push_once())
+
+    @rule(till=st.integers(0, len(TILLS) - 1))
+    def pull(self, till: int) -> None:
+        self._step(self.tills[till]["engine"].pull_once())
+
+    @rule(till=st.integers(0, len(TILLS) - 1))
+    def crash_till(self, till: int) -> None:
+        """The till dies (power cut): its engine and connection vanish mid-whatever; it restarts."""
+        state = self.tills[till]
+        self.loop.run_until_complete(state["engine"].aclose())
+        state["engine"].local.close()
+        state["replica"].close()
+        state["replica"] = Replica.open(state["path"])
+        state["engine"] = self._engine(state)
+
+    @rule(pick=st.integers(0, 10**6))
+    def late_replay(self, pick: int) -> None:
+        """An old push delivery arrives late (reordered after newer ones)."""
+        if not self.network.old_pushes:
+            return
+        headers, body = self.network.old_pushes[pick % len(self.network.old_pushes)]
+        try:
+            httpx.post(f"{self.server.url}/sync/push", headers=headers, content=body, timeout=10)
+        except httpx.HTTPError:
+            pass
+
+    @rule()
+    def hq_changes_a_price(self) -> None:
+        from sync.server.catalog import add_price_entry
+
+        add_price_entry(
+            self.central, "TIENDA", f"S{self.rng.choice(list(SKUS)):07d}", self.rng.randrange(100, 5000), None, None
+        )
+
+    @invariant()
+    def cursors_never_go_back(self) -> None:
+        for i, state in enumerate(self.tills):
+            cursor = state["replica"].cursor() or 0
+            assert cursor >= self.cursors[i]
+            self.cursors[i] = cursor
+
+    def teardown(self) -> None:
+        try:
+            if self.tills:
+                self.heal_and_check()
+        finally:
+            for state in self.tills:
+                self.loop.run_until_complete(state["engine"].aclose())
+                state["engine"].local.close()
+                state["replica"].close()
+            self.loop.close()
+
+    def heal_and_check(self) -> None:
+        self.network.fault_rate = 0.0
+        if self.server.proc is None:
+            self.server.start()
+        for _round in range(20):  # bounded time to drain (6)
+            for state in self.tills:
+                self._step(state["engine"].push_once())
+                self._step(state["engine"].pull_once())
+            if all(s["replica"].outbox_summary().pending == 0 for s in self.tills):
+                break
+        for state in self.tills:  # a last pull so every till has the others' effects
+            self.loop.run_until_complete(state["engine"].pull_once())
+        assert all(s["replica"].outbox_summary().pending == 0 for s in self.tills), "outboxes did not drain"
+
+        with self.central.engine.connect() as conn:
+            # (1) every sale made at any till is on the server exactly once, applied
+            for state in self.tills:
+                ids = [r[0] for r in state["replica"].conn.execute("SELECT event_id FROM outbox")]
+                rows = conn.execute(
+                    sa.select(t.events.c.event_id, t.events.c.status).where(t.events.c.event_id.in_(ids))
+                ).all()
+                assert len(rows) == len(ids) and {r.status for r in rows} <= {"applied"}
+                sales = conn.execute(
+                    sa.select(sa.func.count()).select_from(t.sales).where(t.sales.c.id.in_(state["sales"]))
+                ).scalar_one()
+                assert sales == len(state["sales"])
+            # (2) server stock equals its ledger, and every till shows the server's figure
+            ledger = dict(
+                ((r.store_id, r.sku_id), r.total)
+                for r in conn.execute(
+                    sa.select(
+                        t.stock_movements.c.store_id,
+                        t.stock_movements.c.sku_id,
+                        sa.func.sum(t.stock_movements.c.delta).label("total"),
+                    ).group_by(t.stock_movements.c.store_id, t.stock_movements.c.sku_id)
+                )
+            )
+            levels = {(r.store_id, r.sku_id): r.quantity for r in conn.execute(sa.select(t.stock_levels))}
+            assert levels == ledger
+        for state in self.tills:
+            for store_id in {s["identity"].store_id for s in self.tills}:
+                for sku in SKUS:
+                    assert state["replica"].stock_on_hand(store_id, sku) == levels.get((store_id, sku), 0)
+        # (7) replaying a till's whole outbox changes nothing
+        before = self.central.event_counts()
+        for state in self.tills:
+            engine = state["engine"]
+            events = [e.to_wire() for e in self._all_events(state["replica"])]
+            for i in range(0, len(events), 100):
+                body = {
+                    "instance_id": state["replica"].instance_id,
+                    "events": [e.model_dump(mode="json") for e in events[i : i + 100]],
+                }
+                answer = httpx.post(
+                    f"{self.server.url}/sync/push",
+                    json=body,
+                    timeout=30,
+                    headers={"Authorization": f"Bearer {state['identity'].token}"},
+                )
+                assert {r["status"] for r in answer.json()["results"]} <= {"duplicate"}
+            del engine
+        assert self.central.event_counts() == before
+
+    @staticmethod
+    def _all_events(replica: Replica) -> list:
+        import json
+
+        from pos_app.store.replica import OutboxEvent
+
+        return [
+            OutboxEvent(r[0], r[1], r[2], json.loads(r[3]), r[4])
+            for r in replica.conn.execute("SELECT seq, event_id, type, payload, created_at FROM outbox ORDER BY seq")
+        ]
+
+
+@pytest.mark.slow
+def test_sync_survives_random_fault_schedules(server_db, tmp_path):
+    central = CentralStore.open(server_db)
+    server = LiveServer(server_db)
+    server.start()
+    SyncUnderFaults.server = server
+    SyncUnderFaults.central = central
+    SyncUnderFaults.workdir = tmp_path
+    try:
+        runner = SyncUnderFaults.TestCase()
+        runner.settings = settings(
+            max_examples=SCHEDULES,
+            stateful_step_count=20,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        )
+        runner.runTest()
+    finally:
+        server.stop()
+        central.dispose()
+    print("faults injected:", FAULT_COUNTS)
