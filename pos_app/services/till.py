@@ -79,6 +79,15 @@ class Till(QObject):
         if not was_ready and status.cursor is not None:
             self.ready_changed.emit(True)
 
+    def rejected_events(self) -> list[tuple[int, str, str, str]]:
+        return self.replica.rejected_events()
+
+    def sync_now(self) -> None:
+        """Push and pull at once rather than at the next tick (the sync panel's button)."""
+        if self.engine is not None:
+            self.engine.wake()
+            self.engine.wake_pull()
+
     def _fact_recorded(self) -> None:
         self._on_sync_status(self.sync_status)
         if self.engine is not None:

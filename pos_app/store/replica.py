@@ -354,6 +354,15 @@ class Replica:
         ).fetchone()
         return OutboxSummary(int(row[0]), int(row[1]), row[2])
 
+    def rejected_events(self, limit: int = 100) -> list[tuple[int, str, str, str]]:
+        """(seq, type, created_at, reason) of events the server refused, newest first."""
+        rows = self.conn.execute(
+            "SELECT seq, type, created_at, reason FROM outbox "
+            "WHERE status = 'rejected' OR (status = 'duplicate' AND reason IS NOT NULL) ORDER BY seq DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3] or "") for r in rows]
+
     # --- changes from the server ------------------------------------------------------------
 
     def apply_changes(self, changes: Sequence[p.Change], cursor: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import format_amount, parse_amount
 from pos_app.domain.receipt import Receipt, render_text
 from pos_app.services.selling import SaleService
+from pos_app.services.till import Till
 
 
 class SearchDialog(QDialog):
@@ -192,3 +195,59 @@ class ReceiptDialog(QDialog):
         layout.addWidget(text, 1)
         layout.addLayout(row)
         done.setFocus()
+
+
+class SyncPanel(QDialog):
+    """What the sync is doing, for the cashier or the manager: waiting sales, last success, last
+    error, how far the catalog is, and every event the server refused with its reason."""
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self.setWindowTitle(self.tr("Sync"))
+        self.resize(720, 460)
+        self.summary = QLabel()
+        self.summary.setObjectName("syncSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.rejected = QListWidget()
+        self.rejected.setObjectName("rejectedEvents")
+        sync_now = QPushButton(self.tr("Sync now"))
+        sync_now.setMinimumHeight(56)
+        sync_now.clicked.connect(till.sync_now)
+        close = QPushButton(self.tr("Close (Esc)"))
+        close.setMinimumHeight(56)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(sync_now)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Events the server refused (kept there for HQ to review):")))
+        layout.addWidget(self.rejected, 1)
+        layout.addLayout(buttons)
+        till.sync_status_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        status = self.till.sync_status
+        when = status.last_success.astimezone().strftime("%d/%m/%Y %H:%M:%S") if status.last_success else "—"
+        online = {None: self.tr("not tried yet"), True: self.tr("online"), False: self.tr("offline")}[status.online]
+        rows = [
+            (self.tr("Connection"), online),
+            (self.tr("Sales waiting to be sent"), str(status.pending)),
+            (self.tr("Last successful sync"), when),
+            (self.tr("Last error"), status.last_error or "—"),
+            (self.tr("Catalog position (cursor)"), "—" if status.cursor is None else str(status.cursor)),
+        ]
+        self.summary.setText(
+            "<table cellspacing='6'>"
+            + "".join(f"<tr><td><b>{k}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
+        self.rejected.clear()
+        for seq, type_, created, reason in self.till.rejected_events():
+            self.rejected.addItem(f"#{seq} {type_} {created[:19]} — {reason}")
+        if not self.rejected.count():
+            self.rejected.addItem(self.tr("None"))

@@ -1,7 +1,8 @@
 """The sale screen. Keyboard and scanner first, large targets for touch.
 
 Keys: type or scan a code + Enter · F2 search · F4 quantity · +/- on an empty entry changes the
-selected line · Del removes it · F5 cash · F6 card · F9 void the cart · F12 reprint the last receipt.
+selected line · Del removes it · F5 cash · F6 card · F9 void the cart · F11 sync panel · F12 reprint
+the last receipt.
 The window only calls services and redraws on their signals; it never opens the database or a socket.
 """
 
@@ -34,7 +35,7 @@ from pos_app.domain.money import format_amount
 from pos_app.domain.receipt import Receipt
 from pos_app.services.till import Till
 from pos_app.ui.cart_model import CartModel
-from pos_app.ui.dialogs import CashDialog, ReceiptDialog, SearchDialog
+from pos_app.ui.dialogs import CashDialog, ReceiptDialog, SearchDialog, SyncPanel
 from sync.client.engine import SyncStatus
 
 
@@ -55,6 +56,8 @@ class SaleWindow(QMainWindow):
         self.sync_badge = QLabel()
         self.sync_badge.setObjectName("syncBadge")
         self.sync_badge.setTextFormat(Qt.TextFormat.RichText)
+        self.sync_badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sync_badge.mousePressEvent = lambda _e: self._open_sync_panel()  # type: ignore[method-assign]
         self.progress = QProgressBar()
         self.progress.setObjectName("bootstrapProgress")
         self.progress.setRange(0, 0)
@@ -148,6 +151,7 @@ class SaleWindow(QMainWindow):
             ("F5", self._pay_cash),
             ("F6", self._pay_card),
             ("F9", self._void_cart),
+            ("F11", self._open_sync_panel),
             ("F12", self._reprint),
         ):
             action = QAction(self)
@@ -288,6 +292,11 @@ class SaleWindow(QMainWindow):
         self.show_message(self.tr("Sale {} saved").format(receipt.receipt_no), "ok")
         # The cash dialog may still be closing; open the receipt once it has.
         QTimer.singleShot(0, lambda: self._open(dialog))
+
+    def _open_sync_panel(self) -> None:
+        panel = SyncPanel(self.till, self)
+        panel.finished.connect(lambda _r: self._closed())
+        self._open(panel)
 
     def _reprint(self) -> None:
         if self.sales.last_receipt is not None:

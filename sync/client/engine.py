@@ -301,6 +301,9 @@ class SyncEngine:
         """Something was written to the outbox: push now rather than at the next tick."""
         self._wake_push.set()
 
+    def wake_pull(self) -> None:
+        self._wake_pull.set()
+
     async def _loop(self, step: Callable[[], Any], wake: asyncio.Event) -> None:
         backoff = Backoff(cap=max(self.interval, 1.0) * 4)
         while True:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from pos_app.domain.barcode import make_ean13
 from pos_app.domain.money import format_amount
-from pos_app.ui.dialogs import CashDialog, ReceiptDialog, SearchDialog
+from pos_app.ui.dialogs import CashDialog, ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.main_window import SaleWindow
 from tests.ui.conftest import screenshot
 
@@ -148,3 +148,30 @@ def test_sync_badge_tells_offline_and_waiting_sales(qtbot, till):
     window.show_sync_status(SyncStatus(online=False, pending=4, last_error="no connection to the server"))
     assert "Offline" in window.sync_badge.text() and "4 waiting" in window.sync_badge.text()
     assert window.sync_badge.toolTip() == "no connection to the server"
+
+
+def test_sync_panel_lists_what_the_server_refused(qtbot, till, tmp_path):
+    import uuid
+
+    from sync import protocol as p
+
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "8400000000017")
+    assert till.sales.pay_card() is not None
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
+    window.dialog.accept()
+    event_id = till.replica.pending_events(1)[0].event_id
+    till.replica.record_results(
+        [p.EventResult(event_id=uuid.UUID(event_id), status="rejected", reason="invalid payload: total")]
+    )
+    till._fact_recorded()  # the sync engine would report this; here the till recounts by itself
+
+    with qtbot.waitActive(window):  # offscreen, focus does not come back by itself after a dialog
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    panel = window.dialog
+    assert isinstance(panel, SyncPanel)
+    assert "invalid payload: total" in panel.rejected.item(0).text()
+    assert "1 rejected" in window.sync_badge.text()
+    screenshot(panel, "sync_panel", tmp_path)
+    panel.reject()
