@@ -14,24 +14,28 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, Device, EnrolmentError
 
+Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
 
 class NewStore(BaseModel):
-    code: str
-    name: str
-    city: str = ""
+    code: Code
+    name: Name
+    city: Annotated[str, Field(max_length=200)] = ""
 
 
 class NewTill(BaseModel):
-    store_code: str
-    till_code: str
-    name: str
+    store_code: Code
+    till_code: Code
+    name: Name
 
 
 def create_app(settings: ServerSettings | None = None, store: CentralStore | None = None) -> FastAPI:
@@ -96,7 +100,10 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
 
     @app.post("/admin/stores", dependencies=[Depends(admin)])
     def new_store(body: NewStore) -> dict[str, Any]:
-        return {"id": central.create_store(body.code, body.name, body.city)}
+        try:
+            return {"id": central.create_store(body.code, body.name, body.city)}
+        except IntegrityError as exc:
+            raise HTTPException(409, f"a store with code {body.code!r} already exists") from exc
 
     @app.post("/admin/tills", dependencies=[Depends(admin)])
     def new_till(body: NewTill) -> dict[str, Any]:

@@ -163,3 +163,11 @@ def test_a_sale_id_sent_again_under_another_event_is_rejected_not_stuck(client, 
     assert "conflicts" in results[1]["reason"]
     again = push(client, device["token"], [clash]).json()["results"]
     assert again[0]["status"] == "duplicate" and "conflicts" in again[0]["reason"]
+
+
+def test_admin_store_creation_refuses_duplicates_and_blank_codes(client):
+    auth = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    assert client.post("/admin/stores", headers=auth, json={"code": "SEV9", "name": "Sevilla"}).status_code == 200
+    again = client.post("/admin/stores", headers=auth, json={"code": "SEV9", "name": "Sevilla"})
+    assert again.status_code == 409 and "already exists" in again.json()["detail"]
+    assert client.post("/admin/stores", headers=auth, json={"code": "", "name": ""}).status_code == 422

@@ -1,0 +1,33 @@
+"""Schemathesis fuzzes the server's OpenAPI in process: no input may make it answer 5xx."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from sync import protocol as p
+from sync.server import demo
+from sync.server.app import create_app
+from sync.server.settings import ServerSettings
+from sync.server.store import CentralStore
+
+ADMIN = "fuzz-admin"
+_folder = Path(tempfile.mkdtemp(prefix="pos-fuzz-"))
+_central = CentralStore.open(f"sqlite:///{_folder / 'server.sqlite'}")
+demo.generate(_central, skus=30, stores=2, customers=3, seed=3)
+_, _code = _central.create_till("MAD1", "FZ", "Fuzz")
+DEVICE_TOKEN = _central.enrol(p.EnrolRequest(code=_code, instance_id=uuid.uuid4())).token
+app = create_app(ServerSettings(admin_token=ADMIN), _central)
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_input_makes_the_server_fail(case):
+    token = ADMIN if case.path.startswith("/admin") else DEVICE_TOKEN
+    response = case.call(headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code < 500, f"{case.method} {case.path}: {response.status_code} {response.text[:300]}"
