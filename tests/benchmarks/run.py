@@ -153,6 +153,76 @@ def bench_checkout(replica: Replica, skus: int, n: int, tmp: Path) -> dict:
     return result("checkout", samples, floor)
 
 
+def bench_bootstrap(skus: int, tmp: Path, server_db: Path | None) -> dict:
+    """Empty till to ready (indexed, searchable) from a real server on loopback."""
+    import os
+    import socket
+    import subprocess
+
+    from sync import protocol as p
+    from sync.server import demo
+    from sync.server.store import CentralStore
+
+    db = server_db or tmp / "server.sqlite"
+    central = CentralStore.open(f"sqlite:///{db}")
+    if server_db is None:
+        start = time.perf_counter()
+        demo.generate(central, skus=skus, stores=10, customers=100, seed=1)
+        print(f"server with {skus:,} SKUs x 10 stores generated in {time.perf_counter() - start:.1f} s", flush=True)
+    _, code = central.create_till("MAD1", f"B{uuid.uuid4().hex[:6]}", "Bench")
+    token = central.enrol(p.EnrolRequest(code=code, instance_id=uuid.uuid4())).token
+    central.dispose()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "--db",
+            str(db),
+            "serve",
+            "--fd",
+            str(sock.fileno()),
+            "--log-level",
+            "warning",
+        ],
+        pass_fds=(sock.fileno(),),
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        probe = subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("bootstrap_probe.py")),
+                f"http://127.0.0.1:{sock.getsockname()[1]}",
+                token,
+                str(tmp / "bootstrap-till.sqlite"),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        server.terminate()
+        server.wait()
+        sock.close()
+    out = json.loads(probe.stdout.strip().splitlines()[-1])
+    assert out["ready"], "the till could not scan or search after the bootstrap"
+    return {
+        "id": "bootstrap",
+        "value": round(out["seconds"], 2),
+        "unit": "s",
+        "n": 1,
+        "p50": round(out["seconds"], 2),
+        "p99": round(out["seconds"], 2),
+        "rows": out["rows"],
+        "peak_mb": round(out["peak_mb"], 1),
+    }
+
+
 def result(bench_id: str, samples: list[float], floor: list[float]) -> dict:
     p50, p99 = percentiles(samples)
     f50, f99 = percentiles(floor)
@@ -172,9 +242,10 @@ def result(bench_id: str, samples: list[float], floor: list[float]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--full", action="store_true", help="1,000,000 SKUs instead of 20,000")
-    parser.add_argument("--only", default="", help="comma-separated ids: scan,search,checkout")
+    parser.add_argument("--only", default="", help="comma-separated ids: scan,search,checkout,bootstrap")
     parser.add_argument("--skus", type=int, help="catalog size (overrides the mode's)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--server-db", type=Path, help="bootstrap from this ready server SQLite file (skip generating)")
     args = parser.parse_args(argv)
     skus = args.skus or (1_000_000 if args.full else 20_000)
     only = set(filter(None, args.only.split(",")))
@@ -193,10 +264,15 @@ def main(argv: list[str] | None = None) -> int:
         if wanted("checkout"):
             results.append(bench_checkout(replica, skus, 300, tmp))
         replica.close()
+        if wanted("bootstrap"):
+            results.append(bench_bootstrap(skus, tmp, args.server_db))
     out = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     for r in results:
+        if r["id"] == "bootstrap":
+            print(f"bootstrap {r['value']:.2f} s for {r['rows']:,} rows, till peak memory {r['peak_mb']:.0f} MB")
+            continue
         print(
             f"{r['id']:<9} p50 {r['p50']:>8.3f} ms  p99 {r['p99']:>8.3f} ms   "
             f"floor p50 {r['floor_p50']:.3f} p99 {r['floor_p99']:.3f} ms   ratio {r['ratio']}"

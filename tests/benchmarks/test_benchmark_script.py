@@ -9,8 +9,9 @@ def test_benchmark_command_writes_results_for_each_id(tmp_path):
     out = tmp_path / "results.json"
     assert run.main(["--skus", "2000", "--out", str(out)]) == 0
     results = {r["id"]: r for r in json.loads(out.read_text())}
-    assert set(results) == {"scan", "search", "checkout"}
-    for r in results.values():
+    assert set(results) == {"scan", "search", "checkout", "bootstrap"}
+    assert results["bootstrap"]["unit"] == "s" and results["bootstrap"]["rows"] > 2000
+    for r in (results[k] for k in ("scan", "search", "checkout")):
         assert r["unit"] == "ms" and r["n"] > 0
         assert 0 < r["p50"] <= r["p99"]
         assert r["floor_p99"] > 0
