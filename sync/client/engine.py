@@ -200,13 +200,12 @@ class SyncEngine:
                 return applied + await self.bootstrap()
             try:
                 page = p.ChangesResponse.model_validate_json(response.content)
-                for change in page.changes:
-                    change.typed()
+                if page.cursor < cursor:
+                    raise SyncError("the server's cursor went backwards; ignoring that page")
+                # Each row is validated as it is written; one bad row rolls the whole page back.
+                await self._local(self.local.apply_changes, page.changes, page.cursor)
             except (ValidationError, KeyError) as exc:
                 raise SyncError("the server sent a corrupt page of changes; nothing of it was applied") from exc
-            if page.cursor < cursor:
-                raise SyncError("the server's cursor went backwards; ignoring that page")
-            await self._local(self.local.apply_changes, page.changes, page.cursor)
             applied += len(page.changes)
             cursor = page.cursor
             if not page.has_more or not page.changes:
@@ -266,9 +265,7 @@ class SyncEngine:
                     elif "end" in record:
                         trailer = p.SnapshotTrailer.model_validate(record)
                     else:
-                        change = p.Change.model_validate(record)
-                        change.typed()
-                        batch.append(change)
+                        batch.append(p.Change.model_validate(record))  # rows are validated as written
                         if len(batch) >= self.snapshot_batch_rows:
                             await on_writer(writer.batch, batch)
                             rows += len(batch)

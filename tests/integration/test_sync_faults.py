@@ -281,6 +281,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
 
 @pytest.mark.slow
 def test_sync_survives_random_fault_schedules(server_db, tmp_path):
+    FAULT_COUNTS.clear()
     central = CentralStore.open(server_db)
     server = LiveServer(server_db)
     server.start()
@@ -300,3 +301,8 @@ def test_sync_survives_random_fault_schedules(server_db, tmp_path):
         server.stop()
         central.dispose()
     print("faults injected:", FAULT_COUNTS)
+    if SCHEDULES >= 20:  # the harness must really have injected faults, of every kind
+        assert all(
+            FAULT_COUNTS.get(kind, 0) > 0
+            for kind in ("drop_request", "drop_response", "timeout", "duplicate", "kill_after_send")
+        )
