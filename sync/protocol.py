@@ -8,10 +8,11 @@ are UUIDs generated there.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 
 PROTOCOL_VERSION = 1
 MAX_PUSH_EVENTS = 500
@@ -221,7 +222,7 @@ class ChangesResponse(Model):
 
 
 class SnapshotHeader(Model):
-    """First line of a snapshot stream; the rows that follow are `Change`s with seq 0."""
+    """First line of a snapshot stream; `SnapshotChunk` lines follow, then a `SnapshotTrailer`."""
 
     protocol: int = PROTOCOL_VERSION
     cursor: int
@@ -233,3 +234,39 @@ class SnapshotTrailer(Model):
 
     end: Literal[True] = True
     rows: int
+
+
+class SnapshotChunk(Model):
+    """Up to a few thousand rows of one entity, each a list of values in `entity_columns` order.
+
+    Rows travel as arrays rather than objects and are validated a chunk at a time, so a
+    million-SKU catalog loads in seconds rather than minutes.
+    """
+
+    entity: Literal["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+    rows: list[list[Any]]
+
+
+ISO_TIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)?$"
+
+
+def entity_columns(entity: str) -> list[str]:
+    """The fields of an entity in the order its snapshot rows carry them."""
+    return list(ENTITY_MODELS[entity].model_fields)
+
+
+@cache
+def row_validator(entity: str) -> TypeAdapter[list[tuple[Any, ...]]]:
+    """Validates a chunk's rows in one call, with every constraint of the entity's model.
+
+    Times stay ISO text (checked by pattern) because that is how both ends store them.
+    """
+    types = []
+    for field in ENTITY_MODELS[entity].model_fields.values():
+        annotation = field.annotation
+        if annotation is datetime:
+            annotation = Annotated[str, StringConstraints(pattern=ISO_TIME)]
+        elif annotation == datetime | None:
+            annotation = Annotated[str, StringConstraints(pattern=ISO_TIME)] | None
+        types.append(Annotated[annotation, *field.metadata] if field.metadata else annotation)
+    return TypeAdapter(list[tuple[*types]])  # type: ignore[misc]

@@ -6,6 +6,25 @@ version is newer than this build knows is refused, not touched.
 
 from __future__ import annotations
 
+# Keep the search index in step with `skus` row by row. A snapshot drops them, loads in bulk and
+# rebuilds the index once, then puts them back (see SnapshotWriter).
+SKU_SEARCH_TRIGGERS = (
+    """CREATE TRIGGER skus_ai AFTER INSERT ON skus BEGIN
+        INSERT INTO sku_search (rowid, name, code) VALUES (new.id, new.name, new.code);
+    END;
+""",
+    """CREATE TRIGGER skus_ad AFTER DELETE ON skus BEGIN
+        INSERT INTO sku_search (sku_search, rowid, name, code) VALUES ('delete', old.id, old.name, old.code);
+    END;
+""",
+    """CREATE TRIGGER skus_au AFTER UPDATE ON skus BEGIN
+        INSERT INTO sku_search (sku_search, rowid, name, code) VALUES ('delete', old.id, old.name, old.code);
+        INSERT INTO sku_search (rowid, name, code) VALUES (new.id, new.name, new.code);
+    END;
+""",
+)
+SKU_SEARCH_TRIGGER_NAMES = ("skus_ai", "skus_ad", "skus_au")
+
 MIGRATIONS: list[str] = [
     # 1: replica of the server's catalog, prices and stock; the till's own facts; the outbox.
     """
@@ -37,16 +56,10 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE sku_search USING fts5 (
         name, code, content='skus', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER skus_ai AFTER INSERT ON skus BEGIN
-        INSERT INTO sku_search (rowid, name, code) VALUES (new.id, new.name, new.code);
-    END;
-    CREATE TRIGGER skus_ad AFTER DELETE ON skus BEGIN
-        INSERT INTO sku_search (sku_search, rowid, name, code) VALUES ('delete', old.id, old.name, old.code);
-    END;
-    CREATE TRIGGER skus_au AFTER UPDATE ON skus BEGIN
-        INSERT INTO sku_search (sku_search, rowid, name, code) VALUES ('delete', old.id, old.name, old.code);
-        INSERT INTO sku_search (rowid, name, code) VALUES (new.id, new.name, new.code);
-    END;
+    """
+    + "\n"
+    + "".join(SKU_SEARCH_TRIGGERS)
+    + """
 
     -- Facts made at this till.
     CREATE TABLE sales (

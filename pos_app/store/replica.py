@@ -21,7 +21,7 @@ from typing import Any
 from pos_app.domain.cart import CartLine, PricedItem, Tender
 from pos_app.domain.pricing import PriceEntry, resolve_price
 from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash
-from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION, SKU_SEARCH_TRIGGER_NAMES, SKU_SEARCH_TRIGGERS
 from sync import protocol as p
 
 
@@ -41,6 +41,9 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "price": ("prices", ("id", "price_list_id", "sku_id", "price_cents", "valid_from", "valid_to"), ("id",)),
     "stock": ("stock", ("store_id", "sku_id", "quantity", "as_of"), ("store_id", "sku_id")),
 }
+
+
+assert all(list(cols) == p.entity_columns(e) for e, (_, cols, _) in _ENTITY_TABLES.items()), "replica != protocol"
 
 
 def _upsert_sql(table: str, columns: Sequence[str]) -> str:
@@ -400,6 +403,8 @@ class SnapshotWriter:
     """Replaces the replicated data with a snapshot in one transaction: all of it or none.
 
     Only the server's data is replaced; the till's own facts and its outbox are untouched.
+    Rows go in with bulk inserts; the search index is rebuilt once at the end instead of
+    row by row.
     """
 
     def __init__(self, replica: Replica) -> None:
@@ -408,18 +413,26 @@ class SnapshotWriter:
     def begin(self) -> None:
         conn = self.replica.conn
         conn.execute("BEGIN IMMEDIATE")
+        for name in SKU_SEARCH_TRIGGER_NAMES:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute("INSERT INTO sku_search (sku_search) VALUES ('delete-all')")
         for table, _, _ in _ENTITY_TABLES.values():
             conn.execute(f"DELETE FROM {table}")
 
-    def batch(self, rows: Sequence[p.Change]) -> None:
-        Replica._write_rows(self.replica.conn, rows)
+    def batch(self, entity: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Rows of one entity, values in the entity's column order (as validated by the protocol)."""
+        table, columns, _ = _ENTITY_TABLES[entity]
+        self.replica.conn.executemany(_upsert_sql(table, columns), rows)
 
     def finish(self, cursor: int) -> None:
         conn = self.replica.conn
+        conn.execute("INSERT INTO sku_search (sku_search) VALUES ('rebuild')")
+        for trigger in SKU_SEARCH_TRIGGERS:
+            conn.execute(trigger)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
         conn.execute("COMMIT")
 
     def close(self) -> None:
         if self.replica.conn.in_transaction:
-            self.replica.conn.execute("ROLLBACK")
+            self.replica.conn.execute("ROLLBACK")  # the triggers come back with the rollback
         self.replica.close()

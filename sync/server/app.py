@@ -89,7 +89,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     @app.get("/sync/changes")
     def changes(
         dev: Annotated[Device, Depends(device)],
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = 1000,
     ) -> p.ChangesResponse:
         return central.changes_since(dev, since, limit)

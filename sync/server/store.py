@@ -22,6 +22,19 @@ from sqlalchemy.engine import Connection, Engine
 from sync import protocol as p
 from sync.server import schema as t
 
+# Where each entity of the protocol lives, and its columns named otherwise than its fields.
+SNAPSHOT_TABLES = {
+    "tax_rate": t.tax_rates,
+    "store": t.stores,
+    "family": t.families,
+    "product": t.products,
+    "sku": t.skus,
+    "barcode": t.barcodes,
+    "price_list": t.price_lists,
+    "price": t.prices,
+    "stock": t.stock_levels,
+}
+SNAPSHOT_RENAMES = {"stock": {"as_of": "updated_at"}}
 CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
 
 
@@ -407,8 +420,8 @@ class CentralStore:
             changes=changes, cursor=changes[-1].seq if changes else cursor, has_more=len(changes) == limit
         )
 
-    def snapshot_lines(self, device: Device, chunk_rows: int = 2000) -> Iterator[bytes]:
-        """A consistent snapshot as NDJSON: header, one line per row, trailer.
+    def snapshot_lines(self, device: Device, chunk_rows: int = 5000) -> Iterator[bytes]:
+        """A consistent snapshot as NDJSON: a header, `SnapshotChunk` lines, a trailer.
 
         One read transaction covers the whole stream, so the rows are exactly the state at
         the cursor named in the header.
@@ -420,74 +433,16 @@ class CentralStore:
             cursor = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
             yield p.SnapshotHeader(cursor=cursor, store_id=device.store_id).model_dump_json().encode() + b"\n"
             count = 0
-            buffer: list[bytes] = []
-            for entity, key, data in self._snapshot_rows(conn):
-                buffer.append(json.dumps({"seq": 0, "entity": entity, "key": key, "data": data}).encode())
-                count += 1
-                if len(buffer) >= chunk_rows:
-                    yield b"\n".join(buffer) + b"\n"
-                    buffer.clear()
-            if buffer:
-                yield b"\n".join(buffer) + b"\n"
+            for entity in p.ENTITY_ORDER:
+                table = SNAPSHOT_TABLES[entity]
+                renamed = SNAPSHOT_RENAMES.get(entity, {})
+                columns = [table.c[renamed.get(name, name)] for name in p.entity_columns(entity)]
+                result = conn.execution_options(yield_per=chunk_rows).execute(sa.select(*columns))
+                for part in result.partitions():
+                    rows = [list(r) for r in part]
+                    count += len(rows)
+                    yield json.dumps({"entity": entity, "rows": rows}, separators=(",", ":")).encode() + b"\n"
             yield p.SnapshotTrailer(rows=count).model_dump_json().encode() + b"\n"
-
-    @staticmethod
-    def _snapshot_rows(conn: Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        def rows(query: sa.Select) -> Iterator[sa.Row]:
-            yield from conn.execution_options(yield_per=5000).execute(query)
-
-        for r in rows(sa.select(t.tax_rates)):
-            yield "tax_rate", r.code, {"code": r.code, "rate_bp": r.rate_bp, "name": r.name}
-        for r in rows(sa.select(t.stores)):
-            yield "store", str(r.id), {"id": r.id, "code": r.code, "name": r.name, "city": r.city}
-        for r in rows(sa.select(t.families)):
-            yield "family", str(r.id), {"id": r.id, "parent_id": r.parent_id, "name": r.name}
-        for r in rows(sa.select(t.products)):
-            yield "product", str(r.id), {"id": r.id, "code": r.code, "name": r.name, "family_id": r.family_id}
-        for r in rows(sa.select(t.skus)):
-            yield (
-                "sku",
-                str(r.id),
-                {
-                    "id": r.id,
-                    "product_id": r.product_id,
-                    "code": r.code,
-                    "name": r.name,
-                    "size": r.size,
-                    "colour": r.colour,
-                    "tax_rate_bp": r.tax_rate_bp,
-                    "unit": r.unit,
-                    "active": bool(r.active),
-                },
-            )
-        for r in rows(sa.select(t.barcodes)):
-            yield "barcode", r.code, {"code": r.code, "sku_id": r.sku_id}
-        for r in rows(sa.select(t.price_lists)):
-            yield "price_list", str(r.id), {"id": r.id, "code": r.code, "channel": r.channel, "name": r.name}
-        for r in rows(sa.select(t.prices)):
-            yield (
-                "price",
-                str(r.id),
-                {
-                    "id": r.id,
-                    "price_list_id": r.price_list_id,
-                    "sku_id": r.sku_id,
-                    "price_cents": r.price_cents,
-                    "valid_from": r.valid_from,
-                    "valid_to": r.valid_to,
-                },
-            )
-        for r in rows(sa.select(t.stock_levels)):
-            yield (
-                "stock",
-                f"{r.store_id}:{r.sku_id}",
-                {
-                    "store_id": r.store_id,
-                    "sku_id": r.sku_id,
-                    "quantity": r.quantity,
-                    "as_of": r.updated_at,
-                },
-            )
 
     # --- what HQ looks at -------------------------------------------------------------------
 

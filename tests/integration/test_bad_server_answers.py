@@ -41,8 +41,7 @@ def test_a_cut_snapshot_keeps_nothing_and_the_next_one_loads(till):
     def cut(request, n):
         # Keep the header and a few rows, lose the rest (the trailer never arrives).
         return (
-            b'{"protocol": 1, "cursor": 5, "store_id": 1}\n{"seq":0,"entity":"tax_rate","key":"G",'
-            b'"data":{"code":"G","rate_bp":2100,"name":"x"}}\n'
+            b'{"protocol": 1, "cursor": 5, "store_id": 1}\n{"entity":"tax_rate","rows":[["G",2100,"x"]]}\n'
             if n == 1
             else None
         )
@@ -128,3 +127,25 @@ def test_price_changes_made_at_hq_reach_the_till(till, central):
 
     run(_with_engine(path, identity, lambda _r, _n: None, action))
     assert replica.item_by_barcode("8400000000024").unit_price == 123
+
+
+def test_a_snapshot_with_a_bad_row_keeps_nothing(till):
+    path, replica, identity = till
+
+    def bad_row(request, n):
+        if n == 1:
+            return (
+                b'{"protocol": 1, "cursor": 5, "store_id": 1}\n'
+                b'{"entity":"tax_rate","rows":[["G",2100,"x"]]}\n'
+                b'{"entity":"sku","rows":[[1,1,"S1","x","","",-21,"each",true]]}\n'
+                b'{"end":true,"rows":2}\n'
+            )
+        return None
+
+    async def action(engine):
+        with pytest.raises(SyncError, match="corrupt snapshot"):
+            await engine.pull_once()
+        assert replica.cursor() is None
+        assert replica.conn.execute("SELECT COUNT(*) FROM tax_rates").fetchone()[0] == 0
+
+    run(_with_engine(path, identity, bad_row, action))

@@ -140,14 +140,18 @@ def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
     device, _ = enrol(client, central)
     with client.stream("GET", "/sync/snapshot", headers={"Authorization": f"Bearer {device['token']}"}) as r:
         lines = [json.loads(line) for line in r.iter_lines() if line]
-    header, rows, trailer = lines[0], lines[1:-1], lines[-1]
+    header, chunks, trailer = lines[0], lines[1:-1], lines[-1]
     assert header["protocol"] == p.PROTOCOL_VERSION and header["store_id"] == device["store_id"]
-    assert trailer == {"end": True, "rows": len(rows)}
     counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["entity"]] = counts.get(row["entity"], 0) + 1
+    for chunk in chunks:
+        counts[chunk["entity"]] = counts.get(chunk["entity"], 0) + len(chunk["rows"])
+        assert all(len(row) == len(p.entity_columns(chunk["entity"])) for row in chunk["rows"])
+    assert trailer == {"end": True, "rows": sum(counts.values())}
     assert counts["sku"] == 120 and counts["barcode"] == 120
     assert counts["stock"] == 240 and counts["price_list"] == 2
+    # References come before their users (families before products before SKUs…).
+    order = [chunk["entity"] for chunk in chunks]
+    assert order.index("product") < order.index("sku") < order.index("barcode") < order.index("stock")
     with central.engine.connect() as conn:
         assert header["cursor"] == conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one()
 
