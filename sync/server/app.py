@@ -121,6 +121,10 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     def rejected() -> list[dict[str, Any]]:
         return central.rejected_events()
 
+    @app.get("/admin/exceptions", dependencies=[Depends(admin)])
+    def exceptions() -> list[dict[str, Any]]:
+        return central.open_exceptions()
+
     @app.exception_handler(ValueError)
     def _value_error(_request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)

@@ -463,6 +463,12 @@ class CentralStore:
             ).all()
         return [dict(r._mapping) for r in rows]
 
+    def open_exceptions(self, limit: int = 200) -> list[dict[str, Any]]:
+        """What HQ must look at: negative stock, unknown SKUs, restored or cloned till databases."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.exceptions).order_by(t.exceptions.c.id.desc()).limit(limit)).all()
+        return [dict(r._mapping) for r in rows]
+
     def tills_overview(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(

@@ -175,3 +175,23 @@ def test_admin_store_creation_refuses_duplicates_and_blank_codes(client):
     again = client.post("/admin/stores", headers=auth, json={"code": "SEV9", "name": "Sevilla"})
     assert again.status_code == 409 and "already exists" in again.json()["detail"]
     assert client.post("/admin/stores", headers=auth, json={"code": "", "name": ""}).status_code == 422
+
+
+def test_a_cloned_till_database_is_reported_to_hq(client, central):
+    device, _ = enrol(client, central)
+    auth = {"Authorization": f"Bearer {device['token']}"}
+    # Same token, another database instance: a restored or copied till.
+    clone = {**auth, "X-Instance-Id": str(uuid.uuid4())}
+    assert client.get("/sync/changes", headers=clone, params={"since": 0, "limit": 1}).status_code == 200
+    found = client.get("/admin/exceptions", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}).json()
+    assert any(e["kind"] == "instance_mismatch" and e["till_id"] == device["device_id"] for e in found)
+
+
+def test_a_sale_driving_stock_negative_is_recorded_and_flagged(client, central):
+    device, _ = enrol(client, central)
+    level = central.stock_level(device["store_id"], 4)
+    result = push(client, device["token"], [sale_event(device["store_id"], sku_id=4, qty=level + 3)]).json()
+    assert result["results"][0]["status"] == "applied"  # the sale happened: it is never refused
+    assert central.stock_level(device["store_id"], 4) == -3
+    found = client.get("/admin/exceptions", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}).json()
+    assert any(e["kind"] == "negative_stock" for e in found)
