@@ -437,9 +437,7 @@ class CentralStore:
                 table = SNAPSHOT_TABLES[entity]
                 renamed = SNAPSHOT_RENAMES.get(entity, {})
                 columns = [table.c[renamed.get(name, name)] for name in p.entity_columns(entity)]
-                result = conn.execution_options(yield_per=chunk_rows).execute(sa.select(*columns))
-                for part in result.partitions():
-                    rows = [list(r) for r in part]
+                for rows in _driver_chunks(conn, sa.select(*columns), chunk_rows):
                     count += len(rows)
                     yield json.dumps({"entity": entity, "rows": rows}, separators=(",", ":")).encode() + b"\n"
             yield p.SnapshotTrailer(rows=count).model_dump_json().encode() + b"\n"
@@ -494,3 +492,25 @@ class CentralStore:
                 )
             ).scalar()
         return int(qty or 0)
+
+
+def _driver_chunks(conn: Connection, query: sa.Select, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """Rows of `query` as the driver's plain tuples, `size` at a time, inside `conn`'s transaction.
+
+    A snapshot moves millions of rows; SQLAlchemy's Row objects cost more than the rest of the
+    work together, so this one query goes to the driver's cursor (server-side on PostgreSQL, so
+    memory stays flat).
+    """
+    sql = str(query.compile(dialect=conn.dialect))
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    if conn.dialect.name == "postgresql":
+        cursor = driver.cursor(name=f"snapshot_{secrets.token_hex(4)}")
+    else:
+        cursor = driver.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(size):
+            yield rows
+    finally:
+        cursor.close()
