@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -69,3 +71,38 @@ class FaultyTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+def sale_event(  # a sale.completed event as a till would push it, as JSON
+    store_id: int, sku_id: int = 1, qty: int = 2, price: int = 1000, number: int = 1, **over
+) -> dict:
+    payload = {
+        "sale_id": str(uuid.uuid4()),
+        "store_id": store_id,
+        "till_code": "T1",
+        "series": "MAD1-T1",
+        "number": number,
+        "created_at": datetime.now(UTC).isoformat(),
+        "lines": [
+            {
+                "sku_id": sku_id,
+                "sku_code": f"S{sku_id:07d}",
+                "name": "x",
+                "quantity": qty,
+                "unit_price": price,
+                "line_total": qty * price,
+                "tax_rate_bp": 2100,
+            }
+        ],
+        "payments": [{"method": "card", "amount": qty * price, "change": 0}],
+        "total": qty * price,
+        "journal_hash": "a" * 64,
+    }
+    payload.update(over)
+    return {
+        "event_id": str(uuid.uuid4()),
+        "device_seq": number,
+        "type": "sale.completed",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": payload,
+    }

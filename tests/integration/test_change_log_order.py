@@ -3,41 +3,17 @@
 from __future__ import annotations
 
 import threading
-import uuid
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
 from sync import protocol as p
 from sync.server import schema as t
 from sync.server.store import CentralStore, Device
+from tests.tills import sale_event
 
 
 def sale(store_id: int, sku_id: int, number: int) -> p.Event:
-    now = datetime.now(UTC)
-    payload = {
-        "sale_id": str(uuid.uuid4()),
-        "store_id": store_id,
-        "till_code": "T",
-        "series": "S",
-        "number": number,
-        "created_at": now.isoformat(),
-        "lines": [
-            {
-                "sku_id": sku_id,
-                "sku_code": "x",
-                "name": "x",
-                "quantity": 1,
-                "unit_price": 100,
-                "line_total": 100,
-                "tax_rate_bp": 2100,
-            }
-        ],
-        "payments": [{"method": "card", "amount": 100, "change": 0}],
-        "total": 100,
-        "journal_hash": "b" * 64,
-    }
-    return p.Event(event_id=uuid.uuid4(), device_seq=number, type="sale.completed", created_at=now, payload=payload)
+    return p.Event.model_validate(sale_event(store_id, sku_id=sku_id, qty=1, price=100, number=number))
 
 
 def test_a_puller_sees_every_change_while_tills_push_concurrently(server_db):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -13,6 +12,7 @@ import sqlalchemy as sa
 from sync import protocol as p
 from sync.server import schema as t
 from tests.conftest import ADMIN_TOKEN
+from tests.tills import sale_event
 
 
 def enrol(client: httpx.Client, central, store: str = "MAD1", till: str = "T1") -> tuple[dict, str]:
@@ -20,39 +20,6 @@ def enrol(client: httpx.Client, central, store: str = "MAD1", till: str = "T1") 
     response = client.post("/enrol", json={"code": code, "instance_id": str(uuid.uuid4())})
     assert response.status_code == 200, response.text
     return response.json(), code
-
-
-def sale_event(store_id: int, sku_id: int = 1, qty: int = 2, price: int = 1000, number: int = 1, **over) -> dict:
-    payload = {
-        "sale_id": str(uuid.uuid4()),
-        "store_id": store_id,
-        "till_code": "T1",
-        "series": "MAD1-T1",
-        "number": number,
-        "created_at": datetime.now(UTC).isoformat(),
-        "lines": [
-            {
-                "sku_id": sku_id,
-                "sku_code": f"S{sku_id:07d}",
-                "name": "x",
-                "quantity": qty,
-                "unit_price": price,
-                "line_total": qty * price,
-                "tax_rate_bp": 2100,
-            }
-        ],
-        "payments": [{"method": "card", "amount": qty * price, "change": 0}],
-        "total": qty * price,
-        "journal_hash": "a" * 64,
-    }
-    payload.update(over)
-    return {
-        "event_id": str(uuid.uuid4()),
-        "device_seq": number,
-        "type": "sale.completed",
-        "created_at": datetime.now(UTC).isoformat(),
-        "payload": payload,
-    }
 
 
 def push(client: httpx.Client, token: str, events: list[dict]) -> httpx.Response:
