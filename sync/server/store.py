@@ -251,20 +251,7 @@ class CentralStore:
                 if isinstance(payload, p.SaleCompleted):
                     seq = self._apply_sale(conn, device, event_id, payload)
                     status = "applied"
-                conn.execute(
-                    t.events.insert().values(
-                        event_id=event_id,
-                        till_id=device.till_id,
-                        device_seq=event.device_seq,
-                        type=event.type,
-                        status=status,
-                        reason=reason,
-                        seq=seq,
-                        payload=event.payload,
-                        created_at=event.created_at.isoformat(),
-                        received_at=utcnow(),
-                    )
-                )
+                self._record_event(conn, device, event, status, reason, seq)
                 conn.execute(
                     t.tills.update()
                     .where(t.tills.c.id == device.till_id, t.tills.c.last_device_seq < event.device_seq)
@@ -286,21 +273,28 @@ class CentralStore:
             first = self._first_answer(conn, str(event.event_id))
             if first is not None:
                 return first
-            conn.execute(
-                t.events.insert().values(
-                    event_id=str(event.event_id),
-                    till_id=device.till_id,
-                    device_seq=event.device_seq,
-                    type=event.type,
-                    status="rejected",
-                    reason=reason[:1000],
-                    seq=0,
-                    payload=event.payload,
-                    created_at=event.created_at.isoformat(),
-                    received_at=utcnow(),
-                )
-            )
+            self._record_event(conn, device, event, "rejected", reason[:1000], 0)
         return p.EventResult(event_id=event.event_id, status="rejected", reason=reason[:1000])
+
+    @staticmethod
+    def _record_event(
+        conn: Connection, device: Device, event: p.Event, status: str, reason: str | None, seq: int
+    ) -> None:
+        """The event id with the answer given; from now on the same id answers 'duplicate'."""
+        conn.execute(
+            t.events.insert().values(
+                event_id=str(event.event_id),
+                till_id=device.till_id,
+                device_seq=event.device_seq,
+                type=event.type,
+                status=status,
+                reason=reason,
+                seq=seq,
+                payload=event.payload,
+                created_at=event.created_at.isoformat(),
+                received_at=utcnow(),
+            )
+        )
 
     @staticmethod
     def _first_answer(conn: Connection, event_id: str) -> p.EventResult | None:
