@@ -242,6 +242,7 @@ class SyncEngine:
         rows = 0
         header: p.SnapshotHeader | None = None
         trailer: p.SnapshotTrailer | None = None
+        in_flight: list[asyncio.Future[int]] = []
         try:
             async with self._client.stream("GET", "/sync/snapshot") as response:
                 if response.status_code >= 400:
@@ -255,29 +256,34 @@ class SyncEngine:
                         continue
                     if trailer is not None:
                         raise SyncError("data after the end of the snapshot")
-                    record = json.loads(line)
+                    record = json.loads(line) if header is None or line.startswith('{"end"') else line
                     if header is None:
                         header = p.SnapshotHeader.model_validate(record)
                         if header.protocol != p.PROTOCOL_VERSION:
                             raise SyncError(f"server speaks protocol {header.protocol}", transient=False)
                         await on_writer(writer.begin)
-                    elif "end" in record:
+                    elif isinstance(record, dict):
                         trailer = p.SnapshotTrailer.model_validate(record)
                     else:
-                        entity = record["entity"]
-                        if entity not in p.ENTITY_MODELS:
-                            raise SyncError(f"the snapshot names an unknown kind of row: {entity!r}")
-                        # A SnapshotChunk, validated a chunk at a time (per-row models cost minutes at 1M SKUs).
-                        values = p.row_validator(entity).validate_python(record["rows"])
-                        await on_writer(writer.batch, entity, values)
-                        rows += len(values)
-                        self._set(bootstrap_rows=rows)
-        except (ValidationError, json.JSONDecodeError, KeyError) as exc:
+                        # A SnapshotChunk: validated and written on the writer thread while the
+                        # next chunks arrive; at most two wait, so memory stays bounded.
+                        in_flight.append(on_writer(_write_chunk, writer, record))
+                        if len(in_flight) > 2:
+                            rows += await in_flight.pop(0)
+                            self._set(bootstrap_rows=rows)
+                for pending in in_flight:
+                    rows += await pending
+                in_flight.clear()
+        except (ValidationError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise SyncError("the server sent a corrupt snapshot; nothing of it was kept") from exc
         except httpx.TimeoutException as exc:
             raise SyncError("the server stopped sending the snapshot") from exc
         except httpx.TransportError as exc:
             raise SyncError(f"no connection to the server ({type(exc).__name__})") from exc
+        finally:
+            for pending in in_flight:  # let queued writes finish before the writer is closed
+                with contextlib.suppress(Exception):
+                    await pending
         if header is None or trailer is None or trailer.rows != rows:
             raise SyncError("the snapshot was cut short; it will be fetched again")
         await on_writer(writer.finish, header.cursor)
@@ -376,6 +382,18 @@ async def create_till(
     if response.status_code != 200:
         raise SyncError(f"creating the till failed: {_detail(response)}", transient=False)
     return str(response.json()["enrolment_code"])
+
+
+def _write_chunk(writer: SnapshotWriter, line: str) -> int:
+    """Parse, validate and write one snapshot chunk (on the writer thread). Returns its row count."""
+    record = json.loads(line)
+    entity = record["entity"]
+    if entity not in p.ENTITY_MODELS:
+        raise KeyError(f"unknown kind of row: {entity!r}")
+    # Validated a chunk at a time: per-row models cost minutes at 1M SKUs.
+    values = p.row_validator(entity).validate_python(record["rows"])
+    writer.batch(entity, values)
+    return len(values)
 
 
 def _detail(response: httpx.Response) -> str:
