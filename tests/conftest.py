@@ -113,20 +113,24 @@ def drop_postgres_database(url: str) -> None:
     admin.dispose()
 
 
-def make_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
+def empty_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
+    """URL of an empty database (no tables) on `backend`, dropped afterwards."""
     if backend == "sqlite":
-        url = f"sqlite:///{tmp_path / 'server.sqlite'}"
-    else:
-        found = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}")
-        if found is None:
-            pytest.skip("no PostgreSQL at 127.0.0.1:5432 (set POS_TEST_POSTGRES); CI requires it")
-        url = found
-    central = CentralStore.open(url)
-    demo.generate(central, skus=120, stores=2, customers=10, seed=7)
-    central.dispose()
+        yield f"sqlite:///{tmp_path / 'server.sqlite'}"
+        return
+    url = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}")
+    if url is None:
+        pytest.skip("no PostgreSQL at 127.0.0.1:5432 (set POS_TEST_POSTGRES); CI requires it")
     yield url
-    if backend != "sqlite":
-        drop_postgres_database(url)
+    drop_postgres_database(url)
+
+
+def make_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
+    for url in empty_server_db(backend, tmp_path):
+        central = CentralStore.open(url)
+        demo.generate(central, skus=120, stores=2, customers=10, seed=7)
+        central.dispose()
+        yield url
 
 
 @pytest.fixture

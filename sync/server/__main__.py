@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="fill an empty database with the demo chain first")
     serve.add_argument("--demo-skus", type=int, default=2000)
 
-    sub.add_parser("init", help="create the tables")
+    sub.add_parser("init", help="create or upgrade the tables (Alembic migrations; also done on every start)")
     demo = sub.add_parser("demo-data", help="fill an empty database with a demo chain")
     demo.add_argument("--skus", type=int, default=2000)
     demo.add_argument("--stores", type=int, default=3)

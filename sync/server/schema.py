@@ -33,6 +33,11 @@ tills = sa.Table(
     sa.Column("enrolled_at", sa.String(40)),
     sa.Column("last_seen_at", sa.String(40)),
     sa.Column("last_device_seq", sa.BigInteger, nullable=False, server_default="0"),
+    # How far the till has pulled: the cursor it last asked from, and when it last stood at the head.
+    sa.Column("pull_cursor", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("last_pull_at", sa.String(40)),
+    sa.Column("caught_up_at", sa.String(40)),
+    sa.Column("last_push_at", sa.String(40)),
     sa.UniqueConstraint("store_id", "code"),
 )
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from sync import protocol as p
+from sync.server import migrate
 from sync.server import schema as t
 
 # Where each entity of the protocol lives, and its columns named otherwise than its fields.
@@ -96,7 +97,7 @@ class CentralStore:
     @classmethod
     def open(cls, url: str) -> CentralStore:
         store = cls(make_engine(url))
-        t.metadata.create_all(store.engine)
+        migrate.upgrade(store.engine)
         return store
 
     def dispose(self) -> None:
