@@ -33,7 +33,12 @@ class Till(QObject):
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
         summary = self.replica.outbox_summary()
-        self.sync_status = SyncStatus(pending=summary.pending, rejected=summary.rejected, cursor=self.replica.cursor())
+        self.sync_status = SyncStatus(
+            pending=summary.pending,
+            rejected=summary.rejected,
+            cursor=self.replica.cursor(),
+            current_at=self.replica.current_at(),
+        )
 
     @property
     def identity(self) -> Identity | None:

@@ -189,6 +189,11 @@ class Replica:
         raw = self.meta("cursor")
         return None if raw is None else int(raw)
 
+    def current_at(self) -> datetime | None:
+        """When this replica last stood at the server's head (the age of what the till shows)."""
+        raw = self.meta("current_at")
+        return None if raw is None else datetime.fromisoformat(raw)
+
     # --- lookups at the till ----------------------------------------------------------------
 
     def store_price_list_id(self) -> int | None:
@@ -368,11 +373,16 @@ class Replica:
 
     # --- changes from the server ------------------------------------------------------------
 
-    def apply_changes(self, changes: Sequence[p.Change], cursor: int) -> None:
-        """A page of changes and the cursor after it, in one transaction."""
+    def apply_changes(self, changes: Sequence[p.Change], cursor: int, at_head: bool = False) -> None:
+        """A page of changes and the cursor after it, in one transaction; `at_head` when the
+        server had nothing newer, which dates the replica as current."""
         with self.transaction() as conn:
             self._write_rows(conn, changes)
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
+            if at_head:
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('current_at', ?)", (now_utc().isoformat(),)
+                )
 
     @staticmethod
     def _write_rows(conn: sqlite3.Connection, changes: Iterable[p.Change]) -> None:
@@ -430,6 +440,7 @@ class SnapshotWriter:
         for trigger in SKU_SEARCH_TRIGGERS:
             conn.execute(trigger)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_at', ?)", (now_utc().isoformat(),))
         conn.execute("COMMIT")
 
     def close(self) -> None:

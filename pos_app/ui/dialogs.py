@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent
@@ -230,6 +231,21 @@ class SyncPanel(QDialog):
         till.sync_status_changed.connect(self.refresh)
         self.refresh()
 
+    def _age(self, when: datetime | None) -> str:
+        """'23/11/2026 14:02 (3 h ago)': how old the prices and stock on screen may be."""
+        if when is None:
+            return self.tr("never (catalog not loaded yet)")
+        minutes = max(0, int((datetime.now(UTC) - when).total_seconds() // 60))
+        if minutes < 1:
+            ago = self.tr("just now")
+        elif minutes < 120:
+            ago = self.tr("%n min ago", "", minutes)
+        elif minutes < 48 * 60:
+            ago = self.tr("%n h ago", "", minutes // 60)
+        else:
+            ago = self.tr("%n days ago", "", minutes // (24 * 60))
+        return f"{when.astimezone().strftime('%d/%m/%Y %H:%M')} ({ago})"
+
     def refresh(self, *_args: object) -> None:
         status = self.till.sync_status
         when = status.last_success.astimezone().strftime("%d/%m/%Y %H:%M:%S") if status.last_success else "—"
@@ -239,6 +255,7 @@ class SyncPanel(QDialog):
             (self.tr("Sales waiting to be sent"), str(status.pending)),
             (self.tr("Last successful sync"), when),
             (self.tr("Last error"), status.last_error or "—"),
+            (self.tr("Catalog and stock up to date as of"), self._age(status.current_at)),
             (self.tr("Catalog position (cursor)"), "—" if status.cursor is None else str(status.cursor)),
         ]
         self.summary.setText(

@@ -36,8 +36,9 @@ class LocalReplica(Protocol):
 
     def pending_events(self, limit: int) -> Sequence[Any]: ...
     def record_results(self, results: Sequence[p.EventResult]) -> None: ...
-    def apply_changes(self, changes: Sequence[p.Change], cursor: int) -> None: ...
+    def apply_changes(self, changes: Sequence[p.Change], cursor: int, at_head: bool = False) -> None: ...
     def cursor(self) -> int | None: ...
+    def current_at(self) -> datetime | None: ...
     def outbox_summary(self) -> Any: ...
     def snapshot_writer(self) -> SnapshotWriter: ...
 
@@ -71,6 +72,7 @@ class SyncStatus:
     last_success: datetime | None = None
     last_error: str | None = None
     cursor: int | None = None
+    current_at: datetime | None = None  # when the replica last stood at the server's head
     bootstrap_rows: int | None = None  # rows received so far while a snapshot is loading
 
 
@@ -136,7 +138,8 @@ class SyncEngine:
     async def refresh_counts(self) -> None:
         summary = await self._local(self.local.outbox_summary)
         cursor = await self._local(self.local.cursor)
-        self._set(pending=summary.pending, rejected=summary.rejected, cursor=cursor)
+        current_at = await self._local(self.local.current_at)
+        self._set(pending=summary.pending, rejected=summary.rejected, cursor=cursor, current_at=current_at)
 
     async def _request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
@@ -203,7 +206,8 @@ class SyncEngine:
                 if page.cursor < cursor:
                     raise SyncError("the server's cursor went backwards; ignoring that page")
                 # Each row is validated as it is written; one bad row rolls the whole page back.
-                await self._local(self.local.apply_changes, page.changes, page.cursor)
+                at_head = not page.has_more or not page.changes
+                await self._local(self.local.apply_changes, page.changes, page.cursor, at_head)
             except (ValidationError, KeyError) as exc:
                 raise SyncError("the server sent a corrupt page of changes; nothing of it was applied") from exc
             applied += len(page.changes)

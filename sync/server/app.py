@@ -92,7 +92,9 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         since: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = 1000,
     ) -> p.ChangesResponse:
-        return central.changes_since(dev, since, limit)
+        page = central.changes_since(dev, since, limit)
+        central.note_pull(dev, since, caught_up=not page.changes)
+        return page
 
     @app.get("/sync/snapshot")
     def snapshot(dev: Annotated[Device, Depends(device)]) -> StreamingResponse:
@@ -115,6 +117,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
 
     @app.get("/admin/tills", dependencies=[Depends(admin)])
     def list_tills() -> list[dict[str, Any]]:
+        """Every till: last contact, last push and pull, cursor, how far behind (`behind`, `lag_seconds`)."""
         return central.tills_overview()
 
     @app.get("/admin/events/rejected", dependencies=[Depends(admin)])

@@ -253,10 +253,14 @@ class CentralStore:
                     seq = self._apply_sale(conn, device, event_id, payload)
                     status = "applied"
                 self._record_event(conn, device, event, status, reason, seq)
+                last = t.tills.c.last_device_seq
                 conn.execute(
                     t.tills.update()
-                    .where(t.tills.c.id == device.till_id, t.tills.c.last_device_seq < event.device_seq)
-                    .values(last_device_seq=event.device_seq)
+                    .where(t.tills.c.id == device.till_id)
+                    .values(
+                        last_device_seq=sa.case((last < event.device_seq, event.device_seq), else_=last),
+                        last_push_at=utcnow(),
+                    )
                 )
                 return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)
         except sa.exc.IntegrityError as exc:
@@ -415,6 +419,18 @@ class CentralStore:
             changes=changes, cursor=changes[-1].seq if changes else cursor, has_more=len(changes) == limit
         )
 
+    def note_pull(self, device: Device, cursor: int, caught_up: bool) -> None:
+        """Where the till stands: it has applied everything up to `cursor`; `caught_up` when
+        nothing newer was there for it."""
+        now = utcnow()
+        values: dict[str, Any] = {"pull_cursor": cursor, "last_pull_at": now}
+        if caught_up:
+            values["caught_up_at"] = now
+        with self.writer.begin() as conn:
+            conn.execute(
+                t.tills.update().where(t.tills.c.id == device.till_id, t.tills.c.pull_cursor <= cursor).values(**values)
+            )
+
     def snapshot_lines(self, device: Device, chunk_rows: int = 5000) -> Iterator[bytes]:
         """A consistent snapshot as NDJSON: a header, `SnapshotChunk` lines, a trailer.
 
@@ -463,7 +479,14 @@ class CentralStore:
         return [dict(r._mapping) for r in rows]
 
     def tills_overview(self) -> list[dict[str, Any]]:
+        """Every till's last contact and how far behind the change log it is.
+
+        `behind` is the distance in change-log positions from the till's cursor to the head
+        (an upper bound of the changes it has not applied); `lag_seconds` is 0 for a till at
+        the head, else the time since it last was (or since it enrolled, if never).
+        """
         with self.engine.connect() as conn:
+            head = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
             rows = conn.execute(
                 sa.select(
                     t.tills.c.id,
@@ -472,12 +495,28 @@ class CentralStore:
                     t.tills.c.name,
                     t.tills.c.enrolled_at,
                     t.tills.c.last_seen_at,
+                    t.tills.c.last_push_at,
+                    t.tills.c.last_pull_at,
+                    t.tills.c.caught_up_at,
                     t.tills.c.last_device_seq,
+                    t.tills.c.pull_cursor,
                 )
                 .join(t.stores, t.stores.c.id == t.tills.c.store_id)
                 .order_by(t.tills.c.id)
             ).all()
-        return [dict(r._mapping) for r in rows]
+        now = datetime.now(UTC)
+        overview = []
+        for row in rows:
+            till = dict(row._mapping)
+            till["head"] = head
+            till["behind"] = max(0, head - row.pull_cursor)
+            since = row.caught_up_at or row.enrolled_at
+            lag = 0.0
+            if till["behind"] and since:
+                lag = max(0.0, (now - datetime.fromisoformat(since)).total_seconds())
+            till["lag_seconds"] = round(lag, 1) if row.enrolled_at else None
+            overview.append(till)
+        return overview
 
     def stock_level(self, store_id: int, sku_id: int) -> int:
         with self.engine.connect() as conn:

@@ -173,5 +173,7 @@ def test_sync_panel_lists_what_the_server_refused(qtbot, till, tmp_path):
     assert isinstance(panel, SyncPanel)
     assert "invalid payload: total" in panel.rejected.item(0).text()
     assert "1 rejected" in window.sync_badge.text()
+    # The catalog was loaded by the fixture moments ago: the panel dates it.
+    assert "up to date as of" in panel.summary.text() and "(just now)" in panel.summary.text()
     screenshot(panel, "sync_panel", tmp_path)
     panel.reject()
