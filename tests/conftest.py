@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -29,8 +31,9 @@ class LiveServer:
     connections until the child accepts them).
     """
 
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, workers: int = 1) -> None:
         self.db_url = db_url
+        self.workers = workers
         self.sock: socket.socket | None = None
         self.proc: subprocess.Popen[bytes] | None = None
         self._bind()
@@ -65,15 +68,19 @@ class LiveServer:
                 str(fd),
                 "--log-level",
                 "warning",
+                "--workers",
+                str(self.workers),
             ],
             pass_fds=(fd,),
             env=env,
+            start_new_session=True,  # its own process group: stop() kills every worker at once
         )
 
     def stop(self) -> None:
         """Kill the server process (no graceful shutdown) and stop accepting connections."""
         if self.proc is not None:
-            self.proc.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=30)
             self.proc = None
         if self.sock is not None:

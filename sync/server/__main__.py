@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -35,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--fd", type=int, help="serve on an already listening socket (file descriptor)")
     serve.add_argument("--admin-token", help="token for /admin (default: $POS_SERVER_ADMIN_TOKEN)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (PostgreSQL, or SQLite on one disk)"
+    )
     serve.add_argument("--demo", action="store_true", help="fill an empty database with the demo chain first")
     serve.add_argument("--demo-skus", type=int, default=2000)
 
@@ -111,6 +115,9 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
 
         with contextlib.suppress(RuntimeError):  # a database that already has its chain keeps it
             demo.generate(central, skus=args.demo_skus)
+    if args.workers > 1:
+        central.dispose()
+        return _serve_workers(args)
     app = create_app(settings, central)
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
     server = uvicorn.Server(config)
@@ -122,6 +129,44 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
         config.host, config.port = args.host, args.port
         server.run()
     return 0
+
+
+def _serve_workers(args: argparse.Namespace) -> int:
+    """Pre-fork: bind the port once, start `--workers` single-process servers on it (the kernel
+    spreads connections among them), stop them all on SIGTERM/SIGINT, stop if any dies."""
+    import signal
+    import subprocess
+
+    if args.fd is not None:
+        sock = socket.socket(fileno=args.fd)
+    else:
+        sock = socket.create_server((args.host, args.port), backlog=2048)
+    child_args = [sys.executable, "-m", "sync.server"] + (["--db", args.db] if args.db else [])
+    child_args += ["serve", "--fd", str(sock.fileno()), "--log-level", args.log_level]
+    if args.admin_token:
+        child_args += ["--admin-token", args.admin_token]
+    children = [subprocess.Popen(child_args, pass_fds=(sock.fileno(),)) for _ in range(args.workers)]
+    stopping = False
+
+    def stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for child in children:
+            child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while not stopping:
+            with contextlib.suppress(ChildProcessError, InterruptedError):
+                os.wait()  # returns when a child exits: then stop the others too
+            stop(0, None)
+    finally:
+        for child in children:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=10)
+            child.kill()
+    return max((child.returncode or 0 for child in children), default=0)
 
 
 if __name__ == "__main__":

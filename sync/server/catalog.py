@@ -25,7 +25,7 @@ Every import writes its changes to the change log, so tills pick them up on thei
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -340,16 +340,42 @@ def add_price_entry(
     store: CentralStore, list_code: str, sku_code: str, cents: int, valid_from: str | None, valid_to: str | None
 ) -> int:
     """A dated entry (a sales season) or a new base price for one SKU, logged for the tills."""
+    return add_price_entries(store, list_code, [(sku_code, cents)], valid_from, valid_to)[0]
+
+
+def add_price_entries(
+    store: CentralStore,
+    list_code: str,
+    prices: Sequence[tuple[str, int]],
+    valid_from: str | None = None,
+    valid_to: str | None = None,
+) -> list[int]:
+    """A price-list update: (sku code, cents) entries with one validity, in one transaction."""
+    ids: list[int] = []
     with store.writer.begin() as conn:
         list_id = conn.execute(sa.select(t.price_lists.c.id).where(t.price_lists.c.code == list_code)).scalar_one()
-        sku_id = conn.execute(sa.select(t.skus.c.id).where(t.skus.c.code == sku_code)).scalar_one()
-        pid = conn.execute(
-            t.prices.insert()
-            .values(price_list_id=list_id, sku_id=sku_id, price_cents=cents, valid_from=valid_from, valid_to=valid_to)
-            .returning(t.prices.c.id)
-        ).scalar_one()
-        store._log(conn, [_price_change(pid, list_id, sku_id, cents, valid_from, valid_to)])
-        return int(pid)
+        codes = {code for code, _ in prices}
+        sku_ids = dict(conn.execute(sa.select(t.skus.c.code, t.skus.c.id).where(t.skus.c.code.in_(codes))).all())
+        missing = codes - set(sku_ids)
+        if missing:
+            raise KeyError(f"unknown SKU codes: {sorted(missing)[:5]}")
+        changes = []
+        for code, cents in prices:
+            pid = conn.execute(
+                t.prices.insert()
+                .values(
+                    price_list_id=list_id,
+                    sku_id=sku_ids[code],
+                    price_cents=cents,
+                    valid_from=valid_from,
+                    valid_to=valid_to,
+                )
+                .returning(t.prices.c.id)
+            ).scalar_one()
+            ids.append(int(pid))
+            changes.append(_price_change(pid, list_id, sku_ids[code], cents, valid_from, valid_to))
+        store._log(conn, changes)
+    return ids
 
 
 def set_counted_stock(

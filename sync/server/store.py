@@ -36,6 +36,7 @@ SNAPSHOT_TABLES = {
     "stock": t.stock_levels,
 }
 SNAPSHOT_RENAMES = {"stock": {"as_of": "updated_at"}}
+CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
 CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
 
 
@@ -79,6 +80,7 @@ class Device:
     store_id: int
     till_code: str
     instance_id: str | None
+    last_seen_at: str | None = None
 
 
 class EnrolmentError(Exception):
@@ -114,9 +116,9 @@ class CentralStore:
             # Sequence values are handed out before commit, so with concurrent writers seq 11
             # could become visible before seq 10 and a till would skip 10 for ever. Appending
             # under a transaction-scoped lock makes the log's order the commit order.
+            # Callers append last, just before commit, so the lock is held as briefly as possible.
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
-        conn.execute(t.change_log.insert(), list(rows))
-        return int(conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one())
+        return max(conn.execute(t.change_log.insert().returning(t.change_log.c.seq), list(rows)).scalars())
 
     @staticmethod
     def change(entity: str, key: str, data: dict[str, Any] | None, scope: str = "global") -> dict[str, Any]:
@@ -205,26 +207,47 @@ class CentralStore:
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(
-                    t.tills.c.id, t.tills.c.store_id, t.tills.c.code, t.tills.c.instance_id, t.tills.c.token_hash
+                    t.tills.c.id, t.tills.c.store_id, t.tills.c.code, t.tills.c.instance_id, t.tills.c.last_seen_at
                 ).where(t.tills.c.token_hash == hash_secret(token))
             ).first()
         if row is None:
             return None
-        return Device(till_id=row.id, store_id=row.store_id, till_code=row.code, instance_id=row.instance_id)
+        return Device(
+            till_id=row.id,
+            store_id=row.store_id,
+            till_code=row.code,
+            instance_id=row.instance_id,
+            last_seen_at=row.last_seen_at,
+        )
 
     def note_contact(self, device: Device, instance_id: str | None) -> None:
-        """Record the till's last contact; a different database instance is reported, not merged."""
+        """Record the till's last contact (to CONTACT_RESOLUTION: a busy till does not add a
+        write to every request); a different database instance is reported once, not merged."""
+        cloned = bool(instance_id and device.instance_id and instance_id != device.instance_id)
+        now = datetime.now(UTC)
+        if (
+            not cloned
+            and device.last_seen_at
+            and now - datetime.fromisoformat(device.last_seen_at) < CONTACT_RESOLUTION
+        ):
+            return
         with self.writer.begin() as conn:
             conn.execute(t.tills.update().where(t.tills.c.id == device.till_id).values(last_seen_at=utcnow()))
-            if instance_id and device.instance_id and instance_id != device.instance_id:
-                self._raise_exception(
-                    conn,
-                    "instance_mismatch",
-                    device.store_id,
-                    device.till_id,
-                    f"till {device.till_code} speaks from database instance {instance_id}, "
-                    f"enrolled as {device.instance_id}: restored or cloned database",
+            if not cloned:
+                return
+            detail = (
+                f"till {device.till_code} speaks from database instance {instance_id}, "
+                f"enrolled as {device.instance_id}: restored or cloned database"
+            )
+            reported = conn.execute(
+                sa.select(t.exceptions.c.id).where(
+                    t.exceptions.c.till_id == device.till_id,
+                    t.exceptions.c.kind == "instance_mismatch",
+                    t.exceptions.c.detail == detail,
                 )
+            ).first()
+            if reported is None:
+                self._raise_exception(conn, "instance_mismatch", device.store_id, device.till_id, detail)
 
     @staticmethod
     def _raise_exception(conn: Connection, kind: str, store_id: int | None, till_id: int | None, detail: str) -> None:
@@ -248,11 +271,10 @@ class CentralStore:
                 if first is not None:
                     return first
                 reason, payload = self._check(device, event)
-                status, seq = "rejected", 0
+                status, changes = "rejected", []
                 if isinstance(payload, p.SaleCompleted):
-                    seq = self._apply_sale(conn, device, event_id, payload)
+                    changes = self._apply_sale(conn, device, event_id, payload)
                     status = "applied"
-                self._record_event(conn, device, event, status, reason, seq)
                 last = t.tills.c.last_device_seq
                 conn.execute(
                     t.tills.update()
@@ -262,6 +284,8 @@ class CentralStore:
                         last_push_at=utcnow(),
                     )
                 )
+                seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
+                self._record_event(conn, device, event, status, reason, seq)
                 return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)
         except sa.exc.IntegrityError as exc:
             # The same event id committed by a concurrent request: answer as it was answered.
@@ -329,7 +353,10 @@ class CentralStore:
             return f"event for store {store_id} sent by a till of store {device.store_id}", None
         return None, payload
 
-    def _apply_sale(self, conn: Connection, device: Device, event_id: str, sale: p.SaleCompleted) -> int:
+    def _apply_sale(
+        self, conn: Connection, device: Device, event_id: str, sale: p.SaleCompleted
+    ) -> list[dict[str, Any]]:
+        """Record the sale and its stock movements; returns the changes the tills must learn of."""
         now = utcnow()
         sale_id = str(sale.sale_id)
         conn.execute(
@@ -367,8 +394,8 @@ class CentralStore:
 
     def _move_stock(
         self, conn: Connection, store_id: int, deltas: dict[int, int], reason: str, event_id: str | None, now: str
-    ) -> int:
-        """Append movements, update the running sums, log the new figures; returns the last seq."""
+    ) -> list[dict[str, Any]]:
+        """Append movements, update the running sums; returns the new figures as changes to log."""
         known = set(conn.execute(sa.select(t.skus.c.id).where(t.skus.c.id.in_(list(deltas)))).scalars())
         changes = []
         for sku_id, delta in sorted(deltas.items()):
@@ -398,7 +425,7 @@ class CentralStore:
                 )
             data = p.StockData(store_id=store_id, sku_id=sku_id, quantity=updated, as_of=now)
             changes.append(self.change("stock", f"{store_id}:{sku_id}", data.model_dump(mode="json")))
-        return self._log(conn, changes)
+        return changes
 
     # --- changes and snapshot (down) -------------------------------------------------------
 

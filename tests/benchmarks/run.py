@@ -3,6 +3,7 @@
     python tests/benchmarks/run.py              quick mode (20,000 SKUs), as CI runs it
     python tests/benchmarks/run.py --full       the reference size (1,000,000 SKUs)
     python tests/benchmarks/run.py --only scan,checkout
+    ids: scan search checkout bootstrap pull backlog ingest (sync ones in sync_bench.py)
 
 Writes bench/results.json at the project's root (see shared/design/TARGETS.md for the format).
 Timings are information, never pass/fail.
@@ -29,6 +30,7 @@ from pos_app.domain.barcode import make_ean13  # noqa: E402
 from pos_app.domain.cart import Cart, card_tender  # noqa: E402
 from pos_app.store.replica import Identity, Replica  # noqa: E402
 from sync.server.demo import demo_catalog  # noqa: E402
+from tests.benchmarks import sync_bench  # noqa: E402
 
 IDENTITY = Identity(1, "token", 1, "MAD1", "Madrid Centro", "T1", "Caja 1", "http://127.0.0.1:1")
 
@@ -242,7 +244,9 @@ def result(bench_id: str, samples: list[float], floor: list[float]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--full", action="store_true", help="1,000,000 SKUs instead of 20,000")
-    parser.add_argument("--only", default="", help="comma-separated ids: scan,search,checkout,bootstrap")
+    parser.add_argument(
+        "--only", default="", help="comma-separated ids: scan,search,checkout,bootstrap,pull,backlog,ingest"
+    )
     parser.add_argument("--skus", type=int, help="catalog size (overrides the mode's)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--server-db", type=Path, help="bootstrap from this ready server SQLite file (skip generating)")
@@ -267,12 +271,30 @@ def main(argv: list[str] | None = None) -> int:
             replica.close()
         if wanted("bootstrap"):
             results.append(bench_bootstrap(skus, tmp, args.server_db))
+        if wanted("pull"):
+            results.append(sync_bench.bench_pull(10_000 if args.full else 2_000, tmp))
+        if wanted("backlog"):
+            results.append(sync_bench.bench_backlog(10_000 if args.full else 1_000, tmp))
+        if wanted("ingest"):
+            results.append(sync_bench.bench_ingest(50, 100 if args.full else 10))
     out = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     for r in results:
         if r["id"] == "bootstrap":
             print(f"bootstrap {r['value']:.2f} s for {r['rows']:,} rows, till peak memory {r['peak_mb']:.0f} MB")
+            continue
+        if r["id"] == "pull":
+            print(f"pull      {r['value']:.2f} s for {r['n']:,} changes, longest frame {r['frame_max_ms']} ms")
+            continue
+        if r["id"] == "backlog":
+            print(f"backlog   {r['value']:.2f} s for {r['n']:,} offline sales ({r['per_s']}/s), each exactly once")
+            continue
+        if r["id"] == "ingest":
+            if r["value"] is None:
+                print(f"ingest    skipped: {r['skipped']}")
+            else:
+                print(f"ingest    {r['value']} sales/s, {r['tills']} tills, {r['workers']} workers, PostgreSQL")
             continue
         print(
             f"{r['id']:<9} p50 {r['p50']:>8.3f} ms  p99 {r['p99']:>8.3f} ms   "
