@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ SNAPSHOT_TABLES = {
     "stock": t.stock_levels,
 }
 SNAPSHOT_RENAMES = {"stock": {"as_of": "updated_at"}}
+log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
 CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
 
@@ -260,81 +262,154 @@ class CentralStore:
     # --- events (up) -----------------------------------------------------------------------
 
     def apply_events(self, device: Device, events: Iterable[p.Event]) -> list[p.EventResult]:
-        """Apply each event in its own transaction and answer each one."""
+        """Apply a push batch and answer each event.
+
+        Fast path: the whole batch in one transaction (one commit, one change-log append). If
+        anything in it clashes with a concurrent write (the same event id or sale id committed
+        meanwhile by another request), that transaction is rolled back and the batch is applied
+        event by event, each in its own transaction, so one clash never costs the others.
+        """
+        events = list(events)
+        if len(events) > 1:
+            try:
+                return self._apply_batch(device, events)
+            except sa.exc.IntegrityError:
+                log.info("push batch of till %s clashed; applying it event by event", device.till_code)
         return [self.apply_event(device, event) for event in events]
+
+    def _apply_batch(self, device: Device, events: list[p.Event]) -> list[p.EventResult]:
+        records: list[tuple[p.Event, str, str | None]] = []
+        answers: list[tuple[str, p.EventResult | None]] = []  # (event id, known answer or None: new)
+        changes: list[dict[str, Any]] = []
+        with self.writer.begin() as conn:
+            ids = [str(event.event_id) for event in events]
+            known = self._first_answers(conn, ids)
+            seen: set[str] = set()
+            for event, event_id in zip(events, ids, strict=True):
+                answers.append((event_id, known.get(event_id)))
+                if event_id in known or event_id in seen:
+                    continue
+                seen.add(event_id)
+                status, reason, event_changes = self._apply_one(conn, device, event)
+                records.append((event, status, reason))
+                changes += event_changes
+            if records:
+                self._note_push(conn, device, max(event.device_seq for event, _, _ in records))
+            seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
+            self._record_events(conn, device, [(event, status, reason, seq) for event, status, reason in records])
+        given: dict[str, p.EventResult] = {}
+        for event, status, reason in records:
+            given[str(event.event_id)] = p.EventResult(
+                event_id=event.event_id,
+                status=status,  # type: ignore[arg-type]
+                reason=reason,
+                seq=seq if status == "applied" else 0,
+            )
+        results: list[p.EventResult] = []
+        answered: set[str] = set()
+        for event_id, known_answer in answers:
+            if known_answer is not None:
+                results.append(known_answer)
+            elif event_id in answered:  # the same id twice in one batch: the second is a duplicate
+                results.append(self._as_duplicate(given[event_id]))
+            else:
+                results.append(given[event_id])
+                answered.add(event_id)
+        return results
 
     def apply_event(self, device: Device, event: p.Event) -> p.EventResult:
         event_id = str(event.event_id)
         try:
             with self.writer.begin() as conn:
-                first = self._first_answer(conn, event_id)
+                first = self._first_answers(conn, [event_id]).get(event_id)
                 if first is not None:
                     return first
-                reason, payload = self._check(device, event)
-                status, changes = "rejected", []
-                if isinstance(payload, p.SaleCompleted):
-                    changes = self._apply_sale(conn, device, event_id, payload)
-                    status = "applied"
-                last = t.tills.c.last_device_seq
-                conn.execute(
-                    t.tills.update()
-                    .where(t.tills.c.id == device.till_id)
-                    .values(
-                        last_device_seq=sa.case((last < event.device_seq, event.device_seq), else_=last),
-                        last_push_at=utcnow(),
-                    )
-                )
+                status, reason, changes = self._apply_one(conn, device, event)
+                self._note_push(conn, device, event.device_seq)
                 seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
-                self._record_event(conn, device, event, status, reason, seq)
-                return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)
+                self._record_events(conn, device, [(event, status, reason, seq)])
+                return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)  # type: ignore[arg-type]
         except sa.exc.IntegrityError as exc:
             # The same event id committed by a concurrent request: answer as it was answered.
             with self.engine.connect() as conn:
-                first = self._first_answer(conn, event_id)
+                first = self._first_answers(conn, [event_id]).get(event_id)
             if first is not None:
                 return first
             # Otherwise the event clashes with stored facts (a sale id already recorded under
             # another event): keep it for a person, rejected, so it never blocks the queue.
             return self._reject(device, event, f"conflicts with recorded data: {exc.orig}")
 
+    def _apply_one(self, conn: Connection, device: Device, event: p.Event) -> tuple[str, str | None, list[dict]]:
+        """(status, reason, changes for the tills) of one new event, written on `conn`."""
+        reason, payload = self._check(device, event)
+        if isinstance(payload, p.SaleCompleted):
+            return "applied", None, self._apply_sale(conn, device, str(event.event_id), payload)
+        return "rejected", reason, []
+
+    @staticmethod
+    def _note_push(conn: Connection, device: Device, device_seq: int) -> None:
+        last = t.tills.c.last_device_seq
+        conn.execute(
+            t.tills.update()
+            .where(t.tills.c.id == device.till_id)
+            .values(last_device_seq=sa.case((last < device_seq, device_seq), else_=last), last_push_at=utcnow())
+        )
+
     def _reject(self, device: Device, event: p.Event, reason: str) -> p.EventResult:
         with self.writer.begin() as conn:
-            first = self._first_answer(conn, str(event.event_id))
+            first = self._first_answers(conn, [str(event.event_id)]).get(str(event.event_id))
             if first is not None:
                 return first
-            self._record_event(conn, device, event, "rejected", reason[:1000], 0)
+            self._record_events(conn, device, [(event, "rejected", reason[:1000], 0)])
         return p.EventResult(event_id=event.event_id, status="rejected", reason=reason[:1000])
 
     @staticmethod
-    def _record_event(
-        conn: Connection, device: Device, event: p.Event, status: str, reason: str | None, seq: int
+    def _record_events(
+        conn: Connection, device: Device, records: Sequence[tuple[p.Event, str, str | None, int]]
     ) -> None:
-        """The event id with the answer given; from now on the same id answers 'duplicate'."""
+        """Event ids with the answers given; from now on the same id answers 'duplicate'."""
+        if not records:
+            return
+        received = utcnow()
         conn.execute(
-            t.events.insert().values(
-                event_id=str(event.event_id),
-                till_id=device.till_id,
-                device_seq=event.device_seq,
-                type=event.type,
-                status=status,
-                reason=reason,
-                seq=seq,
-                payload=event.payload,
-                created_at=event.created_at.isoformat(),
-                received_at=utcnow(),
-            )
+            t.events.insert(),
+            [
+                {
+                    "event_id": str(event.event_id),
+                    "till_id": device.till_id,
+                    "device_seq": event.device_seq,
+                    "type": event.type,
+                    "status": status,
+                    "reason": reason,
+                    "seq": seq if status == "applied" else 0,
+                    "payload": event.payload,
+                    "created_at": event.created_at.isoformat(),
+                    "received_at": received,
+                }
+                for event, status, reason, seq in records
+            ],
         )
 
     @staticmethod
-    def _first_answer(conn: Connection, event_id: str) -> p.EventResult | None:
-        row = conn.execute(
-            sa.select(t.events.c.status, t.events.c.reason, t.events.c.seq).where(t.events.c.event_id == event_id)
-        ).first()
-        if row is None:
-            return None
+    def _as_duplicate(answer: p.EventResult) -> p.EventResult:
         # A repeated id answers "duplicate"; the reason says what the first answer was.
-        reason = row.reason if row.status == "rejected" else None
-        return p.EventResult(event_id=event_id, status="duplicate", reason=reason, seq=row.seq)  # type: ignore[arg-type]
+        reason = answer.reason if answer.status == "rejected" else None
+        return p.EventResult(event_id=answer.event_id, status="duplicate", reason=reason, seq=answer.seq)
+
+    @staticmethod
+    def _first_answers(conn: Connection, event_ids: Sequence[str]) -> dict[str, p.EventResult]:
+        """The answers already given to any of these event ids, as 'duplicate' answers."""
+        rows = conn.execute(
+            sa.select(t.events.c.event_id, t.events.c.status, t.events.c.reason, t.events.c.seq).where(
+                t.events.c.event_id.in_(list(event_ids))
+            )
+        ).all()
+        return {
+            row.event_id: CentralStore._as_duplicate(
+                p.EventResult(event_id=row.event_id, status=row.status, reason=row.reason, seq=row.seq)
+            )
+            for row in rows
+        }
 
     @staticmethod
     def _check(device: Device, event: p.Event) -> tuple[str | None, p.Model | None]:

@@ -136,6 +136,19 @@ def test_a_sale_id_sent_again_under_another_event_is_rejected_not_stuck(client, 
     assert again[0]["status"] == "duplicate" and "conflicts" in again[0]["reason"]
 
 
+def test_a_batch_is_applied_at_once_and_an_id_repeated_inside_it_counts_once(client, central):
+    device, _ = enrol(client, central)
+    sales = [sale_event(device["store_id"], sku_id=5, qty=1, number=n) for n in (1, 2, 3)]
+    before = central.stock_level(device["store_id"], 5)
+    results = push(client, device["token"], [sales[0], sales[1], sales[0], sales[2]]).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "applied", "duplicate", "applied"]
+    assert results[2]["seq"] == results[0]["seq"] > 0
+    assert central.stock_level(device["store_id"], 5) == before - 3
+    with central.engine.connect() as conn:
+        kept = conn.execute(sa.select(sa.func.count()).select_from(t.sales)).scalar_one()
+    assert kept == 3
+
+
 def test_admin_store_creation_refuses_duplicates_and_blank_codes(client):
     auth = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
     assert client.post("/admin/stores", headers=auth, json={"code": "SEV9", "name": "Sevilla"}).status_code == 200
