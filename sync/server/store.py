@@ -73,7 +73,7 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,23 +264,37 @@ class CentralStore:
     def apply_events(self, device: Device, events: Iterable[p.Event]) -> list[p.EventResult]:
         """Apply a push batch and answer each event.
 
-        Fast path: the whole batch in one transaction (one commit, one change-log append). If
-        anything in it clashes with a concurrent write (the same event id or sale id committed
-        meanwhile by another request), that transaction is rolled back and the batch is applied
-        event by event, each in its own transaction, so one clash never costs the others.
+        Fast path: the whole batch in one transaction, its rows written set-wise (one commit,
+        one change-log append). If anything in it clashes with a concurrent write (the same
+        event id or sale id committed meanwhile by another request), that transaction is rolled
+        back and the batch is applied event by event, each in its own transaction, so one clash
+        never costs the others.
         """
         events = list(events)
-        if len(events) > 1:
-            try:
-                return self._apply_batch(device, events)
-            except sa.exc.IntegrityError:
-                log.info("push batch of till %s clashed; applying it event by event", device.till_code)
+        try:
+            return self._apply_batch(device, events)
+        except sa.exc.IntegrityError:
+            log.info("push batch of till %s clashed; applying it event by event", device.till_code)
         return [self.apply_event(device, event) for event in events]
 
+    def apply_event(self, device: Device, event: p.Event) -> p.EventResult:
+        try:
+            return self._apply_batch(device, [event])[0]
+        except sa.exc.IntegrityError as exc:
+            event_id = str(event.event_id)
+            # The same event id committed by a concurrent request: answer as it was answered.
+            with self.engine.connect() as conn:
+                first = self._first_answers(conn, [event_id]).get(event_id)
+            if first is not None:
+                return first
+            # Otherwise the event clashes with stored facts (a sale id already recorded under
+            # another event): keep it for a person, rejected, so it never blocks the queue.
+            return self._reject(device, event, f"conflicts with recorded data: {exc.orig}")
+
     def _apply_batch(self, device: Device, events: list[p.Event]) -> list[p.EventResult]:
-        records: list[tuple[p.Event, str, str | None]] = []
+        records: list[tuple[p.Event, str, str | None]] = []  # new events: (event, status, reason)
         answers: list[tuple[str, p.EventResult | None]] = []  # (event id, known answer or None: new)
-        changes: list[dict[str, Any]] = []
+        sales: list[tuple[str, p.SaleCompleted]] = []
         with self.writer.begin() as conn:
             ids = [str(event.event_id) for event in events]
             known = self._first_answers(conn, ids)
@@ -290,9 +304,13 @@ class CentralStore:
                 if event_id in known or event_id in seen:
                     continue
                 seen.add(event_id)
-                status, reason, event_changes = self._apply_one(conn, device, event)
-                records.append((event, status, reason))
-                changes += event_changes
+                reason, payload = self._check(device, event)
+                if isinstance(payload, p.SaleCompleted):
+                    sales.append((event_id, payload))
+                    records.append((event, "applied", None))
+                else:
+                    records.append((event, "rejected", reason))
+            changes = self._apply_sales(conn, device, sales)
             if records:
                 self._note_push(conn, device, max(event.device_seq for event, _, _ in records))
             seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
@@ -316,35 +334,6 @@ class CentralStore:
                 results.append(given[event_id])
                 answered.add(event_id)
         return results
-
-    def apply_event(self, device: Device, event: p.Event) -> p.EventResult:
-        event_id = str(event.event_id)
-        try:
-            with self.writer.begin() as conn:
-                first = self._first_answers(conn, [event_id]).get(event_id)
-                if first is not None:
-                    return first
-                status, reason, changes = self._apply_one(conn, device, event)
-                self._note_push(conn, device, event.device_seq)
-                seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
-                self._record_events(conn, device, [(event, status, reason, seq)])
-                return p.EventResult(event_id=event.event_id, status=status, reason=reason, seq=seq)  # type: ignore[arg-type]
-        except sa.exc.IntegrityError as exc:
-            # The same event id committed by a concurrent request: answer as it was answered.
-            with self.engine.connect() as conn:
-                first = self._first_answers(conn, [event_id]).get(event_id)
-            if first is not None:
-                return first
-            # Otherwise the event clashes with stored facts (a sale id already recorded under
-            # another event): keep it for a person, rejected, so it never blocks the queue.
-            return self._reject(device, event, f"conflicts with recorded data: {exc.orig}")
-
-    def _apply_one(self, conn: Connection, device: Device, event: p.Event) -> tuple[str, str | None, list[dict]]:
-        """(status, reason, changes for the tills) of one new event, written on `conn`."""
-        reason, payload = self._check(device, event)
-        if isinstance(payload, p.SaleCompleted):
-            return "applied", None, self._apply_sale(conn, device, str(event.event_id), payload)
-        return "rejected", reason, []
 
     @staticmethod
     def _note_push(conn: Connection, device: Device, device_seq: int) -> None:
@@ -428,79 +417,111 @@ class CentralStore:
             return f"event for store {store_id} sent by a till of store {device.store_id}", None
         return None, payload
 
-    def _apply_sale(
-        self, conn: Connection, device: Device, event_id: str, sale: p.SaleCompleted
+    def _apply_sales(
+        self, conn: Connection, device: Device, sales: Sequence[tuple[str, p.SaleCompleted]]
     ) -> list[dict[str, Any]]:
-        """Record the sale and its stock movements; returns the changes the tills must learn of."""
+        """Record sales (with their event ids) and their stock movements, a statement per table;
+        returns the changes the tills must learn of."""
+        if not sales:
+            return []
         now = utcnow()
-        sale_id = str(sale.sale_id)
-        conn.execute(
-            t.sales.insert().values(
-                id=sale_id,
-                store_id=device.store_id,
-                till_id=device.till_id,
-                series=sale.series,
-                number=sale.number,
-                created_at=sale.created_at.isoformat(),
-                total=sale.total,
-                journal_hash=sale.journal_hash,
-            )
-        )
-        conn.execute(
-            t.sale_lines.insert(),
-            [
+        sale_rows, line_rows, payment_rows, movements = [], [], [], []
+        for event_id, sale in sales:
+            sale_id = str(sale.sale_id)
+            sale_rows.append(
                 {
-                    "sale_id": sale_id,
-                    "line_no": i,
-                    **line.model_dump(exclude={"line_total"}),
-                    "line_total": line.line_total,
+                    "id": sale_id,
+                    "store_id": device.store_id,
+                    "till_id": device.till_id,
+                    "series": sale.series,
+                    "number": sale.number,
+                    "created_at": sale.created_at.isoformat(),
+                    "total": sale.total,
+                    "journal_hash": sale.journal_hash,
                 }
-                for i, line in enumerate(sale.lines, 1)
-            ],
-        )
-        conn.execute(
-            t.sale_payments.insert(),
-            [{"sale_id": sale_id, "line_no": i, **pay.model_dump()} for i, pay in enumerate(sale.payments, 1)],
-        )
-        deltas: dict[int, int] = {}
-        for line in sale.lines:
-            deltas[line.sku_id] = deltas.get(line.sku_id, 0) - line.quantity
-        return self._move_stock(conn, device.store_id, deltas, "sale", event_id, now)
+            )
+            for i, line in enumerate(sale.lines, 1):
+                line_rows.append(
+                    {
+                        "sale_id": sale_id,
+                        "line_no": i,
+                        "sku_id": line.sku_id,
+                        "sku_code": line.sku_code,
+                        "name": line.name,
+                        "quantity": line.quantity,
+                        "unit_price": line.unit_price,
+                        "line_total": line.line_total,
+                        "tax_rate_bp": line.tax_rate_bp,
+                    }
+                )
+                movements.append((line.sku_id, -line.quantity, event_id))
+            payment_rows += [
+                {"sale_id": sale_id, "line_no": i, **pay.model_dump()} for i, pay in enumerate(sale.payments, 1)
+            ]
+        conn.execute(t.sales.insert(), sale_rows)
+        conn.execute(t.sale_lines.insert(), line_rows)
+        conn.execute(t.sale_payments.insert(), payment_rows)
+        return self._move_stock(conn, device.store_id, movements, "sale", now)
 
     def _move_stock(
-        self, conn: Connection, store_id: int, deltas: dict[int, int], reason: str, event_id: str | None, now: str
+        self, conn: Connection, store_id: int, movements: Sequence[tuple[int, int, str | None]], reason: str, now: str
     ) -> list[dict[str, Any]]:
-        """Append movements, update the running sums; returns the new figures as changes to log."""
-        known = set(conn.execute(sa.select(t.skus.c.id).where(t.skus.c.id.in_(list(deltas)))).scalars())
-        changes = []
-        for sku_id, delta in sorted(deltas.items()):
+        """Append (sku id, delta, event id) movements to the ledger and add them to the running
+        sums (one upsert); returns the new figures as changes to log. A movement of an unknown
+        SKU or a figure below zero is recorded and raised as an exception for a person."""
+        wanted = sorted({sku_id for sku_id, _, _ in movements})
+        known = set(conn.execute(sa.select(t.skus.c.id).where(t.skus.c.id.in_(wanted))).scalars())
+        for sku_id in wanted:
             if sku_id not in known:
                 # The fact happened; record it and tell a person rather than refuse the sale.
                 self._raise_exception(conn, "unknown_sku", store_id, None, f"movement of unknown SKU {sku_id}")
-                continue
-            conn.execute(
-                t.stock_movements.insert().values(
-                    store_id=store_id, sku_id=sku_id, delta=delta, reason=reason, event_id=event_id, created_at=now
-                )
-            )
-            updated = conn.execute(
-                t.stock_levels.update()
-                .where(t.stock_levels.c.store_id == store_id, t.stock_levels.c.sku_id == sku_id)
-                .values(quantity=t.stock_levels.c.quantity + delta, updated_at=now)
-                .returning(t.stock_levels.c.quantity)
-            ).scalar()
-            if updated is None:
-                conn.execute(
-                    t.stock_levels.insert().values(store_id=store_id, sku_id=sku_id, quantity=delta, updated_at=now)
-                )
-                updated = delta
-            if updated < 0:
+        moved = [(sku_id, delta, event_id) for sku_id, delta, event_id in movements if sku_id in known]
+        if not moved:
+            return []
+        conn.execute(
+            t.stock_movements.insert(),
+            [
+                {"store_id": store_id, "sku_id": s, "delta": d, "reason": reason, "event_id": e, "created_at": now}
+                for s, d, e in moved
+            ],
+        )
+        totals: dict[int, int] = {}
+        for sku_id, delta, _ in moved:
+            totals[sku_id] = totals.get(sku_id, 0) + delta
+        figures = self._add_to_levels(conn, store_id, totals, now)
+        changes = []
+        for sku_id in sorted(figures):
+            quantity = figures[sku_id]
+            if quantity < 0:
                 self._raise_exception(
-                    conn, "negative_stock", store_id, None, f"SKU {sku_id} at store {store_id} is now {updated}"
+                    conn, "negative_stock", store_id, None, f"SKU {sku_id} at store {store_id} is now {quantity}"
                 )
-            data = p.StockData(store_id=store_id, sku_id=sku_id, quantity=updated, as_of=now)
+            data = p.StockData(store_id=store_id, sku_id=sku_id, quantity=quantity, as_of=now)
             changes.append(self.change("stock", f"{store_id}:{sku_id}", data.model_dump(mode="json")))
         return changes
+
+    @staticmethod
+    def _add_to_levels(conn: Connection, store_id: int, deltas: dict[int, int], now: str) -> dict[int, int]:
+        """Running sums += deltas in one upsert per 500 SKUs; returns the new figures."""
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        figures: dict[int, int] = {}
+        items = sorted(deltas.items())
+        for start in range(0, len(items), 500):
+            stmt = insert(t.stock_levels).values(
+                [
+                    {"store_id": store_id, "sku_id": sku_id, "quantity": delta, "updated_at": now}
+                    for sku_id, delta in items[start : start + 500]
+                ]
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[t.stock_levels.c.store_id, t.stock_levels.c.sku_id],
+                set_={"quantity": t.stock_levels.c.quantity + stmt.excluded.quantity, "updated_at": now},
+            ).returning(t.stock_levels.c.sku_id, t.stock_levels.c.quantity)
+            figures.update((int(sku_id), int(quantity)) for sku_id, quantity in conn.execute(stmt))
+        return figures
 
     # --- changes and snapshot (down) -------------------------------------------------------
 
