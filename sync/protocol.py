@@ -14,7 +14,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: snapshot stock travels as one row per SKU (stock_by_sku)
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
 
@@ -202,6 +202,9 @@ ENTITY_MODELS: dict[str, type[Model]] = {
 }
 # Order in which a snapshot lists entities, so that references come before their users.
 ENTITY_ORDER = ["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+# A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores
+# (null where the server has no figure)]: ten times fewer, smaller rows than one per store and SKU.
+SNAPSHOT_ORDER = [*ENTITY_ORDER[:-1], "stock_by_sku"]
 
 
 class Change(Model):
@@ -227,6 +230,8 @@ class SnapshotHeader(Model):
     protocol: int = PROTOCOL_VERSION
     cursor: int
     store_id: int
+    taken_at: datetime  # every stock figure in the snapshot is confirmed as of this moment
+    stock_stores: list[int]  # the store of each quantity column of `stock_by_sku` rows
 
 
 class SnapshotTrailer(Model):
@@ -243,7 +248,7 @@ class SnapshotChunk(Model):
     million-SKU catalog loads in seconds rather than minutes.
     """
 
-    entity: Literal["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+    entity: Literal["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock_by_sku"]
     rows: list[list[Any]]
 
 
@@ -253,6 +258,12 @@ ISO_TIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)?
 def entity_columns(entity: str) -> list[str]:
     """The fields of an entity in the order its snapshot rows carry them."""
     return list(ENTITY_MODELS[entity].model_fields)
+
+
+@cache
+def stock_by_sku_validator(stores: int) -> TypeAdapter[list[tuple[Any, ...]]]:
+    """Rows of `stock_by_sku`: a SKU id, then exactly `stores` quantities or nulls."""
+    return TypeAdapter(list[tuple[(int,) + (int | None,) * stores]])  # type: ignore[misc]
 
 
 @cache

@@ -434,6 +434,19 @@ class SnapshotWriter:
         table, columns, _ = _ENTITY_TABLES[entity]
         self.replica.conn.executemany(_upsert_sql(table, columns), rows)
 
+    def stock_by_sku(self, stores: Sequence[int], as_of: datetime, rows: Sequence[Sequence[int | None]]) -> None:
+        """Rows of [sku_id, quantity at each of `stores` or None]: SQLite spreads each into one
+        stock row per store with a figure, so Python never builds the per-store rows."""
+        if not stores:
+            return
+        values = ", ".join(f"({int(store)}, ?{n})" for n, store in enumerate(stores, 2))
+        stamp = as_of.astimezone(UTC).isoformat()  # from a datetime: digits and -:.+T only
+        self.replica.conn.executemany(
+            "INSERT OR REPLACE INTO stock (store_id, sku_id, quantity, as_of) "
+            f"SELECT column1, ?1, column2, '{stamp}' FROM (VALUES {values}) WHERE column2 IS NOT NULL",
+            rows,
+        )
+
     def finish(self, cursor: int) -> None:
         conn = self.replica.conn
         conn.execute("INSERT INTO sku_search (sku_search) VALUES ('rebuild')")

@@ -48,6 +48,7 @@ class SnapshotWriter(Protocol):
 
     def begin(self) -> None: ...
     def batch(self, entity: str, rows: Sequence[Sequence[Any]]) -> None: ...
+    def stock_by_sku(self, stores: Sequence[int], as_of: datetime, rows: Sequence[Sequence[int | None]]) -> None: ...
     def finish(self, cursor: int) -> None: ...
     def close(self) -> None: ...
 
@@ -271,7 +272,7 @@ class SyncEngine:
                     else:
                         # A SnapshotChunk: validated and written on the writer thread while the
                         # next chunks arrive; at most two wait, so memory stays bounded.
-                        in_flight.append(on_writer(_write_chunk, writer, record))
+                        in_flight.append(on_writer(_write_chunk, writer, record, header))
                         if len(in_flight) > 2:
                             rows += await in_flight.pop(0)
                             self._set(bootstrap_rows=rows)
@@ -388,11 +389,15 @@ async def create_till(
     return str(response.json()["enrolment_code"])
 
 
-def _write_chunk(writer: SnapshotWriter, line: str) -> int:
+def _write_chunk(writer: SnapshotWriter, line: str, header: p.SnapshotHeader) -> int:
     """Parse, validate and write one snapshot chunk (on the writer thread). Returns its row count."""
     record = json.loads(line)
     entity = record["entity"]
-    if entity not in p.ENTITY_MODELS:
+    if entity == "stock_by_sku":
+        grid = p.stock_by_sku_validator(len(header.stock_stores)).validate_python(record["rows"])
+        writer.stock_by_sku(header.stock_stores, header.taken_at, grid)
+        return len(grid)
+    if entity not in p.ENTITY_MODELS or entity == "stock":
         raise KeyError(f"unknown kind of row: {entity!r}")
     # Validated a chunk at a time: per-row models cost minutes at 1M SKUs.
     values = p.row_validator(entity).validate_python(record["rows"])

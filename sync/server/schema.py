@@ -147,6 +147,8 @@ stock_levels = sa.Table(
     sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), primary_key=True),
     sa.Column("quantity", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.String(40), nullable=False),
+    # Covering (sku, store) order: the snapshot reads one row per SKU without sorting.
+    sa.Index("ix_stock_levels_sku_store", "sku_id", "store_id", "quantity"),
 )
 
 customers = sa.Table(

@@ -12,6 +12,10 @@ from sync.client.engine import SyncError
 from sync.server.catalog import add_price_entry
 from tests.tills import FaultyTransport, engine_for, enrol_till
 
+HEADER = (
+    b'{"protocol": 2, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
+)
+
 
 def run(coro):
     return asyncio.run(coro)
@@ -40,11 +44,7 @@ def test_a_cut_snapshot_keeps_nothing_and_the_next_one_loads(till):
 
     def cut(request, n):
         # Keep the header and a few rows, lose the rest (the trailer never arrives).
-        return (
-            b'{"protocol": 1, "cursor": 5, "store_id": 1}\n{"entity":"tax_rate","rows":[["G",2100,"x"]]}\n'
-            if n == 1
-            else None
-        )
+        return HEADER + b'{"entity":"tax_rate","rows":[["G",2100,"x"]]}\n' if n == 1 else None
 
     async def action(engine):
         with pytest.raises(SyncError, match="cut short"):
@@ -129,17 +129,20 @@ def test_price_changes_made_at_hq_reach_the_till(till, central):
     assert replica.item_by_barcode("8400000000024").unit_price == 123
 
 
-def test_a_snapshot_with_a_bad_row_keeps_nothing(till):
+@pytest.mark.parametrize(
+    "bad",
+    [
+        b'{"entity":"sku","rows":[[1,1,"S1","x","","",-21,"each",true]]}\n',  # a VAT rate below zero
+        b'{"entity":"stock_by_sku","rows":[[1,5,7],[2,5]]}\n',  # a store's figure missing
+        b'{"entity":"stock_by_sku","rows":[[1,"five",7]]}\n',  # not a number
+    ],
+)
+def test_a_snapshot_with_a_bad_row_keeps_nothing(till, bad):
     path, replica, identity = till
 
     def bad_row(request, n):
         if n == 1:
-            return (
-                b'{"protocol": 1, "cursor": 5, "store_id": 1}\n'
-                b'{"entity":"tax_rate","rows":[["G",2100,"x"]]}\n'
-                b'{"entity":"sku","rows":[[1,1,"S1","x","","",-21,"each",true]]}\n'
-                b'{"end":true,"rows":2}\n'
-            )
+            return HEADER + b'{"entity":"tax_rate","rows":[["G",2100,"x"]]}\n' + bad + b'{"end":true,"rows":2}\n'
         return None
 
     async def action(engine):

@@ -110,15 +110,24 @@ def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
     header, chunks, trailer = lines[0], lines[1:-1], lines[-1]
     assert header["protocol"] == p.PROTOCOL_VERSION and header["store_id"] == device["store_id"]
     counts: dict[str, int] = {}
+    stores = header["stock_stores"]
+    assert len(stores) == 2 and device["store_id"] in stores
+    grid: dict[int, list] = {}
     for chunk in chunks:
         counts[chunk["entity"]] = counts.get(chunk["entity"], 0) + len(chunk["rows"])
-        assert all(len(row) == len(p.entity_columns(chunk["entity"])) for row in chunk["rows"])
+        if chunk["entity"] == "stock_by_sku":  # one row per SKU: its id, a figure per store
+            assert all(len(row) == 1 + len(stores) for row in chunk["rows"])
+            grid.update((row[0], row[1:]) for row in chunk["rows"])
+        else:
+            assert all(len(row) == len(p.entity_columns(chunk["entity"])) for row in chunk["rows"])
     assert trailer == {"end": True, "rows": sum(counts.values())}
     assert counts["sku"] == 120 and counts["barcode"] == 120
-    assert counts["stock"] == 240 and counts["price_list"] == 2
+    assert counts["stock_by_sku"] == 120 and counts["price_list"] == 2
+    for column, store_id in enumerate(stores):
+        assert grid[7][column] == central.stock_level(store_id, 7)
     # References come before their users (families before products before SKUs…).
     order = [chunk["entity"] for chunk in chunks]
-    assert order.index("product") < order.index("sku") < order.index("barcode") < order.index("stock")
+    assert order.index("product") < order.index("sku") < order.index("barcode") < order.index("stock_by_sku")
     with central.engine.connect() as conn:
         assert header["cursor"] == conn.execute(sa.select(sa.func.max(t.change_log.c.seq))).scalar_one()
 
