@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
+from typing_extensions import TypedDict
 
 PROTOCOL_VERSION = 2  # 2: snapshot stock travels as one row per SKU (stock_by_sku)
 MAX_PUSH_EVENTS = 500
@@ -260,18 +261,14 @@ def entity_columns(entity: str) -> list[str]:
     return list(ENTITY_MODELS[entity].model_fields)
 
 
-@cache
-def stock_by_sku_validator(stores: int) -> TypeAdapter[list[tuple[Any, ...]]]:
-    """Rows of `stock_by_sku`: a SKU id, then exactly `stores` quantities or nulls."""
-    return TypeAdapter(list[tuple[(int,) + (int | None,) * stores]])  # type: ignore[misc]
-
-
-@cache
-def row_validator(entity: str) -> TypeAdapter[list[tuple[Any, ...]]]:
-    """Validates a chunk's rows in one call, with every constraint of the entity's model.
+def _row_type(entity: str, stores: int) -> Any:
+    """The tuple type of one snapshot row of `entity`, with every constraint of its model.
 
     Times stay ISO text (checked by pattern) because that is how both ends store them.
+    `stock_by_sku` rows are a SKU id, then exactly `stores` quantities or nulls.
     """
+    if entity == "stock_by_sku":
+        return tuple[(int,) + (int | None,) * stores]  # type: ignore[misc]
     types = []
     for field in ENTITY_MODELS[entity].model_fields.values():
         annotation = field.annotation
@@ -280,4 +277,21 @@ def row_validator(entity: str) -> TypeAdapter[list[tuple[Any, ...]]]:
         elif annotation == datetime | None:
             annotation = Annotated[str, StringConstraints(pattern=ISO_TIME)] | None
         types.append(Annotated[annotation, *field.metadata] if field.metadata else annotation)
-    return TypeAdapter(list[tuple[*types]])  # type: ignore[misc]
+    return tuple[*types]  # type: ignore[misc]
+
+
+@cache
+def row_validator(entity: str, stores: int = 0) -> TypeAdapter[list[tuple[Any, ...]]]:
+    """Validates a chunk's rows (already parsed) in one call."""
+    return TypeAdapter(list[_row_type(entity, stores)])  # type: ignore[misc]
+
+
+@cache
+def chunk_validator(entity: str, stores: int = 0) -> TypeAdapter[Any]:
+    """Parses and validates a whole `SnapshotChunk` line of `entity` in one pass (pydantic-core's
+    JSON parser: about three times faster than json.loads followed by validation)."""
+    chunk = TypedDict(  # type: ignore[misc]  # noqa: UP013 (built at run time, per entity)
+        f"{entity}_chunk",
+        {"entity": Literal[entity], "rows": list[_row_type(entity, stores)]},  # type: ignore[valid-type]
+    )
+    return TypeAdapter(chunk)

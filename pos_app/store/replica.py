@@ -21,7 +21,13 @@ from typing import Any
 from pos_app.domain.cart import CartLine, PricedItem, Tender
 from pos_app.domain.pricing import PriceEntry, resolve_price
 from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash
-from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION, SKU_SEARCH_TRIGGER_NAMES, SKU_SEARCH_TRIGGERS
+from pos_app.store.migrations import (
+    MIGRATIONS,
+    REPLICA_INDEXES,
+    SCHEMA_VERSION,
+    SKU_SEARCH_TRIGGER_NAMES,
+    SKU_SEARCH_TRIGGERS,
+)
 from sync import protocol as p
 
 
@@ -425,6 +431,8 @@ class SnapshotWriter:
         conn.execute("BEGIN IMMEDIATE")
         for name in SKU_SEARCH_TRIGGER_NAMES:
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in REPLICA_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
         conn.execute("INSERT INTO sku_search (sku_search) VALUES ('delete-all')")
         for table, _, _ in _ENTITY_TABLES.values():
             conn.execute(f"DELETE FROM {table}")
@@ -449,6 +457,8 @@ class SnapshotWriter:
 
     def finish(self, cursor: int) -> None:
         conn = self.replica.conn
+        for index in REPLICA_INDEXES.values():
+            conn.execute(index)
         conn.execute("INSERT INTO sku_search (sku_search) VALUES ('rebuild')")
         for trigger in SKU_SEARCH_TRIGGERS:
             conn.execute(trigger)

@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import random
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -389,20 +390,26 @@ async def create_till(
     return str(response.json()["enrolment_code"])
 
 
+_CHUNK_START = re.compile(r'\{"entity":"([a-z_]+)"')
+
+
 def _write_chunk(writer: SnapshotWriter, line: str, header: p.SnapshotHeader) -> int:
-    """Parse, validate and write one snapshot chunk (on the writer thread). Returns its row count."""
-    record = json.loads(line)
-    entity = record["entity"]
-    if entity == "stock_by_sku":
-        grid = p.stock_by_sku_validator(len(header.stock_stores)).validate_python(record["rows"])
-        writer.stock_by_sku(header.stock_stores, header.taken_at, grid)
-        return len(grid)
-    if entity not in p.ENTITY_MODELS or entity == "stock":
+    """Parse, validate and write one snapshot chunk (on the writer thread). Returns its row count.
+
+    Parsed and validated in one pass by pydantic-core, a chunk at a time: per-row models, or
+    json.loads then validation, cost minutes and seconds at 1M SKUs.
+    """
+    found = _CHUNK_START.match(line)  # the server writes the entity first; anything else is read fully
+    entity = found.group(1) if found else str(json.loads(line)["entity"])
+    if entity not in p.SNAPSHOT_ORDER:
         raise KeyError(f"unknown kind of row: {entity!r}")
-    # Validated a chunk at a time: per-row models cost minutes at 1M SKUs.
-    values = p.row_validator(entity).validate_python(record["rows"])
-    writer.batch(entity, values)
-    return len(values)
+    stores = len(header.stock_stores) if entity == "stock_by_sku" else 0
+    rows = p.chunk_validator(entity, stores).validate_json(line)["rows"]
+    if entity == "stock_by_sku":
+        writer.stock_by_sku(header.stock_stores, header.taken_at, rows)
+    else:
+        writer.batch(entity, rows)
+    return len(rows)
 
 
 def _detail(response: httpx.Response) -> str:
