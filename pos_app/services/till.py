@@ -28,7 +28,9 @@ class Till(QObject):
         super().__init__()
         self.data_dir = data_dir
         self.db_path = data_dir / "till.sqlite"
-        self.replica = Replica.open(self.db_path)
+        # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
+        # the sync engine does it on its thread after each round.
+        self.replica = Replica.open(self.db_path, autocheckpoint=False)
         self.sales = SaleService(self.replica, on_fact_recorded=self._fact_recorded)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval

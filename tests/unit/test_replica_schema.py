@@ -34,3 +34,17 @@ def test_a_snapshot_given_up_leaves_the_schema_whole(tmp_path):
     assert index_sql(replica) == made
     assert replica.conn.execute("SELECT COUNT(*) FROM tax_rates").fetchone()[0] == 0
     assert replica.cursor() is None
+
+
+def test_the_screens_connection_leaves_checkpoints_to_the_sync_thread(tmp_path):
+    screen = Replica.open(tmp_path / "till.sqlite", autocheckpoint=False)
+    sync = Replica.open(tmp_path / "till.sqlite")
+    assert screen.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    for n in range(600):  # enough commits that a default connection would have checkpointed
+        screen.set_meta(f"k{n}", "x" * 2000)
+    database = tmp_path / "till.sqlite"
+    assert database.stat().st_size < 500_000 < (tmp_path / "till.sqlite-wal").stat().st_size  # all in the WAL
+    sync.checkpoint()
+    assert database.stat().st_size > 1_000_000  # copied into the database by the sync side
+    screen.close()
+    sync.close()
