@@ -5,6 +5,7 @@ start the demo server, enrol, and sync. Nothing here waits for the network befor
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -37,6 +38,14 @@ def load_stylesheet() -> str:
         return resources.files("resources").joinpath("styles/till.qss").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return ""
+
+
+def freeze_startup_objects() -> None:
+    """Move everything start-up made (Qt wrappers, modules, validators) out of the garbage
+    collector's sight. Otherwise a full collection walks them all: measured 56-72 ms, a visibly
+    frozen screen, in the middle of a price pull. Called once the sale screen is built."""
+    gc.collect()
+    gc.freeze()
 
 
 class TillSession:
@@ -104,6 +113,7 @@ class TillSession:
 async def run(app: QApplication, options: LaunchOptions) -> int:
     session = TillSession(options)
     session.window.show()
+    freeze_startup_objects()
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
     session.spawn(session.connect())
