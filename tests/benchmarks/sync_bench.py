@@ -12,8 +12,8 @@ ingest   Server on PostgreSQL with two worker processes; 50 simulated tills ring
 from __future__ import annotations
 
 import asyncio
-import os
 import json
+import os
 import random
 import tempfile
 import time
@@ -23,8 +23,8 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.app import freeze_startup_objects
+from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import Cart, card_tender
 from pos_app.store.replica import Replica
 from sync import protocol as p
