@@ -21,6 +21,8 @@ MAX_PAGE = 5000
 
 Cents = Annotated[int, Field(ge=-(10**12), le=10**12)]
 Text = Annotated[str, Field(max_length=200)]
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a key of the server's INTEGER columns
+Seq = Annotated[int, Field(ge=1, le=2**63 - 1)]  # a BIGINT sequence number
 
 
 class Model(BaseModel):
@@ -50,7 +52,7 @@ class EnrolResponse(Model):
 
 
 class SaleLine(Model):
-    sku_id: int
+    sku_id: Id
     sku_code: Text
     name: Text
     quantity: Annotated[int, Field(ge=1, le=9999)]
@@ -73,10 +75,10 @@ class Payment(Model):
 
 class SaleCompleted(Model):
     sale_id: UUID
-    store_id: int
+    store_id: Id
     till_code: Text
     series: Text
-    number: Annotated[int, Field(ge=1)]
+    number: Id
     created_at: datetime
     lines: Annotated[list[SaleLine], Field(min_length=1, max_length=1000)]
     payments: Annotated[list[Payment], Field(min_length=1, max_length=20)]
@@ -97,7 +99,7 @@ EVENT_PAYLOADS: dict[str, type[Model]] = {"sale.completed": SaleCompleted}
 
 class Event(Model):
     event_id: UUID
-    device_seq: Annotated[int, Field(ge=1)]
+    device_seq: Seq
     type: Annotated[str, Field(max_length=64)]
     created_at: datetime
     payload: dict[str, Any]

@@ -13,6 +13,7 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import IntegrityError
@@ -74,7 +75,15 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         except EnrolmentError as exc:
             raise HTTPException(403, str(exc)) from exc
 
-    @app.post("/sync/push")
+    # The body is read raw (size cap first, then one validation), so FastAPI cannot see its
+    # model; it is declared here for the OpenAPI document and its fuzzing.
+    push_schema = p.PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+    push_defs = push_schema.pop("$defs", {})
+
+    @app.post(
+        "/sync/push",
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": push_schema}}}},
+    )
     async def push(request: Request, dev: Annotated[Device, Depends(device)]) -> p.PushResponse:
         body = await request.body()
         if len(body) > settings.max_push_bytes:
@@ -132,4 +141,12 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     def _value_error(_request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            document.setdefault("components", {}).setdefault("schemas", {}).update(push_defs)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

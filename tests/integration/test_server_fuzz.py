@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import uuid
 from pathlib import Path
@@ -26,7 +27,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(os.environ.get("POS_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=list(HealthCheck)
+)
 def test_no_input_makes_the_server_fail(case):
     token = ADMIN if case.path.startswith("/admin") else DEVICE_TOKEN
     response = case.call(headers={"Authorization": f"Bearer {token}"})

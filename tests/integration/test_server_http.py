@@ -86,8 +86,17 @@ def test_malformed_batches_get_a_4xx_and_write_nothing(client, central):
     assert client.post("/sync/push", headers=headers, content=b"{not json").status_code == 422
     too_many = {"instance_id": str(uuid.uuid4()), "events": [sale_event(1)] * (p.MAX_PUSH_EVENTS + 1)}
     assert client.post("/sync/push", headers=headers, json=too_many).status_code == 422
+    # Numbers beyond what the database columns hold (found by the OpenAPI fuzzer: it was a 500).
+    huge_seq = sale_event(device["store_id"]) | {"device_seq": 2**70}
+    batch = {"instance_id": str(uuid.uuid4()), "events": [sale_event(device["store_id"]), huge_seq]}
+    assert client.post("/sync/push", headers=headers, json=batch).status_code == 422
+    huge_sku = sale_event(device["store_id"], sku_id=2**40)
+    answer = push(client, device["token"], [huge_sku]).json()["results"][0]
+    assert answer["status"] == "rejected" and "sku_id" in answer["reason"]
     with central.engine.connect() as conn:
-        assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 0
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.sales)).scalar_one() == 0
+        # only the refused sale is kept (for HQ); nothing of the malformed batches
+        assert conn.execute(sa.select(t.events.c.status)).scalars().all() == ["rejected"]
 
 
 def test_pull_shows_the_stock_a_push_moved(client, central):
