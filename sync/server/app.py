@@ -10,11 +10,13 @@
 # No `from __future__ import annotations`: FastAPI must see the dependencies defined in create_app.
 
 import hmac
+import os
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
@@ -44,6 +46,13 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     central = store or CentralStore.open(settings.database_url)
     app = FastAPI(title="Omni POS central server", version=str(p.PROTOCOL_VERSION))
     app.state.store = central
+    pid = str(os.getpid())
+
+    @app.middleware("http")
+    async def served_by(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers["X-Server-Pid"] = pid  # which worker answered: for logs and support
+        return response
 
     def device(
         authorization: Annotated[str | None, Header()] = None,
