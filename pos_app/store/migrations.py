@@ -109,6 +109,15 @@ MIGRATIONS: list[str] = [
     DROP TABLE stock;
     ALTER TABLE stock_new RENAME TO stock;
     """,
+    # 3: a one-letter prefix index for search: "m" went from 40 to 9 ms at 1M SKUs (+0.5 s to
+    # build at bootstrap); two letters were tried too (6 ms for "co" instead of 16, +1.1 s).
+    """
+    DROP TABLE sku_search;
+    CREATE VIRTUAL TABLE sku_search USING fts5 (
+        name, code, content='skus', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1'
+    );
+    INSERT INTO sku_search (sku_search) VALUES ('rebuild');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
