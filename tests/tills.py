@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import sqlalchemy as sa
 
 from pos_app.store.replica import Identity, Replica
 from sync.client.engine import SyncEngine, enrol
+from sync.server import schema as t
 from sync.server.store import CentralStore
 
 
@@ -30,6 +33,30 @@ def engine_for(
     return SyncEngine(
         identity.server_url, identity.token, Replica.open(path, busy_timeout_ms=60_000), transport=transport, **kwargs
     )  # type: ignore[arg-type]
+
+
+def load_catalog(path: Path, identity: Identity, timeout: float = 60.0) -> None:
+    """Give an enrolled till its catalog (a first pull, i.e. the snapshot), on a loop of its own."""
+
+    async def load() -> None:
+        engine = engine_for(path, identity, timeout=timeout)
+        try:
+            await engine.pull_once()
+        finally:
+            await engine.aclose()
+            engine.local.close()
+
+    asyncio.run(load())
+
+
+def change_log_after(central: CentralStore, start: int) -> list[int]:
+    """Every change-log position after `start`, in order (what a puller should have seen)."""
+    with central.engine.connect() as conn:
+        return list(
+            conn.execute(
+                sa.select(t.change_log.c.seq).where(t.change_log.c.seq > start).order_by(t.change_log.c.seq)
+            ).scalars()
+        )
 
 
 class FaultyTransport(httpx.AsyncBaseTransport):

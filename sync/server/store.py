@@ -121,6 +121,11 @@ class CentralStore:
         return max(conn.execute(t.change_log.insert().returning(t.change_log.c.seq), list(rows)).scalars())
 
     @staticmethod
+    def head_seq(conn: Connection) -> int:
+        """The change log's last position (0 when empty)."""
+        return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
+
+    @staticmethod
     def change(entity: str, key: str, data: dict[str, Any] | None, scope: str = "global") -> dict[str, Any]:
         return {"scope": scope, "entity": entity, "key": key, "data": data}
 
@@ -562,7 +567,7 @@ class CentralStore:
         if self.engine.dialect.name == "postgresql":
             reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
         with reader.connect() as conn, conn.begin():
-            cursor = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
+            cursor = self.head_seq(conn)
             stores = list(conn.execute(sa.select(t.stores.c.id).order_by(t.stores.c.id)).scalars())
             header = p.SnapshotHeader(
                 cursor=cursor, store_id=device.store_id, taken_at=datetime.now(UTC), stock_stores=stores
@@ -621,7 +626,7 @@ class CentralStore:
         the head, else the time since it last was (or since it enrolled, if never).
         """
         with self.engine.connect() as conn:
-            head = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one())
+            head = self.head_seq(conn)
             rows = conn.execute(
                 sa.select(
                     t.tills.c.id,

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import random
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -26,13 +27,13 @@ import sqlalchemy as sa
 from pos_app.app import freeze_startup_objects
 from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import Cart, card_tender
-from pos_app.store.replica import Replica
+from pos_app.store.replica import Identity, Replica
 from sync import protocol as p
 from sync.server import catalog, demo
 from sync.server import schema as t
 from sync.server.store import CentralStore
 from tests.conftest import LiveServer, drop_postgres_database, postgres_database
-from tests.tills import engine_for, enrol_till, sale_event
+from tests.tills import engine_for, enrol_till, load_catalog, sale_event
 
 CATALOG_SKUS = 2000
 
@@ -43,34 +44,29 @@ def _chain(url: str, stores: int) -> None:
     central.dispose()
 
 
-def _enrolled_till(server: LiveServer, url: str, folder: Path) -> tuple[Path, object]:
-    """A till enrolled at `server` with its catalog loaded (setup, not measured)."""
-    central = CentralStore.open(url)
-    path = folder / f"till-{uuid.uuid4().hex[:6]}.sqlite"
-    replica = Replica.open(path)
-    identity = asyncio.run(enrol_till(replica, server.url, central, "MAD1", f"B{uuid.uuid4().hex[:6]}"))
-    replica.close()
-    central.dispose()
-
-    async def load() -> None:
-        engine = engine_for(path, identity, timeout=60)
-        try:
-            await engine.pull_once()
-        finally:
-            await engine.aclose()
-            engine.local.close()
-
-    asyncio.run(load())
-    return path, identity
-
-
-def bench_backlog(sales: int, tmp: Path) -> dict:
-    url = f"sqlite:///{tmp / 'backlog-server.sqlite'}"
+@contextmanager
+def _server_with_till(tmp: Path, name: str) -> Iterator[tuple[str, LiveServer, Path, Identity]]:
+    """A demo chain on SQLite served over loopback, and a till enrolled with its catalog loaded
+    (setup, not measured). Yields (database url, server, till database, till identity)."""
+    url = f"sqlite:///{tmp / f'{name}-server.sqlite'}"
     _chain(url, stores=2)
     server = LiveServer(url)
     server.start()
     try:
-        path, identity = _enrolled_till(server, url, tmp)
+        central = CentralStore.open(url)
+        path = tmp / f"{name}-till.sqlite"
+        replica = Replica.open(path)
+        identity = asyncio.run(enrol_till(replica, server.url, central, "MAD1", f"B{uuid.uuid4().hex[:6]}"))
+        replica.close()
+        central.dispose()
+        load_catalog(path, identity)
+        yield url, server, path, identity
+    finally:
+        server.stop()
+
+
+def bench_backlog(sales: int, tmp: Path) -> dict:
+    with _server_with_till(tmp, "backlog") as (url, server, path, identity):
         server.down_but_bound()  # the network goes away; the shop keeps selling
         replica = Replica.open(path)
         rng = random.Random(5)
@@ -97,8 +93,6 @@ def bench_backlog(sales: int, tmp: Path) -> dict:
                 engine.local.close()
 
         seconds = asyncio.run(drain())
-    finally:
-        server.stop()
     replica = Replica.open(path)
     pending = replica.outbox_summary().pending
     replica.close()
@@ -221,12 +215,7 @@ def bench_pull(changes: int, tmp: Path) -> dict:
     from PySide6.QtWidgets import QApplication
     from qasync import QEventLoop
 
-    url = f"sqlite:///{tmp / 'pull-server.sqlite'}"
-    _chain(url, stores=2)
-    server = LiveServer(url)
-    server.start()
-    try:
-        path, identity = _enrolled_till(server, url, tmp)
+    with _server_with_till(tmp, "pull") as (url, _server, path, identity):
         central = CentralStore.open(url)
         rng = random.Random(7)
         catalog.add_price_entries(
@@ -267,8 +256,6 @@ def bench_pull(changes: int, tmp: Path) -> dict:
 
         with loop:
             seconds, applied = loop.run_until_complete(pull())
-    finally:
-        server.stop()
     assert applied >= changes, (applied, changes)
     ordered = sorted(frames)
     return {
@@ -281,7 +268,6 @@ def bench_pull(changes: int, tmp: Path) -> dict:
         "frame_p50_ms": round(ordered[len(ordered) // 2], 1) if ordered else None,
         "frame_max_ms": round(ordered[-1], 1) if ordered else None,
         "frames": len(frames),
-        "frame_trace": [round(f, 1) for f in frames] if os.environ.get("POS_BENCH_TRACE") else None,
     }
 
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sync import protocol as p
 from sync.server import schema as t
 from sync.server.store import CentralStore, Device
-from tests.tills import sale_event
+from tests.tills import change_log_after, sale_event
 
 
 def sale(store_id: int, sku_id: int, number: int) -> p.Event:
@@ -25,7 +25,7 @@ def test_a_puller_sees_every_change_while_tills_push_concurrently(server_db):
             store_id = conn.execute(sa.select(t.tills.c.store_id).where(t.tills.c.id == till_id)).scalar_one()
         devices.append(Device(till_id=till_id, store_id=store_id, till_code=f"C{i}", instance_id=None))
     with central.engine.connect() as conn:
-        start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one()
+        start = central.head_seq(conn)
 
     done = threading.Event()
     seen: list[int] = []
@@ -62,12 +62,7 @@ def test_a_puller_sees_every_change_while_tills_push_concurrently(server_db):
     done.set()
     pull.join()
     assert not errors, errors
-    with central.engine.connect() as conn:
-        every = list(
-            conn.execute(
-                sa.select(t.change_log.c.seq).where(t.change_log.c.seq > start).order_by(t.change_log.c.seq)
-            ).scalars()
-        )
+    every = change_log_after(central, start)
     central.dispose()
     assert len(every) == 4 * 25
     assert seen == every  # nothing skipped, nothing twice, in order

@@ -7,13 +7,11 @@ import asyncio
 import uuid
 
 import httpx
-import sqlalchemy as sa
 
 from sync import protocol as p
-from sync.server import schema as t
 from sync.server.store import CentralStore
 from tests.conftest import LiveServer
-from tests.tills import sale_event
+from tests.tills import change_log_after, sale_event
 
 
 def test_two_workers_keep_one_order_of_changes(server_db):
@@ -23,7 +21,7 @@ def test_two_workers_keep_one_order_of_changes(server_db):
         _, code = central.create_till(store, f"W{i}", "x")
         tills.append(central.enrol(p.EnrolRequest(code=code, instance_id=uuid.uuid4())))
     with central.engine.connect() as conn:
-        start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.change_log.c.seq), 0))).scalar_one()
+        start = central.head_seq(conn)
     server = LiveServer(server_db, workers=2)
     server.start()
     pids: set[str] = set()
@@ -67,12 +65,7 @@ def test_two_workers_keep_one_order_of_changes(server_db):
             pids.update(httpx.get(f"{server.url}/health").headers["X-Server-Pid"] for _ in range(20))  # new connections
     finally:
         server.stop()
-    with central.engine.connect() as conn:
-        every = list(
-            conn.execute(
-                sa.select(t.change_log.c.seq).where(t.change_log.c.seq > start).order_by(t.change_log.c.seq)
-            ).scalars()
-        )
+    every = change_log_after(central, start)
     central.dispose()
     assert len(pids) == 2
     assert len(every) == 4 * 20

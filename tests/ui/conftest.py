@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pos_app.app import load_stylesheet
 from pos_app.services.till import Till
 from pos_app.store.replica import Replica
-from tests.tills import engine_for, enrol_till
+from tests.tills import enrol_till, load_catalog
 
 
 @pytest.fixture
@@ -20,15 +20,7 @@ def ready_till_dir(tmp_path, live_server, central) -> Path:
     replica = Replica.open(folder / "till.sqlite")
     identity = asyncio.run(enrol_till(replica, live_server.url, central))
 
-    async def bootstrap() -> None:
-        engine = engine_for(folder / "till.sqlite", identity)
-        try:
-            await engine.pull_once()
-        finally:
-            await engine.aclose()
-            engine.local.close()
-
-    asyncio.run(bootstrap())
+    load_catalog(folder / "till.sqlite", identity)
     replica.close()
     return folder
 
