@@ -3,6 +3,8 @@
 pos-app --demo                          the till against a local demo server with demo data
 pos-app --server URL --enrol CODE       first start of a real till (enrols, then sells)
 pos-app                                 every later start
+pos-app --verify-journal                check the till's hash-chained sales journal and exit
+Options: --language es|en, --printer none|memory|file:PATH|net:HOST[:PORT], --cash-rounding 5
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="run against a local demo server with demo data")
     parser.add_argument("--demo-reset", action="store_true", help="with --demo: throw away the demo's data first")
     parser.add_argument("--demo-skus", type=int, default=2000, help="with --demo: catalog size of a new demo")
+    parser.add_argument("--language", choices=("es", "en"), default="es", help="screen language (default es)")
+    parser.add_argument(
+        "--printer", default="memory", help="none | memory | file:/dev/usb/lp0 | net:HOST[:PORT] (see printing.py)"
+    )
+    parser.add_argument("--cash-rounding", type=int, default=1, metavar="CENTS", help="round cash to, e.g. 5")
+    parser.add_argument("--verify-journal", action="store_true", help="verify the sales journal and exit")
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
     return parser
 
@@ -48,8 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = base / "demo" if args.demo and not args.data_dir else base
     if args.demo and args.demo_reset:
         reset(data_dir)
+    if args.verify_journal:
+        return verify_journal(data_dir / "till" if args.demo else data_dir)
     options = till_app.LaunchOptions(
-        data_dir=data_dir, server_url=args.server, enrol_code=args.enrol, demo=args.demo, demo_skus=args.demo_skus
+        data_dir=data_dir,
+        server_url=args.server,
+        enrol_code=args.enrol,
+        demo=args.demo,
+        demo_skus=args.demo_skus,
+        language=args.language,
+        printer=args.printer,
+        cash_step=args.cash_rounding,
     )
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
@@ -70,6 +87,26 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Omni POS", str(exc))
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2
+
+
+def verify_journal(till_dir: Path) -> int:
+    """Exit 0 when the journal is intact, 1 (and what is wrong) when it is not."""
+    from pos_app.store.replica import Replica
+
+    path = till_dir / "till.sqlite"
+    if not path.exists():
+        print(f"pos-app: no till database at {path}", file=sys.stderr)
+        return 2
+    replica = Replica.open(path)
+    try:
+        problems = replica.verify_journal()
+        records = replica.conn.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
+    finally:
+        replica.close()
+    for problem in problems:
+        print(f"JOURNAL: {problem}")
+    print(f"{records} journal records checked: " + ("intact" if not problems else f"{len(problems)} problem(s)"))
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

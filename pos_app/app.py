@@ -16,7 +16,9 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from pos_app.demo import DemoServer
+from pos_app.services.selling import SaleSettings
 from pos_app.services.till import Till
+from pos_app.ui.i18n import set_language
 from pos_app.ui.main_window import SaleWindow
 from sync.client.engine import SyncError
 
@@ -31,6 +33,9 @@ class LaunchOptions:
     demo: bool = False
     demo_skus: int = 2000
     sync_interval: float = 15.0
+    language: str = "es"
+    printer: str = "memory"
+    cash_step: int = 1
 
 
 def load_stylesheet() -> str:
@@ -57,7 +62,13 @@ class TillSession:
         if isinstance(app, QApplication) and not app.styleSheet():
             app.setStyleSheet(load_stylesheet())
         till_dir = options.data_dir / "till" if options.demo else options.data_dir
-        self.till = Till(till_dir, sync_interval=options.sync_interval)
+        set_language(options.language)
+        self.till = Till(
+            till_dir,
+            sync_interval=options.sync_interval,
+            printer=options.printer,
+            settings=SaleSettings(cash_step=max(1, options.cash_step)),
+        )
         self.window = SaleWindow(self.till)
         self.demo_server: DemoServer | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -77,6 +88,8 @@ class TillSession:
                 self.demo_server = DemoServer(opts.data_dir / "server", skus=opts.demo_skus)
                 server_url = self.demo_server.start()
                 self.window.show_message(self.window.tr("Starting the demo central server…"), "info")
+                self.window.sign_in_hint = self.window.tr("Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)")
+                self.window.signin.hint.setText(self.window.sign_in_hint)
                 if self.till.identity is None:
                     code = await self.demo_server.enrolment_code()
                     await self.till.enrol(server_url, code)
@@ -94,7 +107,7 @@ class TillSession:
         if not self.till.is_ready:
             self.window.show_message(self.window.tr("Loading the catalog from the server…"), "info")
             self.till.ready_changed.connect(
-                lambda _r: self.window.show_message(self.window.tr("Ready: scan the first item"), "ok")
+                lambda _r: self.window.show_message(self.window.tr("Ready: sign in to start selling"), "ok")
             )
 
     async def aclose(self) -> None:

@@ -1,4 +1,4 @@
-"""The wire contract between tills and the central server (version 1).
+"""The wire contract between tills and the central server (see PROTOCOL_VERSION).
 
 Both ends import these models; a change here is a change to both in one commit.
 Money is integer cents; times are timezone-aware ISO 8601; ids of facts made at the till
@@ -15,7 +15,10 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 from typing_extensions import TypedDict
 
-PROTOCOL_VERSION = 2  # 2: snapshot stock travels as one row per SKU (stock_by_sku)
+# 2: snapshot stock travels as one row per SKU (stock_by_sku)
+# 3: roles, staff and promotions replicated; sales carry discounts, returns, cashier and shift;
+#    shift, cash, override, void and invoice facts
+PROTOCOL_VERSION = 3
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
 
@@ -51,50 +54,152 @@ class EnrolResponse(Model):
 # --- facts made at the till (events, up) -----------------------------------------------------
 
 
+class LineDiscount(Model):
+    """One named discount on a line: a promotion, or a manual discount or price change."""
+
+    name: Text
+    amount: Cents  # taken off the line (for a returned line, given back: negative)
+    promotion_id: int | None = None
+    basket: bool = False  # a line's share of a basket promotion
+
+
 class SaleLine(Model):
     sku_id: Id
     sku_code: Text
     name: Text
-    quantity: Annotated[int, Field(ge=1, le=9999)]
+    # Negative on a return. A weighed item is one line of quantity 1 priced for its weight.
+    quantity: Annotated[int, Field(ge=-9999, le=9999)]
     unit_price: Annotated[int, Field(ge=0, le=10**9)]
+    discount: Cents = 0  # the sum of `discounts`, taken off unit_price x quantity
+    discounts: Annotated[list[LineDiscount], Field(max_length=10)] = []
     line_total: Cents
     tax_rate_bp: Annotated[int, Field(ge=0, le=10_000)]
+    weight_g: Annotated[int, Field(ge=1, le=10**7)] | None = None
 
     @model_validator(mode="after")
-    def _total_is_price_times_quantity(self) -> SaleLine:
-        if self.line_total != self.unit_price * self.quantity:
-            raise ValueError("line_total must be unit_price x quantity")
+    def _total_is_price_times_quantity_less_discount(self) -> SaleLine:
+        if self.quantity == 0:
+            raise ValueError("quantity cannot be 0")
+        gross = self.unit_price * self.quantity
+        if self.line_total != gross - self.discount:
+            raise ValueError("line_total must be unit_price x quantity - discount")
+        if sum(d.amount for d in self.discounts) != self.discount:
+            raise ValueError("discounts do not add up to the line's discount")
+        if self.discount and (abs(self.discount) > abs(gross) or (self.discount > 0) != (gross > 0)):
+            raise ValueError("a discount cannot exceed the line or change its sign")
         return self
 
 
 class Payment(Model):
     method: Literal["cash", "card"]
-    amount: Cents
+    amount: Cents  # negative: refunded
     change: Annotated[int, Field(ge=0, le=10**9)] = 0
+    reference: Annotated[str, Field(max_length=64)] = ""  # the card terminal's authorisation
 
 
 class SaleCompleted(Model):
     sale_id: UUID
+    kind: Literal["sale", "return"] = "sale"
+    original_sale_id: UUID | None = None  # the receipt a return was made against
     store_id: Id
     till_code: Text
     series: Text
     number: Id
     created_at: datetime
+    cashier_id: Id | None = None
+    shift_id: UUID | None = None
     lines: Annotated[list[SaleLine], Field(min_length=1, max_length=1000)]
     payments: Annotated[list[Payment], Field(min_length=1, max_length=20)]
     total: Cents
+    rounding: Annotated[int, Field(ge=-100, le=100)] = 0  # cash rounding: paid = total + rounding
     journal_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
     @model_validator(mode="after")
     def _amounts_add_up(self) -> SaleCompleted:
         if sum(line.line_total for line in self.lines) != self.total:
             raise ValueError("lines do not add up to the total")
-        if sum(p.amount - p.change for p in self.payments) != self.total:
+        if sum(p.amount - p.change for p in self.payments) != self.total + self.rounding:
             raise ValueError("payments do not add up to the total")
+        returning = self.kind == "return"
+        if any((line.quantity < 0) != returning for line in self.lines):
+            raise ValueError("a sale's quantities are positive and a return's negative")
+        if self.original_sale_id is not None and not returning:
+            raise ValueError("only a return refers to an original sale")
         return self
 
 
-EVENT_PAYLOADS: dict[str, type[Model]] = {"sale.completed": SaleCompleted}
+class ShiftOpened(Model):
+    shift_id: UUID
+    store_id: Id
+    till_code: Text
+    staff_id: Id
+    opened_at: datetime
+    float_cents: Annotated[int, Field(ge=0, le=10**9)]
+
+
+class CashMoved(Model):
+    shift_id: UUID
+    store_id: Id
+    staff_id: Id
+    kind: Literal["in", "out", "no_sale"]
+    amount: Annotated[int, Field(ge=0, le=10**9)]
+    reason: Text
+
+
+class ShiftClosed(Model):
+    shift_id: UUID
+    store_id: Id
+    till_code: Text
+    staff_id: Id
+    closed_at: datetime
+    z_number: Id
+    expected_cash: Cents
+    counted_cash: Cents
+    report: dict[str, Any]  # the Z report's figures, as printed
+
+
+class OverrideApproved(Model):
+    """Something a cashier may not do alone, done with a manager's PIN."""
+
+    store_id: Id
+    action: Text
+    staff_id: Id
+    approver_id: Id
+    detail: Annotated[str, Field(max_length=1000)]
+
+
+class SaleVoided(Model):
+    """A sale abandoned before payment: nothing was sold, but who voided what, and why, is kept."""
+
+    store_id: Id
+    staff_id: Id
+    approver_id: Id | None = None
+    reason: Text
+    lines: Annotated[int, Field(ge=0, le=1000)]
+    total: Cents
+
+
+class InvoiceIssued(Model):
+    """A full invoice for a receipt, for a customer who gave a tax id."""
+
+    store_id: Id
+    sale_id: UUID
+    series: Text
+    number: Id
+    tax_id: Annotated[str, Field(min_length=3, max_length=20)]
+    name: Text
+    address: Text = ""
+
+
+EVENT_PAYLOADS: dict[str, type[Model]] = {
+    "sale.completed": SaleCompleted,
+    "shift.opened": ShiftOpened,
+    "cash.moved": CashMoved,
+    "shift.closed": ShiftClosed,
+    "override.approved": OverrideApproved,
+    "sale.voided": SaleVoided,
+    "invoice.issued": InvoiceIssued,
+}
 
 
 class Event(Model):
@@ -185,6 +290,41 @@ class PriceData(Model):
     valid_to: datetime | None = None
 
 
+class RoleData(Model):
+    code: Text
+    name: Text
+    permissions: Annotated[str, Field(max_length=2000)]  # comma-separated (see pos_app.domain.staff)
+    discount_limit_bp: Annotated[int, Field(ge=0, le=10_000)]  # the most a member may take off alone
+
+
+class StaffData(Model):
+    id: int
+    store_id: int | None  # None: works in every store
+    name: Text
+    role: Text
+    pin_hash: Text  # pbkdf2_sha256$iterations$salt$hex: the till checks PINs offline
+
+
+class PromotionData(Model):
+    id: int
+    code: Text
+    name: Text  # shown on screen and on the receipt
+    kind: Literal["percent", "amount", "n_for_m", "second_unit", "bundle", "basket"]
+    # percent and second_unit: basis points off; amount, basket: cents off; bundle: the bundle's price
+    value: Annotated[int, Field(ge=0, le=10**9)]
+    target: Literal["sku", "family", "basket"]
+    target_ids: Annotated[str, Field(max_length=2000)] = ""  # comma-separated SKU or family ids
+    buy: Annotated[int, Field(ge=0, le=100)] = 0  # N of "N for M"
+    pay: Annotated[int, Field(ge=0, le=100)] = 0  # M of "N for M"
+    min_total: Annotated[int, Field(ge=0, le=10**9)] = 0  # basket threshold, cents
+    channels: Text = "store"  # comma-separated
+    store_ids: Annotated[str, Field(max_length=2000)] = ""  # comma-separated; empty: every store
+    tier: Text = ""  # loyalty tier it is restricted to; empty: everyone
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+    active: bool = True
+
+
 class StockData(Model):
     store_id: int
     sku_id: int
@@ -202,17 +342,47 @@ ENTITY_MODELS: dict[str, type[Model]] = {
     "price_list": PriceListData,
     "price": PriceData,
     "stock": StockData,
+    "role": RoleData,
+    "staff": StaffData,
+    "promotion": PromotionData,
 }
 # Order in which a snapshot lists entities, so that references come before their users.
-ENTITY_ORDER = ["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+ENTITY_ORDER = [
+    "tax_rate",
+    "store",
+    "family",
+    "product",
+    "sku",
+    "barcode",
+    "price_list",
+    "price",
+    "role",
+    "staff",
+    "promotion",
+    "stock",
+]
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores
 # (null where the server has no figure)]: ten times fewer, smaller rows than one per store and SKU.
 SNAPSHOT_ORDER = [*ENTITY_ORDER[:-1], "stock_by_sku"]
+EntityName = Literal[
+    "tax_rate",
+    "store",
+    "family",
+    "product",
+    "sku",
+    "barcode",
+    "price_list",
+    "price",
+    "role",
+    "staff",
+    "promotion",
+    "stock",
+]
 
 
 class Change(Model):
     seq: int
-    entity: Literal["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock"]
+    entity: EntityName
     key: Text
     data: dict[str, Any] | None  # None: the row was deleted
 
@@ -251,7 +421,20 @@ class SnapshotChunk(Model):
     million-SKU catalog loads in seconds rather than minutes.
     """
 
-    entity: Literal["tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "stock_by_sku"]
+    entity: Literal[
+        "tax_rate",
+        "store",
+        "family",
+        "product",
+        "sku",
+        "barcode",
+        "price_list",
+        "price",
+        "role",
+        "staff",
+        "promotion",
+        "stock_by_sku",
+    ]
     rows: list[list[Any]]
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
+from pos_app.services.selling import SaleService
+from pos_app.services.session import StaffSession
 from pos_app.store.replica import Identity, Replica
 from sync.client.engine import SyncEngine, enrol
 from sync.server import schema as t
@@ -133,3 +135,14 @@ def sale_event(  # a sale.completed event as a till would push it, as JSON
         "created_at": datetime.now(UTC).isoformat(),
         "payload": payload,
     }
+
+
+def signed_in_sales(replica: Replica, name: str = "Ana", pin: str = "1234", float_cents: int = 10_000) -> SaleService:
+    """A sale service with `name` signed in and a shift open (as a cashier starts the day)."""
+    session = StaffSession(replica)
+    staff_id = next(sid for sid, who, _role in session.members() if who == name)
+    session.sign_in(staff_id, pin)
+    identity = replica.identity()
+    if replica.open_shift_now() is None and identity is not None:
+        replica.open_shift(identity, staff_id, float_cents)
+    return SaleService(replica, session)

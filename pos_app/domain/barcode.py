@@ -3,6 +3,11 @@
 A numeric code of 8, 12 or 13 digits is a GTIN (EAN-8, UPC-A, EAN-13) and must carry a
 valid check digit; a UPC-A is looked up as its EAN-13 form (leading 0). Other codes of
 letters, digits and dashes are internal codes, looked up as typed.
+
+Weighed and price-embedded barcodes are EAN-13s whose prefix says so (the layout is a store
+setting, `parse_layout`): after the prefix come the item's digits, then the weight in grams or
+the price in cents, then the check digit. The item is catalogued under its base code: the same
+digits with the value part zeroed (and its own check digit), e.g. 2112345 01234 x -> 2112345 00000 x.
 """
 
 from __future__ import annotations
@@ -59,3 +64,52 @@ def normalise(raw: str) -> ScannedCode:
     if not _INTERNAL.match(code):
         raise BarcodeError(f"'{code}' is not a barcode")
     return ScannedCode(code.upper(), "internal")
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedRule:
+    prefix: str
+    kind: str  # "weight" (grams) | "price" (cents)
+    item_digits: int = 5
+
+
+# Spanish scales' usual set-up: 20-24 weight, 25-29 price, five item digits.
+DEFAULT_LAYOUT = "20-24:weight:5,25-29:price:5"
+
+
+def parse_layout(text: str) -> tuple[EmbeddedRule, ...]:
+    """`prefix[-last]:weight|price:item digits`, comma-separated (e.g. DEFAULT_LAYOUT)."""
+    rules = []
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        try:
+            prefixes, kind, digits = part.split(":")
+            first, _, last = prefixes.partition("-")
+            width = len(first)
+            numbers = range(int(first), int(last or first) + 1)
+        except ValueError:
+            raise ValueError(f"bad embedded-barcode rule {part!r}: use prefix[-last]:weight|price:digits") from None
+        if kind not in ("weight", "price") or not digits.isdigit() or width + int(digits) > 11:
+            raise ValueError(f"bad embedded-barcode rule {part!r}")
+        rules += [EmbeddedRule(f"{n:0{width}d}", kind, int(digits)) for n in numbers]
+    return tuple(rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    base_code: str  # the code the item is catalogued under
+    kind: str  # "weight" | "price"
+    value: int  # grams or cents
+
+
+def embedded_value(code: ScannedCode, rules: tuple[EmbeddedRule, ...]) -> Embedded | None:
+    """The weight or price carried by a scanned EAN-13, if its prefix is a weighed/priced one."""
+    if code.kind != "ean13":
+        return None
+    for rule in rules:
+        if code.code.startswith(rule.prefix):
+            head = len(rule.prefix) + rule.item_digits
+            value = int(code.code[head:12])
+            if value == 0:
+                return None  # the base code itself (a label without a value)
+            return Embedded(make_ean13(code.code[:head] + "0" * (12 - head)), rule.kind, value)
+    return None

@@ -1,14 +1,16 @@
-"""The cart being rung up at the till: lines, quantities, totals and VAT.
+"""The cart being rung up at the till: lines, quantities, discounts, totals and VAT.
 
-Pure Python: no Qt, no SQL. Quantities are whole units for now (weighed goods come with
-their own barcode kind). Line total = unit price x quantity, in cents.
+Pure Python: no Qt, no SQL. Line total = unit price x quantity - the line's discounts, in cents.
+Promotions are worked out again on every change (see promotions.py for how they combine).
+A weighed item is a line of quantity 1 priced for its weight, with the weight kept.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pos_app.domain.money import parse_amount
+from pos_app.domain.money import format_amount, round_half_up_div
+from pos_app.domain.promotions import Discount, PricingLine, Promotion, apply_promotions
 from pos_app.domain.tax import TaxLine, breakdown
 
 MAX_QTY = 9999
@@ -28,16 +30,54 @@ class PricedItem:
     unit_price: int
     tax_rate_bp: int
     barcode: str = ""
+    family_ids: tuple[int, ...] = ()  # its family and every family above it
+    unit: str = "each"  # or "kg": unit_price is then per kilogram
+
+
+@dataclass(frozen=True, slots=True)
+class ManualDiscount:
+    """A discount or price change the cashier made on a line, and who approved it if needed."""
+
+    kind: str  # "percent" (value in bp) | "amount" (cents off the line) | "price" (new unit price)
+    value: int
+    approved_by: int | None = None
+
+    def amount(self, unit_price: int, quantity: int) -> int:
+        gross = unit_price * quantity
+        if self.kind == "percent":
+            return round_half_up_div(gross * self.value, 10_000)
+        if self.kind == "amount":
+            return min(self.value, gross)
+        return max(0, (unit_price - self.value) * quantity)
+
+    def label(self) -> str:
+        if self.kind == "percent":
+            whole, frac = divmod(self.value, 100)
+            return f"Descuento {whole}{',' + str(frac).rstrip('0') if frac else ''} %"
+        if self.kind == "amount":
+            return "Descuento manual"
+        return f"Precio cambiado a {format_amount(self.value)}"
 
 
 @dataclass(slots=True)
 class CartLine:
     item: PricedItem
     quantity: int = 1
+    manual: ManualDiscount | None = None
+    weight_g: int | None = None
+    discounts: list[Discount] = field(default_factory=list)
+
+    @property
+    def gross(self) -> int:
+        return self.item.unit_price * self.quantity
+
+    @property
+    def discount(self) -> int:
+        return sum(d.amount for d in self.discounts)
 
     @property
     def total(self) -> int:
-        return self.item.unit_price * self.quantity
+        return self.gross - self.discount
 
 
 def parse_quantity(text: str) -> int:
@@ -53,29 +93,54 @@ def parse_quantity(text: str) -> int:
 @dataclass(slots=True)
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
+    promotions: list[Promotion] = field(default_factory=list)  # those in force here and now
 
-    def add(self, item: PricedItem, quantity: int = 1) -> int:
+    def add(self, item: PricedItem, quantity: int = 1, weight_g: int | None = None) -> int:
         """Add an item; a repeated scan of the last SKU adds to its line. Returns the line index."""
         if not 1 <= quantity <= MAX_QTY:
             raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
-        if self.lines and self.lines[-1].item.sku_id == item.sku_id and self.lines[-1].item == item:
-            last = self.lines[-1]
+        last = self.lines[-1] if self.lines else None
+        if (
+            last is not None
+            and weight_g is None
+            and last.weight_g is None
+            and last.manual is None
+            and last.item == item
+        ):
             if last.quantity + quantity > MAX_QTY:
                 raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
             last.quantity += quantity
-            return len(self.lines) - 1
-        self.lines.append(CartLine(item=item, quantity=quantity))
+        else:
+            self.lines.append(CartLine(item=item, quantity=quantity, weight_g=weight_g))
+        self.reprice()
         return len(self.lines) - 1
 
     def set_quantity(self, index: int, quantity: int) -> None:
-        self._line(index)
+        line = self._line(index)
+        if line.weight_g is not None:
+            raise CartError("A weighed item's quantity is its weight: remove it and weigh again")
         if not 1 <= quantity <= MAX_QTY:
             raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
-        self.lines[index].quantity = quantity
+        line.quantity = quantity
+        self.reprice()
+
+    def set_manual(self, index: int, manual: ManualDiscount | None) -> None:
+        line = self._line(index)
+        if manual is not None:
+            if manual.kind == "price" and manual.value > line.item.unit_price:
+                raise CartError("A price can only be lowered at the till")
+            if manual.kind == "percent" and not 0 < manual.value <= 10_000:
+                raise CartError("A discount is between 0 and 100 %")
+            if manual.kind == "amount" and not 0 < manual.value <= line.gross:
+                raise CartError("A discount cannot be more than the line")
+        line.manual = manual
+        self.reprice()
 
     def remove(self, index: int) -> CartLine:
         self._line(index)
-        return self.lines.pop(index)
+        line = self.lines.pop(index)
+        self.reprice()
+        return line
 
     def clear(self) -> None:
         self.lines.clear()
@@ -85,6 +150,21 @@ class Cart:
             raise CartError("No such line in the cart")
         return self.lines[index]
 
+    def reprice(self) -> None:
+        """Work out every line's discounts again: manual ones, then promotions (rule in promotions.py)."""
+        pricing = [
+            PricingLine(ln.item.sku_id, ln.item.family_ids, ln.item.unit_price, ln.quantity, ln.manual is not None)
+            for ln in self.lines
+        ]
+        promos = apply_promotions(pricing, self.promotions) if self.promotions else [[] for _ in self.lines]
+        for line, found in zip(self.lines, promos, strict=True):
+            manual = []
+            if line.manual is not None:
+                amount = line.manual.amount(line.item.unit_price, line.quantity)
+                if amount:
+                    manual = [Discount(line.manual.label(), amount)]
+            line.discounts = manual + found
+
     @property
     def is_empty(self) -> bool:
         return not self.lines
@@ -92,6 +172,10 @@ class Cart:
     @property
     def total(self) -> int:
         return sum(line.total for line in self.lines)
+
+    @property
+    def discount_total(self) -> int:
+        return sum(line.discount for line in self.lines)
 
     @property
     def item_count(self) -> int:
@@ -104,17 +188,10 @@ class Cart:
 @dataclass(frozen=True, slots=True)
 class Tender:
     method: str  # "cash" | "card"
-    amount: int  # what the customer handed over (cash) or was charged (card)
+    amount: int  # what the customer handed over (cash) or was charged (card); negative: refunded
     change: int = 0
+    reference: str = ""  # the card terminal's authorisation code
 
-
-def cash_tender(total: int, given_text: str) -> Tender:
-    """Cash payment of the whole ticket: what was handed over and the change due."""
-    given = parse_amount(given_text) if given_text.strip() else total
-    if given < total:
-        raise CartError("Not enough cash for the total")
-    return Tender(method="cash", amount=given, change=given - total)
-
-
-def card_tender(total: int) -> Tender:
-    return Tender(method="card", amount=total, change=0)
+    @property
+    def net(self) -> int:
+        return self.amount - self.change

@@ -1,4 +1,8 @@
-"""The receipt (a Spanish simplified invoice) as data, and as text for screen or printer."""
+"""The receipt (a Spanish simplified invoice) as data, and as text for screen or printer.
+
+Receipts print in Spanish whatever the screen's language: they are the store's tax documents.
+Returns have their own series (the till's series + "-D"), consecutive like the sales'.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,12 @@ from typing import Any
 
 from pos_app.domain.cart import Tender
 from pos_app.domain.money import format_amount
+from pos_app.domain.promotions import Discount
 from pos_app.domain.tax import TaxLine, breakdown
 
 GENESIS_HASH = "0" * 64
 PAYMENT_NAMES = {"cash": "Efectivo", "card": "Tarjeta"}
+RETURN_SERIES_SUFFIX = "-D"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +30,16 @@ class ReceiptLine:
     quantity: int
     unit_price: int
     tax_rate_bp: int
+    discounts: tuple[Discount, ...] = ()
+    weight_g: int | None = None
+
+    @property
+    def discount(self) -> int:
+        return sum(d.amount for d in self.discounts)
 
     @property
     def total(self) -> int:
-        return self.unit_price * self.quantity
+        return self.unit_price * self.quantity - self.discount
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +52,23 @@ class Receipt:
     till_code: str
     lines: tuple[ReceiptLine, ...]
     payments: tuple[Tender, ...]
+    kind: str = "sale"  # or "return"
+    rounding: int = 0
+    cashier: str = ""
+    original_no: str = ""  # for a return: the receipt it refunds
+    invoice_no: str = ""  # when a full invoice was issued for it
 
     @property
     def receipt_no(self) -> str:
-        return f"{self.series}-{self.number:06d}"
+        return receipt_number(self.series, self.number)
 
     @property
     def total(self) -> int:
         return sum(line.total for line in self.lines)
+
+    @property
+    def discount_total(self) -> int:
+        return sum(line.discount for line in self.lines)
 
     @property
     def change(self) -> int:
@@ -55,6 +76,11 @@ class Receipt:
 
     def tax_breakdown(self) -> list[TaxLine]:
         return breakdown((line.tax_rate_bp, line.total) for line in self.lines)
+
+
+def receipt_number(series: str, number: int) -> str:
+    """What is printed and encoded in the receipt's barcode, and what a return scans."""
+    return f"{series}-{number:06d}"
 
 
 def journal_hash(prev_hash: str, content: dict[str, Any]) -> str:
@@ -70,24 +96,53 @@ def render_text(receipt: Receipt, width: int = 42) -> str:
         room = width - len(right) - 1
         return f"{left[:room]:<{room}} {right}"
 
+    def money(cents: int) -> str:
+        return format_amount(cents, "")
+
+    returning = receipt.kind == "return"
+    title = "Devolución" if returning else "Factura simplificada"
     out = [receipt.store_name.center(width), f"Caja {receipt.till_code}".center(width), ""]
-    out.append(row("Factura simplificada", receipt.receipt_no))
+    out.append(row(title, receipt.receipt_no))
+    if receipt.original_no:
+        out.append(row("Ticket original", receipt.original_no))
+    if receipt.invoice_no:
+        out.append(row("Factura completa", receipt.invoice_no))
     out.append(receipt.created_at.astimezone().strftime("%d/%m/%Y %H:%M"))
+    if receipt.cashier:
+        out.append(f"Le atendió: {receipt.cashier}")
     out.append("-" * width)
+    basket: dict[str, int] = {}
     for line in receipt.lines:
-        out.append(row(line.name, format_amount(line.total, "")))
-        if line.quantity != 1:
-            out.append(f"  {line.quantity} x {format_amount(line.unit_price, '')}")
+        out.append(row(line.name, money(line.unit_price * line.quantity)))
+        if line.weight_g is not None:
+            out.append(f"  {line.weight_g / 1000:.3f} kg".replace(".", ","))
+        elif line.quantity != 1:
+            out.append(f"  {line.quantity} x {money(line.unit_price)}")
+        for discount in line.discounts:
+            if discount.basket:
+                basket[discount.name] = basket.get(discount.name, 0) + discount.amount
+            else:
+                out.append(row(f"  {discount.name}", money(-discount.amount)))
     out.append("-" * width)
+    for name, amount in basket.items():
+        out.append(row(name, money(-amount)))
+    if receipt.discount_total:
+        out.append(row("Ahorro total", money(receipt.discount_total)))
     out.append(row("TOTAL", format_amount(receipt.total)))
+    if receipt.rounding:
+        out.append(row("Redondeo efectivo", money(receipt.rounding)))
+        out.append(row("A PAGAR", format_amount(receipt.total + receipt.rounding)))
     for pay in receipt.payments:
-        out.append(row(PAYMENT_NAMES.get(pay.method, pay.method), format_amount(pay.amount)))
+        name = PAYMENT_NAMES.get(pay.method, pay.method)
+        if pay.reference:
+            name += f" ({pay.reference})"
+        out.append(row(name, format_amount(pay.amount)))
     if receipt.change:
         out.append(row("Cambio", format_amount(receipt.change)))
     out.append("")
     out.append(row("IVA       Base", "Cuota"))
     for tax in receipt.tax_breakdown():
-        out.append(row(f"{tax.rate_percent:>3} %  {format_amount(tax.base, ''):>10}", format_amount(tax.tax, "")))
+        out.append(row(f"{tax.rate_percent:>3} %  {money(tax.base):>10}", money(tax.tax)))
     out.append("")
     out.append("IVA incluido. Gracias por su visita.".center(width))
     return "\n".join(out)

@@ -1,59 +1,152 @@
-"""Ringing up a sale: scan or search, change quantities, pay, and keep the receipt.
+"""Ringing up a sale: scan or search, discounts, pay, park, void, return, reprint.
 
 The screen calls these methods and redraws on the signals; nothing here knows about widgets.
-Every message emitted is meant for the cashier as it is.
+Every message emitted is meant for the cashier as it is. What a cashier may not do alone takes
+an `approver` (a StaffMember whose PIN the screen has checked with StaffSession.approve); the
+approval is recorded with who approved what.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import sqlite3
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain.barcode import BarcodeError, normalise
-from pos_app.domain.cart import Cart, CartError, PricedItem, Tender, card_tender, cash_tender, parse_quantity
-from pos_app.domain.money import format_amount
+from pos_app.domain.barcode import DEFAULT_LAYOUT, BarcodeError, EmbeddedRule, embedded_value, normalise, parse_layout
+from pos_app.domain.cart import MAX_QTY, Cart, CartError, CartLine, ManualDiscount, PricedItem, parse_quantity
+from pos_app.domain.money import format_amount, round_half_up_div
+from pos_app.domain.payment import Payment, PaymentError, refund_plan
+from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
-from pos_app.store.replica import Identity, Replica
+from pos_app.domain.staff import StaffMember
+from pos_app.services.printing import ReceiptPrinter
+from pos_app.services.session import StaffSession
+from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
+from pos_app.store.replica import Identity, Replica, now_utc
+from pos_app.store.till_records import ReturnableLine, SaleDraft
 
 log = logging.getLogger(__name__)
+_MULTIPLIER = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class SaleSettings:
+    cash_step: int = 1  # cash rounding in cents (5 = to 0.05); 1 = off (the default, see DOMAIN.md)
+    embedded_layout: tuple[EmbeddedRule, ...] = parse_layout(DEFAULT_LAYOUT)
+    card_timeout: float = 60.0  # seconds to wait for the terminal before giving up (and reversing)
 
 
 class SaleService(QObject):
     cart_changed = Signal()
-    message = Signal(str, str)  # text, level: "info" | "warning" | "error"
+    message = Signal(str, str)  # text, level: "info" | "ok" | "warning" | "error"
     sale_completed = Signal(object)  # Receipt
+    payment_changed = Signal(object)  # Payment | None
+    unknown_barcode = Signal(str)
 
-    def __init__(self, replica: Replica, on_fact_recorded: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        replica: Replica,
+        session: StaffSession | None = None,
+        terminal: PaymentTerminal | None = None,
+        printer: ReceiptPrinter | None = None,
+        settings: SaleSettings | None = None,
+        on_fact_recorded: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.replica = replica
+        self.session = session or StaffSession(replica)
+        self.terminal: PaymentTerminal = terminal or SimulatedTerminal()
+        self.printer = printer or ReceiptPrinter("memory")
+        self.settings = settings or SaleSettings()
         self.cart = Cart()
+        self.payment: Payment | None = None
         self.last_receipt: Receipt | None = None
+        self.multiplier = 1
         self._on_fact_recorded = on_fact_recorded
+        self._promotions_version: tuple[int, int] | None = None
+        self._card_busy = False
+        # How amounts are written in messages; the screen sets its language's (ui.i18n.money).
+        self.money: Callable[[int], str] = format_amount
 
     @property
     def identity(self) -> Identity | None:
         return self.replica.identity()
 
+    @property
+    def member(self) -> StaffMember | None:
+        return self.session.member
+
     def _say(self, text: str, level: str = "info") -> None:
         self.message.emit(text, level)
+
+    def _changed(self) -> None:
+        self.cart_changed.emit()
+
+    def _refresh_promotions(self) -> None:
+        """Promotions in force here, reloaded when a pull committed new data (or the hour moved on)."""
+        identity = self.identity
+        version = (self.replica.data_version(), int(now_utc().timestamp()) // 3600)
+        if identity is None or version == self._promotions_version:
+            return
+        self._promotions_version = version
+        self.cart.promotions = self.replica.promotions_in_force(now_utc(), identity.store_id)
+        self.cart.reprice()
+
+    def _new_cart(self) -> None:
+        promotions = self.cart.promotions
+        self.cart = Cart(promotions=promotions)
+        self.payment = None
+        self.multiplier = 1
+        self._promotions_version = None
+        self._refresh_promotions()
 
     # --- building the cart ----------------------------------------------------------------
 
     def scan(self, text: str) -> bool:
-        """A barcode from the scanner or the keyboard. Returns True if a line was added."""
+        """A barcode from the scanner or the keyboard, optionally after a multiplier ("3*").
+        Returns True if a line was added."""
+        if self.payment is not None:
+            self._say(self.tr("Finish or cancel the payment first"), "warning")
+            return False
+        match = _MULTIPLIER.match(text)
+        if match:
+            qty, text = int(match.group(1)), match.group(2)
+            if not 1 <= qty <= MAX_QTY:
+                self._say(self.tr("Quantity must be between 1 and {}").format(MAX_QTY), "error")
+                return False
+            self.multiplier = qty
+            if not text.strip():
+                self._say(self.tr("× {}: now scan the item").format(qty), "info")
+                return False
         try:
             code = normalise(text)
         except BarcodeError as exc:
             self._say(str(exc), "error")
             return False
-        item = self.replica.item_by_barcode(code.code)
+        embedded = embedded_value(code, self.settings.embedded_layout)
+        lookup = embedded.base_code if embedded else code.code
+        item = self.replica.item_by_barcode(lookup)
         if item is None:
             self._say(self.tr("Unknown barcode {}: search the product by name (F2)").format(code.code), "error")
+            self.unknown_barcode.emit(code.code)
             return False
-        return self._add(item)
+        if embedded is None:
+            return self._add(item)
+        if item.unit_price < 0:
+            return self._add(item)  # says it has no price
+        if embedded.kind == "weight":
+            price = round_half_up_div(item.unit_price * embedded.value, 1000)
+            kg = f"{embedded.value / 1000:.3f}".replace(".", ",")
+            weighed = replace(item, unit_price=price, name=f"{item.name} {kg} kg", barcode=code.code)
+            return self._add(weighed, weight_g=embedded.value)
+        return self._add(replace(item, unit_price=embedded.value, barcode=code.code))
 
     def add_sku(self, sku_id: int) -> bool:
         item = self.replica.item_by_sku_id(sku_id)
@@ -62,17 +155,23 @@ class SaleService(QObject):
             return False
         return self._add(item)
 
-    def _add(self, item: PricedItem) -> bool:
+    def _add(self, item: PricedItem, weight_g: int | None = None) -> bool:
+        quantity, self.multiplier = self.multiplier, 1
         if item.unit_price < 0:
             self._say(self.tr("{} has no price today: call a manager").format(item.name), "error")
             return False
+        if item.unit == "kg" and weight_g is None:
+            self._say(self.tr("{} is sold by weight: weigh it and scan the scale's label").format(item.name), "error")
+            return False
+        self._refresh_promotions()
         try:
-            self.cart.add(item)
+            self.cart.add(item, quantity, weight_g=weight_g)
         except CartError as exc:
             self._say(str(exc), "error")
             return False
-        self._say(f"{item.name}  {format_amount(item.unit_price)}", "info")
-        self.cart_changed.emit()
+        prefix = f"{quantity} × " if quantity > 1 else ""
+        self._say(f"{prefix}{item.name}  {self.money(item.unit_price)}", "info")
+        self._changed()
         return True
 
     def search(self, text: str, limit: int = 50) -> list[tuple[PricedItem, int | None]]:
@@ -86,13 +185,24 @@ class SaleService(QObject):
                 found.append((item, stock))
         return found
 
+    def variants(self, sku_id: int) -> list[tuple[PricedItem, str, str, int | None]]:
+        """The other sizes and colours of a SKU's product: (item, size, colour, stock here)."""
+        identity = self.identity
+        result = []
+        for other_id, size, colour in self.replica.variants(sku_id):
+            item = self.replica.item_by_sku_id(other_id)
+            if item is not None:
+                stock = self.replica.stock_on_hand(identity.store_id, other_id) if identity else None
+                result.append((item, size, colour, stock))
+        return result
+
     def set_quantity(self, index: int, text: str) -> bool:
         try:
             self.cart.set_quantity(index, parse_quantity(text))
         except CartError as exc:
             self._say(str(exc), "error")
             return False
-        self.cart_changed.emit()
+        self._changed()
         return True
 
     def change_quantity(self, index: int, step: int) -> bool:
@@ -104,50 +214,420 @@ class SaleService(QObject):
         return self.set_quantity(index, str(new))
 
     def remove_line(self, index: int) -> bool:
+        if self.payment is not None:
+            self._say(self.tr("Finish or cancel the payment first"), "warning")
+            return False
         try:
             line = self.cart.remove(index)
         except CartError as exc:
             self._say(str(exc), "error")
             return False
         self._say(self.tr("Removed: {}").format(line.item.name), "info")
-        self.cart_changed.emit()
+        self._changed()
         return True
 
-    def clear(self) -> None:
-        self.cart.clear()
-        self.cart_changed.emit()
+    # --- discounts and price changes ---------------------------------------------------------
+
+    def discount_needs_approval(self, index: int, manual: ManualDiscount) -> bool:
+        line = self.cart.lines[index]
+        member = self.member
+        amount = manual.amount(line.item.unit_price, line.quantity)
+        return member is None or not member.may_discount(amount, line.gross)
+
+    def discount_line(self, index: int, manual: ManualDiscount | None, approver: StaffMember | None = None) -> bool:
+        """A manual discount or price change on a line (None removes it). Beyond the cashier's
+        limit it needs an approver, and the approval is recorded."""
+        if not 0 <= index < len(self.cart.lines):
+            return False
+        line = self.cart.lines[index]
+        if manual is not None and self.discount_needs_approval(index, manual):
+            if approver is None:
+                self._say(self.tr("That discount is beyond your limit: a manager must approve it"), "warning")
+                return False
+            manual = replace(manual, approved_by=approver.id)
+        try:
+            self.cart.set_manual(index, manual)
+        except CartError as exc:
+            self._say(str(exc), "error")
+            return False
+        if manual is not None and approver is not None:
+            self._log_override(
+                "discount.over_limit",
+                approver,
+                f"{line.item.sku_code} {manual.label()}: -{self.money(line.discount)} of {self.money(line.gross)}",
+            )
+        self._changed()
+        return True
+
+    def _log_override(self, action: str, approver: StaffMember, detail: str) -> None:
+        identity = self.identity
+        member = self.member
+        if identity is None or member is None:
+            return
+        self.replica.record_override(identity.store_id, action, member.id, approver.id, detail)
+        self._fact_recorded()
 
     # --- paying ----------------------------------------------------------------------------
 
-    def pay_cash(self, given_text: str) -> Receipt | None:
-        try:
-            tender = cash_tender(self.cart.total, given_text)
-        except (CartError, ValueError) as exc:
-            self._say(str(exc), "error")
-            return None
-        return self._complete([tender])
-
-    def pay_card(self) -> Receipt | None:
-        return self._complete([card_tender(self.cart.total)])
-
-    def _complete(self, tenders: list[Tender]) -> Receipt | None:
-        identity = self.identity
-        if identity is None:
-            self._say(self.tr("This till is not set up yet: no sale can be saved"), "error")
-            return None
+    def begin_payment(self) -> Payment | None:
+        if self.payment is not None:
+            return self.payment
         if self.cart.is_empty:
             self._say(self.tr("The cart is empty"), "warning")
             return None
+        problem = self._why_cannot_record()
+        if problem:
+            self._say(problem, "error")
+            return None
+        self.payment = Payment(self.cart.total, cash_step=self.settings.cash_step)
+        self.payment_changed.emit(self.payment)
+        return self.payment
+
+    def _why_cannot_record(self) -> str | None:
+        if self.identity is None:
+            return self.tr("This till is not set up yet: no sale can be saved")
+        if self.member is None:
+            return self.tr("Sign in first")
+        if self.replica.open_shift_now() is None:
+            return self.tr("Open the shift first (count the float)")
+        return None
+
+    def pay_cash(self, given: int | None = None) -> Receipt | None:
+        """Cash handed over (None: the exact amount due). Completes the sale once it is paid."""
+        payment = self.begin_payment()
+        if payment is None:
+            return None
         try:
-            receipt = self.replica.record_sale(identity, list(self.cart.lines), tenders)
+            tender = payment.add_cash(given)
+        except PaymentError as exc:
+            self._say(str(exc), "error")
+            return None
+        if tender.change:
+            self._say(self.tr("Change: {}").format(self.money(tender.change)), "ok")
+        self.payment_changed.emit(payment)
+        return self._complete_if_settled()
+
+    async def pay_card(self, amount: int | None = None) -> Receipt | None:
+        """Charge a card through the terminal (None: what is left). A decline or a timeout adds
+        nothing; the sale stays open to pay another way."""
+        payment = self.begin_payment()
+        if payment is None or self._card_busy:
+            return None
+        amount = payment.remaining if amount is None else amount
+        try:
+            payment.check_card_amount(amount)
+        except PaymentError as exc:
+            self._say(str(exc), "error")
+            return None
+        reference = uuid.uuid4().hex[:12].upper()
+        self._card_busy = True
+        self._say(self.tr("Card: {} on the terminal. Ask the customer to follow it.").format(self.money(amount)))
+        try:
+            answer = await asyncio.wait_for(self.terminal.charge(amount, reference), self.settings.card_timeout)
+        except TimeoutError:
+            await self._reverse(reference)
+            self._say(
+                self.tr("The terminal did not answer: nothing was charged. Try again or pay another way."), "error"
+            )
+            return None
+        except Exception as exc:
+            log.exception("card terminal failed")
+            await self._reverse(reference)
+            self._say(self.tr("The terminal failed ({}): nothing was charged.").format(exc), "error")
+            return None
+        finally:
+            self._card_busy = False
+        # How amounts are written in messages; the screen sets its language's (ui.i18n.money).
+        self.money: Callable[[int], str] = format_amount
+        if self.payment is not payment:  # cancelled meanwhile
+            await self._reverse(reference)
+            return None
+        if not answer.approved:
+            self._say(self.tr("Card declined: {}. Pay another way.").format(answer.message), "error")
+            return None
+        payment.add_card(amount, answer.auth_code or reference)
+        self.payment_changed.emit(payment)
+        return self._complete_if_settled()
+
+    async def _reverse(self, reference: str) -> None:
+        try:
+            await asyncio.wait_for(self.terminal.reverse(reference), self.settings.card_timeout)
+        except Exception:
+            log.exception("reversing card payment %s failed: reconcile with the terminal's report", reference)
+
+    async def cancel_payment(self) -> None:
+        """Back to the cart. Card payments already taken are reversed on the terminal."""
+        payment, self.payment = self.payment, None
+        if payment is None:
+            return
+        for tender in payment.tenders:
+            if tender.method == "card":
+                await self._reverse(tender.reference)
+        if any(t.method == "cash" for t in payment.tenders):
+            self._say(self.tr("Payment cancelled: give the cash back to the customer"), "warning")
+        self.payment_changed.emit(None)
+
+    def _complete_if_settled(self) -> Receipt | None:
+        payment = self.payment
+        if payment is None or not payment.is_settled:
+            return None
+        return self._record(self.cart.lines, "sale", None)
+
+    def _record(self, lines: list[CartLine], kind: str, original: str | None) -> Receipt | None:
+        identity = self.identity
+        payment = self.payment
+        assert payment is not None
+        problem = self._why_cannot_record()
+        if identity is None or problem:
+            self._say(problem or "", "error")
+            return None
+        shift = self.replica.open_shift_now()
+        draft = SaleDraft(
+            lines=lines,
+            tenders=payment.tenders,
+            rounding=payment.rounding,
+            cashier=self.member,
+            shift_id=shift.id if shift else None,
+            kind=kind,
+            original_sale_id=original,
+        )
+        try:
+            receipt = self.replica.record_sale(identity, draft)
         except (sqlite3.Error, ValueError) as exc:
             log.exception("saving the sale failed")
             self._say(self.tr("The sale could not be saved ({}); the cart is kept, try again").format(exc), "error")
             return None
         self.last_receipt = receipt
-        self.cart = Cart()
-        self.cart_changed.emit()
+        self._new_cart()
+        self.payment_changed.emit(None)
+        self._changed()
         self.sale_completed.emit(receipt)
+        self.printer.print_receipt(receipt, open_drawer=any(t.method == "cash" for t in receipt.payments))
+        self._fact_recorded()
+        return receipt
+
+    def _fact_recorded(self) -> None:
         if self._on_fact_recorded is not None:
             self._on_fact_recorded()
+
+    # --- exceptions: void, park, return, reprint, invoice ------------------------------------------
+
+    def void_needs_approval(self) -> bool:
+        return self.session.needs_approval("sale.void")
+
+    def void_sale(self, reason: str, approver: StaffMember | None = None) -> bool:
+        """Abandon the sale in progress, with a reason; kept in the journal and sent to HQ."""
+        if self.cart.is_empty:
+            return False
+        if self.payment is not None and self.payment.tenders:
+            self._say(self.tr("Cancel the payment first"), "warning")
+            return False
+        if not reason.strip():
+            self._say(self.tr("Say why the sale is voided"), "warning")
+            return False
+        if self.void_needs_approval() and approver is None:
+            self._say(self.tr("Voiding a sale needs a manager's approval"), "warning")
+            return False
+        identity, member = self.identity, self.member
+        if identity is not None and member is not None:
+            shift = self.replica.open_shift_now()
+            self.replica.record_void(
+                identity,
+                shift.id if shift else None,
+                member.id,
+                approver.id if approver else None,
+                reason.strip(),
+                len(self.cart.lines),
+                self.cart.total,
+            )
+            if approver is not None:
+                self._log_override("sale.void", approver, f"{reason.strip()}: {self.money(self.cart.total)}")
+            self._fact_recorded()
+        self._new_cart()
+        self.payment_changed.emit(None)
+        self._changed()
+        self._say(self.tr("Sale voided"), "warning")
+        return True
+
+    def clear(self) -> None:
+        """Empty the cart without a trace (only for a cart nobody started: tests and set-up)."""
+        self._new_cart()
+        self._changed()
+
+    def park(self) -> int | None:
+        """Put the sale aside (the customer forgot something) and start a new one."""
+        if self.cart.is_empty or self.payment is not None:
+            return None
+        label = f"{self.cart.lines[0].item.name} · {self.money(self.cart.total)}"
+        lines: list[dict[str, Any]] = [
+            {
+                "sku_id": ln.item.sku_id,
+                "quantity": ln.quantity,
+                "unit_price": ln.item.unit_price,
+                "name": ln.item.name,
+                "barcode": ln.item.barcode,
+                "weight_g": ln.weight_g,
+                "manual": None if ln.manual is None else [ln.manual.kind, ln.manual.value, ln.manual.approved_by],
+            }
+            for ln in self.cart.lines
+        ]
+        parked_id = self.replica.park(self.member.id if self.member else None, label, {"lines": lines})
+        self._new_cart()
+        self._changed()
+        self._say(self.tr("Sale parked: {}").format(label), "info")
+        return parked_id
+
+    def parked(self) -> list[tuple[int, str, str]]:
+        return self.replica.parked()
+
+    def resume(self, parked_id: int) -> bool:
+        """Bring a parked sale back (the current cart must be empty). Prices are looked up again,
+        except weighed and price-embedded items, which keep the price on their label."""
+        if not self.cart.is_empty:
+            self._say(self.tr("Finish or park the current sale first"), "warning")
+            return False
+        data = self.replica.unpark(parked_id)
+        if data is None:
+            self._say(self.tr("That parked sale is gone (resumed at another moment)"), "warning")
+            return False
+        self._new_cart()
+        for raw in data["lines"]:
+            item = self.replica.item_by_sku_id(raw["sku_id"])
+            if item is None:
+                self._say(self.tr("{} is no longer sold: left out").format(raw["name"]), "warning")
+                continue
+            if raw["weight_g"] is not None or self._label_priced(raw["barcode"]):
+                item = replace(item, unit_price=raw["unit_price"], name=raw["name"], barcode=raw["barcode"])
+            self.cart.lines.append(CartLine(item, raw["quantity"], weight_g=raw["weight_g"]))
+            if raw["manual"]:
+                kind, value, approved_by = raw["manual"]
+                self.cart.lines[-1].manual = ManualDiscount(kind, value, approved_by)
+        self.cart.reprice()
+        self._changed()
+        self._say(self.tr("Sale resumed"), "ok")
+        return True
+
+    def _label_priced(self, barcode: str) -> bool:
+        try:
+            return embedded_value(normalise(barcode), self.settings.embedded_layout) is not None
+        except BarcodeError:
+            return False
+
+    def find_receipt(self, text: str) -> tuple[str, list[ReturnableLine]] | None:
+        """A receipt by its number as printed or scanned from its barcode."""
+        sale_id = self.replica.sale_id_by_number(text)
+        if sale_id is None:
+            self._say(self.tr("No receipt {} at this till").format(text.strip()), "error")
+            return None
+        return sale_id, self.replica.returnable_lines(sale_id)
+
+    def return_needs_approval(self, with_receipt: bool) -> bool:
+        return self.session.needs_approval("return.with_receipt" if with_receipt else "return.without_receipt")
+
+    async def refund_from_receipt(
+        self, sale_id: str, quantities: dict[int, int], approver: StaffMember | None = None
+    ) -> Receipt | None:
+        """Give back units of a receipt's lines ({line number: units}) at the price paid (its
+        discounts included, pro rata), by the receipt's own payment methods. Stock comes back."""
+        returnable = {r.line_no: r for r in self.replica.returnable_lines(sale_id)}
+        lines = []
+        for line_no, qty in sorted(quantities.items()):
+            found = returnable.get(line_no)
+            if qty <= 0:
+                continue
+            if found is None or qty > found.returnable:
+                self._say(
+                    self.tr("Only {} of that line can still be returned").format(found.returnable if found else 0),
+                    "error",
+                )
+                return None
+            original = found.line
+            item = PricedItem(
+                original.sku_id, original.sku_code, original.name, original.unit_price, original.tax_rate_bp
+            )
+            line = CartLine(item, -qty, weight_g=original.weight_g)
+            if original.discount:
+                given_back = round_half_up_div(original.discount * qty, original.quantity)
+                line.discounts = [Discount(self.tr("Discount given back"), -given_back)]
+            lines.append(line)
+        return await self._refund(lines, sale_id, approver)
+
+    async def refund_without_receipt(self, approver: StaffMember | None = None) -> Receipt | None:
+        """The items rung up in the cart go back without a receipt: today's price, in cash, with
+        a manager's approval. The cart is emptied only once the refund is saved."""
+        lines = [CartLine(ln.item, -ln.quantity, weight_g=ln.weight_g) for ln in self.cart.lines]
+        return await self._refund(lines, None, approver, from_cart=True)
+
+    async def _refund(
+        self, lines: list[CartLine], sale_id: str | None, approver: StaffMember | None, from_cart: bool = False
+    ) -> Receipt | None:
+        if (not from_cart and not self.cart.is_empty) or self.payment is not None:
+            self._say(self.tr("Finish the sale in progress first"), "warning")
+            return None
+        if not lines:
+            self._say(self.tr("Choose what is returned"), "warning")
+            return None
+        if self.return_needs_approval(sale_id is not None) and approver is None:
+            self._say(self.tr("This return needs a manager's approval"), "warning")
+            return None
+        problem = self._why_cannot_record()
+        if problem:
+            self._say(problem, "error")
+            return None
+        total = sum(line.total for line in lines)
+        payment = self.payment = Payment(total, cash_step=self.settings.cash_step)
+        original = self.replica.receipt(sale_id) if sale_id else None
+        for method, amount in refund_plan(total, list(original.payments) if original else []):
+            if method == "cash":
+                payment.add_cash()
+                continue
+            reference = uuid.uuid4().hex[:12].upper()
+            try:
+                answer = await asyncio.wait_for(self.terminal.refund(-amount, reference), self.settings.card_timeout)
+            except Exception as exc:
+                await self._reverse(reference)
+                self.payment = None
+                self._say(
+                    self.tr("The card refund failed ({}): nothing was refunded").format(exc or "timeout"), "error"
+                )
+                return None
+            if not answer.approved:
+                self.payment = None
+                self._say(self.tr("The card refund was declined: {}").format(answer.message), "error")
+                return None
+            payment.add_card(amount, answer.auth_code or reference)
+        receipt = self._record(lines, "return", sale_id)
+        if receipt is None:
+            self.payment = None
+            return None
+        if approver is not None:
+            action = "return.with_receipt" if sale_id else "return.without_receipt"
+            self._log_override(action, approver, f"{receipt.receipt_no}: {self.money(receipt.total)}")
+        self._say(self.tr("Refund {} saved: {}").format(receipt.receipt_no, self.money(-receipt.total)), "ok")
         return receipt
+
+    def reprint(self, sale_id: str | None = None) -> Receipt | None:
+        identity = self.identity
+        sale_id = sale_id or self.replica.last_sale_id()
+        if sale_id is None or identity is None:
+            self._say(self.tr("No receipt to reprint yet"), "warning")
+            return None
+        receipt = self.replica.receipt(sale_id, identity.store_name, identity.till_code)
+        if receipt is not None:
+            self.printer.print_receipt(receipt)
+        return receipt
+
+    def issue_invoice(self, sale_id: str, tax_id: str, name: str, address: str = "") -> Receipt | None:
+        identity = self.identity
+        if identity is None:
+            return None
+        try:
+            number = self.replica.issue_invoice(
+                identity, sale_id, tax_id.strip().upper(), name.strip(), address.strip()
+            )
+        except ValueError as exc:
+            self._say(str(exc), "error")
+            return None
+        self._fact_recorded()
+        self._say(self.tr("Full invoice {} issued").format(number), "ok")
+        return self.reprint(sale_id)

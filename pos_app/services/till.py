@@ -12,7 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from pos_app import __version__
-from pos_app.services.selling import SaleService
+from pos_app.services.printing import ReceiptPrinter
+from pos_app.services.selling import SaleService, SaleSettings
+from pos_app.services.session import StaffSession
+from pos_app.services.shift import ShiftService
+from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
 from pos_app.store.replica import Identity, Replica
 from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
 
@@ -24,14 +28,27 @@ class Till(QObject):
     setup_message = Signal(str, str)  # text, level: progress of enrolment or demo start
     ready_changed = Signal(bool)  # the till has an identity and a catalog
 
-    def __init__(self, data_dir: Path, sync_interval: float = 15.0) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        sync_interval: float = 15.0,
+        printer: str = "memory",
+        terminal: PaymentTerminal | None = None,
+        settings: SaleSettings | None = None,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.db_path = data_dir / "till.sqlite"
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
         self.replica = Replica.open(self.db_path, autocheckpoint=False)
-        self.sales = SaleService(self.replica, on_fact_recorded=self._fact_recorded)
+        self.session = StaffSession(self.replica)
+        self.printer = ReceiptPrinter(printer)
+        self.terminal = terminal or SimulatedTerminal()
+        self.sales = SaleService(
+            self.replica, self.session, self.terminal, self.printer, settings, on_fact_recorded=self._fact_recorded
+        )
+        self.shifts = ShiftService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
         summary = self.replica.outbox_summary()
@@ -105,4 +122,5 @@ class Till(QObject):
             engine, self.engine = self.engine, None
             await engine.aclose()
             engine.local.close()  # type: ignore[attr-defined]
+        self.printer.close()
         self.replica.close()

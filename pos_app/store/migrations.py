@@ -29,6 +29,7 @@ SKU_SEARCH_TRIGGER_NAMES = ("skus_ai", "skus_ad", "skus_au")
 REPLICA_INDEXES = {
     "skus_code": "CREATE INDEX skus_code ON skus (code)",
     "prices_sku": "CREATE INDEX prices_sku ON prices (sku_id, price_list_id)",
+    "skus_product": "CREATE INDEX skus_product ON skus (product_id)",  # the variant picker
 }
 
 MIGRATIONS: list[str] = [
@@ -117,6 +118,73 @@ MIGRATIONS: list[str] = [
         name, code, content='skus', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1'
     );
     INSERT INTO sku_search (sku_search) VALUES ('rebuild');
+    """,
+    # 4: people, promotions, the till's journal, shifts and everyday exceptions.
+    """
+    CREATE INDEX skus_product ON skus (product_id);
+    CREATE TABLE roles (code TEXT PRIMARY KEY, name TEXT NOT NULL, permissions TEXT NOT NULL,
+                        discount_limit_bp INTEGER NOT NULL);
+    CREATE TABLE staff (id INTEGER PRIMARY KEY, store_id INTEGER, name TEXT NOT NULL, role TEXT NOT NULL,
+                        pin_hash TEXT NOT NULL);
+    CREATE TABLE promotions (
+        id INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, value INTEGER NOT NULL,
+        target TEXT NOT NULL, target_ids TEXT NOT NULL, buy INTEGER NOT NULL, pay INTEGER NOT NULL,
+        min_total INTEGER NOT NULL, channels TEXT NOT NULL, store_ids TEXT NOT NULL, tier TEXT NOT NULL,
+        valid_from TEXT, valid_to TEXT, active INTEGER NOT NULL
+    );
+    -- Wrong PINs in a row, kept across restarts so that restarting the till does not reset a lockout.
+    CREATE TABLE signin_attempts (staff_id INTEGER PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT);
+
+    ALTER TABLE sales ADD COLUMN kind TEXT NOT NULL DEFAULT 'sale';
+    ALTER TABLE sales ADD COLUMN original_sale_id TEXT;
+    ALTER TABLE sales ADD COLUMN cashier_id INTEGER;
+    ALTER TABLE sales ADD COLUMN shift_id TEXT;
+    ALTER TABLE sales ADD COLUMN rounding INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sales ADD COLUMN discount INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX sales_original ON sales (original_sale_id) WHERE original_sale_id IS NOT NULL;
+    CREATE INDEX sales_shift ON sales (shift_id);
+    ALTER TABLE sale_lines ADD COLUMN discount INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sale_lines ADD COLUMN discounts TEXT;
+    ALTER TABLE sale_lines ADD COLUMN weight_g INTEGER;
+    ALTER TABLE sale_payments ADD COLUMN reference TEXT NOT NULL DEFAULT '';
+
+    -- Append-only and hash-chained: each record carries the hash of the one before (verify_journal).
+    CREATE TABLE journal (
+        seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, created_at TEXT NOT NULL,
+        content TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+    );
+    CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal BEGIN
+        SELECT RAISE(ABORT, 'the journal is append-only');
+    END;
+    CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal BEGIN
+        SELECT RAISE(ABORT, 'the journal is append-only');
+    END;
+
+    CREATE TABLE shifts (
+        id TEXT PRIMARY KEY, z_number INTEGER NOT NULL, opened_at TEXT NOT NULL, opened_by INTEGER NOT NULL,
+        float_cents INTEGER NOT NULL, closed_at TEXT, closed_by INTEGER, counted_cash INTEGER, report TEXT
+    );
+    CREATE UNIQUE INDEX shifts_one_open ON shifts ((closed_at IS NULL)) WHERE closed_at IS NULL;
+    CREATE TABLE cash_moves (
+        id INTEGER PRIMARY KEY, shift_id TEXT NOT NULL REFERENCES shifts (id), created_at TEXT NOT NULL,
+        kind TEXT NOT NULL, amount INTEGER NOT NULL, reason TEXT NOT NULL, staff_id INTEGER NOT NULL
+    );
+    CREATE TABLE voids (
+        id INTEGER PRIMARY KEY, shift_id TEXT, created_at TEXT NOT NULL, staff_id INTEGER NOT NULL,
+        approver_id INTEGER, reason TEXT NOT NULL, lines INTEGER NOT NULL, total INTEGER NOT NULL
+    );
+    CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, action TEXT NOT NULL, staff_id INTEGER NOT NULL,
+        approver_id INTEGER NOT NULL, detail TEXT NOT NULL
+    );
+    CREATE TABLE parked_sales (
+        id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, staff_id INTEGER, label TEXT NOT NULL, cart TEXT NOT NULL
+    );
+    CREATE TABLE invoices (
+        series TEXT NOT NULL, number INTEGER NOT NULL, sale_id TEXT NOT NULL UNIQUE REFERENCES sales (id),
+        tax_id TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (series, number)
+    );
     """,
 ]
 

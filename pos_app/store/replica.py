@@ -18,9 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pos_app.domain.cart import CartLine, PricedItem, Tender
+from pos_app.domain.cart import PricedItem
 from pos_app.domain.pricing import PriceEntry, resolve_price
-from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash
 from pos_app.store.migrations import (
     MIGRATIONS,
     REPLICA_INDEXES,
@@ -28,6 +27,7 @@ from pos_app.store.migrations import (
     SKU_SEARCH_TRIGGER_NAMES,
     SKU_SEARCH_TRIGGERS,
 )
+from pos_app.store.till_records import TillRecords
 from sync import protocol as p
 
 
@@ -46,6 +46,30 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "price_list": ("price_lists", ("id", "code", "channel", "name"), ("id",)),
     "price": ("prices", ("id", "price_list_id", "sku_id", "price_cents", "valid_from", "valid_to"), ("id",)),
     "stock": ("stock", ("store_id", "sku_id", "quantity", "as_of"), ("store_id", "sku_id")),
+    "role": ("roles", ("code", "name", "permissions", "discount_limit_bp"), ("code",)),
+    "staff": ("staff", ("id", "store_id", "name", "role", "pin_hash"), ("id",)),
+    "promotion": (
+        "promotions",
+        (
+            "id",
+            "code",
+            "name",
+            "kind",
+            "value",
+            "target",
+            "target_ids",
+            "buy",
+            "pay",
+            "min_total",
+            "channels",
+            "store_ids",
+            "tier",
+            "valid_from",
+            "valid_to",
+            "active",
+        ),
+        ("id",),
+    ),
 }
 
 
@@ -114,10 +138,11 @@ class OutboxSummary:
     oldest_pending: str | None
 
 
-class Replica:
+class Replica(TillRecords):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._families: tuple[int, dict[int, int | None]] | None = None
 
     @classmethod
     def open(cls, path: Path | str, busy_timeout_ms: int = 5000, autocheckpoint: bool = True) -> Replica:
@@ -218,15 +243,17 @@ class Replica:
 
     def item_by_barcode(self, code: str, moment: datetime | None = None) -> PricedItem | None:
         row = self.conn.execute(
-            "SELECT s.id, s.code, s.name, s.tax_rate_bp FROM barcodes b JOIN skus s ON s.id = b.sku_id "
-            "WHERE b.code = ? AND s.active = 1",
+            "SELECT s.id, s.code, s.name, s.tax_rate_bp, s.unit, p.family_id FROM barcodes b "
+            "JOIN skus s ON s.id = b.sku_id JOIN products p ON p.id = s.product_id WHERE b.code = ? AND s.active = 1",
             (code,),
         ).fetchone()
         return None if row is None else self._priced(row, moment, barcode=code)
 
     def item_by_sku_id(self, sku_id: int, moment: datetime | None = None) -> PricedItem | None:
         row = self.conn.execute(
-            "SELECT id, code, name, tax_rate_bp FROM skus WHERE id = ? AND active = 1", (sku_id,)
+            "SELECT s.id, s.code, s.name, s.tax_rate_bp, s.unit, p.family_id FROM skus s "
+            "JOIN products p ON p.id = s.product_id WHERE s.id = ? AND s.active = 1",
+            (sku_id,),
         ).fetchone()
         return None if row is None else self._priced(row, moment)
 
@@ -241,9 +268,28 @@ class Replica:
             )
         ]
         entry = resolve_price(entries, moment or now_utc())
-        if entry is None:
-            return PricedItem(row[0], row[1], row[2], -1, row[3], barcode)  # known SKU, no price in force
-        return PricedItem(row[0], row[1], row[2], entry.price_cents, row[3], barcode)
+        price = -1 if entry is None else entry.price_cents  # -1: known SKU, no price in force
+        return PricedItem(row[0], row[1], row[2], price, row[3], barcode, self.family_chain(row[5]), row[4])
+
+    def family_chain(self, family_id: int | None) -> tuple[int, ...]:
+        """A family and every family above it (promotions on "Moda" cover "Moda > Mujer")."""
+        if family_id is None:
+            return ()
+        parents = self._family_parents()
+        chain: list[int] = []
+        current: int | None = family_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = parents.get(current)
+        return tuple(chain)
+
+    def _family_parents(self) -> dict[int, int | None]:
+        # Families are few and change rarely: cached until another connection commits (a pull).
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._families is None or self._families[0] != version:
+            rows = self.conn.execute("SELECT id, parent_id FROM families").fetchall()
+            self._families = (version, {r[0]: r[1] for r in rows})
+        return self._families[1]
 
     def search(self, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
         """(sku id, code, name) of SKUs whose name or code starts with every word typed, best
@@ -269,6 +315,19 @@ class Replica:
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
+    def variants(self, sku_id: int) -> list[tuple[int, str, str]]:
+        """(sku id, size, colour) of every active SKU of the same product, by size then colour."""
+        rows = self.conn.execute(
+            "SELECT v.id, v.size, v.colour FROM skus s JOIN skus v ON v.product_id = s.product_id "
+            "WHERE s.id = ? AND v.active = 1 ORDER BY v.id",
+            (sku_id,),
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (the sync's) commits: cheap cache invalidation."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def stock_on_hand(self, store_id: int, sku_id: int) -> int:
         """Last confirmed figure plus this till's movements the server's figure does not yet include."""
         cursor = self.cursor() or 0
@@ -279,85 +338,6 @@ class Replica:
             (store_id, sku_id, store_id, sku_id, cursor),
         ).fetchone()
         return int(row[0])
-
-    # --- the sale ---------------------------------------------------------------------------
-
-    def record_sale(self, identity: Identity, lines: Sequence[CartLine], payments: Sequence[Tender]) -> Receipt:
-        """Sale, lines, payments, stock movements, journal record and outbox event: one transaction."""
-        sale_id = str(uuid.uuid4())
-        event_id = str(uuid.uuid4())
-        created = now_utc()
-        created_text = created.isoformat()
-        series = identity.series
-        receipt_lines = tuple(
-            ReceiptLine(
-                ln.item.sku_id, ln.item.sku_code, ln.item.name, ln.quantity, ln.item.unit_price, ln.item.tax_rate_bp
-            )
-            for ln in lines
-        )
-        total = sum(ln.total for ln in receipt_lines)
-        with self.transaction() as conn:
-            last = conn.execute(
-                "SELECT number, journal_hash FROM sales WHERE series = ? ORDER BY number DESC LIMIT 1", (series,)
-            ).fetchone()
-            number, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-            content = {
-                "sale_id": sale_id,
-                "store_id": identity.store_id,
-                "till_code": identity.till_code,
-                "series": series,
-                "number": number,
-                "created_at": created_text,
-                "lines": [
-                    {
-                        "sku_id": ln.sku_id,
-                        "sku_code": ln.sku_code,
-                        "name": ln.name,
-                        "quantity": ln.quantity,
-                        "unit_price": ln.unit_price,
-                        "line_total": ln.total,
-                        "tax_rate_bp": ln.tax_rate_bp,
-                    }
-                    for ln in receipt_lines
-                ],
-                "payments": [{"method": t.method, "amount": t.amount, "change": t.change} for t in payments],
-                "total": total,
-            }
-            digest = journal_hash(prev_hash, content)
-            payload = p.SaleCompleted.model_validate({**content, "journal_hash": digest}).model_dump(mode="json")
-            conn.execute(
-                "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (sale_id, series, number, created_text, total, prev_hash, digest, event_id),
-            )
-            conn.executemany(
-                "INSERT INTO sale_lines (sale_id, line_no, sku_id, sku_code, name, quantity, unit_price, "
-                "line_total, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (sale_id, i, ln.sku_id, ln.sku_code, ln.name, ln.quantity, ln.unit_price, ln.total, ln.tax_rate_bp)
-                    for i, ln in enumerate(receipt_lines, 1)
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO sale_payments (sale_id, line_no, method, amount, change) VALUES (?, ?, ?, ?, ?)",
-                [(sale_id, i, t.method, t.amount, t.change) for i, t in enumerate(payments, 1)],
-            )
-            conn.executemany(
-                "INSERT INTO stock_movements (store_id, sku_id, delta, reason, event_id, created_at) "
-                "VALUES (?, ?, ?, 'sale', ?, ?)",
-                [(identity.store_id, ln.sku_id, -ln.quantity, event_id, created_text) for ln in receipt_lines],
-            )
-            self._enqueue(conn, event_id, "sale.completed", payload, created_text)
-        return Receipt(
-            sale_id, series, number, created, identity.store_name, identity.till_code, receipt_lines, tuple(payments)
-        )
-
-    @staticmethod
-    def _enqueue(conn: sqlite3.Connection, event_id: str, type_: str, payload: dict[str, Any], created: str) -> None:
-        conn.execute(
-            "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
-            (event_id, type_, json.dumps(payload, separators=(",", ":")), created),
-        )
 
     def sales_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0])

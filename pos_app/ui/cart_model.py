@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
-from pos_app.domain.money import format_amount
 from pos_app.services.selling import SaleService
+from pos_app.ui.i18n import money
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CartModel(QAbstractTableModel):
-    COLUMNS = ("#", "Item", "Qty", "Price", "Total")
+    COLUMNS = 6
 
     def __init__(self, sales: SaleService) -> None:
         super().__init__()
@@ -26,11 +27,13 @@ class CartModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.sales.cart.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
+            return ("#", self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Discount"), self.tr("Total"))[
+                section
+            ]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -39,13 +42,19 @@ class CartModel(QAbstractTableModel):
         line = self.sales.cart.lines[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == 1:
+                names = "".join(f"\n   ↳ {d.name}" for d in line.discounts if not d.basket)
+                return line.item.name + names
             return (
                 str(index.row() + 1),
-                line.item.name,
+                "",
                 str(line.quantity),
-                format_amount(line.item.unit_price),
-                format_amount(line.total),
+                money(line.item.unit_price),
+                money(-line.discount) if line.discount else "",
+                money(line.total),
             )[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and line.discount:
+            return QColor("#2e7d32")
         if role == Qt.ItemDataRole.TextAlignmentRole and col != 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1,16 +1,15 @@
-"""Dialogs of the sale screen: product search, cash payment, receipt. Keyboard first, touch friendly."""
+"""Dialogs of the sale screen: product search, receipt, sync panel. Keyboard first, touch friendly."""
 
 from __future__ import annotations
 
 import html
 from datetime import UTC, datetime
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import format_amount, parse_amount
 from pos_app.domain.receipt import Receipt, render_text
+from pos_app.services.printing import save_pdf
 from pos_app.services.selling import SaleService
 from pos_app.services.till import Till
+from pos_app.ui.i18n import money
 
 
 class SearchDialog(QDialog):
@@ -71,7 +71,7 @@ class SearchDialog(QDialog):
     def _run_query(self) -> None:
         self.results.clear()
         for priced, stock in self.sales.search(self.query.text()):
-            price = format_amount(priced.unit_price) if priced.unit_price >= 0 else self.tr("no price")
+            price = money(priced.unit_price) if priced.unit_price >= 0 else self.tr("no price")
             here = "" if stock is None else self.tr("    ·    {} in store").format(stock)
             item = QListWidgetItem(f"{priced.name}    ·    {priced.sku_code}    ·    {price}{here}")
             item.setData(Qt.ItemDataRole.UserRole, priced.sku_id)
@@ -91,83 +91,6 @@ class SearchDialog(QDialog):
             self.accept()
 
 
-class CashDialog(QDialog):
-    """Cash payment: what the customer hands over, and the change due. Enter confirms."""
-
-    def __init__(self, total: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.total = total
-        self.setWindowTitle(self.tr("Cash payment"))
-        self.given = QLineEdit()
-        self.given.setObjectName("cashGiven")
-        self.given.setPlaceholderText(format_amount(total, ""))
-        self.given.setAlignment(Qt.AlignmentFlag.AlignRight)
-        big = QFont()
-        big.setPointSize(22)
-        self.given.setFont(big)
-        self.total_label = QLabel(self.tr("To pay: {}").format(format_amount(total)))
-        self.total_label.setFont(big)
-        self.change_label = QLabel()
-        self.change_label.setObjectName("cashChange")
-        self.change_label.setFont(big)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        notes = QGridLayout()
-        for i, euros in enumerate((5, 10, 20, 50, 100)):
-            button = QPushButton(f"{euros} €")
-            button.setMinimumHeight(56)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _c=False, e=euros: self.given.setText(f"{e},00"))
-            notes.addWidget(button, 0, i)
-        exact = QPushButton(self.tr("Exact"))
-        exact.setMinimumHeight(56)
-        exact.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        exact.clicked.connect(lambda: self.given.setText(format_amount(total, "")))
-        notes.addWidget(exact, 0, 5)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Confirm (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Back (Esc)"))
-        buttons.accepted.connect(self._confirm)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.total_label)
-        layout.addWidget(QLabel(self.tr("Cash given (empty = exact amount)")))
-        layout.addWidget(self.given)
-        layout.addLayout(notes)
-        layout.addWidget(self.change_label)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.given.textChanged.connect(self._update_change)
-        self.given.returnPressed.connect(self._confirm)
-        self._update_change()
-
-    def _update_change(self) -> None:
-        text = self.given.text()
-        self.error.clear()
-        try:
-            given = parse_amount(text) if text.strip() else self.total
-        except ValueError as exc:
-            self.change_label.setText("")
-            self.error.setText(str(exc))
-            return
-        if given < self.total:
-            self.change_label.setText(self.tr("Missing: {}").format(format_amount(self.total - given)))
-        else:
-            self.change_label.setText(self.tr("Change: {}").format(format_amount(given - self.total)))
-
-    def _confirm(self) -> None:
-        text = self.given.text()
-        try:
-            given = parse_amount(text) if text.strip() else self.total
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        if given < self.total:
-            self.error.setText(self.tr("Not enough cash for the total"))
-            return
-        self.accept()
-
-
 class ReceiptDialog(QDialog):
     """The receipt as printed, on screen. Enter or Esc starts the next sale."""
 
@@ -183,19 +106,33 @@ class ReceiptDialog(QDialog):
         text.setFont(mono)
         text.setMinimumSize(460, 520)
         self.text = text
-        change = QLabel(self.tr("Change: {}").format(format_amount(receipt.change)) if receipt.change else "")
+        self.receipt = receipt
+        change = QLabel(self.tr("Change: {}").format(money(receipt.change)) if receipt.change else "")
         change.setObjectName("receiptChange")
+        pdf = QPushButton(self.tr("Save as PDF"))
+        pdf.setMinimumHeight(56)
+        pdf.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pdf.clicked.connect(self.save_pdf)
         done = QPushButton(self.tr("Next sale (Enter)"))
         done.setMinimumHeight(56)
         done.setDefault(True)
         done.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(change, 1)
+        row.addWidget(pdf)
         row.addWidget(done)
         layout = QVBoxLayout(self)
         layout.addWidget(text, 1)
         layout.addLayout(row)
         done.setFocus()
+
+    def save_pdf(self, folder: Path | None = None) -> Path:
+        """The receipt as PDF in the user's documents folder (or `folder`), e.g. to e-mail it."""
+        target = folder or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        target.mkdir(parents=True, exist_ok=True)
+        path = save_pdf(render_text(self.receipt), target / f"{self.receipt.receipt_no}.pdf", self.receipt.receipt_no)
+        self.setWindowTitle(self.tr("Saved {}").format(path))
+        return path
 
 
 class SyncPanel(QDialog):

@@ -1,20 +1,29 @@
-"""The sale screen. Keyboard and scanner first, large targets for touch.
+"""The till's window: sign-in, then the sale screen. Keyboard and scanner first, large targets for touch.
 
-Keys: type or scan a code + Enter · F2 search · F4 quantity · +/- on an empty entry changes the
-selected line · Del removes it · F5 cash · F6 card · F9 void the cart · F11 sync panel · F12 reprint
-the last receipt.
-The window only calls services and redraws on their signals; it never opens the database or a socket.
+Sale screen keys (also on the footer):
+  Enter       scan or type a code ("3*" before a code: quantity 3)
+  F2 search · F3 discount on the line · F4 quantity · +/- on an empty entry change the line · Del remove it
+  F5 pay (cash, card or split) · F6 pay all by card · F7 park · F8 resume a parked sale
+  F9 void the sale · F10 return (empty cart: against a receipt; items in the cart: without one)
+  F11 sync panel · F12 reprint the last receipt
+  Ctrl+I full invoice for the last receipt · Ctrl+E cash in/out · Ctrl+D open drawer (no sale)
+  Ctrl+Z close the shift (Z report) · Ctrl+L sign out
+A scanner (keyboard wedge) is heard wherever the focus is: a burst of keys ending in Enter goes to
+the cart even if the focus was on a button or the cart. The window only calls services and
+redraws on their signals; it never opens the database or a socket.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -26,17 +35,78 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_app.domain.money import format_amount
 from pos_app.domain.receipt import Receipt
+from pos_app.domain.shift import ZReport
+from pos_app.domain.staff import StaffMember
 from pos_app.services.till import Till
 from pos_app.ui.cart_model import CartModel
-from pos_app.ui.dialogs import CashDialog, ReceiptDialog, SearchDialog, SyncPanel
+from pos_app.ui.dialogs import ReceiptDialog, SearchDialog, SyncPanel
+from pos_app.ui.i18n import money, set_language
+from pos_app.ui.shop_dialogs import (
+    ApprovalDialog,
+    CloseShiftDialog,
+    DiscountDialog,
+    InvoiceDialog,
+    OpenShiftDialog,
+    ParkedDialog,
+    PaymentDialog,
+    ReasonDialog,
+    ReturnDialog,
+    VariantDialog,
+    ZReportDialog,
+    spawn,
+)
+from pos_app.ui.signin import SignInPage
 from sync.client.engine import SyncStatus
+
+SCANNER_GAP_S = 0.05  # keys closer together than this are a scanner, not a person
+SCANNER_MIN_LENGTH = 6
+
+
+class ScannerWedge(QObject):
+    """Hears a barcode scanner that types like a keyboard, wherever the focus is.
+
+    Keys arriving less than SCANNER_GAP_S apart are buffered; an Enter ending a burst of at
+    least SCANNER_MIN_LENGTH characters delivers the code. Only keys aimed at widgets that are
+    not text fields are taken (a text field gets its keys as typed); the sale screen's entry
+    handles its own scans.
+    """
+
+    def __init__(self, window: SaleWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.buffer = ""
+        self.last = 0.0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        window = self.window
+        if not window.on_sale_page() or window.dialog is not None or isinstance(obj, QLineEdit):
+            return False
+        if not isinstance(obj, QWidget) or obj.window() is not window:
+            return False
+        now = time.monotonic()
+        if now - self.last > SCANNER_GAP_S:
+            self.buffer = ""
+        self.last = now
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            code, self.buffer = self.buffer, ""
+            if len(code) >= SCANNER_MIN_LENGTH:
+                window.scan_code(code)
+                return True
+            return False
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.buffer += text
+            return True
+        return False
 
 
 class SaleWindow(QMainWindow):
@@ -44,15 +114,68 @@ class SaleWindow(QMainWindow):
         super().__init__()
         self.till = till
         self.sales = till.sales
+        self.session = till.session
+        self.shifts = till.shifts
         self.setObjectName("saleWindow")
-        self.setWindowTitle(self.tr("Omni POS"))
+        self.sales.money = money  # messages in the screen's language
         self.resize(1280, 800)
         self.dialog: QDialog | None = None
         self._quit_confirmed = False
+        self.sign_in_hint = ""
+        self._build()
 
-        # --- top bar: where we are, and the sync state, always visible
+        for key, slot in (
+            ("F2", self._open_search),
+            ("F3", self._discount_line),
+            ("F4", self._ask_quantity),
+            ("F5", self._pay),
+            ("F6", self._pay_card),
+            ("F7", self._park),
+            ("F8", self._resume),
+            ("F9", self._void_sale),
+            ("F10", self._return),
+            ("F11", self._open_sync_panel),
+            ("F12", self._reprint),
+            ("Ctrl+I", self._invoice),
+            ("Ctrl+E", self._cash_move),
+            ("Ctrl+D", self._no_sale),
+            ("Ctrl+Z", self._close_shift),
+            ("Ctrl+L", self._sign_out),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _c=False, s=slot: self._on_sale_page_do(s))
+            self.addAction(action)
+
+        self.sales.cart_changed.connect(self._refresh_totals)
+        self.sales.message.connect(self.show_message)
+        self.sales.sale_completed.connect(self._show_receipt)
+        self.sales.unknown_barcode.connect(self._unknown_barcode)
+        self.shifts.message.connect(self.show_message)
+        self.till.printer.failed.connect(lambda text: self.show_message(text, "warning"))
+        self.session.changed.connect(lambda _m: self._show_page())
+        till.sync_status_changed.connect(self.show_sync_status)
+        till.setup_message.connect(self.show_message)
+        till.ready_changed.connect(lambda _ready: self._on_ready())
+        self.wedge = ScannerWedge(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.wedge)
+        # The "last sync" age ticks even when nothing happens.
+        self._clock = QTimer(self, interval=30_000)
+        self._clock.timeout.connect(lambda: self.show_sync_status(self.till.sync_status))
+        self._clock.start()
+        self._show_page()
+
+    # --- building (again on a language change) ------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Omni POS"))
         self.place = QLabel()
         self.place.setObjectName("placeLabel")
+        self.who = QLabel()
+        self.who.setObjectName("whoLabel")
         self.sync_badge = QLabel()
         self.sync_badge.setObjectName("syncBadge")
         self.sync_badge.setTextFormat(Qt.TextFormat.RichText)
@@ -65,13 +188,37 @@ class SaleWindow(QMainWindow):
         self.progress.hide()
         top = QHBoxLayout()
         top.addWidget(self.place, 1)
+        top.addWidget(self.who)
         top.addWidget(self.progress)
         top.addWidget(self.sync_badge)
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.hide()
 
-        # --- left: entry, cart, line actions, messages
+        self.signin = SignInPage(self.session)
+        self.signin.signed_in.connect(self._signed_in)
+        self.signin.language_chosen.connect(self.switch_language)
+        self.signin.hint.setText(self.sign_in_hint)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.signin)
+        self.stack.addWidget(self._build_sale_page())
+
+        root = QVBoxLayout()
+        root.addLayout(top)
+        root.addWidget(self.offline_banner)
+        root.addWidget(self.stack, 1)
+        central = QWidget()
+        central.setLayout(root)
+        self.setCentralWidget(central)
+        self._refresh_place()
+        self._refresh_totals()
+        self.show_sync_status(self.till.sync_status)
+
+    def _build_sale_page(self) -> QWidget:
         self.entry = QLineEdit()
         self.entry.setObjectName("scanEntry")
-        self.entry.setPlaceholderText(self.tr("Scan or type a barcode · F2 search by name"))
+        self.entry.setPlaceholderText(self.tr("Scan or type a barcode · 3* then scan for 3 · F2 search by name"))
         self.entry.returnPressed.connect(self._on_enter)
         self.entry.installEventFilter(self)
         self.cart_model = CartModel(self.sales)
@@ -83,7 +230,9 @@ class SaleWindow(QMainWindow):
         self.cart_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cart_view.verticalHeader().hide()
         self.cart_view.verticalHeader().setDefaultSectionSize(44)
+        self.cart_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.cart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cart_view.setWordWrap(True)
         header = self.cart_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -96,11 +245,24 @@ class SaleWindow(QMainWindow):
         for text, slot in (
             (self.tr("− 1"), lambda: self._step_quantity(-1)),
             (self.tr("+ 1"), lambda: self._step_quantity(1)),
-            (self.tr("Quantity… (F4)"), self._ask_quantity),
+            (self.tr("Quantity (F4)"), self._ask_quantity),
+            (self.tr("Discount (F3)"), self._discount_line),
             (self.tr("Remove line (Del)"), self._remove_line),
             (self.tr("Search (F2)"), self._open_search),
         ):
             line_buttons.addWidget(self._touch_button(text, slot))
+        sale_buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Park F7"), self._park),
+            (self.tr("Parked F8"), self._resume),
+            (self.tr("Return F10"), self._return),
+            (self.tr("Reprint F12"), self._reprint),
+            (self.tr("Invoice Ctrl+I"), self._invoice),
+            (self.tr("Cash Ctrl+E"), self._cash_move),
+            (self.tr("Close Z Ctrl+Z"), self._close_shift),
+            (self.tr("Sign out Ctrl+L"), self._sign_out),
+        ):
+            sale_buttons.addWidget(self._touch_button(text, slot))
 
         left = QVBoxLayout()
         left.addWidget(self.entry)
@@ -108,19 +270,22 @@ class SaleWindow(QMainWindow):
         left.addLayout(line_buttons)
         left.addWidget(self.message)
 
-        # --- right: totals, VAT, payment
         self.total_label = QLabel()
         self.total_label.setObjectName("totalLabel")
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.savings_label = QLabel()
+        self.savings_label.setObjectName("savingsLabel")
+        self.savings_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.savings_label.setWordWrap(True)
         self.vat_label = QLabel()
         self.vat_label.setObjectName("vatLabel")
         self.vat_label.setTextFormat(Qt.TextFormat.RichText)
         self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.cash_button = self._touch_button(self.tr("Cash (F5)"), self._pay_cash, "payButton")
-        self.card_button = self._touch_button(self.tr("Card (F6)"), self._pay_card, "payButton")
-        void_button = self._touch_button(self.tr("Void sale (F9)"), self._void_cart)
+        self.pay_button = self._touch_button(self.tr("Pay (F5)"), self._pay, "payButton")
+        self.card_button = self._touch_button(self.tr("All by card (F6)"), self._pay_card, "payButton")
+        void_button = self._touch_button(self.tr("Void sale (F9)"), self._void_sale)
         right_box = QFrame()
         right_box.setObjectName("totalsPanel")
         right = QVBoxLayout(right_box)
@@ -129,8 +294,9 @@ class SaleWindow(QMainWindow):
         right.addWidget(total_caption)
         right.addWidget(self.total_label)
         right.addWidget(self.count_label)
+        right.addWidget(self.savings_label)
         right.addWidget(self.vat_label, 1)
-        right.addWidget(self.cash_button)
+        right.addWidget(self.pay_button)
         right.addWidget(self.card_button)
         right.addWidget(void_button)
         right_box.setMinimumWidth(380)
@@ -138,42 +304,24 @@ class SaleWindow(QMainWindow):
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(right_box)
-        root = QVBoxLayout()
-        root.addLayout(top)
-        root.addLayout(body, 1)
-        central = QWidget()
-        central.setLayout(root)
-        self.setCentralWidget(central)
+        page = QWidget()
+        page.setObjectName("salePage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(body, 1)
+        layout.addLayout(sale_buttons)
+        return page
 
-        for key, slot in (
-            ("F2", self._open_search),
-            ("F4", self._ask_quantity),
-            ("F5", self._pay_cash),
-            ("F6", self._pay_card),
-            ("F9", self._void_cart),
-            ("F11", self._open_sync_panel),
-            ("F12", self._reprint),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
+            page = self.stack.currentIndex()
+            self._build()
+            self.stack.setCurrentIndex(page)
+        super().changeEvent(event)
 
-        self.sales.cart_changed.connect(self._refresh_totals)
-        self.sales.message.connect(self.show_message)
-        self.sales.sale_completed.connect(self._show_receipt)
-        till.sync_status_changed.connect(self.show_sync_status)
-        till.setup_message.connect(self.show_message)
-        till.ready_changed.connect(lambda _ready: self._refresh_place())
-        # The "last sync" age ticks even when nothing happens.
-        self._clock = QTimer(self, interval=30_000)
-        self._clock.timeout.connect(lambda: self.show_sync_status(self.till.sync_status))
-        self._clock.start()
-        self._refresh_place()
-        self._refresh_totals()
-        self.show_sync_status(till.sync_status)
-        self.entry.setFocus()
+    def switch_language(self, code: str) -> None:
+        if not set_language(code):
+            self.show_message(self.tr("That language is not installed"), "error")
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -185,6 +333,13 @@ class SaleWindow(QMainWindow):
             button.setObjectName(name)
         button.clicked.connect(slot)  # type: ignore[arg-type]
         return button
+
+    def on_sale_page(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def _on_sale_page_do(self, slot: Callable[[], None]) -> None:
+        if self.on_sale_page() and self.dialog is None:
+            slot()
 
     def _selected_row(self) -> int:
         rows = self.cart_view.selectionModel().selectedRows()
@@ -212,15 +367,164 @@ class SaleWindow(QMainWindow):
                     return True
         return super().eventFilter(obj, event)  # type: ignore[arg-type]
 
-    # --- actions -------------------------------------------------------------------------------
+    def _approved(self, needed: bool, permission: str, what: str, then: Callable[[StaffMember | None], None]) -> None:
+        """Run `then` at once, or after a manager's PIN when the cashier may not do it alone."""
+        if not needed:
+            then(None)
+            return
+        dialog = ApprovalDialog(self.session, permission, what, self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted and dialog.approver is not None:
+                then(dialog.approver)
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    # --- sign-in and shift ----------------------------------------------------------------------
+
+    def _show_page(self) -> None:
+        member = self.session.member
+        self.stack.setCurrentIndex(1 if member else 0)
+        self.who.setText(f"{member.name} · {member.role.name}" if member else "")
+        if member is None:
+            self.signin.reload()
+        else:
+            self.entry.setFocus()
+
+    def _on_ready(self) -> None:
+        self._refresh_place()
+        if self.session.member is None:
+            self.signin.reload()
+
+    def _signed_in(self, member: StaffMember) -> None:
+        self._show_page()
+        if self.shifts.current() is None:
+            self._open_shift()
+        else:
+            self.show_message(self.tr("Hello {}: scan the first item").format(member.name), "ok")
+
+    def _open_shift(self) -> None:
+        dialog = OpenShiftDialog(self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted and self.shifts.open(dialog.float_cents):
+                self.show_message(self.tr("Shift open with {} in the drawer").format(money(dialog.float_cents)), "ok")
+            elif self.shifts.current() is None:
+                self.show_message(
+                    self.tr("No shift open: sales cannot be saved until it is (Ctrl+L to leave)"), "warning"
+                )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _sign_out(self) -> None:
+        if not self.sales.cart.is_empty:
+            self.show_message(self.tr("Finish, park or void the sale before signing out"), "warning")
+            return
+        self.session.sign_out()
+
+    def _cash_move(self) -> None:
+        if self.shifts.current() is None:
+            self._open_shift()
+            return
+        dialog = ReasonDialog(
+            self.tr("Cash in or out (an amount below zero takes cash out)"),
+            [self.tr("Change from the bank"), self.tr("To the safe"), self.tr("Supplier paid in cash")],
+            self,
+            amount=True,
+        )
+        dialog.amount.setPlaceholderText(self.tr("e.g. 50 to put in, -200 to take out"))
+        dialog.amount.setValidator(None)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            text = dialog.amount.text().strip()
+            kind = "out" if text.startswith("-") else "in"
+            from pos_app.domain.money import parse_amount
+
+            try:
+                amount = parse_amount(text.lstrip("-+ "))
+            except ValueError as exc:
+                self.show_message(str(exc), "error")
+                return
+            reason = dialog.reason.currentText()
+            self._approved(
+                self.shifts.needs_approval("cash.in_out"),
+                "cash.in_out",
+                f"{kind} {money(amount)}: {reason}",
+                lambda approver: self._cash_moved(kind, amount, reason, approver),
+            )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _cash_moved(self, kind: str, amount: int, reason: str, approver: StaffMember | None) -> None:
+        if self.shifts.move_cash(kind, amount, reason, approver):
+            text = self.tr("Cash in: {}") if kind == "in" else self.tr("Cash out: {}")
+            self.show_message(text.format(money(amount)), "ok")
+
+    def _no_sale(self) -> None:
+        self._approved(
+            self.shifts.needs_approval("drawer.no_sale"),
+            "drawer.no_sale",
+            self.tr("Open the drawer without a sale"),
+            lambda approver: self.shifts.no_sale(self.tr("no sale"), approver) and None,
+        )
+
+    def _close_shift(self) -> None:
+        if not self.sales.cart.is_empty:
+            self.show_message(self.tr("Finish, park or void the sale before closing the shift"), "warning")
+            return
+        if self.shifts.current() is None:
+            self.show_message(self.tr("No shift is open"), "warning")
+            return
+        dialog = CloseShiftDialog(self.shifts.preview, self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted:
+                self._approved(
+                    self.shifts.needs_approval("shift.close"),
+                    "shift.close",
+                    self.tr("Close the shift"),
+                    lambda approver: self._shift_closed(self.shifts.close(dialog.counted, approver)),
+                )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _shift_closed(self, z: ZReport | None) -> None:
+        if z is None:
+            return
+        dialog = ZReportDialog(z, self)
+
+        def finished(_result: int) -> None:
+            self._closed()
+            self.session.sign_out()
+
+        dialog.finished.connect(finished)
+        QTimer.singleShot(0, lambda: self._open(dialog))
+
+    # --- the sale -------------------------------------------------------------------------------
 
     def _on_enter(self) -> None:
         text = self.entry.text()
         if not text.strip():
             return
         self.entry.clear()
+        self.scan_code(text)
+
+    def scan_code(self, text: str) -> None:
         if self.sales.scan(text):
             self.cart_view.selectRow(len(self.sales.cart.lines) - 1)
+
+    def _unknown_barcode(self, code: str) -> None:
+        self.entry.setPlaceholderText(self.tr("Unknown code {}: F2 to search by name").format(code))
 
     def _step_quantity(self, step: int) -> None:
         row = self._selected_row()
@@ -252,14 +556,54 @@ class SaleWindow(QMainWindow):
         if row >= 0:
             self.sales.remove_line(row)
 
-    def _void_cart(self) -> None:
+    def _discount_line(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            return
+        line = self.sales.cart.lines[row]
+        dialog = DiscountDialog(f"{line.item.name} · {money(line.gross)}", self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            manual = dialog.manual
+            if result != QDialog.DialogCode.Accepted or manual is None:
+                return
+            if manual.kind == "percent" and manual.value > 10_000:
+                self.show_message(self.tr("A discount is between 0 and 100 %"), "error")
+                return
+            self._approved(
+                self.sales.discount_needs_approval(row, manual),
+                "discount.over_limit",
+                f"{line.item.name}: {manual.label()}",
+                lambda approver: self.sales.discount_line(row, manual, approver) and None,
+            )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _void_sale(self) -> None:
         if self.sales.cart.is_empty:
             return
-        self._ask(self.tr("Void sale"), self.tr("Remove every line of this sale?"), self._void_confirmed)
+        dialog = ReasonDialog(
+            self.tr("Void this sale ({})").format(money(self.sales.cart.total)),
+            [self.tr("Customer changed their mind"), self.tr("Wrong items rung up"), self.tr("Customer cannot pay")],
+            self,
+        )
 
-    def _void_confirmed(self) -> None:
-        self.sales.clear()
-        self.show_message(self.tr("Sale voided"), "warning")
+        def finished(result: int) -> None:
+            self._closed()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            reason = dialog.reason.currentText()
+            self._approved(
+                self.sales.void_needs_approval(),
+                "sale.void",
+                self.tr("Void the sale ({}): {}").format(money(self.sales.cart.total), reason),
+                lambda approver: self.sales.void_sale(reason, approver) and None,
+            )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
 
     def _open_search(self) -> None:
         dialog = SearchDialog(self.sales, self)
@@ -267,30 +611,116 @@ class SaleWindow(QMainWindow):
         self._open(dialog)
 
     def _search_done(self, dialog: SearchDialog) -> None:
-        if dialog.chosen_sku is not None and self.sales.add_sku(dialog.chosen_sku):
-            self.cart_view.selectRow(len(self.sales.cart.lines) - 1)
         self._closed()
+        sku = dialog.chosen_sku
+        if sku is None:
+            return
+        variants = self.sales.variants(sku)
+        if len(variants) > 1:
+            picker = VariantDialog(variants, self)
 
-    def _pay_cash(self) -> None:
+            def chosen(result: int) -> None:
+                self._closed()
+                if result == QDialog.DialogCode.Accepted and picker.chosen_sku is not None:
+                    self._add_sku(picker.chosen_sku)
+
+            picker.finished.connect(chosen)
+            QTimer.singleShot(0, lambda: self._open(picker))
+            return
+        self._add_sku(sku)
+
+    def _add_sku(self, sku_id: int) -> None:
+        if self.sales.add_sku(sku_id):
+            self.cart_view.selectRow(len(self.sales.cart.lines) - 1)
+
+    def _pay(self) -> None:
         if self.sales.cart.is_empty:
             self.show_message(self.tr("The cart is empty"), "warning")
             return
-        dialog = CashDialog(self.sales.cart.total, self)
-        dialog.accepted.connect(lambda: self.sales.pay_cash(dialog.given.text()))
+        if self.sales.begin_payment() is None:
+            return
+        dialog = PaymentDialog(self.sales, self)
         dialog.finished.connect(lambda _r: self._closed())
         self._open(dialog)
 
     def _pay_card(self) -> None:
-        if self.sales.cart.is_empty:
-            self.show_message(self.tr("The cart is empty"), "warning")
+        self._pay()
+        if isinstance(self.dialog, PaymentDialog):
+            self.dialog.pay_card()
+
+    def _park(self) -> None:
+        if self.sales.park() is None:
+            self.show_message(self.tr("Nothing to park"), "warning")
+
+    def _resume(self) -> None:
+        parked = self.sales.parked()
+        if not parked:
+            self.show_message(self.tr("No parked sales"), "info")
             return
-        self.sales.pay_card()
+        dialog = ParkedDialog(parked, self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+                self.sales.resume(dialog.chosen)
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _return(self) -> None:
+        """F10: with an empty cart, a return against a receipt; with items in the cart, those
+        items go back without a receipt (cash, manager's approval)."""
+        if not self.sales.cart.is_empty:
+            self._approved(
+                self.sales.return_needs_approval(False),
+                "return.without_receipt",
+                self.tr("Refund without a receipt: {}").format(money(self.sales.cart.total)),
+                lambda approver: spawn(self.sales.refund_without_receipt(approver)) and None,
+            )
+            return
+        dialog = ReturnDialog(self.sales, self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            if dialog.without_receipt:
+                self.show_message(self.tr("Return without a receipt: scan the items, then F10 to refund them"), "info")
+                return
+            sale_id, quantities = dialog.sale_id, dialog.quantities()
+            assert sale_id is not None
+            self._approved(
+                self.sales.return_needs_approval(True),
+                "return.with_receipt",
+                self.tr("Refund against a receipt"),
+                lambda approver: spawn(self.sales.refund_from_receipt(sale_id, quantities, approver)) and None,
+            )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _invoice(self) -> None:
+        receipt = self.sales.last_receipt
+        if receipt is None:
+            self.show_message(self.tr("No receipt to invoice yet"), "warning")
+            return
+        dialog = InvoiceDialog(self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted:
+                self.sales.issue_invoice(
+                    receipt.sale_id, dialog.tax_id.text(), dialog.name.text(), dialog.address.text()
+                )
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
 
     def _show_receipt(self, receipt: Receipt) -> None:
         dialog = ReceiptDialog(receipt, self)
         dialog.finished.connect(lambda _r: self._closed())
         self.show_message(self.tr("Sale {} saved").format(receipt.receipt_no), "ok")
-        # The cash dialog may still be closing; open the receipt once it has.
+        # The payment dialog may still be closing; open the receipt once it has.
         QTimer.singleShot(0, lambda: self._open(dialog))
 
     def _open_sync_panel(self) -> None:
@@ -299,8 +729,9 @@ class SaleWindow(QMainWindow):
         self._open(panel)
 
     def _reprint(self) -> None:
-        if self.sales.last_receipt is not None:
-            self._show_receipt(self.sales.last_receipt)
+        receipt = self.sales.reprint()
+        if receipt is not None:
+            self._show_receipt(receipt)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -309,7 +740,8 @@ class SaleWindow(QMainWindow):
 
     def _closed(self) -> None:
         self.dialog = None
-        self.entry.setFocus()
+        if self.on_sale_page():
+            self.entry.setFocus()
 
     # --- redraws ---------------------------------------------------------------------------------
 
@@ -322,11 +754,20 @@ class SaleWindow(QMainWindow):
 
     def _refresh_totals(self) -> None:
         cart = self.sales.cart
-        self.total_label.setText(format_amount(cart.total))
+        self.total_label.setText(money(cart.total))
         self.count_label.setText(self.tr("{} items").format(cart.item_count))
+        basket: dict[str, int] = {}
+        for line in cart.lines:
+            for discount in line.discounts:
+                if discount.basket:
+                    basket[discount.name] = basket.get(discount.name, 0) + discount.amount
+        parts = [f"{name}: {money(-amount)}" for name, amount in basket.items()]
+        if cart.discount_total:
+            parts.append(self.tr("You save {}").format(money(cart.discount_total)))
+        self.savings_label.setText("\n".join(parts))
         rows = "".join(
-            f"<tr><td>{tax.rate_percent} %</td><td align='right'>{format_amount(tax.base)}</td>"
-            f"<td align='right'>{format_amount(tax.tax)}</td></tr>"
+            f"<tr><td>{tax.rate_percent} %</td><td align='right'>{money(tax.base)}</td>"
+            f"<td align='right'>{money(tax.tax)}</td></tr>"
             for tax in cart.tax_breakdown()
         )
         head = (
@@ -335,7 +776,7 @@ class SaleWindow(QMainWindow):
         )
         self.vat_label.setText(f"<table width='100%' cellspacing='6'>{head}{rows}</table>" if rows else "")
         has_lines = not cart.is_empty
-        self.cash_button.setEnabled(has_lines)
+        self.pay_button.setEnabled(has_lines)
         self.card_button.setEnabled(has_lines)
 
     def show_message(self, text: str, level: str = "info") -> None:
@@ -343,6 +784,8 @@ class SaleWindow(QMainWindow):
         self.message.setProperty("level", level)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+        if not self.on_sale_page() and level in ("error", "warning") and text:
+            self.signin.error.setText(text)
 
     def show_sync_status(self, status: SyncStatus) -> None:
         if status.bootstrap_rows is not None:
@@ -365,10 +808,23 @@ class SaleWindow(QMainWindow):
             parts.append(self.tr("last sync {}").format(_age(status.last_success)))
         self.sync_badge.setText(" · ".join(parts))
         self.sync_badge.setToolTip(status.last_error or "")
+        if status.online is False:
+            self.offline_banner.setText(
+                self.tr(
+                    "OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns "
+                    "({} waiting). Stock and prices as of the last sync."
+                ).format(status.pending)
+            )
+            self.offline_banner.show()
+        else:
+            self.offline_banner.hide()
         self._refresh_place()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.sales.cart.is_empty or self._quit_confirmed:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.wedge)
             event.accept()
             return
         event.ignore()

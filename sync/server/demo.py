@@ -4,7 +4,6 @@ customers and cashiers. Deterministic for a given size and seed; scales to 1,000
 
 from __future__ import annotations
 
-import hashlib
 import random
 import unicodedata
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ import sqlalchemy as sa
 from pos_app.domain.barcode import make_ean13
 from sync.server import schema as t
 from sync.server.catalog import CatalogImport, CatalogRow, add_price_entry, set_counted_stock
+from sync.server.people import DEFAULT_ROLES, add_staff, family_id, promotion, save_promotion, save_role, sku_ids
 from sync.server.store import CentralStore, utcnow
 
 STORES = [
@@ -189,11 +189,6 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def pin_hash(pin: str, salt: str) -> str:
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt.encode(), 100_000).hex()
-    return f"pbkdf2_sha256$100000${salt}${digest}"
-
-
 def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: int = 500, seed: int = 42) -> None:
     """Fill an empty server database with a demo chain. Not for a database already in use."""
     rng = random.Random(seed)
@@ -247,10 +242,54 @@ def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: 
                 rows = []
         if rows:
             conn.execute(t.customers.insert(), rows)
-        conn.execute(
-            t.cashiers.insert(),
-            [
-                {"store_id": None, "name": "Ana", "role": "cashier", "pin_hash": pin_hash("1234", "ana")},
-                {"store_id": None, "name": "Luis", "role": "manager", "pin_hash": pin_hash("9999", "luis")},
-            ],
+    add_demo_people_and_promotions(store, start)
+
+
+DEMO_STAFF = [("Ana", "cashier", "1234"), ("Luis", "manager", "9999")]
+# Weighed goods: the scale prints 21 + PLU + grams; the catalog has the base code (grams zeroed).
+DEMO_WEIGHED = [("W0001", "Manzana Golden", "00101", 249), ("W0002", "Queso manchego curado", "00102", 1995)]
+
+
+def add_demo_people_and_promotions(store: CentralStore, start: datetime) -> None:
+    """Roles, two people (Ana, cashier, PIN 1234; Luis, manager, PIN 9999), weighed fruit and
+    cheese, and one promotion of each kind, valid for a month from `start`."""
+    for code, name, permissions, limit in DEFAULT_ROLES:
+        save_role(store, code, name, permissions, limit)
+    for name, role, pin in DEMO_STAFF:
+        add_staff(store, name, role, pin)
+    CatalogImport(store).run(
+        CatalogRow(
+            sku=sku,
+            barcodes=[make_ean13(f"21{plu}00000")],
+            product_code=sku,
+            product_name=name,
+            family=["Alimentación", "Fruta y queso"],
+            tax_rate_bp=400 if sku == "W0001" else 1000,
+            price_store=price,
+            price_web=price,
+            unit="kg",
         )
+        for sku, name, plu, price in DEMO_WEIGHED
+    )
+    end = start + timedelta(days=30)
+    tees = family_id(store, "Moda", "Mujer", "Camisetas")
+    bread = family_id(store, "Alimentación", "Panadería")
+    books = family_id(store, "Libros")
+    trousers = family_id(store, "Moda", "Hombre", "Pantalones")
+    pack = sku_ids(store, ["S0000001", "S0000002"])
+    wanted = [
+        (bread, ("3X2-PAN", "3x2 en panadería", "n_for_m", 0, "family"), {"buy": 3, "pay": 2}),
+        (tees, ("2UD-CAMI", "2.ª unidad al 50 % en camisetas", "second_unit", 5000, "family"), {}),
+        (books, ("LIBROS-5", "5 % en libros", "percent", 500, "family"), {}),
+        (trousers, ("PANT-5E", "5 € menos en pantalones", "amount", 500, "family"), {}),
+    ]
+    promos = [promotion(*args, [target], start, end, **extra) for target, args, extra in wanted if target]
+    if len(pack) == 2:
+        promos.append(promotion("PACK-S1-S2", "Pack 2 camisetas: 15 €", "bundle", 1500, "sku", pack, start, end))
+    promos.append(
+        promotion(
+            "CESTA-100", "10 € menos por 100 € de compra", "basket", 1000, "basket", [], start, end, min_total=10_000
+        )
+    )
+    for promo in promos:
+        save_promotion(store, promo)

@@ -60,6 +60,36 @@ cashiers = sa.Table(
     sa.Column("pin_hash", sa.String(200), nullable=False),
 )
 
+roles = sa.Table(
+    "roles",
+    metadata,
+    sa.Column("code", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("permissions", sa.String(2000), nullable=False),
+    sa.Column("discount_limit_bp", sa.Integer, nullable=False),
+)
+
+promotions = sa.Table(
+    "promotions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("value", sa.BigInteger, nullable=False),
+    sa.Column("target", sa.String(16), nullable=False),
+    sa.Column("target_ids", sa.String(2000), nullable=False),
+    sa.Column("buy", sa.Integer, nullable=False),
+    sa.Column("pay", sa.Integer, nullable=False),
+    sa.Column("min_total", sa.BigInteger, nullable=False),
+    sa.Column("channels", sa.String(200), nullable=False),
+    sa.Column("store_ids", sa.String(2000), nullable=False),
+    sa.Column("tier", sa.String(32), nullable=False),
+    sa.Column("valid_from", sa.String(40)),
+    sa.Column("valid_to", sa.String(40)),
+    sa.Column("active", sa.Boolean, nullable=False),
+)
+
 tax_rates = sa.Table(
     "tax_rates",
     metadata,
@@ -205,6 +235,10 @@ sales = sa.Table(
     sa.Column("created_at", sa.String(40), nullable=False),
     sa.Column("total", sa.BigInteger, nullable=False),
     sa.Column("journal_hash", sa.String(64), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, server_default="sale"),
+    sa.Column("original_sale_id", sa.String(36)),
+    sa.Column("cashier_id", sa.Integer),
+    sa.Column("shift_id", sa.String(36)),
     sa.Index("ix_sales_series_number", "series", "number"),
 )
 
@@ -220,6 +254,9 @@ sale_lines = sa.Table(
     sa.Column("unit_price", sa.BigInteger, nullable=False),
     sa.Column("line_total", sa.BigInteger, nullable=False),
     sa.Column("tax_rate_bp", sa.Integer, nullable=False),
+    sa.Column("discount", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("discounts", sa.JSON),
+    sa.Column("weight_g", sa.Integer),
 )
 
 sale_payments = sa.Table(
@@ -230,6 +267,7 @@ sale_payments = sa.Table(
     sa.Column("method", sa.String(16), nullable=False),
     sa.Column("amount", sa.BigInteger, nullable=False),
     sa.Column("change", sa.BigInteger, nullable=False),
+    sa.Column("reference", sa.String(64), nullable=False, server_default=""),
 )
 
 # Things a person at HQ must look at: a sale that drove stock negative, a cloned till database…

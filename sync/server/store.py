@@ -34,6 +34,9 @@ SNAPSHOT_TABLES = {
     "barcode": t.barcodes,
     "price_list": t.price_lists,
     "price": t.prices,
+    "role": t.roles,
+    "staff": t.cashiers,
+    "promotion": t.promotions,
 }
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
@@ -311,6 +314,10 @@ class CentralStore:
                 if isinstance(payload, p.SaleCompleted):
                     sales.append((event_id, payload))
                     records.append((event, "applied", None))
+                elif payload is not None:
+                    # Shift, cash, override, void and invoice facts: kept in the events table
+                    # (with who and why) for HQ's audit and reports; nothing else to apply yet.
+                    records.append((event, "applied", None))
                 else:
                     records.append((event, "rejected", reason))
             changes = self._apply_sales(conn, device, sales)
@@ -441,6 +448,10 @@ class CentralStore:
                     "created_at": sale.created_at.isoformat(),
                     "total": sale.total,
                     "journal_hash": sale.journal_hash,
+                    "kind": sale.kind,
+                    "original_sale_id": str(sale.original_sale_id) if sale.original_sale_id else None,
+                    "cashier_id": sale.cashier_id,
+                    "shift_id": str(sale.shift_id) if sale.shift_id else None,
                 }
             )
             for i, line in enumerate(sale.lines, 1):
@@ -455,6 +466,9 @@ class CentralStore:
                         "unit_price": line.unit_price,
                         "line_total": line.line_total,
                         "tax_rate_bp": line.tax_rate_bp,
+                        "discount": line.discount,
+                        "discounts": [d.model_dump() for d in line.discounts] or None,
+                        "weight_g": line.weight_g,
                     }
                 )
                 movements.append((line.sku_id, -line.quantity, event_id))
@@ -580,6 +594,8 @@ class CentralStore:
                 else:
                     table = SNAPSHOT_TABLES[entity]
                     query = sa.select(*(table.c[name] for name in p.entity_columns(entity)))
+                    if entity == "staff":  # a till learns only the PIN hashes of who may work there
+                        query = query.where(sa.or_(table.c.store_id.is_(None), table.c.store_id == device.store_id))
                 for rows in _driver_chunks(conn, query, chunk_rows):
                     count += len(rows)
                     yield json.dumps({"entity": entity, "rows": rows}, separators=(",", ":")).encode() + b"\n"

@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from pos_app.domain.barcode import make_ean13  # noqa: E402
-from pos_app.domain.cart import Cart, card_tender  # noqa: E402
+from pos_app.domain.cart import Cart, Tender  # noqa: E402
 from pos_app.store.replica import Identity, Replica  # noqa: E402
+from pos_app.store.till_records import SaleDraft  # noqa: E402
 from sync.server.demo import demo_catalog  # noqa: E402
 from tests.benchmarks import sync_bench  # noqa: E402
 
@@ -132,7 +133,7 @@ def bench_checkout(replica: Replica, skus: int, n: int, tmp: Path) -> dict:
 
     def checkout() -> None:
         cart = next(it)
-        replica.record_sale(IDENTITY, cart.lines, [card_tender(cart.total)])
+        replica.record_sale(IDENTITY, SaleDraft(cart.lines, [Tender("card", cart.total)]))
 
     samples = timed(checkout, n)
     # Floor: the same number of rows in a bare WAL database, synchronous=FULL, one transaction.

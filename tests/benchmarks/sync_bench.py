@@ -26,8 +26,9 @@ import sqlalchemy as sa
 
 from pos_app.app import freeze_startup_objects
 from pos_app.domain.barcode import make_ean13
-from pos_app.domain.cart import Cart, card_tender
+from pos_app.domain.cart import Cart, Tender
 from pos_app.store.replica import Identity, Replica
+from pos_app.store.till_records import SaleDraft
 from sync import protocol as p
 from sync.server import catalog, demo
 from sync.server import schema as t
@@ -77,7 +78,7 @@ def bench_backlog(sales: int, tmp: Path) -> dict:
                 item = replica.item_by_barcode(make_ean13(f"84{rng.randrange(1, CATALOG_SKUS + 1):010d}"))
                 assert item is not None
                 cart.add(item)
-            sale_ids.append(replica.record_sale(identity, cart.lines, [card_tender(cart.total)]).sale_id)  # type: ignore[arg-type]
+            sale_ids.append(replica.record_sale(identity, SaleDraft(cart.lines, [Tender("card", cart.total)])).sale_id)  # type: ignore[arg-type]
         assert replica.outbox_summary().pending == sales
         replica.close()
         server.start()  # the network is back

@@ -6,14 +6,13 @@ import asyncio
 
 import pytest
 
-from pos_app.services.selling import SaleService
 from pos_app.store.replica import Replica
 from sync.client.engine import SyncError
 from sync.server.catalog import add_price_entry
-from tests.tills import FaultyTransport, engine_for, enrol_till
+from tests.tills import FaultyTransport, engine_for, enrol_till, signed_in_sales
 
 HEADER = (
-    b'{"protocol": 2, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
+    b'{"protocol": 3, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
 )
 
 
@@ -102,18 +101,18 @@ def test_a_garbled_push_answer_marks_nothing_sent_and_the_retry_is_exactly_once(
 
     async def action(engine):
         await engine.pull_once()
-        sales = SaleService(replica)
+        sales = signed_in_sales(replica)  # opening the shift is a fact too
         assert sales.scan("8400000000017")
-        assert sales.pay_card() is not None
+        assert sales.pay_cash() is not None
         for _ in range(2):
             with pytest.raises(SyncError):
                 await engine.push_once()
-            assert replica.outbox_summary().pending == 1
+            assert replica.outbox_summary().pending == 2
         await engine.push_once()
         assert replica.outbox_summary().pending == 0
 
     run(_with_engine(path, identity, garble_first_push, action))
-    assert central.event_counts() == {"applied": 1}
+    assert central.event_counts() == {"applied": 2}
 
 
 def test_price_changes_made_at_hq_reach_the_till(till, central):

@@ -11,12 +11,12 @@ from pos_app.services.selling import SaleService
 from pos_app.store.replica import Replica
 from sync.client.engine import SyncError, SyncStatus
 from sync.server import schema as t
-from tests.tills import FaultyTransport, engine_for, enrol_till
+from tests.tills import FaultyTransport, engine_for, enrol_till, signed_in_sales
 
 BARCODES = ["8400000000017", "8400000000024", "8400000000031"]
 
 
-def ring_up(sales: SaleService, codes: list[str], cash: str = "500") -> None:
+def ring_up(sales: SaleService, codes: list[str], cash: int = 50_000) -> None:
     for code in codes:
         assert sales.scan(code), code
     assert sales.pay_cash(cash) is not None
@@ -32,11 +32,12 @@ def test_sales_made_offline_reach_server_once_even_when_a_push_answer_is_lost(qa
     replica = Replica.open(path)
     identity = asyncio.run(enrol_till(replica, live_server.url, central))
 
-    first_push_lost = {"done": False}
+    first_push_lost = {"done": False, "armed": False}
 
     def lose_first_push_answer(request, _n):
         # The first push that reaches a running server commits there, and its answer is lost.
-        if request.url.path == "/sync/push" and live_server.proc is not None and not first_push_lost["done"]:
+        armed = first_push_lost["armed"] and not first_push_lost["done"]
+        if request.url.path == "/sync/push" and live_server.proc is not None and armed:
             first_push_lost["done"] = True
             return "drop_response"
         return None
@@ -50,8 +51,9 @@ def test_sales_made_offline_reach_server_once_even_when_a_push_answer_is_lost(qa
             stock_before = {sku: replica.stock_on_hand(identity.store_id, sku) for sku in (1, 2, 3)}
             server_stock_before = {sku: central.stock_level(identity.store_id, sku) for sku in (1, 2, 3)}
 
+            sales = signed_in_sales(replica)  # the cashier signs in and opens the shift (a fact too)
+            await engine.push_once()
             live_server.down_but_bound()  # the network goes away
-            sales = SaleService(replica)
             ring_up(sales, BARCODES)
             ring_up(sales, BARCODES[:1] * 3)
             ring_up(sales, BARCODES[1:2])
@@ -61,6 +63,7 @@ def test_sales_made_offline_reach_server_once_even_when_a_push_answer_is_lost(qa
             # Stock on the till already shows the offline sales.
             assert replica.stock_on_hand(identity.store_id, 1) == stock_before[1] - 4
 
+            first_push_lost["armed"] = True
             live_server.start()  # the network comes back
             with pytest.raises(SyncError, match="no connection"):
                 await engine.push_once()  # the server commits the first batch, its answer is lost
@@ -77,10 +80,10 @@ def test_sales_made_offline_reach_server_once_even_when_a_push_answer_is_lost(qa
         assert sorted(server_sales(central)) == sorted(local_ids)
         assert len(set(server_sales(central))) == 3
         statuses = dict(replica.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetchall())
-        assert statuses == {"duplicate": 2, "applied": 1}
+        assert statuses == {"duplicate": 2, "applied": 2}  # the shift's opening, then the last sale
         assert replica.outbox_summary().pending == 0
         with central.engine.connect() as conn:
-            assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 3
+            assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 4
         # Stock moved once per unit sold, on the server and on the till alike.
         assert central.stock_level(identity.store_id, 1) == server_stock_before[1] - 4
         assert central.stock_level(identity.store_id, 2) == server_stock_before[2] - 2
@@ -114,7 +117,7 @@ def test_sync_loop_retries_on_its_own_until_the_outbox_is_empty(qapp, tmp_path, 
         try:
             await engine.pull_once()
             stopped_server.down_but_bound()
-            sales = SaleService(replica)
+            sales = signed_in_sales(replica)
             for _ in range(5):
                 ring_up(sales, BARCODES[:2])
             engine.start()

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from sync import protocol as p
+from sync.server import demo
 from sync.server import schema as t
 from tests.conftest import ADMIN_TOKEN
 from tests.tills import sale_event
@@ -130,8 +131,10 @@ def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
         else:
             assert all(len(row) == len(p.entity_columns(chunk["entity"])) for row in chunk["rows"])
     assert trailer == {"end": True, "rows": sum(counts.values())}
-    assert counts["sku"] == 120 and counts["barcode"] == 120
+    weighed = len(demo.DEMO_WEIGHED)  # sold by weight: no stock figure
+    assert counts["sku"] == 120 + weighed and counts["barcode"] == 120 + weighed
     assert counts["stock_by_sku"] == 120 and counts["price_list"] == 2
+    assert counts["staff"] == len(demo.DEMO_STAFF) and counts["role"] == 2 and counts["promotion"] >= 3
     for column, store_id in enumerate(stores):
         assert grid[7][column] == central.stock_level(store_id, 7)
     # References come before their users (families before products before SKUs…).

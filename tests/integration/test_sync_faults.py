@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from pos_app.domain.barcode import make_ean13
-from pos_app.domain.cart import Cart, card_tender
+from pos_app.domain.cart import Cart, Tender
 from pos_app.store.replica import Replica
+from pos_app.store.till_records import SaleDraft
 from sync.client.engine import SyncEngine, SyncError
 from sync.server import schema as t
 from sync.server.store import CentralStore
@@ -147,7 +148,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
             item = state["replica"].item_by_barcode(make_ean13(f"84{sku:010d}"))
             assert item is not None
             cart.add(item)
-        receipt = state["replica"].record_sale(state["identity"], cart.lines, [card_tender(cart.total)])
+        receipt = state["replica"].record_sale(state["identity"], SaleDraft(cart.lines, [Tender("card", cart.total)]))
         state["sales"].append(receipt.sale_id)
 
     @rule(till=st.integers(0, len(TILLS) - 1))

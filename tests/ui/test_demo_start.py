@@ -39,9 +39,13 @@ def test_demo_starts_enrols_loads_and_syncs_a_sale(qtbot, qapp, tmp_path):
             if not session.till.is_ready:
                 await asyncio.wait_for(ready.wait(), timeout=60)
             assert "Madrid Centro" in session.window.place.text()
-            sales = session.till.sales
+            till = session.till
+            ana = next(staff_id for staff_id, name, _role in till.session.members() if name == "Ana")
+            till.session.sign_in(ana, "1234")  # the demo's cashier (PIN shown on the sign-in page)
+            assert till.shifts.open(5_000) is not None
+            sales = till.sales
             assert sales.scan("8400000000017")
-            assert sales.pay_card() is not None
+            assert sales.pay_cash() is not None
             await until(lambda: isinstance(session.window.dialog, ReceiptDialog))
             session.window.dialog.accept()
             sent = asyncio.Event()

@@ -2,7 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pos_app.domain.cart import Cart, CartError, PricedItem, cash_tender, parse_quantity
+from pos_app.domain.cart import Cart, CartError, PricedItem, parse_quantity
+from pos_app.domain.payment import Payment, PaymentError
 from pos_app.domain.pricing import PriceEntry, resolve_price
 from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash, render_text
 
@@ -48,11 +49,16 @@ def test_cart_vat_breakdown_adds_up():
     assert sum(t.gross for t in taxes) == cart.total
 
 
-def test_cash_payment_gives_change_and_refuses_too_little():
-    assert cash_tender(1250, "20").change == 750
-    assert cash_tender(1250, "").change == 0
-    with pytest.raises(CartError):
-        cash_tender(1250, "10")
+def test_cash_payment_gives_change_and_a_short_amount_is_a_part_payment():
+    assert Payment(1250).add_cash(2000).change == 750
+    assert Payment(1250).add_cash().change == 0
+    part = Payment(1250)
+    assert part.add_cash(1000).change == 0
+    assert part.remaining == 250 and not part.is_settled
+    with pytest.raises(PaymentError):
+        part.add_card(300, "X")  # more than is left
+    part.add_card(250, "AUTH1")
+    assert part.is_settled and part.paid == 1250
 
 
 def test_a_sales_season_overrides_the_base_price_while_it_lasts():

@@ -1,0 +1,110 @@
+"""A cashier's shift at a till: float, cash in and out, and the close (Z) report.
+
+Expected cash in the drawer = opening float + cash taken for sales - cash given back for
+returns + cash put in - cash taken out. The counted figure is what the cashier counts at close;
+the difference is reported, never adjusted away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pos_app.domain.money import format_amount
+from pos_app.domain.receipt import PAYMENT_NAMES
+from pos_app.domain.tax import TaxLine, breakdown
+
+
+@dataclass(frozen=True, slots=True)
+class ZReport:
+    z_number: int
+    store_name: str
+    till_code: str
+    opened_at: datetime
+    closed_at: datetime
+    opened_by: str
+    closed_by: str
+    float_cents: int
+    sales_count: int
+    sales_total: int  # gross of what was sold, after discounts
+    returns_count: int
+    returns_total: int  # refunded, as a positive amount
+    discounts: int  # promotions and manual discounts given on sales
+    rounding: int  # cash rounding, net
+    by_method: dict[str, int]  # method -> net taken (refunds subtracted)
+    gross_by_rate: dict[int, int] = field(default_factory=dict)  # VAT rate -> gross, net of returns
+    cash_in: int = 0
+    cash_out: int = 0
+    voids: int = 0
+    counted_cash: int = 0
+
+    @property
+    def net_sales(self) -> int:
+        return self.sales_total - self.returns_total
+
+    @property
+    def expected_cash(self) -> int:
+        return self.float_cents + self.by_method.get("cash", 0) + self.cash_in - self.cash_out
+
+    @property
+    def difference(self) -> int:
+        return self.counted_cash - self.expected_cash
+
+    def vat(self) -> list[TaxLine]:
+        return breakdown(self.gross_by_rate.items())
+
+    def as_dict(self) -> dict[str, object]:
+        """The figures, as they travel to the server with the shift's close."""
+        return {
+            "sales_count": self.sales_count,
+            "sales_total": self.sales_total,
+            "returns_count": self.returns_count,
+            "returns_total": self.returns_total,
+            "discounts": self.discounts,
+            "rounding": self.rounding,
+            "by_method": dict(self.by_method),
+            "vat": [{"rate_bp": t.rate_bp, "base": t.base, "tax": t.tax} for t in self.vat()],
+            "cash_in": self.cash_in,
+            "cash_out": self.cash_out,
+            "voids": self.voids,
+            "float": self.float_cents,
+        }
+
+
+def render_z_text(z: ZReport, width: int = 42) -> str:
+    def row(left: str, right: str) -> str:
+        room = width - len(right) - 1
+        return f"{left[:room]:<{room}} {right}"
+
+    def money(cents: int) -> str:
+        return format_amount(cents)
+
+    out = [z.store_name.center(width), f"Caja {z.till_code}".center(width), ""]
+    out.append(row("INFORME Z", f"n.º {z.z_number}"))
+    out.append(row("Apertura", z.opened_at.astimezone().strftime("%d/%m/%Y %H:%M")))
+    out.append(row("Cierre", z.closed_at.astimezone().strftime("%d/%m/%Y %H:%M")))
+    out.append(row("Abrió / cerró", f"{z.opened_by} / {z.closed_by}"))
+    out.append("-" * width)
+    out.append(row(f"Ventas ({z.sales_count})", money(z.sales_total)))
+    out.append(row(f"Devoluciones ({z.returns_count})", money(-z.returns_total)))
+    out.append(row("Ventas netas", money(z.net_sales)))
+    out.append(row("Descuentos concedidos", money(z.discounts)))
+    if z.rounding:
+        out.append(row("Redondeo efectivo", money(z.rounding)))
+    out.append(row("Ventas anuladas", str(z.voids)))
+    out.append("-" * width)
+    out.append("Por forma de pago")
+    for method, amount in sorted(z.by_method.items()):
+        out.append(row(f"  {PAYMENT_NAMES.get(method, method)}", money(amount)))
+    out.append("-" * width)
+    out.append(row("IVA       Base", "Cuota"))
+    for tax in z.vat():
+        out.append(row(f"{tax.rate_percent:>3} %  {format_amount(tax.base, ''):>10}", format_amount(tax.tax, "")))
+    out.append("-" * width)
+    out.append(row("Fondo de caja", money(z.float_cents)))
+    out.append(row("Entradas de efectivo", money(z.cash_in)))
+    out.append(row("Salidas de efectivo", money(-z.cash_out)))
+    out.append(row("Efectivo esperado", money(z.expected_cash)))
+    out.append(row("Efectivo contado", money(z.counted_cash)))
+    out.append(row("Descuadre", money(z.difference)))
+    return "\n".join(out)

@@ -1,0 +1,135 @@
+"""Receipts and Z reports on an ESC/POS printer (python-escpos), as PDF, and kept for reprint.
+
+The sale is saved before anything is printed, and printing runs on its own thread: a missing,
+jammed or unplugged printer shows a message and never loses or blocks a sale (F12 reprints).
+
+Where the bytes go is a till setting, `printer`:
+- `none`      nothing is printed (the receipt is shown on screen)
+- `memory`    kept in memory (demo and tests: `ReceiptPrinter.sent`)
+- `file:PATH` appended to a device or file, e.g. `file:/dev/usb/lp0`
+- `net:HOST[:PORT]` a network printer (port 9100 by default)
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject, QSizeF, Signal
+from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
+
+from pos_app.domain.receipt import Receipt, render_text
+
+log = logging.getLogger(__name__)
+DRAWER_PIN = 2  # the drawer kick-out connector most drawers use
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    text: str
+    barcode: str = ""  # CODE128 under the text (the receipt number, scanned for returns)
+    open_drawer: bool = False
+    title: str = ""
+
+
+def escpos_bytes(job: PrintJob) -> bytes:
+    """The exact bytes an ESC/POS printer receives for a job (tests check these)."""
+    from escpos.printer import Dummy  # imported on the printing thread: 0.2 s off start-up
+
+    printer = Dummy(profile="TM-T88III")
+    printer.set(align="left", font="a")
+    # Receipts are Spanish: code page CP858 has the accents and the euro sign.
+    printer.charcode("CP858")
+    printer.text(job.text + "\n")
+    if job.barcode:
+        printer.barcode("{B" + job.barcode, "CODE128", height=60, width=2, function_type="B")
+    printer.cut()
+    if job.open_drawer:
+        printer.cashdraw(DRAWER_PIN)
+    return bytes(printer.output)
+
+
+class ReceiptPrinter(QObject):
+    printed = Signal(str)  # title
+    failed = Signal(str)  # message for the cashier
+
+    def __init__(self, target: str = "memory") -> None:
+        super().__init__()
+        self.target = target
+        self.sent: list[bytes] = []  # what reached a `memory` printer
+        self._jobs: queue.Queue[PrintJob | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def print_receipt(self, receipt: Receipt, open_drawer: bool = False) -> None:
+        self.submit(PrintJob(render_text(receipt), receipt.receipt_no, open_drawer, receipt.receipt_no))
+
+    def open_drawer(self) -> None:
+        self.submit(PrintJob("", open_drawer=True, title="drawer"))
+
+    def submit(self, job: PrintJob) -> None:
+        if self.target == "none":
+            if job.open_drawer:
+                self.failed.emit(self.tr("No printer is set up: open the drawer with its key"))
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="printer", daemon=True)
+            self._thread.start()
+        self._jobs.put(job)
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            try:
+                data = escpos_bytes(job)
+                self._send(data)
+            except Exception as exc:  # any printer trouble: say so, keep the sale
+                log.warning("printing %s failed: %s", job.title, exc)
+                self.failed.emit(
+                    self.tr("The printer did not print ({}). The sale is saved: F12 reprints it.").format(exc)
+                )
+            else:
+                self.printed.emit(job.title)
+
+    def _send(self, data: bytes) -> None:
+        kind, _, where = self.target.partition(":")
+        if kind == "memory":
+            self.sent.append(data)
+        elif kind == "file":
+            with open(where, "ab", buffering=0) as device:
+                device.write(data)
+        elif kind == "net":
+            from escpos.printer import Network
+
+            host, _, port = where.partition(":")
+            printer = Network(host, int(port or 9100), timeout=5)
+            try:
+                printer.open()
+                printer._raw(data)
+            finally:
+                printer.close()
+        else:
+            raise ValueError(f"unknown printer setting {self.target!r}")
+
+
+def save_pdf(text: str, path: Path, title: str = "") -> Path:
+    """The receipt (or Z report) as a PDF, 80 mm wide like the paper roll."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setPageSize(QPageSize(QSizeF(80, max(100, 5 * (text.count("\n") + 4))), QPageSize.Unit.Millimeter))
+    writer.setPageMargins(QMarginsF(3, 3, 3, 3))
+    document = QTextDocument()
+    font = QFont("DejaVu Sans Mono")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(6.5)
+    document.setDefaultFont(font)
+    document.setPlainText(text)
+    document.print_(writer)
+    return path

@@ -1,0 +1,656 @@
+"""The till's own records: sales and returns with their journal, people and sign-in attempts,
+shifts, cash moves, voids, overrides, parked sales and invoices.
+
+Every fact the server must learn of is written in one transaction with its outbox event and,
+for what the law cares about (sales, returns, voids, shift open and close, invoices), its
+journal record: append-only (triggers refuse UPDATE and DELETE) and hash-chained.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from pos_app.domain.cart import CartLine, Tender
+from pos_app.domain.promotions import Discount, Promotion
+from pos_app.domain.receipt import (
+    GENESIS_HASH,
+    RETURN_SERIES_SUFFIX,
+    Receipt,
+    ReceiptLine,
+    journal_hash,
+    receipt_number,
+)
+from pos_app.domain.shift import ZReport
+from pos_app.domain.staff import Attempts, Role, StaffMember
+from sync import protocol as p
+
+if TYPE_CHECKING:
+    from pos_app.store.replica import Identity
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _ids(text: str) -> frozenset[int]:
+    return frozenset(int(x) for x in text.split(",") if x.strip().isdigit())
+
+
+@dataclass(frozen=True, slots=True)
+class SaleDraft:
+    """A paid cart, ready to be recorded."""
+
+    lines: Sequence[CartLine]
+    tenders: Sequence[Tender]
+    rounding: int = 0
+    cashier: StaffMember | None = None
+    shift_id: str | None = None
+    kind: str = "sale"  # or "return": quantities negative
+    original_sale_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnableLine:
+    line_no: int
+    line: ReceiptLine
+    returnable: int  # units not yet returned
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    id: str
+    z_number: int
+    opened_at: datetime
+    opened_by: int
+    float_cents: int
+
+
+class TillRecords:
+    conn: sqlite3.Connection
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Replica
+        raise NotImplementedError
+
+    def meta(self, key: str) -> str | None:  # provided by Replica
+        raise NotImplementedError
+
+    # --- outbox and journal ---------------------------------------------------------------------
+
+    @staticmethod
+    def _enqueue(conn: sqlite3.Connection, event_id: str, type_: str, payload: dict[str, Any], created: str) -> None:
+        conn.execute(
+            "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
+            (event_id, type_, json.dumps(payload, separators=(",", ":")), created),
+        )
+
+    def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:
+        """Queue a fact for the server (validated against the wire model first)."""
+        event_id = str(uuid.uuid4())
+        self._enqueue(conn, event_id, type_, payload.model_dump(mode="json"), created)
+        return event_id
+
+    @staticmethod
+    def _journal(conn: sqlite3.Connection, kind: str, ref: str, content: dict[str, Any], created: str) -> str:
+        last = conn.execute("SELECT hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+        prev = last[0] if last else GENESIS_HASH
+        digest = journal_hash(prev, content)
+        conn.execute(
+            "INSERT INTO journal (kind, ref, created_at, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
+            (kind, ref, created, json.dumps(content, sort_keys=True, separators=(",", ":")), prev, digest),
+        )
+        return digest
+
+    def verify_journal(self) -> list[str]:
+        """Everything wrong with the journal (empty: intact). Checks each record's hash, the chain
+        from the first record, that every sale and return is in it with the same hash, and that
+        every series runs 1, 2, 3… without gaps."""
+        problems: list[str] = []
+        prev = GENESIS_HASH
+        by_ref: dict[str, str] = {}
+        for seq, kind, ref, content, prev_hash, digest in self.conn.execute(
+            "SELECT seq, kind, ref, content, prev_hash, hash FROM journal ORDER BY seq"
+        ):
+            if prev_hash != prev:
+                problems.append(f"record {seq} ({kind} {ref}) does not follow the record before it")
+            if journal_hash(prev_hash, json.loads(content)) != digest:
+                problems.append(f"record {seq} ({kind} {ref}) was altered: its hash does not match")
+            by_ref[ref] = digest
+            prev = digest
+        for series, number, sale_id, stored in self.conn.execute(
+            "SELECT series, number, id, journal_hash FROM sales ORDER BY series, number"
+        ):
+            if by_ref.get(sale_id) != stored:
+                problems.append(f"receipt {receipt_number(series, number)} is not in the journal as recorded")
+        for series, count, top in self.conn.execute("SELECT series, COUNT(*), MAX(number) FROM sales GROUP BY series"):
+            if count != top:
+                problems.append(f"series {series} has gaps: {count} receipts numbered up to {top}")
+        return problems
+
+    # --- sales and returns ----------------------------------------------------------------------
+
+    def record_sale(self, identity: Identity, draft: SaleDraft) -> Receipt:
+        """Sale (or return), lines, payments, stock movements, journal record and outbox event:
+        one transaction."""
+        sale_id = str(uuid.uuid4())
+        event_id = str(uuid.uuid4())
+        created = _now()
+        created_text = created.isoformat()
+        returning = draft.kind == "return"
+        series = identity.series + (RETURN_SERIES_SUFFIX if returning else "")
+        lines = tuple(
+            ReceiptLine(
+                ln.item.sku_id,
+                ln.item.sku_code,
+                ln.item.name,
+                ln.quantity,
+                ln.item.unit_price,
+                ln.item.tax_rate_bp,
+                tuple(ln.discounts),
+                ln.weight_g,
+            )
+            for ln in draft.lines
+        )
+        total = sum(ln.total for ln in lines)
+        cashier_id = draft.cashier.id if draft.cashier else None
+        with self.transaction() as conn:
+            last = conn.execute("SELECT MAX(number) FROM sales WHERE series = ?", (series,)).fetchone()
+            number = (last[0] or 0) + 1
+            content: dict[str, Any] = {
+                "sale_id": sale_id,
+                "kind": draft.kind,
+                "original_sale_id": draft.original_sale_id,
+                "store_id": identity.store_id,
+                "till_code": identity.till_code,
+                "series": series,
+                "number": number,
+                "created_at": created_text,
+                "cashier_id": cashier_id,
+                "shift_id": draft.shift_id,
+                "lines": [
+                    {
+                        "sku_id": ln.sku_id,
+                        "sku_code": ln.sku_code,
+                        "name": ln.name,
+                        "quantity": ln.quantity,
+                        "unit_price": ln.unit_price,
+                        "discount": ln.discount,
+                        "discounts": [
+                            {"name": d.name, "amount": d.amount, "promotion_id": d.promotion_id, "basket": d.basket}
+                            for d in ln.discounts
+                        ],
+                        "line_total": ln.total,
+                        "tax_rate_bp": ln.tax_rate_bp,
+                        "weight_g": ln.weight_g,
+                    }
+                    for ln in lines
+                ],
+                "payments": [
+                    {"method": t.method, "amount": t.amount, "change": t.change, "reference": t.reference}
+                    for t in draft.tenders
+                ],
+                "total": total,
+                "rounding": draft.rounding,
+            }
+            payload = p.SaleCompleted.model_validate({**content, "journal_hash": GENESIS_HASH})  # fail before writing
+            digest = self._journal(conn, draft.kind, sale_id, content, created_text)
+            payload = payload.model_copy(update={"journal_hash": digest})
+            conn.execute(
+                "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id, kind, "
+                "original_sale_id, cashier_id, shift_id, rounding, discount) "
+                "VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    sale_id,
+                    series,
+                    number,
+                    created_text,
+                    total,
+                    digest,
+                    event_id,
+                    draft.kind,
+                    draft.original_sale_id,
+                    cashier_id,
+                    draft.shift_id,
+                    draft.rounding,
+                    sum(ln.discount for ln in lines),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO sale_lines (sale_id, line_no, sku_id, sku_code, name, quantity, unit_price, "
+                "line_total, tax_rate_bp, discount, discounts, weight_g) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        sale_id,
+                        i,
+                        ln["sku_id"],
+                        ln["sku_code"],
+                        ln["name"],
+                        ln["quantity"],
+                        ln["unit_price"],
+                        ln["line_total"],
+                        ln["tax_rate_bp"],
+                        ln["discount"],
+                        json.dumps(ln["discounts"]) if ln["discounts"] else None,
+                        ln["weight_g"],
+                    )
+                    for i, ln in enumerate(content["lines"], 1)
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO sale_payments (sale_id, line_no, method, amount, change, reference) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(sale_id, i, t.method, t.amount, t.change, t.reference) for i, t in enumerate(draft.tenders, 1)],
+            )
+            conn.executemany(
+                "INSERT INTO stock_movements (store_id, sku_id, delta, reason, event_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(identity.store_id, ln.sku_id, -ln.quantity, draft.kind, event_id, created_text) for ln in lines],
+            )
+            self._enqueue(conn, event_id, "sale.completed", payload.model_dump(mode="json"), created_text)
+            original_no = ""
+            if draft.original_sale_id:
+                row = conn.execute(
+                    "SELECT series, number FROM sales WHERE id = ?", (draft.original_sale_id,)
+                ).fetchone()
+                original_no = receipt_number(row[0], row[1]) if row else ""
+        return Receipt(
+            sale_id,
+            series,
+            number,
+            created,
+            identity.store_name,
+            identity.till_code,
+            lines,
+            tuple(draft.tenders),
+            kind=draft.kind,
+            rounding=draft.rounding,
+            cashier=draft.cashier.name if draft.cashier else "",
+            original_no=original_no,
+        )
+
+    def receipt(self, sale_id: str, store_name: str = "", till_code: str = "") -> Receipt | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.series, s.number, s.created_at, s.kind, s.rounding, st.name, o.series, o.number, "
+            "i.series, i.number FROM sales s LEFT JOIN staff st ON st.id = s.cashier_id "
+            "LEFT JOIN sales o ON o.id = s.original_sale_id "
+            "LEFT JOIN invoices i ON i.sale_id = s.id WHERE s.id = ?",
+            (sale_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        lines = tuple(
+            ReceiptLine(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                tuple(
+                    Discount(d["name"], d["amount"], d.get("promotion_id"), d.get("basket", False))
+                    for d in json.loads(r[6] or "[]")
+                ),
+                r[7],
+            )
+            for r in self.conn.execute(
+                "SELECT sku_id, sku_code, name, quantity, unit_price, tax_rate_bp, discounts, weight_g "
+                "FROM sale_lines WHERE sale_id = ? ORDER BY line_no",
+                (sale_id,),
+            )
+        )
+        payments = tuple(
+            Tender(r[0], r[1], r[2], r[3])
+            for r in self.conn.execute(
+                "SELECT method, amount, change, reference FROM sale_payments WHERE sale_id = ? ORDER BY line_no",
+                (sale_id,),
+            )
+        )
+        return Receipt(
+            row[0],
+            row[1],
+            row[2],
+            datetime.fromisoformat(row[3]),
+            store_name,
+            till_code,
+            lines,
+            payments,
+            kind=row[4],
+            rounding=row[5],
+            cashier=row[6] or "",
+            original_no=receipt_number(row[7], row[8]) if row[7] else "",
+            invoice_no=receipt_number(row[9], row[10]) if row[9] else "",
+        )
+
+    def sale_id_by_number(self, receipt_no: str) -> str | None:
+        """The sale a receipt number (as printed, or scanned from the receipt's barcode) names."""
+        series, _, number = receipt_no.strip().upper().rpartition("-")
+        if not series or not number.isdigit():
+            return None
+        row = self.conn.execute(
+            "SELECT id FROM sales WHERE series = ? AND number = ?", (series, int(number))
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def returnable_lines(self, sale_id: str) -> list[ReturnableLine]:
+        """The lines of a sale with how many units are still returnable (earlier returns deducted)."""
+        receipt = self.receipt(sale_id)
+        if receipt is None or receipt.kind != "sale":
+            return []
+        returned: dict[int, int] = {}
+        for sku_id, qty in self.conn.execute(
+            "SELECT l.sku_id, -SUM(l.quantity) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+            "WHERE s.original_sale_id = ? GROUP BY l.sku_id",
+            (sale_id,),
+        ):
+            returned[sku_id] = qty
+        result = []
+        for no, line in enumerate(receipt.lines, 1):
+            already = min(line.quantity, returned.get(line.sku_id, 0))
+            returned[line.sku_id] = returned.get(line.sku_id, 0) - already
+            result.append(ReturnableLine(no, line, line.quantity - already))
+        return result
+
+    def last_sale_id(self) -> str | None:
+        row = self.conn.execute("SELECT id FROM sales ORDER BY created_at DESC, rowid DESC LIMIT 1").fetchone()
+        return None if row is None else row[0]
+
+    # --- people ---------------------------------------------------------------------------------
+
+    def staff_members(self) -> list[tuple[int, str, str]]:
+        """(id, name, role name) of everyone who may work at this till, by name."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.name, COALESCE(r.name, s.role) FROM staff s LEFT JOIN roles r ON r.code = s.role "
+            "ORDER BY s.name"
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def staff_member(self, staff_id: int) -> tuple[StaffMember, str] | None:
+        """The member and their PIN hash."""
+        row = self.conn.execute(
+            "SELECT s.id, s.name, s.role, s.pin_hash, r.name, r.permissions, r.discount_limit_bp "
+            "FROM staff s LEFT JOIN roles r ON r.code = s.role WHERE s.id = ?",
+            (staff_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        role = Role.from_row(row[2], row[4] or row[2], row[5] or "", row[6] or 0)
+        return StaffMember(row[0], row[1], role), row[3]
+
+    def attempts(self, staff_id: int) -> Attempts:
+        row = self.conn.execute(
+            "SELECT failures, locked_until FROM signin_attempts WHERE staff_id = ?", (staff_id,)
+        ).fetchone()
+        if row is None:
+            return Attempts()
+        return Attempts(row[0], datetime.fromisoformat(row[1]) if row[1] else None)
+
+    def save_attempts(self, staff_id: int, attempts: Attempts) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO signin_attempts (staff_id, failures, locked_until) VALUES (?, ?, ?)",
+                (staff_id, attempts.failures, attempts.locked_until.isoformat() if attempts.locked_until else None),
+            )
+
+    def record_override(self, store_id: int, action: str, staff_id: int, approver_id: int, detail: str) -> None:
+        created = _now().isoformat()
+        fact = p.OverrideApproved(
+            store_id=store_id, action=action[:200], staff_id=staff_id, approver_id=approver_id, detail=detail[:1000]
+        )
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO overrides (created_at, action, staff_id, approver_id, detail) VALUES (?, ?, ?, ?, ?)",
+                (created, fact.action, staff_id, approver_id, fact.detail),
+            )
+            self._fact(conn, "override.approved", fact, created)
+
+    def overrides(self) -> list[tuple[str, str, int, int, str]]:
+        rows = self.conn.execute(
+            "SELECT created_at, action, staff_id, approver_id, detail FROM overrides ORDER BY id"
+        ).fetchall()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    # --- promotions -----------------------------------------------------------------------------
+
+    def promotions_in_force(self, moment: datetime, store_id: int, channel: str = "store") -> list[Promotion]:
+        promos = []
+        for r in self.conn.execute(
+            "SELECT id, code, name, kind, value, target, target_ids, buy, pay, min_total, channels, store_ids, tier, "
+            "valid_from, valid_to, active FROM promotions WHERE active = 1"
+        ):
+            promo = Promotion(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                _ids(r[6]),
+                r[7],
+                r[8],
+                r[9],
+                frozenset(c.strip() for c in r[10].split(",") if c.strip()),
+                _ids(r[11]),
+                r[12],
+                datetime.fromisoformat(r[13]) if r[13] else None,
+                datetime.fromisoformat(r[14]) if r[14] else None,
+                bool(r[15]),
+            )
+            if promo.applies_at(moment, store_id, channel):
+                promos.append(promo)
+        return promos
+
+    # --- shifts, cash, voids ----------------------------------------------------------------------
+
+    def open_shift(self, identity: Identity, staff_id: int, float_cents: int) -> Shift:
+        shift_id = str(uuid.uuid4())
+        created = _now()
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM shifts WHERE closed_at IS NULL").fetchone():
+                raise ValueError("A shift is already open at this till")
+            z_number = conn.execute("SELECT COALESCE(MAX(z_number), 0) + 1 FROM shifts").fetchone()[0]
+            conn.execute(
+                "INSERT INTO shifts (id, z_number, opened_at, opened_by, float_cents) VALUES (?, ?, ?, ?, ?)",
+                (shift_id, z_number, created.isoformat(), staff_id, float_cents),
+            )
+            fact = p.ShiftOpened(
+                shift_id=shift_id,
+                store_id=identity.store_id,
+                till_code=identity.till_code,
+                staff_id=staff_id,
+                opened_at=created,
+                float_cents=float_cents,
+            )
+            self._journal(conn, "shift.opened", shift_id, fact.model_dump(mode="json"), created.isoformat())
+            self._fact(conn, "shift.opened", fact, created.isoformat())
+        return Shift(shift_id, z_number, created, staff_id, float_cents)
+
+    def open_shift_now(self) -> Shift | None:
+        row = self.conn.execute(
+            "SELECT id, z_number, opened_at, opened_by, float_cents FROM shifts WHERE closed_at IS NULL"
+        ).fetchone()
+        return None if row is None else Shift(row[0], row[1], datetime.fromisoformat(row[2]), row[3], row[4])
+
+    def move_cash(self, identity: Identity, shift_id: str, staff_id: int, kind: str, amount: int, reason: str) -> None:
+        created = _now().isoformat()
+        fact = p.CashMoved(
+            shift_id=shift_id, store_id=identity.store_id, staff_id=staff_id, kind=kind, amount=amount, reason=reason
+        )
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO cash_moves (shift_id, created_at, kind, amount, reason, staff_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (shift_id, created, kind, amount, reason, staff_id),
+            )
+            self._fact(conn, "cash.moved", fact, created)
+
+    def record_void(
+        self,
+        identity: Identity,
+        shift_id: str | None,
+        staff_id: int,
+        approver_id: int | None,
+        reason: str,
+        lines: int,
+        total: int,
+    ) -> None:
+        created = _now().isoformat()
+        fact = p.SaleVoided(
+            store_id=identity.store_id,
+            staff_id=staff_id,
+            approver_id=approver_id,
+            reason=reason[:200],
+            lines=min(lines, 1000),
+            total=total,
+        )
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO voids (shift_id, created_at, staff_id, approver_id, reason, lines, total) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (shift_id, created, staff_id, approver_id, fact.reason, fact.lines, total),
+            )
+            self._journal(conn, "sale.voided", f"void:{created}", fact.model_dump(mode="json"), created)
+            self._fact(conn, "sale.voided", fact, created)
+
+    def z_report(self, identity: Identity, shift: Shift, closed_by: str, counted_cash: int = 0) -> ZReport:
+        """The shift's figures from its sales, returns, cash moves and voids (one pass each)."""
+        sid = shift.id
+        counts = self.conn.execute(
+            "SELECT COALESCE(SUM(kind = 'sale'), 0), COALESCE(SUM(CASE WHEN kind = 'sale' THEN total END), 0), "
+            "COALESCE(SUM(kind = 'return'), 0), COALESCE(-SUM(CASE WHEN kind = 'return' THEN total END), 0), "
+            "COALESCE(SUM(CASE WHEN kind = 'sale' THEN discount END), 0), COALESCE(SUM(rounding), 0) "
+            "FROM sales WHERE shift_id = ?",
+            (sid,),
+        ).fetchone()
+        by_method = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT pm.method, SUM(pm.amount - pm.change) FROM sales s JOIN sale_payments pm ON pm.sale_id = s.id "
+                "WHERE s.shift_id = ? GROUP BY pm.method",
+                (sid,),
+            )
+        }
+        by_rate = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT l.tax_rate_bp, SUM(l.line_total) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                "WHERE s.shift_id = ? GROUP BY l.tax_rate_bp",
+                (sid,),
+            )
+        }
+        cash = self.conn.execute(
+            "SELECT COALESCE(SUM(CASE WHEN kind = 'in' THEN amount END), 0), "
+            "COALESCE(SUM(CASE WHEN kind = 'out' THEN amount END), 0) FROM cash_moves WHERE shift_id = ?",
+            (sid,),
+        ).fetchone()
+        voids = self.conn.execute("SELECT COUNT(*) FROM voids WHERE shift_id = ?", (sid,)).fetchone()[0]
+        opener = self.conn.execute("SELECT name FROM staff WHERE id = ?", (shift.opened_by,)).fetchone()
+        return ZReport(
+            z_number=shift.z_number,
+            store_name=identity.store_name,
+            till_code=identity.till_code,
+            opened_at=shift.opened_at,
+            closed_at=_now(),
+            opened_by=opener[0] if opener else str(shift.opened_by),
+            closed_by=closed_by,
+            float_cents=shift.float_cents,
+            sales_count=counts[0],
+            sales_total=counts[1],
+            returns_count=counts[2],
+            returns_total=counts[3],
+            discounts=counts[4],
+            rounding=counts[5],
+            by_method=by_method,
+            gross_by_rate=by_rate,
+            cash_in=cash[0],
+            cash_out=cash[1],
+            voids=voids,
+            counted_cash=counted_cash,
+        )
+
+    def close_shift(self, identity: Identity, shift: Shift, staff_id: int, z: ZReport) -> None:
+        closed = z.closed_at.isoformat()
+        fact = p.ShiftClosed(
+            shift_id=shift.id,
+            store_id=identity.store_id,
+            till_code=identity.till_code,
+            staff_id=staff_id,
+            closed_at=z.closed_at,
+            z_number=z.z_number,
+            expected_cash=z.expected_cash,
+            counted_cash=z.counted_cash,
+            report=z.as_dict(),
+        )
+        with self.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE shifts SET closed_at = ?, closed_by = ?, counted_cash = ?, report = ? "
+                "WHERE id = ? AND closed_at IS NULL",
+                (closed, staff_id, z.counted_cash, json.dumps(z.as_dict()), shift.id),
+            ).rowcount
+            if changed != 1:
+                raise ValueError("This shift is already closed")
+            self._journal(conn, "shift.closed", shift.id, fact.model_dump(mode="json"), closed)
+            self._fact(conn, "shift.closed", fact, closed)
+
+    # --- parked sales ----------------------------------------------------------------------------
+
+    def park(self, staff_id: int | None, label: str, cart: dict[str, Any]) -> int:
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO parked_sales (created_at, staff_id, label, cart) VALUES (?, ?, ?, ?)",
+                (_now().isoformat(), staff_id, label, json.dumps(cart)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def parked(self) -> list[tuple[int, str, str]]:
+        """(id, parked at, label) oldest first."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self.conn.execute("SELECT id, created_at, label FROM parked_sales ORDER BY id").fetchall()
+        ]
+
+    def unpark(self, parked_id: int) -> dict[str, Any] | None:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT cart FROM parked_sales WHERE id = ?", (parked_id,)).fetchone()
+            if row is None:
+                return None
+            conn.execute("DELETE FROM parked_sales WHERE id = ?", (parked_id,))
+        return dict(json.loads(row[0]))
+
+    # --- invoices --------------------------------------------------------------------------------
+
+    def issue_invoice(self, identity: Identity, sale_id: str, tax_id: str, name: str, address: str) -> str:
+        """A full invoice for a receipt (series "<till series>-F", consecutive). Returns its number."""
+        series = identity.series + "-F"
+        created = _now().isoformat()
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM invoices WHERE sale_id = ?", (sale_id,)).fetchone():
+                raise ValueError("This receipt already has a full invoice: reprint it instead")
+            number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM invoices WHERE series = ?", (series,))
+            number_value = int(number.fetchone()[0])
+            fact = p.InvoiceIssued(
+                store_id=identity.store_id,
+                sale_id=sale_id,
+                series=series,
+                number=number_value,
+                tax_id=tax_id,
+                name=name,
+                address=address,
+            )
+            conn.execute(
+                "INSERT INTO invoices (series, number, sale_id, tax_id, name, address, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (series, number_value, sale_id, tax_id, name, address, created),
+            )
+            self._journal(conn, "invoice", sale_id + ":F", fact.model_dump(mode="json"), created)
+            self._fact(conn, "invoice.issued", fact, created)
+        return receipt_number(series, number_value)
+
+    def iter_sales(self) -> Iterator[str]:
+        for row in self.conn.execute("SELECT id FROM sales ORDER BY rowid"):
+            yield row[0]

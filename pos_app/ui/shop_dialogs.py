@@ -1,0 +1,653 @@
+"""Dialogs of the shift's everyday work: approval, payment, discount, void, park, return, shift.
+
+Each opens non-modally on top of the sale screen (`open()`, never `exec()`: sync keeps running),
+is keyboard first (Enter confirms, Esc goes back) and has large targets for touch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.cart import ManualDiscount
+from pos_app.domain.money import parse_amount
+from pos_app.domain.payment import Payment
+from pos_app.domain.shift import ZReport, render_z_text
+from pos_app.domain.staff import SignInError, StaffMember
+from pos_app.services.selling import SaleService
+from pos_app.services.session import StaffSession
+from pos_app.store.till_records import ReturnableLine
+from pos_app.ui.i18n import money
+
+BIG = 22
+
+
+def big_font(size: int = BIG, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(size)
+    font.setBold(bold)
+    return font
+
+
+def touch_button(text: str, slot: Callable[[], object], name: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setMinimumHeight(56)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if name:
+        button.setObjectName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+def ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Back (Esc)"))
+    for button in buttons.buttons():
+        button.setMinimumHeight(56)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class ShopDialog(QDialog):
+    """Enter belongs to the dialog's own field (a scan, a PIN, an amount), which acts on it; the
+    dialog never also fires its OK button (QDialogButtonBox makes one default when shown)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    """Run a coroutine on the Qt loop (qasync), keeping a reference until it ends."""
+    task = asyncio.get_event_loop().create_task(coro)
+    _TASKS.add(task)
+    task.add_done_callback(_TASKS.discard)
+    return task
+
+
+_TASKS: set[asyncio.Task[Any]] = set()
+
+
+class ApprovalDialog(ShopDialog):
+    """A manager's PIN for something the cashier may not do alone."""
+
+    def __init__(self, session: StaffSession, permission: str, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.permission = permission
+        self.approver: StaffMember | None = None
+        self.setWindowTitle(self.tr("Manager approval"))
+        self.who = QComboBox()
+        self.who.setObjectName("approverChoice")
+        self.who.setMinimumHeight(48)
+        for staff_id, name, role in session.approvers():
+            self.who.addItem(f"{name} · {role}", staff_id)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("approverPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setFont(big_font())
+        self.pin.returnPressed.connect(self._check)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Needs a manager's approval:") + f"\n{what}")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.who)
+        layout.addWidget(QLabel(self.tr("Manager's PIN")))
+        layout.addWidget(self.pin)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("Approve (Enter)"), self._check))
+        self.pin.setFocus()
+
+    def approve_as(self, name: str, pin: str) -> None:
+        """What a manager does at the keyboard: choose their name, type the PIN, Enter."""
+        for i in range(self.who.count()):
+            if self.who.itemText(i).startswith(name):
+                self.who.setCurrentIndex(i)
+        self.pin.setText(pin)
+        self._check()
+
+    def _check(self) -> None:
+        staff_id = self.who.currentData()
+        if staff_id is None:
+            self.error.setText(self.tr("Nobody here can approve this"))
+            return
+        try:
+            self.approver = self.session.approve(int(staff_id), self.pin.text(), self.permission)
+        except SignInError as exc:
+            self.pin.clear()
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class ReasonDialog(ShopDialog):
+    """A reason chosen from the usual ones or typed (void, cash in/out, no-sale)."""
+
+    def __init__(self, title: str, reasons: list[str], parent: QWidget | None = None, amount: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.reason = QComboBox()
+        self.reason.setObjectName("reasonChoice")
+        self.reason.setEditable(True)
+        self.reason.addItems(reasons)
+        self.reason.setMinimumHeight(48)
+        self.reason.lineEdit().returnPressed.connect(self._confirm)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("reasonAmount")
+        self.amount.setFont(big_font())
+        self.amount.setVisible(amount)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        layout = QVBoxLayout(self)
+        if amount:
+            layout.addWidget(QLabel(self.tr("Amount")))
+            layout.addWidget(self.amount)
+        layout.addWidget(QLabel(self.tr("Reason")))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("Confirm (Enter)"), self._confirm))
+        (self.amount if amount else self.reason).setFocus()
+
+    def amount_cents(self) -> int:
+        return parse_amount(self.amount.text())
+
+    def _confirm(self) -> None:
+        if not self.reason.currentText().strip():
+            self.error.setText(self.tr("Give a reason"))
+            return
+        if self.amount.isVisible():
+            try:
+                self.amount_cents()
+            except ValueError as exc:
+                self.error.setText(str(exc))
+                return
+        self.accept()
+
+
+class PaymentDialog(QDialog):
+    """Pay the sale: cash (Enter), card (F6), or both in parts. Esc cancels (card payments
+    already taken are reversed). Closes itself when the sale is paid and saved."""
+
+    def __init__(self, sales: SaleService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sales = sales
+        self.setWindowTitle(self.tr("Payment"))
+        self.setObjectName("paymentDialog")
+        self.resize(640, 560)
+        self.due_label = QLabel()
+        self.due_label.setObjectName("paymentDue")
+        self.due_label.setFont(big_font(30, bold=True))
+        self.due_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.paid_list = QListWidget()
+        self.paid_list.setObjectName("tenderList")
+        self.paid_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("paymentAmount")
+        self.amount.setFont(big_font())
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setPlaceholderText(self.tr("empty = all that is left"))
+        self.amount.returnPressed.connect(self.pay_cash)
+        self.status = QLabel()
+        self.status.setObjectName("paymentStatus")
+        self.status.setWordWrap(True)
+        notes = QGridLayout()
+        for i, euros in enumerate((5, 10, 20, 50, 100)):
+            notes.addWidget(touch_button(f"{euros} €", lambda e=euros: self._given(e * 100)), 0, i)
+        self.cash_button = touch_button(self.tr("Cash (Enter)"), self.pay_cash, "payButton")
+        self.card_button = touch_button(self.tr("Card (F6)"), self.pay_card, "payButton")
+        cancel = touch_button(self.tr("Cancel payment (Esc)"), self.reject)
+        methods = QHBoxLayout()
+        methods.addWidget(self.cash_button)
+        methods.addWidget(self.card_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.due_label)
+        layout.addWidget(self.paid_list, 1)
+        layout.addWidget(QLabel(self.tr("Amount handed over or to charge now")))
+        layout.addWidget(self.amount)
+        layout.addLayout(notes)
+        layout.addLayout(methods)
+        layout.addWidget(self.status)
+        layout.addWidget(cancel)
+        sales.payment_changed.connect(self._redraw)
+        sales.message.connect(self._message)
+        sales.sale_completed.connect(lambda _r: self.accept())
+        self.payment = sales.begin_payment()
+        self._redraw(self.payment)
+        self.amount.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F6:
+            self.pay_card()
+            return
+        super().keyPressEvent(event)
+
+    def _message(self, text: str, level: str) -> None:
+        self.status.setText(text)
+        self.status.setProperty("level", level)
+
+    def _typed(self) -> int | None:
+        text = self.amount.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_amount(text)
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            raise
+
+    def _given(self, cents: int) -> None:
+        self.amount.setText(f"{cents // 100},{cents % 100:02d}")
+        self.pay_cash()
+
+    def pay_cash(self) -> None:
+        try:
+            given = self._typed()
+        except ValueError:
+            return
+        self.amount.clear()
+        self.sales.pay_cash(given)
+
+    def pay_card(self) -> None:
+        try:
+            amount = self._typed()
+        except ValueError:
+            return
+        self.amount.clear()
+        self.cash_button.setEnabled(False)
+        self.card_button.setEnabled(False)
+        self.status.setText(self.tr("Waiting for the card terminal…"))
+        task = spawn(self.sales.pay_card(amount))
+        task.add_done_callback(lambda _t: self._terminal_done())
+
+    def _terminal_done(self) -> None:
+        self.cash_button.setEnabled(True)
+        self.card_button.setEnabled(True)
+
+    def _redraw(self, payment: Payment | None) -> None:
+        if payment is None:
+            return
+        self.payment = payment
+        if payment.remaining > 0 or not payment.tenders:
+            self.due_label.setText(self.tr("To pay: {}").format(money(payment.remaining)))
+        else:
+            self.due_label.setText(self.tr("Paid"))
+        self.paid_list.clear()
+        self.paid_list.addItem(self.tr("Sale total: {}").format(money(payment.total)))
+        for tender in payment.tenders:
+            name = self.tr("Cash") if tender.method == "cash" else self.tr("Card")
+            extra = self.tr(" · change {}").format(money(tender.change)) if tender.change else ""
+            ref = f" · {tender.reference}" if tender.reference else ""
+            self.paid_list.addItem(f"{name}: {money(tender.amount)}{extra}{ref}")
+        if payment.rounding:
+            self.paid_list.addItem(self.tr("Cash rounding: {}").format(money(payment.rounding)))
+
+    def reject(self) -> None:
+        if self.sales.payment is not None:
+            if _loop_running():
+                spawn(self.sales.cancel_payment())  # reverses card payments already taken
+            else:
+                self.sales.payment = None
+                self.sales.payment_changed.emit(None)
+        super().reject()
+
+    def done(self, result: int) -> None:
+        try:
+            self.sales.payment_changed.disconnect(self._redraw)
+            self.sales.message.disconnect(self._message)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)
+
+
+def _loop_running() -> bool:
+    try:
+        return asyncio.get_event_loop().is_running()
+    except RuntimeError:
+        return False
+
+
+class DiscountDialog(ShopDialog):
+    """A discount on the selected line: percent, amount off, or a new (lower) price."""
+
+    def __init__(self, line_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Discount or price change"))
+        self.manual: ManualDiscount | None = None
+        self.kind = QComboBox()
+        self.kind.setObjectName("discountKind")
+        self.kind.addItem(self.tr("% off"), "percent")
+        self.kind.addItem(self.tr("Amount off the line"), "amount")
+        self.kind.addItem(self.tr("New unit price"), "price")
+        self.kind.setMinimumHeight(48)
+        self.value = QLineEdit()
+        self.value.setObjectName("discountValue")
+        self.value.setFont(big_font())
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(line_name))
+        layout.addWidget(self.kind)
+        layout.addWidget(self.value)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("Apply (Enter)"), self._confirm))
+        self.value.returnPressed.connect(self._confirm)
+        self.value.setFocus()
+
+    def _confirm(self) -> None:
+        try:
+            value = parse_amount(self.value.text())  # "15" % -> 1500 bp; "2,50" € -> 250 cents
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.manual = ManualDiscount(self.kind.currentData(), value)
+        self.accept()
+
+
+class ParkedDialog(ShopDialog):
+    """The sales put aside at this till: Enter resumes the chosen one."""
+
+    def __init__(self, parked: list[tuple[int, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Parked sales"))
+        self.resize(560, 400)
+        self.chosen: int | None = None
+        self.list = QListWidget()
+        self.list.setObjectName("parkedList")
+        self.list.setFont(big_font(16))
+        for parked_id, _at, label in parked:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, parked_id)
+            self.list.addItem(item)
+        if parked:
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _i: self._confirm())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(ok_cancel(self, self.tr("Resume (Enter)"), self._confirm))
+        self.list.setFocus()
+
+    def _confirm(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = int(item.data(Qt.ItemDataRole.UserRole))
+            self.accept()
+
+
+class ReturnDialog(ShopDialog):
+    """A return: scan the receipt's barcode (or type its number), set how many of each line
+    come back, Enter refunds by the original payment methods."""
+
+    def __init__(self, sales: SaleService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sales = sales
+        self.sale_id: str | None = None
+        self.lines: list[ReturnableLine] = []
+        self.setWindowTitle(self.tr("Return"))
+        self.resize(820, 520)
+        self.receipt_no = QLineEdit()
+        self.receipt_no.setObjectName("returnReceipt")
+        self.receipt_no.setFont(big_font(18))
+        self.receipt_no.setPlaceholderText(self.tr("Scan the receipt's barcode or type its number"))
+        self.receipt_no.returnPressed.connect(self.find)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("returnLines")
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"), self.tr("Returnable"), self.tr("Back")])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 380)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        self.without = touch_button(self.tr("No receipt…"), self._without_receipt)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.receipt_no)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(self.without)
+        row.addWidget(ok_cancel(self, self.tr("Refund (Enter)"), self.confirm), 1)
+        layout.addLayout(row)
+        self.without_receipt = False
+        self.receipt_no.setFocus()
+
+    def find(self) -> None:
+        if self.sale_id is not None and not self.receipt_no.text().strip():
+            self.confirm()
+            return
+        found = self.sales.find_receipt(self.receipt_no.text())
+        if found is None:
+            self.error.setText(self.tr("No receipt {} at this till").format(self.receipt_no.text().strip()))
+            return
+        self.sale_id, self.lines = found
+        self.receipt_no.clear()
+        self.error.clear()
+        self.table.setRowCount(len(self.lines))
+        for row, line in enumerate(self.lines):
+            paid = money(line.line.total)
+            for col, text in enumerate((line.line.name, paid, str(line.returnable))):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.table.setItem(row, col, cell)
+            spin = QSpinBox()
+            spin.setRange(0, line.returnable)
+            spin.setValue(line.returnable)
+            spin.setMinimumHeight(40)
+            self.table.setCellWidget(row, 3, spin)
+
+    def set_quantity(self, row: int, qty: int) -> None:
+        spin = self.table.cellWidget(row, 3)
+        assert isinstance(spin, QSpinBox)
+        spin.setValue(qty)
+
+    def quantities(self) -> dict[int, int]:
+        result = {}
+        for row, line in enumerate(self.lines):
+            spin = self.table.cellWidget(row, 3)
+            if isinstance(spin, QSpinBox) and spin.value():
+                result[line.line_no] = spin.value()
+        return result
+
+    def _without_receipt(self) -> None:
+        self.without_receipt = True
+        self.accept()
+
+    def confirm(self) -> None:
+        if self.sale_id is None:
+            self.find()
+            return
+        if not self.quantities():
+            self.error.setText(self.tr("Choose what is returned"))
+            return
+        self.accept()
+
+
+class OpenShiftDialog(ShopDialog):
+    """Open the shift: count the float in the drawer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open the shift"))
+        self.float_cents = 0
+        self.amount = QLineEdit()
+        self.amount.setObjectName("floatAmount")
+        self.amount.setFont(big_font())
+        self.amount.returnPressed.connect(self._confirm)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Count the cash in the drawer (the float)")))
+        layout.addWidget(self.amount)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("Open shift (Enter)"), self._confirm))
+        self.amount.setFocus()
+
+    def _confirm(self) -> None:
+        try:
+            self.float_cents = parse_amount(self.amount.text() or "0")
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class CloseShiftDialog(ShopDialog):
+    """Close the shift: count the drawer, see the Z report, Enter closes and prints it."""
+
+    def __init__(self, preview: Callable[[int], ZReport | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+        self.counted = 0
+        self.setWindowTitle(self.tr("Close the shift (Z report)"))
+        self.resize(560, 820)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("countedCash")
+        self.amount.setFont(big_font())
+        self.amount.textChanged.connect(self._redraw)
+        self.amount.returnPressed.connect(self._confirm)
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("zReport")
+        self.report.setReadOnly(True)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(11)
+        self.report.setFont(mono)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Count the cash in the drawer")))
+        layout.addWidget(self.amount)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("Close shift and print Z (Enter)"), self._confirm))
+        self._redraw()
+        self.amount.setFocus()
+
+    def _redraw(self) -> None:
+        try:
+            self.counted = parse_amount(self.amount.text()) if self.amount.text().strip() else 0
+            self.error.clear()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+        z = self.preview(self.counted)
+        self.report.setPlainText(render_z_text(z) if z else self.tr("No shift is open"))
+
+    def _confirm(self) -> None:
+        if not self.amount.text().strip():
+            self.error.setText(self.tr("Count the drawer first (0 if it is empty)"))
+            return
+        self._redraw()
+        if not self.error.text():
+            self.accept()
+
+
+class ZReportDialog(QDialog):
+    """The closed shift's Z report as printed."""
+
+    def __init__(self, z: ZReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Z report {}").format(z.z_number))
+        self.resize(560, 860)
+        self.text = QPlainTextEdit(render_z_text(z))
+        self.text.setObjectName("zReport")
+        self.text.setReadOnly(True)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(11)
+        self.text.setFont(mono)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        done = touch_button(self.tr("Done (Enter)"), self.accept, "payButton")
+        done.setDefault(True)
+        layout.addWidget(done)
+
+
+class InvoiceDialog(ShopDialog):
+    """A full invoice for the last receipt: the customer's tax id, name and address."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Full invoice"))
+        self.tax_id = QLineEdit()
+        self.tax_id.setObjectName("invoiceTaxId")
+        self.name = QLineEdit()
+        self.name.setObjectName("invoiceName")
+        self.address = QLineEdit()
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        layout = QVBoxLayout(self)
+        for label, edit in (
+            (self.tr("Tax id (NIF/CIF)"), self.tax_id),
+            (self.tr("Name"), self.name),
+            (self.tr("Address"), self.address),
+        ):
+            edit.setMinimumHeight(44)
+            layout.addWidget(QLabel(label))
+            layout.addWidget(edit)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("Issue invoice (Enter)"), self._confirm))
+        for edit in (self.tax_id, self.name, self.address):
+            edit.returnPressed.connect(self._confirm)
+        self.tax_id.setFocus()
+
+    def _confirm(self) -> None:
+        if len(self.tax_id.text().strip()) < 3 or not self.name.text().strip():
+            self.error.setText(self.tr("A tax id and a name are needed"))
+            return
+        self.accept()
+
+
+class VariantDialog(QDialog):
+    """The sizes and colours of a product, as a grid of large buttons with the stock here."""
+
+    def __init__(self, variants: list[tuple[Any, str, str, int | None]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen_sku: int | None = None
+        self.setWindowTitle(self.tr("Choose size and colour"))
+        sizes = list(dict.fromkeys(v[1] for v in variants))
+        colours = list(dict.fromkeys(v[2] for v in variants))
+        grid = QGridLayout()
+        for c, colour in enumerate(colours):
+            grid.addWidget(QLabel(colour or "—"), c + 1, 0)
+        for s, size in enumerate(sizes):
+            grid.addWidget(QLabel(size or "—"), 0, s + 1, Qt.AlignmentFlag.AlignCenter)
+        for item, size, colour, stock in variants:
+            text = f"{money(item.unit_price)}\n{stock if stock is not None else '?'}"
+            button = touch_button(text, lambda sku=item.sku_id: self._choose(sku))
+            button.setObjectName(f"variant_{item.sku_id}")
+            button.setMinimumSize(96, 64)
+            grid.addWidget(button, colours.index(colour) + 1, sizes.index(size) + 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(variants[0][0].name.rsplit(" ", 2)[0] if variants else ""))
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Price · units in this store")))
+
+    def _choose(self, sku_id: int) -> None:
+        self.chosen_sku = sku_id
+        self.accept()

@@ -1,0 +1,217 @@
+"""A cashier's whole shift at the keyboard and scanner: sign in (after a wrong PIN), open with a
+float, scan, a weighed item, promotions, a split payment with a declined card, a parked sale, a
+void that needs the manager, a return against a receipt, and the close with its Z report."""
+
+from __future__ import annotations
+
+import asyncio
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pos_app.app import load_stylesheet
+from pos_app.domain.barcode import make_ean13
+from pos_app.domain.money import round_half_up_div
+from pos_app.domain.receipt import render_text
+from pos_app.services.terminal import SimulatedTerminal
+from pos_app.services.till import Till
+from pos_app.ui.dialogs import ReceiptDialog
+from pos_app.ui.main_window import SaleWindow
+from pos_app.ui.shop_dialogs import (
+    ApprovalDialog,
+    CloseShiftDialog,
+    OpenShiftDialog,
+    ParkedDialog,
+    PaymentDialog,
+    ReasonDialog,
+    ReturnDialog,
+    ZReportDialog,
+)
+from tests.ui.conftest import screenshot
+
+TEE = make_ean13("840000000001")  # S0000001: women's tees (2nd unit at 50 %)
+BREAD = make_ean13("840000000075")  # S0000075: bakery (3 for 2)
+OIL = make_ean13("840000000072")  # S0000072: oil, no promotion
+APPLES_1234_G = make_ean13("210010101234")  # the scale's label: apples, 1.234 kg
+
+
+async def until(condition, timeout: float = 10.0) -> None:
+    """qtbot.waitUntil for code running on the qasync loop (a nested Qt loop would stall it)."""
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+
+
+async def press(qtbot, window: SaleWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A shortcut as the cashier presses it (the window must be the active one offscreen)."""
+    window.activateWindow()
+    await until(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, key, modifier)
+
+
+def scan(qtbot, window: SaleWindow, code: str) -> None:
+    qtbot.keyClicks(window.entry, code)
+    qtbot.keyClick(window.entry, Qt.Key.Key_Return)
+
+
+async def dialog_of(window: SaleWindow, kind: type):
+    await until(lambda: isinstance(window.dialog, kind))
+    return window.dialog
+
+
+async def next_sale(qtbot, window: SaleWindow) -> str:
+    """The receipt is on screen: read it and go on with the next sale (Enter)."""
+    dialog = await dialog_of(window, ReceiptDialog)
+    text = dialog.text.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    await until(lambda: window.dialog is None)
+    return text
+
+
+def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
+    qapp.setStyleSheet(load_stylesheet())
+    terminal = SimulatedTerminal()
+    till = Till(ready_till_dir, terminal=terminal)
+    window = SaleWindow(till)
+    qtbot.addWidget(window)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    replica = till.replica
+    store = till.identity.store_id
+
+    async def shift() -> None:
+        window.show()
+        # --- sign in: a wrong PIN is refused, the right one opens the shift dialog
+        assert not window.on_sale_page()
+        window.signin.choose("Ana")
+        qtbot.keyClicks(window.signin.pin, "1111")
+        qtbot.keyClick(window.signin.pin, Qt.Key.Key_Return)
+        assert "Wrong PIN" in window.signin.error.text() and till.session.member is None
+        qtbot.keyClicks(window.signin.pin, "1234")
+        qtbot.keyClick(window.signin.pin, Qt.Key.Key_Return)
+        assert till.session.member is not None and till.session.member.name == "Ana"
+        opening = await dialog_of(window, OpenShiftDialog)
+        qtbot.keyClicks(opening.amount, "150")
+        qtbot.keyClick(opening.amount, Qt.Key.Key_Return)
+        await until(lambda: window.dialog is None)
+        assert till.shifts.current() is not None and till.shifts.current().float_cents == 15_000
+        assert window.on_sale_page()
+
+        # --- a sale: two tees (2nd at 50 %), 3* bread (3 for 2), weighed apples
+        stock_before = replica.stock_on_hand(store, 1)
+        scan(qtbot, window, TEE)
+        scan(qtbot, window, TEE)
+        scan(qtbot, window, "3*" + BREAD)
+        scan(qtbot, window, APPLES_1234_G)
+        lines = till.sales.cart.lines
+        assert [line.quantity for line in lines] == [2, 3, 1]
+        tee, bread, apples = lines
+        assert tee.discount == round_half_up_div(tee.item.unit_price * 5000, 10_000)
+        assert bread.discount == bread.item.unit_price  # the third one free
+        assert apples.weight_g == 1234 and apples.item.unit_price == round_half_up_div(249 * 1234, 1000)
+        shown = window.cart_model.data(window.cart_model.index(0, 1))
+        assert "2.ª unidad al 50 %" in shown  # each discount named on screen
+        assert "You save" in window.savings_label.text()
+        screenshot(window, "sale_screen", tmp_path)
+        total = till.sales.cart.total
+
+        # --- split payment: the card is declined, 20 € in cash, the rest by card
+        await press(qtbot, window, Qt.Key.Key_F5)
+        pay = await dialog_of(window, PaymentDialog)
+        terminal.will("decline")
+        qtbot.keyClick(pay, Qt.Key.Key_F6)
+        await until(lambda: "declined" in pay.status.text())
+        assert till.sales.payment is not None and not till.sales.payment.tenders  # nothing half-paid
+        assert replica.sales_count() == 0
+        qtbot.keyClicks(pay.amount, "20")
+        qtbot.keyClick(pay.amount, Qt.Key.Key_Return)
+        assert till.sales.payment.remaining == total - 2000
+        screenshot(pay, "payment_dialog", tmp_path)
+        qtbot.keyClick(pay, Qt.Key.Key_F6)
+        first = await next_sale(qtbot, window)
+        assert "Efectivo" in first and "Tarjeta" in first and "2.ª unidad al 50 %" in first
+        assert "3x2 en panadería" in first and "1,234 kg" in first
+        first_no = first.split("Factura simplificada")[1].split()[0]
+        assert replica.stock_on_hand(store, 1) == stock_before - 2
+
+        # --- a parked sale: the customer forgot something; the next customer pays meanwhile
+        scan(qtbot, window, OIL)
+        await press(qtbot, window, Qt.Key.Key_F7)
+        assert till.sales.cart.is_empty and len(till.sales.parked()) == 1
+        scan(qtbot, window, BREAD)
+        await press(qtbot, window, Qt.Key.Key_F5)
+        pay = await dialog_of(window, PaymentDialog)
+        qtbot.keyClick(pay.amount, Qt.Key.Key_Return)  # cash, exact
+        await next_sale(qtbot, window)
+        await press(qtbot, window, Qt.Key.Key_F8)
+        parked = await dialog_of(window, ParkedDialog)
+        qtbot.keyClick(parked.list, Qt.Key.Key_Return)
+        await until(lambda: len(till.sales.cart.lines) == 1)
+        assert till.sales.cart.lines[0].item.sku_code == "S0000072" and not till.sales.parked()
+
+        # --- voiding it needs the manager: Ana gives a reason, Luis approves with his PIN
+        await press(qtbot, window, Qt.Key.Key_F9)
+        reason = await dialog_of(window, ReasonDialog)
+        qtbot.keyClick(reason.reason.lineEdit(), Qt.Key.Key_Return)
+        approval = await dialog_of(window, ApprovalDialog)
+        approval.approve_as("Luis", "0000")
+        assert "Wrong PIN" in approval.error.text() and not approval.isHidden()
+        approval.approve_as("Luis", "9999")
+        await until(lambda: till.sales.cart.is_empty)
+        action, staff_id, approver_id = replica.overrides()[-1][1:4]
+        assert action == "sale.void" and staff_id == till.session.member.id and approver_id != staff_id
+
+        # --- a return against the first receipt: one tee back, refunded by card, stock back
+        await until(lambda: window.dialog is None)
+        await press(qtbot, window, Qt.Key.Key_F10)
+        back = await dialog_of(window, ReturnDialog)
+        qtbot.keyClicks(back.receipt_no, first_no)
+        qtbot.keyClick(back.receipt_no, Qt.Key.Key_Return)
+        assert [line.returnable for line in back.lines] == [2, 3, 1]
+        back.set_quantity(0, 1)
+        back.set_quantity(1, 0)
+        back.set_quantity(2, 0)
+        qtbot.keyClick(back.receipt_no, Qt.Key.Key_Return)
+        refund = await next_sale(qtbot, window)
+        assert "Devolución" in refund and first_no in refund and "Tarjeta" in refund
+        assert replica.stock_on_hand(store, 1) == stock_before - 1
+
+        # --- close: count the drawer, see the Z report, print it, back to sign-in
+        z_expected = till.shifts.preview().expected_cash
+        await press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        closing = await dialog_of(window, CloseShiftDialog)
+        euros, cents = divmod(z_expected, 100)
+        qtbot.keyClicks(closing.amount, f"{euros},{cents:02d}")
+        assert "Descuadre" in closing.report.toPlainText()
+        qtbot.keyClick(closing.amount, Qt.Key.Key_Return)
+        z_dialog = await dialog_of(window, ZReportDialog)
+        z_text = z_dialog.text.toPlainText()
+        screenshot(z_dialog, "z_report", tmp_path)
+        assert "Ventas (2)" in z_text and "Devoluciones (1)" in z_text and "Ventas anuladas" in z_text
+        assert "Tarjeta" in z_text and "Efectivo" in z_text and "21 %" in z_text
+        qtbot.keyClick(z_dialog, Qt.Key.Key_Return)
+        await until(lambda: not window.on_sale_page())
+        assert till.shifts.current() is None and till.session.member is None
+
+    try:
+        loop.run_until_complete(shift())
+        # The drawer: 150 float + cash taken - nothing refunded in cash; counted equals expected.
+        closed = replica.conn.execute("SELECT counted_cash, report FROM shifts").fetchone()
+        assert closed[0] == till.shifts.replica.conn.execute("SELECT counted_cash FROM shifts").fetchone()[0]
+        assert replica.verify_journal() == []
+        types = [row[0] for row in replica.conn.execute("SELECT type FROM outbox ORDER BY seq")]
+        assert types.count("sale.completed") == 3 and types[0] == "shift.opened" and types[-1] == "shift.closed"
+        assert "sale.voided" in types and "override.approved" in types
+        # Every receipt and the Z went to the printer as ESC/POS bytes; cash sales kicked the drawer.
+        qtbot.waitUntil(lambda: len(till.printer.sent) >= 4)
+        assert any(b"\x1bp\x00" in data for data in till.printer.sent)
+        assert b"INFORME Z" in till.printer.sent[-1]
+        last = replica.receipt(replica.last_sale_id())
+        assert last is not None and render_text(last)
+    finally:
+        window.close()
+        till.printer.close()
+        till.replica.close()
+        loop.close()
+        asyncio.set_event_loop(None)
