@@ -28,7 +28,7 @@ case "${1:-}" in
     shift
     setup "[test]"
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-    "$VENV/bin/ruff" check pos_app sync tests
+    "$VENV/bin/ruff" check pos_app sync tests packaging
     exec "$VENV/bin/pytest" "$@"
     ;;
   *)

@@ -20,7 +20,13 @@ GTIN_LENGTHS = (8, 12, 13, 14)
 
 
 class BarcodeError(ValueError):
-    """A code that cannot be a barcode; the message is for the cashier."""
+    """A code that cannot be a barcode; the message is for the cashier. `reason` (empty, length,
+    check_digit, characters) and `code` let the screen say it in its own language."""
+
+    def __init__(self, message: str, reason: str = "", code: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.code = code
 
 
 def gtin_check_digit(body: str) -> int:
@@ -51,18 +57,18 @@ def normalise(raw: str) -> ScannedCode:
     """Validate what was scanned or typed; raise BarcodeError with a message for the cashier."""
     code = raw.strip()
     if not code:
-        raise BarcodeError("Nothing was scanned")
+        raise BarcodeError("Nothing was scanned", "empty")
     if code.isdigit():
         if len(code) not in GTIN_LENGTHS:
-            raise BarcodeError(f"Code {code} has {len(code)} digits: not a barcode")
+            raise BarcodeError(f"Code {code} has {len(code)} digits: not a barcode", "length", code)
         if not is_valid_gtin(code):
-            raise BarcodeError(f"Code {code} has a wrong check digit: scan it again")
+            raise BarcodeError(f"Code {code} has a wrong check digit: scan it again", "check_digit", code)
         if len(code) == 12:
             return ScannedCode("0" + code, "upca")
         kind = {8: "ean8", 13: "ean13", 14: "gtin14"}[len(code)]
         return ScannedCode(code, kind)
     if not _INTERNAL.match(code):
-        raise BarcodeError(f"'{code}' is not a barcode")
+        raise BarcodeError(f"'{code}' is not a barcode", "characters", code)
     return ScannedCode(code.upper(), "internal")
 
 

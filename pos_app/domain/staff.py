@@ -109,8 +109,8 @@ class Attempts:
 
 
 def check_pin(pin: str, pin_hash: str, attempts: Attempts, moment: datetime) -> Attempts:
-    """The attempts after trying `pin`; raises SignInError (with the new attempts applied by the caller
-    from `error.attempts`) when refused."""
+    """The attempts after a right `pin` (reset). A wrong one raises WrongPin (LockedOut when this
+    failure, or an earlier one, locks the member out) carrying the attempts to keep."""
     if attempts.locked_at(moment):
         assert attempts.locked_until is not None
         minutes = max(1, int((attempts.locked_until - moment).total_seconds() + 59) // 60)

@@ -128,7 +128,7 @@ class SaleService(QObject):
         try:
             code = normalise(text)
         except BarcodeError as exc:
-            self._say(str(exc), "error")
+            self._say(self._barcode_problem(exc), "error")
             return False
         embedded = embedded_value(code, self.settings.embedded_layout)
         lookup = embedded.base_code if embedded else code.code
@@ -147,6 +147,16 @@ class SaleService(QObject):
             weighed = replace(item, unit_price=price, name=f"{item.name} {kg} kg", barcode=code.code)
             return self._add(weighed, weight_g=embedded.value)
         return self._add(replace(item, unit_price=embedded.value, barcode=code.code))
+
+    def _barcode_problem(self, exc: BarcodeError) -> str:
+        messages = {
+            "empty": self.tr("Nothing was scanned"),
+            "length": self.tr("Code {} has {} digits: not a barcode"),
+            "check_digit": self.tr("Code {} has a wrong check digit: scan it again"),
+            "characters": self.tr("'{}' is not a barcode"),
+        }
+        template = messages.get(exc.reason)
+        return template.format(exc.code, len(exc.code)) if template else str(exc)
 
     def add_sku(self, sku_id: int) -> bool:
         item = self.replica.item_by_sku_id(sku_id)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain.staff import Attempts, SignInError, StaffMember, WrongPin, check_pin, valid_pin_format
+from pos_app.domain.staff import (
+    MAX_FAILURES,
+    Attempts,
+    SignInError,
+    StaffMember,
+    WrongPin,
+    check_pin,
+    valid_pin_format,
+)
 from pos_app.store.replica import Replica, now_utc
 
 
@@ -31,11 +39,22 @@ class StaffSession(QObject):
         if not valid_pin_format(pin):
             raise SignInError(self.tr("A PIN is 4 to 8 digits"))
         attempts = self.replica.attempts(staff_id)
+        moment = now_utc()
+        if attempts.locked_until is not None and attempts.locked_at(moment):
+            minutes = max(1, int((attempts.locked_until - moment).total_seconds() + 59) // 60)
+            raise SignInError(self.tr("Too many wrong PINs: try again in {} minutes").format(minutes))
         try:
-            after = check_pin(pin, pin_hash, attempts, now_utc())
+            after = check_pin(pin, pin_hash, attempts, moment)
         except WrongPin as exc:
             self.replica.save_attempts(staff_id, exc.attempts)
-            raise
+            locked = exc.attempts.locked_until
+            if locked is not None:
+                minutes = max(1, int((locked - moment).total_seconds() + 59) // 60)
+                raise SignInError(
+                    self.tr("Wrong PIN. Locked for {} minutes after too many tries").format(minutes)
+                ) from exc
+            left = MAX_FAILURES - exc.attempts.failures
+            raise SignInError(self.tr("Wrong PIN: {} tries left").format(left)) from exc
         if after != attempts:
             self.replica.save_attempts(staff_id, Attempts())
         return member

@@ -1,6 +1,6 @@
 """The screen's language (Spanish or English, switchable at sign-in) and locale formats.
 
-Source strings are English (`self.tr("…")`); Spanish comes from Qt Linguist files in
+Source strings are English (passed to `tr`); Spanish comes from Qt Linguist files in
 `resources/translations` (`pos_es.ts`, compiled to `pos_es.qm` with `pyside6-lrelease`).
 Receipts always print in Spanish: they are the store's tax documents.
 """

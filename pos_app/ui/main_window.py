@@ -313,11 +313,16 @@ class SaleWindow(QMainWindow):
         return page
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
+        # Rebuilt in the new language while shown (a closed window's till may be gone).
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack") and self.isVisible():
             page = self.stack.currentIndex()
             self._build()
             self.stack.setCurrentIndex(page)
         super().changeEvent(event)
+
+    def signin_hint_text(self) -> str:
+        hint = self.signin.findChild(QLabel, "keysHint")
+        return hint.text() if isinstance(hint, QLabel) else ""
 
     def switch_language(self, code: str) -> None:
         if not set_language(code):
@@ -770,10 +775,8 @@ class SaleWindow(QMainWindow):
             f"<td align='right'>{money(tax.tax)}</td></tr>"
             for tax in cart.tax_breakdown()
         )
-        head = (
-            f"<tr><th align='left'>{self.tr('VAT')}</th><th align='right'>{self.tr('Base')}</th>"
-            f"<th align='right'>{self.tr('Tax')}</th></tr>"
-        )
+        vat, base, tax = self.tr("VAT"), self.tr("Base"), self.tr("Tax")
+        head = f"<tr><th align='left'>{vat}</th><th align='right'>{base}</th><th align='right'>{tax}</th></tr>"
         self.vat_label.setText(f"<table width='100%' cellspacing='6'>{head}{rows}</table>" if rows else "")
         has_lines = not cart.is_empty
         self.pay_button.setEnabled(has_lines)
@@ -803,7 +806,8 @@ class SaleWindow(QMainWindow):
         parts = [f"<span style='color:{dot}; font-size:18pt'>●</span> <b>{state}</b>"]
         parts.append(self.tr("{} waiting to send").format(status.pending))
         if status.rejected:
-            parts.append(f"<span style='color:#c62828'>{self.tr('{} rejected').format(status.rejected)}</span>")
+            rejected = self.tr("{} rejected").format(status.rejected)
+            parts.append(f"<span style='color:#c62828'>{rejected}</span>")
         if status.last_success is not None:
             parts.append(self.tr("last sync {}").format(_age(status.last_success)))
         self.sync_badge.setText(" · ".join(parts))

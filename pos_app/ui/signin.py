@@ -82,6 +82,7 @@ class SignInPage(QWidget):
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
             languages.addWidget(button)
         hint = QLabel(self.tr("↑↓ choose your name · type your PIN · Enter"))
+        hint.setObjectName("keysHint")
         self.hint = QLabel()
         self.hint.setObjectName("signInHint")
         left = QVBoxLayout()

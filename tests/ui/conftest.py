@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from pos_app.app import load_stylesheet
+from pos_app.ui.i18n import set_language
 from pos_app.services.till import Till
 from pos_app.store.replica import Replica
 from tests.tills import enrol_till, load_catalog
@@ -35,8 +36,11 @@ def till(qapp, ready_till_dir):
 
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp):
-    """A test that leaves a window open fails (leaks are how Qt suites become flaky)."""
+    """A test that leaves a window open fails (leaks are how Qt suites become flaky). Every test
+    starts and ends in English, the source language (the demo starts in Spanish)."""
+    set_language("en")
     yield
+    set_language("en")
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for widget in leaked:
         widget.close()

@@ -31,7 +31,8 @@ def test_demo_starts_enrols_loads_and_syncs_a_sale(qtbot, qapp, tmp_path):
         session = TillSession(options)
         qtbot.addWidget(session.window)
         session.window.show()
-        assert "not set up" in session.window.place.text()  # shown before any network work
+        # Shown before any network work, in the shop's language (Spanish by default).
+        assert "Caja sin configurar" in session.window.place.text()
         try:
             await asyncio.wait_for(session.connect(), timeout=60)
             ready = asyncio.Event()
@@ -51,7 +52,7 @@ def test_demo_starts_enrols_loads_and_syncs_a_sale(qtbot, qapp, tmp_path):
             sent = asyncio.Event()
             session.till.sync_status_changed.connect(lambda s: sent.set() if s.pending == 0 and s.online else None)
             await asyncio.wait_for(sent.wait(), timeout=60)
-            assert "Online" in session.window.sync_badge.text()
+            assert "Conectado" in session.window.sync_badge.text()
             screenshot(session.window, "demo_online", tmp_path)
         finally:
             await session.aclose()

@@ -1,0 +1,1257 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="105" />
+        <source>Manager approval</source>
+        <translation>Autorización del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="119" />
+        <source>Needs a manager's approval:</source>
+        <translation>Necesita autorización del encargado:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="123" />
+        <source>Manager's PIN</source>
+        <translation>PIN del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="126" />
+        <source>Approve (Enter)</source>
+        <translation>Autorizar (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="140" />
+        <source>Nobody here can approve this</source>
+        <translation>Aquí nadie puede autorizar esto</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="527" />
+        <source>Close the shift (Z report)</source>
+        <translation>Cerrar el turno (informe Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
+        <source>Count the cash in the drawer</source>
+        <translation>Cuenta el efectivo del cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="548" />
+        <source>Close shift and print Z (Enter)</source>
+        <translation>Cerrar turno e imprimir Z (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="559" />
+        <source>No shift is open</source>
+        <translation>No hay turno abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="563" />
+        <source>Count the drawer first (0 if it is empty)</source>
+        <translation>Cuenta primero el cajón (0 si está vacío)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="342" />
+        <source>Discount or price change</source>
+        <translation>Descuento o cambio de precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <source>% off</source>
+        <translation>% de descuento</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <source>Amount off the line</source>
+        <translation>Importe de descuento en la línea</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
+        <source>New unit price</source>
+        <translation>Nuevo precio unitario</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="360" />
+        <source>Apply (Enter)</source>
+        <translation>Aplicar (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="596" />
+        <source>Full invoice</source>
+        <translation>Factura completa</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="606" />
+        <source>Tax id (NIF/CIF)</source>
+        <translation>NIF/CIF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="607" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="608" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="614" />
+        <source>Issue invoice (Enter)</source>
+        <translation>Emitir factura (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="621" />
+        <source>A tax id and a name are needed</source>
+        <translation>Hacen falta NIF y nombre</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="496" />
+        <source>Open the shift</source>
+        <translation>Abrir el turno</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="505" />
+        <source>Count the cash in the drawer (the float)</source>
+        <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="508" />
+        <source>Open shift (Enter)</source>
+        <translation>Abrir turno (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="379" />
+        <source>Parked sales</source>
+        <translation>Ventas aparcadas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <source>Resume (Enter)</source>
+        <translation>Recuperar (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="202" />
+        <source>Payment</source>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="216" />
+        <source>empty = all that is left</source>
+        <translation>vacío = todo lo pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="224" />
+        <source>Cash (Enter)</source>
+        <translation>Efectivo (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="225" />
+        <source>Card (F6)</source>
+        <translation>Tarjeta (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="226" />
+        <source>Cancel payment (Esc)</source>
+        <translation>Cancelar cobro (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="233" />
+        <source>Amount handed over or to charge now</source>
+        <translation>Importe entregado o a cobrar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="286" />
+        <source>Waiting for the card terminal…</source>
+        <translation>Esperando al datáfono…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="299" />
+        <source>To pay: {}</source>
+        <translation>A pagar: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="301" />
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="303" />
+        <source>Sale total: {}</source>
+        <translation>Total de la venta: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="305" />
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="305" />
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="306" />
+        <source> · change {}</source>
+        <translation> · cambio {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="310" />
+        <source>Cash rounding: {}</source>
+        <translation>Redondeo de efectivo: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="171" />
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="173" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="176" />
+        <source>Confirm (Enter)</source>
+        <translation>Confirmar (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="184" />
+        <source>Give a reason</source>
+        <translation>Indica un motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="99" />
+        <source>Receipt {}</source>
+        <translation>Ticket {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="110" />
+        <source>Change: {}</source>
+        <translation>Cambio: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="112" />
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="116" />
+        <source>Next sale (Enter)</source>
+        <translation>Siguiente venta (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="134" />
+        <source>Saved {}</source>
+        <translation>Guardado {}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <location filename="../../pos_app/services/printing.py" line="75" />
+        <source>No printer is set up: open the drawer with its key</source>
+        <translation>No hay impresora configurada: abre el cajón con su llave</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/printing.py" line="96" />
+        <source>The printer did not print ({}). The sale is saved: F12 reprints it.</source>
+        <translation>La impresora no imprimió ({}). La venta está guardada: F12 la reimprime.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="413" />
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
+        <source>Scan the receipt's barcode or type its number</source>
+        <translation>Escanea el código del ticket o teclea su número</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <source>Returnable</source>
+        <translation>Devolvible</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <source>Back</source>
+        <translation>Devuelve</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="428" />
+        <source>No receipt…</source>
+        <translation>Sin ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="435" />
+        <source>Refund (Enter)</source>
+        <translation>Devolver (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="446" />
+        <source>No receipt {} at this till</source>
+        <translation>No hay ticket {} en esta caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="486" />
+        <source>Choose what is returned</source>
+        <translation>Elige qué se devuelve</translation>
+    </message>
+</context>
+<context>
+    <name>SaleService</name>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="116" />
+        <location filename="../../pos_app/services/selling.py" line="228" />
+        <source>Finish or cancel the payment first</source>
+        <translation>Termina o cancela antes el cobro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="122" />
+        <source>Quantity must be between 1 and {}</source>
+        <translation>La cantidad va de 1 a {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="126" />
+        <source>× {}: now scan the item</source>
+        <translation>× {}: ahora escanea el artículo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="137" />
+        <source>Unknown barcode {}: search the product by name (F2)</source>
+        <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="153" />
+        <source>Nothing was scanned</source>
+        <translation>No se ha escaneado nada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="154" />
+        <source>Code {} has {} digits: not a barcode</source>
+        <translation>El código {} tiene {} cifras: no es un código de barras</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="155" />
+        <source>Code {} has a wrong check digit: scan it again</source>
+        <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="156" />
+        <source>'{}' is not a barcode</source>
+        <translation>'{}' no es un código de barras</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="164" />
+        <source>That product is no longer sold</source>
+        <translation>Ese producto ya no se vende</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="171" />
+        <source>{} has no price today: call a manager</source>
+        <translation>{} no tiene precio hoy: llama a un encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="174" />
+        <source>{} is sold by weight: weigh it and scan the scale's label</source>
+        <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="235" />
+        <source>Removed: {}</source>
+        <translation>Quitado: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="255" />
+        <source>That discount is beyond your limit: a manager must approve it</source>
+        <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="286" />
+        <source>The cart is empty</source>
+        <translation>La cesta está vacía</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="298" />
+        <source>This till is not set up yet: no sale can be saved</source>
+        <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="300" />
+        <source>Sign in first</source>
+        <translation>Identifícate primero</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="302" />
+        <source>Open the shift first (count the float)</source>
+        <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="316" />
+        <source>Change: {}</source>
+        <translation>Cambio: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="334" />
+        <source>Card: {} on the terminal. Ask the customer to follow it.</source>
+        <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="340" />
+        <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
+        <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="346" />
+        <source>The terminal failed ({}): nothing was charged.</source>
+        <translation>Falló el datáfono ({}): no se cobró nada.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="356" />
+        <source>Card declined: {}. Pay another way.</source>
+        <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="377" />
+        <source>Payment cancelled: give the cash back to the customer</source>
+        <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="408" />
+        <source>The sale could not be saved ({}); the cart is kept, try again</source>
+        <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="433" />
+        <source>Cancel the payment first</source>
+        <translation>Cancela antes el cobro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="436" />
+        <source>Say why the sale is voided</source>
+        <translation>Indica por qué se anula la venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="439" />
+        <source>Voiding a sale needs a manager's approval</source>
+        <translation>Anular una venta necesita autorización del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="459" />
+        <source>Sale voided</source>
+        <translation>Venta anulada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="487" />
+        <source>Sale parked: {}</source>
+        <translation>Venta aparcada: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="497" />
+        <source>Finish or park the current sale first</source>
+        <translation>Termina o aparca antes la venta en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="501" />
+        <source>That parked sale is gone (resumed at another moment)</source>
+        <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="507" />
+        <source>{} is no longer sold: left out</source>
+        <translation>{} ya no se vende: se deja fuera</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="517" />
+        <source>Sale resumed</source>
+        <translation>Venta recuperada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="530" />
+        <source>No receipt {} at this till</source>
+        <translation>No hay ticket {} en esta caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="550" />
+        <source>Only {} of that line can still be returned</source>
+        <translation>De esa línea solo se pueden devolver {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="561" />
+        <source>Discount given back</source>
+        <translation>Descuento devuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="575" />
+        <source>Finish the sale in progress first</source>
+        <translation>Termina antes la venta en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="578" />
+        <source>Choose what is returned</source>
+        <translation>Elige qué se devuelve</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="581" />
+        <source>This return needs a manager's approval</source>
+        <translation>Esta devolución necesita autorización del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="601" />
+        <source>The card refund failed ({}): nothing was refunded</source>
+        <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="606" />
+        <source>The card refund was declined: {}</source>
+        <translation>La devolución con tarjeta fue denegada: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="616" />
+        <source>Refund {} saved: {}</source>
+        <translation>Devolución {} guardada: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="623" />
+        <source>No receipt to reprint yet</source>
+        <translation>Aún no hay ticket que reimprimir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="642" />
+        <source>Full invoice {} issued</source>
+        <translation>Factura completa {} emitida</translation>
+    </message>
+</context>
+<context>
+    <name>SaleWindow</name>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="174" />
+        <source>Omni POS</source>
+        <translation>Omni TPV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="221" />
+        <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
+        <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="246" />
+        <source>− 1</source>
+        <translation>− 1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="247" />
+        <source>+ 1</source>
+        <translation>+ 1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="248" />
+        <source>Quantity (F4)</source>
+        <translation>Cantidad (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="249" />
+        <source>Discount (F3)</source>
+        <translation>Descuento (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="250" />
+        <source>Remove line (Del)</source>
+        <translation>Quitar línea (Supr)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="251" />
+        <source>Search (F2)</source>
+        <translation>Buscar (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="256" />
+        <source>Park F7</source>
+        <translation>Aparcar F7</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="257" />
+        <source>Parked F8</source>
+        <translation>Aparcadas F8</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="258" />
+        <source>Return F10</source>
+        <translation>Devolución F10</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="259" />
+        <source>Reprint F12</source>
+        <translation>Reimprimir F12</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="260" />
+        <source>Invoice Ctrl+I</source>
+        <translation>Factura Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="261" />
+        <source>Cash Ctrl+E</source>
+        <translation>Caja Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="262" />
+        <source>Close Z Ctrl+Z</source>
+        <translation>Cierre Z Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="263" />
+        <source>Sign out Ctrl+L</source>
+        <translation>Salir Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="286" />
+        <source>Pay (F5)</source>
+        <translation>Cobrar (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="287" />
+        <source>All by card (F6)</source>
+        <translation>Todo con tarjeta (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="288" />
+        <source>Void sale (F9)</source>
+        <translation>Anular venta (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="328" />
+        <source>That language is not installed</source>
+        <translation>Ese idioma no está instalado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="410" />
+        <source>Hello {}: scan the first item</source>
+        <translation>Hola {}: escanea el primer artículo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="418" />
+        <source>Shift open with {} in the drawer</source>
+        <translation>Turno abierto con {} en el cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="421" />
+        <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
+        <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="429" />
+        <source>Finish, park or void the sale before signing out</source>
+        <translation>Termina, aparca o anula la venta antes de salir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="438" />
+        <source>Cash in or out (an amount below zero takes cash out)</source>
+        <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="439" />
+        <source>Change from the bank</source>
+        <translation>Cambio del banco</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="439" />
+        <source>To the safe</source>
+        <translation>A la caja fuerte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="439" />
+        <source>Supplier paid in cash</source>
+        <translation>Pago a proveedor en efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="443" />
+        <source>e.g. 50 to put in, -200 to take out</source>
+        <translation>p. ej. 50 para meter, -200 para sacar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="472" />
+        <source>Cash in: {}</source>
+        <translation>Entrada de efectivo: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="472" />
+        <source>Cash out: {}</source>
+        <translation>Salida de efectivo: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="479" />
+        <source>Open the drawer without a sale</source>
+        <translation>Abrir el cajón sin venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="480" />
+        <source>no sale</source>
+        <translation>sin venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="485" />
+        <source>Finish, park or void the sale before closing the shift</source>
+        <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="488" />
+        <source>No shift is open</source>
+        <translation>No hay turno abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="498" />
+        <source>Close the shift</source>
+        <translation>Cerrar el turno</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="531" />
+        <source>Unknown code {}: F2 to search by name</source>
+        <translation>Código {} desconocido: F2 para buscar por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="547" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="576" />
+        <source>A discount is between 0 and 100 %</source>
+        <translation>Un descuento va de 0 a 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="592" />
+        <source>Void this sale ({})</source>
+        <translation>Anular esta venta ({})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="593" />
+        <source>Customer changed their mind</source>
+        <translation>El cliente ha cambiado de idea</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="593" />
+        <source>Wrong items rung up</source>
+        <translation>Artículos mal marcados</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="593" />
+        <source>Customer cannot pay</source>
+        <translation>El cliente no puede pagar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="605" />
+        <source>Void the sale ({}): {}</source>
+        <translation>Anular la venta ({}): {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="642" />
+        <source>The cart is empty</source>
+        <translation>La cesta está vacía</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="657" />
+        <source>Nothing to park</source>
+        <translation>Nada que aparcar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="662" />
+        <source>No parked sales</source>
+        <translation>No hay ventas aparcadas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="681" />
+        <source>Refund without a receipt: {}</source>
+        <translation>Devolución sin ticket: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="692" />
+        <source>Return without a receipt: scan the items, then F10 to refund them</source>
+        <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="699" />
+        <source>Refund against a receipt</source>
+        <translation>Devolución con ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="709" />
+        <source>No receipt to invoice yet</source>
+        <translation>Aún no hay ticket que facturar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="726" />
+        <source>Sale {} saved</source>
+        <translation>Venta {} guardada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="755" />
+        <source>Till not set up</source>
+        <translation>Caja sin configurar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="762" />
+        <source>{} items</source>
+        <translation>{} artículos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="770" />
+        <source>You save {}</source>
+        <translation>Ahorras {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="777" />
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="777" />
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="777" />
+        <source>Tax</source>
+        <translation>Cuota</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="795" />
+        <source>Loading catalog: {} rows</source>
+        <translation>Cargando catálogo: {} filas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="800" />
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="802" />
+        <source>Online</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="804" />
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="806" />
+        <source>{} waiting to send</source>
+        <translation>{} pendientes de envío</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="808" />
+        <source>{} rejected</source>
+        <translation>{} rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="811" />
+        <source>last sync {}</source>
+        <translation>última sincronización {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="817" />
+        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
+        <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="834" />
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="834" />
+        <source>A sale is in progress and will be lost. Quit anyway?</source>
+        <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="38" />
+        <source>Search products</source>
+        <translation>Buscar productos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="42" />
+        <source>Name or SKU code, e.g. 'camiseta azul'</source>
+        <translation>Nombre o código, p. ej. 'camiseta azul'</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="45" />
+        <source>↓ to choose · Enter to add · Esc to close</source>
+        <translation>↓ para elegir · Intro para añadir · Esc para cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="74" />
+        <source>no price</source>
+        <translation>sin precio</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="75" />
+        <source>    ·    {} in store</source>
+        <translation>    ·    {} en tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="82" />
+        <source>Nothing found</source>
+        <translation>Nada encontrado</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="45" />
+        <location filename="../../pos_app/services/shift.py" line="65" />
+        <source>Sign in first</source>
+        <translation>Identifícate primero</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="48" />
+        <source>The float cannot be negative</source>
+        <translation>El fondo de caja no puede ser negativo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="69" />
+        <source>This needs a manager's approval</source>
+        <translation>Esto necesita autorización del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="78" />
+        <location filename="../../pos_app/services/shift.py" line="94" />
+        <source>Open the shift first</source>
+        <translation>Abre antes el turno</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="81" />
+        <source>Enter an amount and a reason</source>
+        <translation>Indica importe y motivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="113" />
+        <source>No shift is open</source>
+        <translation>No hay turno abierto</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="55" />
+        <source>Who is working?</source>
+        <translation>¿Quién trabaja?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="67" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="84" />
+        <source>↑↓ choose your name · type your PIN · Enter</source>
+        <translation>↑↓ elige tu nombre · teclea tu PIN · Intro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="115" />
+        <source>Nobody can sign in yet: the staff list comes with the catalog from the server</source>
+        <translation>Aún no puede entrar nadie: la plantilla llega con el catálogo del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="135" />
+        <source>Choose your name first</source>
+        <translation>Elige primero tu nombre</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSession</name>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="37" />
+        <source>Unknown staff member: choose a name from the list</source>
+        <translation>Persona desconocida: elige un nombre de la lista</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="40" />
+        <source>A PIN is 4 to 8 digits</source>
+        <translation>El PIN tiene de 4 a 8 cifras</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="45" />
+        <source>Too many wrong PINs: try again in {} minutes</source>
+        <translation>Demasiados PIN incorrectos: inténtalo dentro de {} minutos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="54" />
+        <source>Wrong PIN. Locked for {} minutes after too many tries</source>
+        <translation>PIN incorrecto. Bloqueado {} minutos por demasiados intentos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="57" />
+        <source>Wrong PIN: {} tries left</source>
+        <translation>PIN incorrecto: quedan {} intentos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="80" />
+        <source>{} may not approve this</source>
+        <translation>{} no puede autorizar esto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/session.py" line="82" />
+        <source>Approval needs another person's PIN</source>
+        <translation>La autorización necesita el PIN de otra persona</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="145" />
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="153" />
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="156" />
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="165" />
+        <source>Events the server refused (kept there for HQ to review):</source>
+        <translation>Eventos rechazados por el servidor (quedan allí para revisión en central):</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="174" />
+        <source>never (catalog not loaded yet)</source>
+        <translation>nunca (catálogo aún no cargado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="177" />
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/dialogs.py" line="179" />
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/dialogs.py" line="181" />
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/dialogs.py" line="183" />
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>hace %n días</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <source>not tried yet</source>
+        <translation>aún sin intentar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <source>online</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <source>offline</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="191" />
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="192" />
+        <source>Sales waiting to be sent</source>
+        <translation>Ventas pendientes de envío</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="193" />
+        <source>Last successful sync</source>
+        <translation>Última sincronización correcta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="194" />
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="195" />
+        <source>Catalog and stock up to date as of</source>
+        <translation>Catálogo y stock al día a</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="196" />
+        <source>Catalog position (cursor)</source>
+        <translation>Posición del catálogo (cursor)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="207" />
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+</context>
+<context>
+    <name>Till</name>
+    <message>
+        <location filename="../../pos_app/services/till.py" line="73" />
+        <source>Enrolling this till at {}…</source>
+        <translation>Dando de alta esta caja en {}…</translation>
+    </message>
+</context>
+<context>
+    <name>VariantDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="632" />
+        <source>Choose size and colour</source>
+        <translation>Elige talla y color</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="649" />
+        <source>Price · units in this store</source>
+        <translation>Precio · unidades en esta tienda</translation>
+    </message>
+</context>
+<context>
+    <name>ZReportDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="575" />
+        <source>Z report {}</source>
+        <translation>Informe Z {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="586" />
+        <source>Done (Enter)</source>
+        <translation>Hecho (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="67" />
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../pos_app/app.py" line="90" />
+        <source>Starting the demo central server…</source>
+        <translation>Arrancando el servidor central de demostración…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="91" />
+        <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
+        <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="99" />
+        <source>This till is not set up: start it with --server URL --enrol CODE</source>
+        <translation>Esta caja no está configurada: arráncala con --server URL --enrol CÓDIGO</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="104" />
+        <source>Set-up failed: {}</source>
+        <translation>Falló la configuración: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="108" />
+        <source>Loading the catalog from the server…</source>
+        <translation>Cargando el catálogo del servidor…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="110" />
+        <source>Ready: sign in to start selling</source>
+        <translation>Lista: identifícate para empezar a vender</translation>
+    </message>
+</context>
+</TS>
