@@ -14,6 +14,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pos_app.domain.money import round_half_up_div
+
 PIN_ITERATIONS = 100_000
 MAX_FAILURES = 3
 LOCKOUT = timedelta(minutes=5)
@@ -88,7 +90,9 @@ class StaffMember:
         """Whether a discount of `discount` cents on `gross` is within this member's limit."""
         if gross <= 0 or discount <= 0:
             return discount <= 0
-        return self.may("discount.over_limit") or discount * 10_000 <= gross * self.role.discount_limit_bp
+        # The limit rounds like a percentage discount does, so "10 %" is always within a 10 % limit.
+        limit = round_half_up_div(gross * self.role.discount_limit_bp, 10_000)
+        return self.may("discount.over_limit") or discount <= limit
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from pos_app.app import load_stylesheet
-from pos_app.ui.i18n import set_language
 from pos_app.services.till import Till
 from pos_app.store.replica import Replica
+from pos_app.ui.i18n import set_language
 from tests.tills import enrol_till, load_catalog
 
 
