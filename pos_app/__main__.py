@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--cash-rounding", type=int, default=1, metavar="CENTS", help="round cash to, e.g. 5")
     parser.add_argument("--verify-journal", action="store_true", help="verify the sales journal and exit")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)  # the start benchmark
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
     return parser
 
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         language=args.language,
         printer=args.printer,
         cash_step=args.cash_rounding,
+        exit_when_ready=args.exit_when_ready,
     )
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)

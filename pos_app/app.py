@@ -36,6 +36,7 @@ class LaunchOptions:
     language: str = "es"
     printer: str = "memory"
     cash_step: int = 1
+    exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
 
 
 def load_stylesheet() -> str:
@@ -129,6 +130,11 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
     freeze_startup_objects()
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
+    if options.exit_when_ready:
+        # Scan-ready: the screen is up and a barcode lookup on the replica has been answered.
+        session.till.replica.item_by_barcode("0000000000000")
+        print("READY", flush=True)
+        quitting.set()
     session.spawn(session.connect())
     await quitting.wait()
     await session.aclose()

@@ -3,7 +3,8 @@
     python tests/benchmarks/run.py              quick mode (20,000 SKUs), as CI runs it
     python tests/benchmarks/run.py --full       the reference size (1,000,000 SKUs)
     python tests/benchmarks/run.py --only scan,checkout
-    ids: scan search checkout bootstrap pull backlog ingest (sync ones in sync_bench.py)
+    ids: scan scan_ui search checkout start zreport bootstrap pull backlog ingest
+    (sync ones in sync_bench.py, screen and shift ones in till_bench.py)
 
 Writes bench/results.json at the project's root (see shared/design/TARGETS.md for the format).
 Timings are information, never pass/fail.
@@ -21,6 +22,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,10 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from pos_app.domain.barcode import make_ean13  # noqa: E402
 from pos_app.domain.cart import Cart, Tender  # noqa: E402
+from pos_app.domain.promotions import Promotion  # noqa: E402
+from pos_app.domain.staff import hash_pin  # noqa: E402
 from pos_app.store.replica import Identity, Replica  # noqa: E402
 from pos_app.store.till_records import SaleDraft  # noqa: E402
-from sync.server.demo import demo_catalog  # noqa: E402
-from tests.benchmarks import sync_bench  # noqa: E402
+from sync.server.demo import FAMILIES, demo_catalog  # noqa: E402
+from sync.server.people import DEFAULT_ROLES  # noqa: E402
+from tests.benchmarks import sync_bench, till_bench  # noqa: E402
 
 IDENTITY = Identity(1, "token", 1, "MAD1", "Madrid Centro", "T1", "Caja 1", "http://127.0.0.1:1")
 
@@ -56,10 +61,19 @@ def build_replica(path: Path, skus: int, stores: int = 10) -> None:
     conn = replica.conn
     conn.execute("BEGIN")
     conn.execute("INSERT INTO price_lists VALUES (1, 'TIENDA', 'store', 'Tarifa tienda'), (2, 'WEB', 'web', 'Web')")
+    family_of = _families(conn)
+    _people_and_promotions(conn, family_of)
     batch_sku, batch_bar, batch_price, batch_stock = [], [], [], []
+    products: dict[str, int] = {}
     for i, row in enumerate(demo_catalog(skus, seed=1), start=1):
         name = f"{row.product_name} {row.size} {row.colour}".strip()
-        batch_sku.append((i, i, row.sku, name, row.size, row.colour, row.tax_rate_bp))
+        if row.product_code not in products:
+            products[row.product_code] = len(products) + 1
+            conn.execute(
+                "INSERT INTO products VALUES (?, ?, ?, ?)",
+                (products[row.product_code], row.product_code, row.product_name, family_of[tuple(row.family)]),
+            )
+        batch_sku.append((i, products[row.product_code], row.sku, name, row.size, row.colour, row.tax_rate_bp))
         batch_bar.append((row.barcodes[0], i))
         batch_price += [(2 * i - 1, 1, i, row.price_store), (2 * i, 2, i, row.price_web)]
         batch_stock += [(s, i, 10) for s in range(1, stores + 1)]
@@ -70,6 +84,64 @@ def build_replica(path: Path, skus: int, stores: int = 10) -> None:
     conn.execute("COMMIT")
     replica.save_identity(IDENTITY)
     replica.close()
+
+
+def _families(conn: sqlite3.Connection) -> dict[tuple[str, ...], int]:
+    """The demo's family tree; returns each full path's id."""
+    ids: dict[tuple[str, ...], int] = {}
+    for family in FAMILIES:
+        for depth in range(1, len(family.path) + 1):
+            path = family.path[:depth]
+            if path not in ids:
+                ids[path] = len(ids) + 1
+                conn.execute("INSERT INTO families VALUES (?, ?, ?)", (ids[path], ids.get(path[:-1]), path[-1]))
+    return ids
+
+
+def _people_and_promotions(conn: sqlite3.Connection, family_of: dict[tuple[str, ...], int]) -> None:
+    """Ana (cashier, PIN 1234) and Luis (manager), and promotions as the demo has them: the pricing
+    engine runs on every scan of the benchmark as it does at the till."""
+    for code, name, permissions, limit in DEFAULT_ROLES:
+        conn.execute("INSERT INTO roles VALUES (?, ?, ?, ?)", (code, name, ",".join(permissions), limit))
+    conn.execute("INSERT INTO staff VALUES (1, NULL, 'Ana', 'cashier', ?)", (hash_pin("1234"),))
+    conn.execute("INSERT INTO staff VALUES (2, NULL, 'Luis', 'manager', ?)", (hash_pin("9999"),))
+    rows = [
+        (1, "3X2", "3x2", "n_for_m", 0, "family", str(family_of[("Alimentación", "Panadería")]), 3, 2, 0),
+        (
+            2,
+            "2UD",
+            "2.ª al 50 %",
+            "second_unit",
+            5000,
+            "family",
+            str(family_of[("Moda", "Mujer", "Camisetas")]),
+            0,
+            0,
+            0,
+        ),
+        (3, "LIB", "5 % libros", "percent", 500, "family", str(family_of[("Libros",)]), 0, 0, 0),
+        (
+            4,
+            "PANT",
+            "5 € pantalones",
+            "amount",
+            500,
+            "family",
+            str(family_of[("Moda", "Hombre", "Pantalones")]),
+            0,
+            0,
+            0,
+        ),
+        (5, "PACK", "Pack", "bundle", 1500, "sku", "1,2", 0, 0, 0),
+        (6, "CESTA", "10 € / 100 €", "basket", 1000, "basket", "", 0, 0, 10_000),
+    ]
+    conn.executemany(
+        "INSERT INTO promotions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'store', '', '', NULL, NULL, 1)", rows
+    )
+
+
+def promotions_here(replica: Replica) -> list[Promotion]:
+    return replica.promotions_in_force(datetime.now(UTC), IDENTITY.store_id)
 
 
 def _flush(conn: sqlite3.Connection, skus: list, bars: list, prices: list, stock: list) -> None:
@@ -88,10 +160,18 @@ def bench_scan(replica: Replica, skus: int, n: int) -> dict:
     codes = [make_ean13(f"84{rng.randrange(1, skus + 1):010d}") for _ in range(n)]
     it = iter(codes)
 
+    promotions = promotions_here(replica)
+    cart = Cart(promotions=promotions)
+
     def scan() -> None:
+        # What a scan costs at the till: lookup, price in force, the line added and every
+        # promotion of the cart worked out again (a cart of up to 20 lines, then the next one).
+        nonlocal cart
+        if len(cart.lines) >= 20:
+            cart = Cart(promotions=promotions)
         item = replica.item_by_barcode(next(it))
         assert item is not None
-        Cart().add(item)
+        cart.add(item)
 
     samples = timed(scan, n)
     floor_codes = iter(codes)
@@ -120,8 +200,10 @@ def bench_search(replica: Replica, n: int) -> dict:
 def bench_checkout(replica: Replica, skus: int, n: int, tmp: Path) -> dict:
     rng = random.Random(4)
 
+    promotions = promotions_here(replica)
+
     def one_cart() -> Cart:
-        cart = Cart()
+        cart = Cart(promotions=promotions)
         while len(cart.lines) < 20:
             item = replica.item_by_barcode(make_ean13(f"84{rng.randrange(1, skus + 1):010d}"))
             assert item is not None
@@ -133,7 +215,7 @@ def bench_checkout(replica: Replica, skus: int, n: int, tmp: Path) -> dict:
 
     def checkout() -> None:
         cart = next(it)
-        replica.record_sale(IDENTITY, SaleDraft(cart.lines, [Tender("card", cart.total)]))
+        replica.record_sale(IDENTITY, SaleDraft(cart.lines, [Tender("card", cart.total)], shift_id=None))
 
     samples = timed(checkout, n)
     # Floor: the same number of rows in a bare WAL database, synchronous=FULL, one transaction.
@@ -247,7 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--full", action="store_true", help="1,000,000 SKUs instead of 20,000")
     parser.add_argument(
-        "--only", default="", help="comma-separated ids: scan,search,checkout,bootstrap,pull,backlog,ingest"
+        "--only",
+        default="",
+        help="comma-separated ids: scan,scan_ui,search,checkout,start,zreport,bootstrap,pull,backlog,ingest",
     )
     parser.add_argument("--skus", type=int, help="catalog size (overrides the mode's)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
@@ -259,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        if any(wanted(name) for name in ("scan", "search", "checkout")):
+        if any(wanted(name) for name in ("scan", "scan_ui", "search", "checkout", "start", "zreport")):
             start = time.perf_counter()
             build_replica(tmp / "till.sqlite", skus)
             print(f"replica with {skus:,} SKUs built in {time.perf_counter() - start:.1f} s", flush=True)
@@ -271,6 +355,13 @@ def main(argv: list[str] | None = None) -> int:
             if wanted("checkout"):
                 results.append(bench_checkout(replica, skus, 300, tmp))
             replica.close()
+            if wanted("start"):
+                results.append(till_bench.bench_start(tmp, 5))
+            if wanted("scan_ui"):
+                results.append(till_bench.bench_scan_ui(tmp, skus, 500, result))
+            if wanted("zreport"):
+                receipts = 2000
+                results.append(till_bench.bench_zreport(tmp / "till.sqlite", IDENTITY, skus, receipts, 20, result))
         if wanted("bootstrap"):
             results.append(bench_bootstrap(skus, tmp, args.server_db))
         if wanted("pull"):
@@ -300,6 +391,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"ingest    skipped: {r['skipped']}")
             else:
                 print(f"ingest    {r['value']} sales/s, {r['tills']} tills, {r['workers']} workers, PostgreSQL")
+            continue
+        if r["id"] == "start":
+            print(
+                f"start     p50 {r['p50']:.2f} s  p99 {r['p99']:.2f} s   "
+                f"floor (bare python + sqlite) p99 {r['floor_p99']:.2f} s   ratio {r['ratio']}"
+            )
             continue
         print(
             f"{r['id']:<9} p50 {r['p50']:>8.3f} ms  p99 {r['p99']:>8.3f} ms   "

@@ -10,7 +10,18 @@ def test_benchmark_command_writes_results_for_each_id(tmp_path):
     out = tmp_path / "results.json"
     assert run.main(["--skus", "2000", "--out", str(out)]) == 0
     results = {r["id"]: r for r in json.loads(out.read_text())}
-    assert set(results) == {"scan", "search", "checkout", "bootstrap", "pull", "backlog", "ingest"}
+    assert set(results) == {
+        "scan",
+        "scan_ui",
+        "search",
+        "checkout",
+        "start",
+        "zreport",
+        "bootstrap",
+        "pull",
+        "backlog",
+        "ingest",
+    }
     assert results["backlog"]["exactly_once"] and results["backlog"]["n"] == 1000
     assert results["pull"]["n"] >= 2000 and results["pull"]["frame_max_ms"] > 0
     assert results["ingest"]["unit"] == "per_s"
@@ -19,7 +30,8 @@ def test_benchmark_command_writes_results_for_each_id(tmp_path):
     else:
         assert results["ingest"]["value"] > 0 and results["ingest"]["n"] == 500
     assert results["bootstrap"]["unit"] == "s" and results["bootstrap"]["rows"] > 2000
-    for r in (results[k] for k in ("scan", "search", "checkout")):
+    assert results["start"]["unit"] == "s" and 0 < results["start"]["floor_p99"] < results["start"]["p99"]
+    for r in (results[k] for k in ("scan", "scan_ui", "search", "checkout", "zreport")):
         assert r["unit"] == "ms" and r["n"] > 0
         assert 0 < r["p50"] <= r["p99"]
         assert r["floor_p99"] > 0
