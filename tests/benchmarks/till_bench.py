@@ -53,7 +53,9 @@ def bench_scan_ui(till_dir: Path, skus: int, n: int, result: object) -> dict:
         window.repaint()  # paints now, as the next frame would
         samples.append((time.perf_counter() - start) * 1000)
     assert till.sales.cart.lines, "the scans did not reach the cart"
+    till.sales.clear()
     window.close()
+    window.deleteLater()
     till.printer.close()
     till.replica.close()
 
