@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     stock = sub.add_parser("import-stock", help="import stock.csv (store,sku,quantity)")
     stock.add_argument("file", type=Path)
     sub.add_parser("tills", help="list tills with their last contact")
+    role = sub.add_parser("set-role", help="create or change a role: what it may do alone, its discount limit")
+    role.add_argument("code")
+    role.add_argument("name")
+    role.add_argument("permissions", help="comma-separated, e.g. cash.in_out,return.with_receipt (see staff.py)")
+    role.add_argument("--discount-limit", type=float, default=10.0, help="percent a member may take off alone")
+    staff = sub.add_parser("add-staff", help="add a person who signs in at the tills with a PIN")
+    staff.add_argument("name")
+    staff.add_argument("role")
+    staff.add_argument("pin")
+    staff.add_argument("--store", help="store code (default: every store)")
+    promo = sub.add_parser("add-promotion", help="add a promotion from JSON (fields: sync/protocol.py PromotionData)")
+    promo.add_argument("json", help='e.g. \'{"code":"3X2","name":"3x2 pan","kind":"n_for_m","value":0,...}\'')
     return parser
 
 
@@ -75,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return serve(args, settings)
 
-    from sync.server import catalog, demo
+    from pydantic import ValidationError
+
+    from sync import protocol as p
+    from sync.server import catalog, demo, people
 
     central = CentralStore.open(settings.database_url)
     try:
@@ -94,7 +109,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{catalog.set_counted_stock(central, catalog.read_stock_csv(args.file))} stock figures imported")
         elif args.command == "tills":
             print(json.dumps(central.tills_overview(), indent=2))
-    except (KeyError, ValueError, RuntimeError) as exc:
+        elif args.command == "set-role":
+            perms = [x.strip() for x in args.permissions.split(",") if x.strip()]
+            people.save_role(central, args.code, args.name, perms, round(args.discount_limit * 100))
+            print(f"role {args.code} saved")
+        elif args.command == "add-staff":
+            print(f"staff {people.add_staff(central, args.name, args.role, args.pin, args.store)} added")
+        elif args.command == "add-promotion":
+            fields = {**json.loads(args.json), "id": 0}  # a new promotion; the server numbers it
+            print(f"promotion {people.save_promotion(central, p.PromotionData.model_validate(fields))} added")
+    except (KeyError, ValueError, RuntimeError, ValidationError) as exc:  # JSONDecodeError is a ValueError
         print(f"pos-server: {exc}", file=sys.stderr)
         return 1
     finally:
