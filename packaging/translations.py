@@ -237,7 +237,7 @@ SPANISH = {
     "{} has no price today: call a manager": "{} no tiene precio hoy: llama a un encargado",
     "{} is no longer sold: left out": "{} ya no se vende: se deja fuera",
     "{} is sold by weight: weigh it and scan the scale's label": "{} se vende al peso: pésalo y escanea la etiqueta de la balanza",
-    "{} items": "{} artículos",
+    "Items: {}": "Artículos: {}",
     "{} may not approve this": "{} no puede autorizar esto",
     "{} rejected": "{} rechazados",
     "{} waiting to send": "{} pendientes de envío",

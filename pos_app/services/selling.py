@@ -128,12 +128,14 @@ class SaleService(QObject):
         try:
             code = normalise(text)
         except BarcodeError as exc:
+            self.multiplier = 1  # a multiplier applies to the next good scan only
             self._say(self._barcode_problem(exc), "error")
             return False
         embedded = embedded_value(code, self.settings.embedded_layout)
         lookup = embedded.base_code if embedded else code.code
         item = self.replica.item_by_barcode(lookup)
         if item is None:
+            self.multiplier = 1
             self._say(self.tr("Unknown barcode {}: search the product by name (F2)").format(code.code), "error")
             self.unknown_barcode.emit(code.code)
             return False
@@ -145,8 +147,8 @@ class SaleService(QObject):
             price = round_half_up_div(item.unit_price * embedded.value, 1000)
             kg = f"{embedded.value / 1000:.3f}".replace(".", ",")
             weighed = replace(item, unit_price=price, name=f"{item.name} {kg} kg", barcode=code.code)
-            return self._add(weighed, weight_g=embedded.value)
-        return self._add(replace(item, unit_price=embedded.value, barcode=code.code))
+            return self._add(weighed, weight_g=embedded.value, labelled=True)
+        return self._add(replace(item, unit_price=embedded.value, barcode=code.code), labelled=True)
 
     def _barcode_problem(self, exc: BarcodeError) -> str:
         messages = {
@@ -165,12 +167,15 @@ class SaleService(QObject):
             return False
         return self._add(item)
 
-    def _add(self, item: PricedItem, weight_g: int | None = None) -> bool:
+    def _add(self, item: PricedItem, weight_g: int | None = None, labelled: bool = False) -> bool:
+        """Add an item; `labelled`: its price or weight came on a scale's label."""
         quantity, self.multiplier = self.multiplier, 1
+        if weight_g is not None:
+            quantity = 1  # each weighed label is its own line
         if item.unit_price < 0:
             self._say(self.tr("{} has no price today: call a manager").format(item.name), "error")
             return False
-        if item.unit == "kg" and weight_g is None:
+        if item.unit == "kg" and not labelled:
             self._say(self.tr("{} is sold by weight: weigh it and scan the scale's label").format(item.name), "error")
             return False
         self._refresh_promotions()
@@ -264,7 +269,8 @@ class SaleService(QObject):
             self._log_override(
                 "discount.over_limit",
                 approver,
-                f"{line.item.sku_code} {manual.label()}: -{self.money(line.discount)} of {self.money(line.gross)}",
+                f"{line.item.sku_code} {manual.label()}: "
+                f"-{format_amount(line.discount)} of {format_amount(line.gross)}",
             )
         self._changed()
         return True
@@ -307,6 +313,8 @@ class SaleService(QObject):
         payment = self.begin_payment()
         if payment is None:
             return None
+        if payment.is_settled:  # paid, but saving failed (disk full?): Enter tries to save again
+            return self._complete_if_settled()
         try:
             tender = payment.add_cash(given)
         except PaymentError as exc:
@@ -347,8 +355,6 @@ class SaleService(QObject):
             return None
         finally:
             self._card_busy = False
-        # How amounts are written in messages; the screen sets its language's (ui.i18n.money).
-        self.money: Callable[[int], str] = format_amount
         if self.payment is not payment:  # cancelled meanwhile
             await self._reverse(reference)
             return None
@@ -451,7 +457,7 @@ class SaleService(QObject):
                 self.cart.total,
             )
             if approver is not None:
-                self._log_override("sale.void", approver, f"{reason.strip()}: {self.money(self.cart.total)}")
+                self._log_override("sale.void", approver, f"{reason.strip()}: {format_amount(self.cart.total)}")
             self._fact_recorded()
         self._new_cart()
         self.payment_changed.emit(None)
@@ -612,7 +618,7 @@ class SaleService(QObject):
             return None
         if approver is not None:
             action = "return.with_receipt" if sale_id else "return.without_receipt"
-            self._log_override(action, approver, f"{receipt.receipt_no}: {self.money(receipt.total)}")
+            self._log_override(action, approver, f"{receipt.receipt_no}: {format_amount(receipt.total)}")
         self._say(self.tr("Refund {} saved: {}").format(receipt.receipt_no, self.money(-receipt.total)), "ok")
         return receipt
 

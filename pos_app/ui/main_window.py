@@ -322,6 +322,7 @@ class SaleWindow(QMainWindow):
             page = self.stack.currentIndex()
             self._build()
             self.stack.setCurrentIndex(page)
+            self.centralWidget().show()  # a widget put into a window already shown stays hidden otherwise
         super().changeEvent(event)
 
     def signin_hint_text(self) -> str:
@@ -764,7 +765,7 @@ class SaleWindow(QMainWindow):
     def _refresh_totals(self) -> None:
         cart = self.sales.cart
         self.total_label.setText(money(cart.total))
-        self.count_label.setText(self.tr("{} items").format(cart.item_count))
+        self.count_label.setText(self.tr("Items: {}").format(cart.item_count))
         basket: dict[str, int] = {}
         for line in cart.lines:
             for discount in line.discounts:

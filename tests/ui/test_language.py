@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pos_app.ui.i18n import money, set_language
 from pos_app.ui.main_window import SaleWindow
+from tests.ui.conftest import screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "pos_es.ts"
@@ -34,7 +35,7 @@ def test_the_compiled_file_matches_its_source(tmp_path):
     assert compiled.read_bytes() == TS.with_suffix(".qm").read_bytes()
 
 
-def test_switching_to_spanish_and_back_at_sign_in(qtbot, till):
+def test_switching_to_spanish_and_back_at_sign_in(qtbot, till, tmp_path):
     window = SaleWindow(till)
     qtbot.addWidget(window)
     window.show()
@@ -44,6 +45,8 @@ def test_switching_to_spanish_and_back_at_sign_in(qtbot, till):
         qtbot.waitUntil(lambda: window.signin.pin.placeholderText() == "PIN" and "Intro" in window.signin_hint_text())
         assert money(123456) == "1.234,56 €"
         assert window.total_label.text() == "0,00 €"
+        assert window.signin.isVisible() and window.signin.pin.isVisible()
+        screenshot(window, "signin_es", tmp_path)
         window.signin.findChild(type(window.pay_button), "language_en").click()
         qtbot.waitUntil(lambda: "Enter" in window.signin_hint_text())
         assert money(123456) == "€1,234.56"

@@ -155,13 +155,20 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def test_sync_badge_tells_offline_and_waiting_sales(qtbot, till):
+def test_sync_badge_and_banner_tell_offline_and_waiting_sales(qtbot, till, tmp_path):
     from sync.client.engine import SyncStatus
 
     window = open_window(qtbot, till)
+    assert window.offline_banner.isHidden()
     window.show_sync_status(SyncStatus(online=False, pending=4, last_error="no connection to the server"))
     assert "Offline" in window.sync_badge.text() and "4 waiting" in window.sync_badge.text()
     assert window.sync_badge.toolTip() == "no connection to the server"
+    assert window.offline_banner.isVisible() and "keep selling" in window.offline_banner.text()
+    scan(qtbot, window, "8400000000017")
+    screenshot(window, "sale_screen_offline", tmp_path)
+    window.show_sync_status(SyncStatus(online=True, pending=0))
+    assert window.offline_banner.isHidden()
+    till.sales.clear()
 
 
 def test_sync_panel_lists_what_the_server_refused(qtbot, till, tmp_path):
@@ -191,3 +198,28 @@ def test_sync_panel_lists_what_the_server_refused(qtbot, till, tmp_path):
     assert "up to date as of" in panel.summary.text() and "(just now)" in panel.summary.text()
     screenshot(panel, "sync_panel", tmp_path)
     panel.reject()
+
+
+def test_a_scanner_is_heard_wherever_the_focus_is(qtbot, till):
+    """A keyboard-wedge scanner types fast and ends with Enter: the code reaches the cart even
+    when the keys land on the window rather than the scan entry; slow typing there does not."""
+    window = open_window(qtbot, till)
+    qtbot.keyClicks(window, "8400000000017")  # a burst, aimed at the window itself
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert [line.item.sku_code for line in till.sales.cart.lines] == ["S0000001"]
+    assert window.entry.text() == ""
+    qtbot.keyClicks(window, "12")  # too short for a scanner: not a scan
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert len(till.sales.cart.lines) == 1
+    till.sales.clear()
+
+
+def test_a_multiplier_counts_for_the_next_good_scan_only(qtbot, till):
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "3*")
+    assert "3" in window.message.text()
+    scan(qtbot, window, "8400000000018")  # a misread: the multiplier is dropped with it
+    scan(qtbot, window, "8400000000017")
+    scan(qtbot, window, "2*8400000000031")
+    assert [line.quantity for line in till.sales.cart.lines] == [1, 2]
+    till.sales.clear()
