@@ -16,6 +16,10 @@ setup() {
     fi
   fi
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+  # The screen's translations: compiled from the Qt Linguist sources (the .qm files are not kept in git).
+  for ts in resources/translations/*.ts; do
+    "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+  done
 }
 
 case "${1:-}" in

@@ -4,7 +4,8 @@
    (and pos_en.ts, English being the source language);
 2. Spanish texts missing from pos_es.ts are filled from SPANISH below (a translator can also edit
    the .ts file with Qt Linguist; what is there is kept);
-3. `pyside6-lrelease` compiles both to .qm, which the till loads.
+3. `pyside6-lrelease` compiles both to .qm, which the till loads (`packaging/dev.sh` compiles them
+   too: the .qm files are build output, not kept in git).
 `--check` fails if a source string has no Spanish translation (CI runs it).
 """
 
