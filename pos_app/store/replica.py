@@ -293,12 +293,18 @@ class Replica(TillRecords):
 
     def search(self, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
         """(sku id, code, name) of SKUs whose name or code starts with every word typed, best
-        first (FTS5 bm25).
+        first: the shortest matching name first (then catalog order).
 
-        Ranking is bounded: bm25 is computed over at most SEARCH_RANKED matches, the first ones
-        in catalog order. A selective query (nearly all of them) is ranked whole; a broad one
-        ("co": a quarter of the catalog) ranks a sample instead of scoring 250,000 names (300 ms
-        at 1M SKUs, for an order the cashier narrows with the next letter anyway).
+        Why not bm25: every match of an AND of prefixes contains every word, so bm25's IDF part
+        is the same for all of them and its order comes down to term frequency and length; a
+        product name rarely repeats a word, so "shorter first" is the same order. But bm25 counts
+        each word over the whole index to get that IDF ("neg*": 155,000 rows at 1M SKUs), which
+        made a two-word query take 17 ms to rank 2,000 names; ordering by length takes 6.5.
+
+        Ranking is bounded: at most SEARCH_RANKED matches are ordered, the first ones in catalog
+        order. A selective query (nearly all of them) is ranked whole; a broad one ("co": a
+        quarter of the catalog) ranks a sample, for an order the cashier narrows with the next
+        letter anyway.
         """
         words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
         if not words:
@@ -310,7 +316,8 @@ class Replica(TillRecords):
         ).fetchone()
         rows = self.conn.execute(
             "SELECT s.id, s.code, s.name FROM sku_search JOIN skus s ON s.id = sku_search.rowid "
-            "WHERE sku_search MATCH ? AND sku_search.rowid <= ? AND s.active = 1 ORDER BY rank LIMIT ?",
+            "WHERE sku_search MATCH ? AND sku_search.rowid <= ? AND s.active = 1 "
+            "ORDER BY length(s.name), s.id LIMIT ?",
             (query, last[0] if last else 2**63 - 1, limit),
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
