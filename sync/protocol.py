@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
@@ -346,38 +346,16 @@ ENTITY_MODELS: dict[str, type[Model]] = {
     "staff": StaffData,
     "promotion": PromotionData,
 }
-# Order in which a snapshot lists entities, so that references come before their users.
-ENTITY_ORDER = [
-    "tax_rate",
-    "store",
-    "family",
-    "product",
-    "sku",
-    "barcode",
-    "price_list",
-    "price",
-    "role",
-    "staff",
-    "promotion",
+# The entities, in the order a snapshot lists them, so that references come before their users.
+EntityName = Literal[
+    "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff", "promotion",
     "stock",
-]
+]  # fmt: skip
+ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores
 # (null where the server has no figure)]: ten times fewer, smaller rows than one per store and SKU.
 SNAPSHOT_ORDER = [*ENTITY_ORDER[:-1], "stock_by_sku"]
-EntityName = Literal[
-    "tax_rate",
-    "store",
-    "family",
-    "product",
-    "sku",
-    "barcode",
-    "price_list",
-    "price",
-    "role",
-    "staff",
-    "promotion",
-    "stock",
-]
+SnapshotEntity = Literal[tuple(SNAPSHOT_ORDER)]  # type: ignore[valid-type]
 
 
 class Change(Model):
@@ -421,20 +399,7 @@ class SnapshotChunk(Model):
     million-SKU catalog loads in seconds rather than minutes.
     """
 
-    entity: Literal[
-        "tax_rate",
-        "store",
-        "family",
-        "product",
-        "sku",
-        "barcode",
-        "price_list",
-        "price",
-        "role",
-        "staff",
-        "promotion",
-        "stock_by_sku",
-    ]
+    entity: SnapshotEntity
     rows: list[list[Any]]
 
 
