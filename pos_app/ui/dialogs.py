@@ -168,6 +168,13 @@ class SyncPanel(QDialog):
         till.sync_status_changed.connect(self.refresh)
         self.refresh()
 
+    def done(self, result: int) -> None:
+        try:
+            self.till.sync_status_changed.disconnect(self.refresh)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)
+
     def _age(self, when: datetime | None) -> str:
         """'23/11/2026 14:02 (3 h ago)': how old the prices and stock on screen may be."""
         if when is None:

@@ -447,21 +447,13 @@ class SaleWindow(QMainWindow):
             amount=True,
         )
         dialog.amount.setPlaceholderText(self.tr("e.g. 50 to put in, -200 to take out"))
-        dialog.amount.setValidator(None)
 
         def finished(result: int) -> None:
             self._closed()
             if result != QDialog.DialogCode.Accepted:
                 return
-            text = dialog.amount.text().strip()
-            kind = "out" if text.startswith("-") else "in"
-            from pos_app.domain.money import parse_amount
-
-            try:
-                amount = parse_amount(text.lstrip("-+ "))
-            except ValueError as exc:
-                self.show_message(str(exc), "error")
-                return
+            kind = "out" if dialog.is_out() else "in"
+            amount = dialog.amount_cents()  # checked by the dialog
             reason = dialog.reason.currentText()
             self._approved(
                 self.shifts.needs_approval("cash.in_out"),

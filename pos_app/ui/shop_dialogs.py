@@ -164,6 +164,7 @@ class ReasonDialog(ShopDialog):
         self.amount.setObjectName("reasonAmount")
         self.amount.setFont(big_font())
         self.amount.setVisible(amount)
+        self.amount.returnPressed.connect(self._confirm)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         layout = QVBoxLayout(self)
@@ -177,7 +178,11 @@ class ReasonDialog(ShopDialog):
         (self.amount if amount else self.reason).setFocus()
 
     def amount_cents(self) -> int:
-        return parse_amount(self.amount.text())
+        """The amount typed, without its sign (a leading minus means cash out: see is_out)."""
+        return parse_amount(self.amount.text().strip().lstrip("-+ "))
+
+    def is_out(self) -> bool:
+        return self.amount.text().strip().startswith("-")
 
     def _confirm(self) -> None:
         if not self.reason.currentText().strip():
@@ -238,10 +243,13 @@ class PaymentDialog(QDialog):
         layout.addWidget(cancel)
         sales.payment_changed.connect(self._redraw)
         sales.message.connect(self._message)
-        sales.sale_completed.connect(lambda _r: self.accept())
+        sales.sale_completed.connect(self._completed)
         self.payment = sales.begin_payment()
         self._redraw(self.payment)
         self.amount.setFocus()
+
+    def _completed(self, _receipt: object) -> None:
+        self.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F6:
@@ -319,11 +327,17 @@ class PaymentDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
-        try:
-            self.sales.payment_changed.disconnect(self._redraw)
-            self.sales.message.disconnect(self._message)
-        except (RuntimeError, TypeError):
-            pass
+        # A closed payment dialog must not hear the next sale's signals (it would close itself,
+        # and the window's current dialog with it).
+        for signal, slot in (
+            (self.sales.payment_changed, self._redraw),
+            (self.sales.message, self._message),
+            (self.sales.sale_completed, self._completed),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
         super().done(result)
 
 

@@ -223,3 +223,17 @@ def test_a_multiplier_counts_for_the_next_good_scan_only(qtbot, till):
     scan(qtbot, window, "2*8400000000031")
     assert [line.quantity for line in till.sales.cart.lines] == [1, 2]
     till.sales.clear()
+
+
+def test_cash_out_of_the_drawer_with_a_reason(qtbot, till):
+    window = open_window(qtbot, till)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialog
+    assert isinstance(dialog, ReasonDialog)
+    qtbot.keyClicks(dialog.amount, "-20")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialog is None)
+    moves = till.replica.conn.execute("SELECT kind, amount, reason FROM cash_moves").fetchall()
+    assert [tuple(m) for m in moves] == [("out", 2000, "Change from the bank")]
+    assert till.shifts.preview().cash_out == 2000
+    assert "Cash out" in window.message.text()
