@@ -809,6 +809,8 @@ class SaleWindow(QMainWindow):
             parts.append(self.tr("last sync {}").format(_age(status.last_success)))
         self.sync_badge.setText(" · ".join(parts))
         self.sync_badge.setToolTip(status.last_error or "")
+        if not self.on_sale_page():
+            self.signin.refresh_people()  # staff added at HQ appear without a restart
         if status.online is False:
             self.offline_banner.setText(
                 self.tr(

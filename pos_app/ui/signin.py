@@ -51,6 +51,7 @@ class SignInPage(QWidget):
     def __init__(self, session: StaffSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._shown: list[tuple[int, str, str]] = []
         self.setObjectName("signInPage")
         title = QLabel(self.tr("Who is working?"))
         title.setObjectName("pageTitle")
@@ -102,12 +103,32 @@ class SignInPage(QWidget):
         layout.addLayout(right, 2)
         self.reload()
 
-    def reload(self) -> None:
+    def refresh_people(self) -> None:
+        """Show staff added or changed at HQ since (keeps who is chosen, the PIN and any message)."""
+        members = self.session.members()
+        if members == self._shown:
+            return
+        chosen = self.people.currentItem()
+        chosen_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+        if members and not self._shown:
+            self.error.clear()  # "nobody can sign in yet" no longer holds
+        self._fill(members)
+        for row in range(self.people.count()):
+            if self.people.item(row).data(Qt.ItemDataRole.UserRole) == chosen_id:
+                self.people.setCurrentRow(row)
+
+    def _fill(self, members: list[tuple[int, str, str]]) -> None:
+        self._shown = members
         self.people.clear()
-        for staff_id, name, role in self.session.members():
+        for staff_id, name, role in members:
             item = QListWidgetItem(f"{name}    ·    {role}")
             item.setData(Qt.ItemDataRole.UserRole, staff_id)
             self.people.addItem(item)
+        if self.people.count():
+            self.people.setCurrentRow(0)
+
+    def reload(self) -> None:
+        self._fill(self.session.members())
         if self.people.count():
             self.people.setCurrentRow(0)
             self.error.clear()

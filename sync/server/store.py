@@ -471,14 +471,19 @@ class CentralStore:
                         "weight_g": line.weight_g,
                     }
                 )
-                movements.append((line.sku_id, -line.quantity, event_id))
+                movements.append((sale.kind, (line.sku_id, -line.quantity, event_id)))
             payment_rows += [
                 {"sale_id": sale_id, "line_no": i, **pay.model_dump()} for i, pay in enumerate(sale.payments, 1)
             ]
         conn.execute(t.sales.insert(), sale_rows)
         conn.execute(t.sale_lines.insert(), line_rows)
         conn.execute(t.sale_payments.insert(), payment_rows)
-        return self._move_stock(conn, device.store_id, movements, "sale", now)
+        changes: list[dict[str, Any]] = []
+        for reason in ("sale", "return"):  # the ledger says which movement was which
+            moves = [move for kind, move in movements if kind == reason]
+            if moves:
+                changes += self._move_stock(conn, device.store_id, moves, reason, now)
+        return changes
 
     def _move_stock(
         self, conn: Connection, store_id: int, movements: Sequence[tuple[int, int, str | None]], reason: str, now: str

@@ -218,6 +218,13 @@ def test_a_shift_of_facts_reaches_the_server_once(tmp_path, live_server, central
             "shift.closed",
         ]
     )
+    with central.engine.connect() as conn:  # the server's ledger says which movement was which
+        reasons = conn.execute(
+            sa.select(t.stock_movements.c.reason, t.stock_movements.c.delta).where(
+                t.stock_movements.c.event_id.is_not(None), t.stock_movements.c.sku_id == 1
+            )
+        ).all()
+    assert sorted(tuple(r) for r in reasons) == [("return", 1), ("sale", -2)]
     # Stock: two sold, one back.
     assert central.stock_level(identity.store_id, 1) == replica.stock_on_hand(identity.store_id, 1)
     replica.close()

@@ -12,7 +12,7 @@ from pos_app.domain.money import format_amount
 from pos_app.ui.dialogs import ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.i18n import money
 from pos_app.ui.main_window import SaleWindow
-from pos_app.ui.shop_dialogs import PaymentDialog, ReasonDialog, VariantDialog
+from pos_app.ui.shop_dialogs import OpenShiftDialog, PaymentDialog, ReasonDialog, VariantDialog
 from tests.ui.conftest import screenshot
 
 
@@ -237,3 +237,26 @@ def test_cash_out_of_the_drawer_with_a_reason(qtbot, till):
     assert [tuple(m) for m in moves] == [("out", 2000, "Change from the bank")]
     assert till.shifts.preview().cash_out == 2000
     assert "Cash out" in window.message.text()
+
+
+def test_staff_added_at_hq_appear_on_the_sign_in_page(qtbot, till):
+    from pos_app.domain.staff import hash_pin
+    from sync.client.engine import SyncStatus
+
+    window = SaleWindow(till)
+    qtbot.addWidget(window)
+    window.show()
+    window.signin.choose("Luis")
+    with till.replica.transaction() as conn:  # what a pull of a new staff member writes
+        conn.execute("INSERT INTO staff VALUES (99, NULL, 'Marta', 'cashier', ?)", (hash_pin("4321", iterations=1000),))
+    window.show_sync_status(SyncStatus(online=True))
+    names = [window.signin.people.item(i).text().split()[0] for i in range(window.signin.people.count())]
+    assert names == ["Ana", "Luis", "Marta"]
+    assert window.signin.people.currentItem().text().startswith("Luis")  # the choice is kept
+    window.signin.choose("Marta")
+    qtbot.keyClicks(window.signin.pin, "4321")
+    qtbot.keyClick(window.signin.pin, Qt.Key.Key_Return)
+    assert till.session.member is not None and till.session.member.name == "Marta"
+    assert isinstance(window.dialog, OpenShiftDialog)  # her first sign-in of the day: count the float
+    window.dialog.reject()
+    window.close()
