@@ -5,6 +5,7 @@ void that needs the manager, a return against a receipt, and the close with its 
 from __future__ import annotations
 
 import asyncio
+import json
 
 import qasync
 from PySide6.QtCore import Qt
@@ -79,6 +80,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
     asyncio.set_event_loop(loop)
     replica = till.replica
     store = till.identity.store_id
+    seen: dict[str, int] = {}
 
     async def shift() -> None:
         window.show()
@@ -179,6 +181,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
 
         # --- close: count the drawer, see the Z report, print it, back to sign-in
         z_expected = till.shifts.preview().expected_cash
+        seen["expected"] = z_expected
         await press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         closing = await dialog_of(window, CloseShiftDialog)
         euros, cents = divmod(z_expected, 100)
@@ -196,9 +199,14 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
 
     try:
         loop.run_until_complete(shift())
-        # The drawer: 150 float + cash taken - nothing refunded in cash; counted equals expected.
-        closed = replica.conn.execute("SELECT counted_cash, report FROM shifts").fetchone()
-        assert closed[0] == till.shifts.replica.conn.execute("SELECT counted_cash FROM shifts").fetchone()[0]
+        # The drawer: the 150 € float plus the cash taken (the refund went to the card); the count
+        # typed at the close is kept, and the fact sent to HQ carries both figures.
+        counted, report = replica.conn.execute("SELECT counted_cash, report FROM shifts").fetchone()
+        assert counted == seen["expected"] == 15_000 + json.loads(report)["by_method"]["cash"]
+        closed_fact = json.loads(
+            replica.conn.execute("SELECT payload FROM outbox WHERE type = 'shift.closed'").fetchone()[0]
+        )
+        assert closed_fact["expected_cash"] == closed_fact["counted_cash"] == counted
         assert replica.verify_journal() == []
         types = [row[0] for row in replica.conn.execute("SELECT type FROM outbox ORDER BY seq")]
         assert types.count("sale.completed") == 3 and types[0] == "shift.opened" and types[-1] == "shift.closed"
