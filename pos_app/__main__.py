@@ -102,7 +102,7 @@ def verify_journal(till_dir: Path) -> int:
     replica = Replica.open(path)
     try:
         problems = replica.verify_journal()
-        records = replica.conn.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
+        records = replica.journal_length()
     finally:
         replica.close()
     for problem in problems:

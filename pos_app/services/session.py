@@ -84,9 +84,4 @@ class StaffSession(QObject):
 
     def approvers(self) -> list[tuple[int, str, str]]:
         """Who could approve (anyone whose role has the 'approve' permission)."""
-        result = []
-        for staff_id, name, role in self.members():
-            found = self.replica.staff_member(staff_id)
-            if found is not None and found[0].may("approve"):
-                result.append((staff_id, name, role))
-        return result
+        return self.replica.staff_who_may("approve")

@@ -370,6 +370,17 @@ class TillRecords:
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
+    def staff_who_may(self, permission: str) -> list[tuple[int, str, str]]:
+        """(id, name, role name) of everyone whose role has `permission`, by name (one query)."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.name, s.role, r.name, r.permissions, r.discount_limit_bp FROM staff s "
+            "JOIN roles r ON r.code = s.role ORDER BY s.name"
+        ).fetchall()
+        return [(r[0], r[1], r[3]) for r in rows if Role.from_row(r[2], r[3], r[4], r[5]).may(permission)]
+
+    def journal_length(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM journal").fetchone()[0])
+
     def staff_member(self, staff_id: int) -> tuple[StaffMember, str] | None:
         """The member and their PIN hash."""
         row = self.conn.execute(

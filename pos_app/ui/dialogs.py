@@ -28,6 +28,14 @@ from pos_app.services.till import Till
 from pos_app.ui.i18n import money
 
 
+def mono_font(points: int = 11) -> QFont:
+    """The receipt's look on screen: a monospace font, columns as printed."""
+    font = QFont("DejaVu Sans Mono")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSize(points)
+    return font
+
+
 class SearchDialog(QDialog):
     """Type-ahead product search: type, arrow down, Enter adds the product."""
 
@@ -100,10 +108,7 @@ class ReceiptDialog(QDialog):
         text = QPlainTextEdit(render_text(receipt))
         text.setObjectName("receiptText")
         text.setReadOnly(True)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSize(11)
-        text.setFont(mono)
+        text.setFont(mono_font())
         text.setMinimumSize(460, 520)
         self.text = text
         self.receipt = receipt

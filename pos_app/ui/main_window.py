@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -61,6 +60,7 @@ from pos_app.ui.shop_dialogs import (
     VariantDialog,
     ZReportDialog,
     spawn,
+    touch_button,
 )
 from pos_app.ui.signin import SignInPage
 from sync.client.engine import SyncStatus
@@ -254,7 +254,7 @@ class SaleWindow(QMainWindow):
             (self.tr("Remove line (Del)"), self._remove_line),
             (self.tr("Search (F2)"), self._open_search),
         ):
-            line_buttons.addWidget(self._touch_button(text, slot))
+            line_buttons.addWidget(touch_button(text, slot))
         sale_buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Park F7"), self._park),
@@ -266,7 +266,7 @@ class SaleWindow(QMainWindow):
             (self.tr("Close Z Ctrl+Z"), self._close_shift),
             (self.tr("Sign out Ctrl+L"), self._sign_out),
         ):
-            sale_buttons.addWidget(self._touch_button(text, slot))
+            sale_buttons.addWidget(touch_button(text, slot))
 
         left = QVBoxLayout()
         left.addWidget(self.entry)
@@ -287,9 +287,9 @@ class SaleWindow(QMainWindow):
         self.vat_label.setObjectName("vatLabel")
         self.vat_label.setTextFormat(Qt.TextFormat.RichText)
         self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.pay_button = self._touch_button(self.tr("Pay (F5)"), self._pay, "payButton")
-        self.card_button = self._touch_button(self.tr("All by card (F6)"), self._pay_card, "payButton")
-        void_button = self._touch_button(self.tr("Void sale (F9)"), self._void_sale)
+        self.pay_button = touch_button(self.tr("Pay (F5)"), self._pay, "payButton")
+        self.card_button = touch_button(self.tr("All by card (F6)"), self._pay_card, "payButton")
+        void_button = touch_button(self.tr("Void sale (F9)"), self._void_sale)
         right_box = QFrame()
         right_box.setObjectName("totalsPanel")
         right = QVBoxLayout(right_box)
@@ -334,15 +334,6 @@ class SaleWindow(QMainWindow):
             self.show_message(self.tr("That language is not installed"), "error")
 
     # --- helpers -------------------------------------------------------------------------------
-
-    def _touch_button(self, text: str, slot: object, name: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setMinimumHeight(56)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan entry keeps the keyboard
-        if name:
-            button.setObjectName(name)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
-        return button
 
     def on_sale_page(self) -> bool:
         return self.stack.currentIndex() == 1

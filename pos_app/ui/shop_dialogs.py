@@ -39,6 +39,7 @@ from pos_app.domain.staff import SignInError, StaffMember
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
 from pos_app.store.till_records import ReturnableLine
+from pos_app.ui.dialogs import mono_font
 from pos_app.ui.i18n import money
 
 BIG = 22
@@ -548,10 +549,7 @@ class CloseShiftDialog(ShopDialog):
         self.report = QPlainTextEdit()
         self.report.setObjectName("zReport")
         self.report.setReadOnly(True)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSize(11)
-        self.report.setFont(mono)
+        self.report.setFont(mono_font())
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         layout = QVBoxLayout(self)
@@ -591,10 +589,7 @@ class ZReportDialog(QDialog):
         self.text = QPlainTextEdit(render_z_text(z))
         self.text.setObjectName("zReport")
         self.text.setReadOnly(True)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSize(11)
-        self.text.setFont(mono)
+        self.text.setFont(mono_font())
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         done = touch_button(self.tr("Done (Enter)"), self.accept, "payButton")

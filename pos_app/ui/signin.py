@@ -130,7 +130,6 @@ class SignInPage(QWidget):
     def reload(self) -> None:
         self._fill(self.session.members())
         if self.people.count():
-            self.people.setCurrentRow(0)
             self.error.clear()
         else:
             self.error.setText(self.tr("Nobody can sign in yet: the staff list comes with the catalog from the server"))
