@@ -18,7 +18,10 @@ from typing_extensions import TypedDict
 # 2: snapshot stock travels as one row per SKU (stock_by_sku)
 # 3: roles, staff and promotions replicated; sales carry discounts, returns, cashier and shift;
 #    shift, cash, override, void and invoice facts
-PROTOCOL_VERSION = 3
+# 4: loyalty: tiers and members replicated (phone and e-mail as keyed hashes), members enrolled
+#    at the till, sales carry the member and their points, points as a payment method
+PROTOCOL_VERSION = 4
+CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
 
@@ -26,6 +29,8 @@ Cents = Annotated[int, Field(ge=-(10**12), le=10**12)]
 Text = Annotated[str, Field(max_length=200)]
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a key of the server's INTEGER columns
 Seq = Annotated[int, Field(ge=1, le=2**63 - 1)]  # a BIGINT sequence number
+CardNumber = Annotated[str, Field(pattern=r"^L[A-Z][0-9]{6,16}$")]  # LC…: HQ's cards; LT…: enrolled at a till
+LookupKey = Annotated[str, Field(pattern=r"^([0-9a-f]{32})?$")]  # a keyed hash, or "" when there is none
 
 
 class Model(BaseModel):
@@ -91,8 +96,8 @@ class SaleLine(Model):
 
 
 class Payment(Model):
-    method: Literal["cash", "card"]
-    amount: Cents  # negative: refunded
+    method: Literal["cash", "card", "points"]
+    amount: Cents  # negative: refunded (points: given back to the member)
     change: Annotated[int, Field(ge=0, le=10**9)] = 0
     reference: Annotated[str, Field(max_length=64)] = ""  # the card terminal's authorisation
 
@@ -113,6 +118,10 @@ class SaleCompleted(Model):
     total: Cents
     rounding: Annotated[int, Field(ge=-100, le=100)] = 0  # cash rounding: paid = total + rounding
     journal_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    customer_card: CardNumber | None = None  # the loyalty member identified at the till
+    # Points this sale earned (a return: minus those it takes back). Points spent are the
+    # "points" payments: CENTS_PER_POINT cents each.
+    points_earned: Annotated[int, Field(ge=-(10**9), le=10**9)] = 0
 
     @model_validator(mode="after")
     def _amounts_add_up(self) -> SaleCompleted:
@@ -125,6 +134,31 @@ class SaleCompleted(Model):
             raise ValueError("a sale's quantities are positive and a return's negative")
         if self.original_sale_id is not None and not returning:
             raise ValueError("only a return refers to an original sale")
+        points_paid = any(pay.method == "points" for pay in self.payments)
+        if (self.points_earned or points_paid) and self.customer_card is None:
+            raise ValueError("points need a member")
+        if (self.points_earned < 0 and not returning) or (self.points_earned > 0 and returning):
+            raise ValueError("a sale earns points and a return takes them back")
+        return self
+
+
+class CustomerEnrolled(Model):
+    """A member enrolled at the till: the minimum, with the consent to marketing as given."""
+
+    card: CardNumber  # LT + till id + number: issued by the till itself, so it works offline
+    store_id: Id
+    till_code: Text
+    name: Annotated[str, Field(min_length=2, max_length=200)]
+    phone: Annotated[str, Field(pattern=r"^\d{8,15}$")] | None = None  # digits with country code
+    email: Annotated[str, Field(max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    marketing_consent: bool
+    consent_at: datetime  # when the customer said yes or no, at this till
+    enrolled_at: datetime
+
+    @model_validator(mode="after")
+    def _reachable(self) -> CustomerEnrolled:
+        if self.phone is None and self.email is None:
+            raise ValueError("a member needs a phone or an e-mail")
         return self
 
 
@@ -199,6 +233,7 @@ EVENT_PAYLOADS: dict[str, type[Model]] = {
     "override.approved": OverrideApproved,
     "sale.voided": SaleVoided,
     "invoice.issued": InvoiceIssued,
+    "customer.enrolled": CustomerEnrolled,
 }
 
 
@@ -226,6 +261,24 @@ class EventResult(Model):
 
 class PushResponse(Model):
     results: list[EventResult]
+
+
+# --- a member's history (asked for by the till when it is online) ----------------------------
+
+
+class Purchase(Model):
+    channel: Text  # store | web
+    created_at: datetime
+    where: Text  # the store's name, or the channel
+    total: Cents
+    kind: Text = "sale"  # or return
+    sku_ids: list[int] = []
+    items: list[Text] = []
+
+
+class CustomerHistory(Model):
+    card: Text
+    purchases: list[Purchase]
 
 
 # --- catalog and stock (changes, down) -------------------------------------------------------
@@ -323,6 +376,36 @@ class PromotionData(Model):
     valid_from: datetime | None = None
     valid_to: datetime | None = None
     active: bool = True
+    segment: Text = ""  # customer segment (a member's tag) it is restricted to; empty: everyone
+
+
+class TierData(Model):
+    """A loyalty tier: from `threshold` cents of spend over 12 months, in every channel."""
+
+    code: Text
+    name: Text
+    threshold: Annotated[int, Field(ge=0, le=10**12)]
+    multiplier_pct: Annotated[int, Field(ge=0, le=1000)]  # points multiplier, 100 = x1
+    price_list_id: int | None = None  # tier prices: this list's price where it is lower
+
+
+class CustomerData(Model):
+    """A member as a till needs them to identify and reward: no phone or e-mail in clear.
+
+    `phone_key` / `email_key` are keyed hashes (HMAC-SHA256 under the chain's member key,
+    first 128 bits) of the normalised phone and e-mail; `phone_hint` is the last 3 digits, for
+    the cashier to confirm. `points` and `spend_12m` are as confirmed by the server.
+    """
+
+    card: CardNumber
+    name: Text
+    phone_key: LookupKey = ""
+    email_key: LookupKey = ""
+    phone_hint: Annotated[str, Field(max_length=4)] = ""
+    tier: Text = ""
+    points: Annotated[int, Field(ge=-(10**12), le=10**12)] = 0
+    spend_12m: Cents = 0
+    tags: Annotated[str, Field(max_length=500)] = ""  # comma-separated segment codes
 
 
 class StockData(Model):
@@ -345,11 +428,13 @@ ENTITY_MODELS: dict[str, type[Model]] = {
     "role": RoleData,
     "staff": StaffData,
     "promotion": PromotionData,
+    "tier": TierData,
+    "customer": CustomerData,
 }
 # The entities, in the order a snapshot lists them, so that references come before their users.
 EntityName = Literal[
     "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff", "promotion",
-    "stock",
+    "tier", "customer", "stock",
 ]  # fmt: skip
 ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores
@@ -383,6 +468,9 @@ class SnapshotHeader(Model):
     store_id: int
     taken_at: datetime  # every stock figure in the snapshot is confirmed as of this moment
     stock_stores: list[int]  # the store of each quantity column of `stock_by_sku` rows
+    # The chain's key for members' phone and e-mail lookups (hex): the till hashes what is typed
+    # with it to find `phone_key` / `email_key`. Rotating it means a new snapshot for every till.
+    member_key: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
 
 
 class SnapshotTrailer(Model):

@@ -32,6 +32,7 @@ class PricedItem:
     barcode: str = ""
     family_ids: tuple[int, ...] = ()  # its family and every family above it
     unit: str = "each"  # or "kg": unit_price is then per kilogram
+    member_price: int | None = None  # the identified member's tier price, where lower
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,18 @@ class CartLine:
     @property
     def total(self) -> int:
         return self.gross - self.discount
+
+
+MEMBER_PRICE_LABEL = "Precio socio"
+
+
+def _price_for_promotions(line: CartLine) -> int:
+    """The unit price promotions work from: the member's tier price where it is lower (a line
+    discounted by hand keeps the list price: the person's decision replaces the automatic one)."""
+    member = line.item.member_price
+    if line.manual is None and member is not None and 0 <= member < line.item.unit_price:
+        return member
+    return line.item.unit_price
 
 
 def parse_quantity(text: str) -> int:
@@ -153,7 +166,9 @@ class Cart:
     def reprice(self) -> None:
         """Work out every line's discounts again: manual ones, then promotions (rule in promotions.py)."""
         pricing = [
-            PricingLine(ln.item.sku_id, ln.item.family_ids, ln.item.unit_price, ln.quantity, ln.manual is not None)
+            PricingLine(
+                ln.item.sku_id, ln.item.family_ids, _price_for_promotions(ln), ln.quantity, ln.manual is not None
+            )
             for ln in self.lines
         ]
         promos = apply_promotions(pricing, self.promotions) if self.promotions else [[] for _ in self.lines]
@@ -163,6 +178,10 @@ class Cart:
                 amount = line.manual.amount(line.item.unit_price, line.quantity)
                 if amount:
                     manual = [Discount(line.manual.label(), amount)]
+            else:
+                saving = (line.item.unit_price - _price_for_promotions(line)) * line.quantity
+                if saving:
+                    manual = [Discount(MEMBER_PRICE_LABEL, saving)]
             line.discounts = manual + found
 
     @property
@@ -187,7 +206,7 @@ class Cart:
 
 @dataclass(frozen=True, slots=True)
 class Tender:
-    method: str  # "cash" | "card"
+    method: str  # "cash" | "card" | "points" (amount in cents; CENTS_PER_POINT each)
     amount: int  # what the customer handed over (cash) or was charged (card); negative: refunded
     change: int = 0
     reference: str = ""  # the card terminal's authorisation code

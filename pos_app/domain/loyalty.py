@@ -59,8 +59,23 @@ def normalise_email(text: str) -> str:
 
 
 def lookup_key(secret: bytes, kind: str, value: str) -> str:
-    """The keyed hash a till stores and looks up instead of a phone number or an e-mail."""
-    return hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    """The keyed hash a till stores and looks up instead of a phone number or an e-mail: the
+    first 128 bits of HMAC-SHA256 (32 hex digits; no collision in a lifetime of members)."""
+    return hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def phone_key(secret: bytes, phone: str) -> str:
+    return lookup_key(secret, "phone", normalise_phone(phone))
+
+
+def email_key(secret: bytes, email: str) -> str:
+    return lookup_key(secret, "email", normalise_email(email))
+
+
+def till_card(device_id: int, number: int) -> str:
+    """A card number a till issues when it enrols a member, unique in the chain without asking
+    the server: LT + the till's id (4 digits) + its own count (6 digits)."""
+    return f"LT{device_id:04d}{number:06d}"
 
 
 def name_words(text: str) -> list[str]:
@@ -74,7 +89,7 @@ def classify(text: str) -> str:
     stripped = text.strip()
     if "@" in stripped:
         return "email"
-    if stripped.upper().startswith("LC") and stripped[2:].isdigit():
+    if stripped.upper()[:2] in ("LC", "LT") and stripped[2:].isdigit():
         return "card"
     if stripped and _NON_DIGITS.sub("", stripped) and not re.search(r"[A-Za-z]", stripped):
         return "phone"

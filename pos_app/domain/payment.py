@@ -82,18 +82,39 @@ class Payment:
         self.tenders.append(tender)
         return tender
 
+    def add_points(self, amount: int, redeemable_cents: int) -> Tender:
+        """Loyalty points as a payment, up to what is left and what the member may spend here."""
+        remaining = self.remaining
+        if remaining <= 0:
+            raise PaymentError("Nothing left to pay")
+        if redeemable_cents <= 0:
+            raise PaymentError("The member has no points to spend")
+        if not 0 < amount <= min(remaining, redeemable_cents):
+            raise PaymentError("Points pay at most what is left and what the member may spend")
+        tender = Tender("points", amount)
+        self.tenders.append(tender)
+        return tender
+
+    def add_points_refund(self, amount: int) -> Tender:
+        """Points given back to the member on a refund (amount negative)."""
+        tender = Tender("points", amount)
+        self.tenders.append(tender)
+        return tender
+
 
 def refund_plan(total: int, original: list[Tender]) -> list[tuple[str, int]]:
     """How a refund of `total` (negative) goes back: to the original methods, card first (it
-    cannot be paid out in cash by mistake), each up to what it paid; whatever is left in cash."""
+    cannot be paid out in cash by mistake), then points (back to the member), each up to what it
+    paid; whatever is left in cash."""
     left = -total
     plan: list[tuple[str, int]] = []
-    for tender in sorted(original, key=lambda t: t.method != "card"):
+    order = {"card": 0, "points": 1}
+    for tender in sorted(original, key=lambda t: order.get(t.method, 2)):
         if left <= 0:
             break
-        if tender.method == "card" and tender.net > 0:
+        if tender.method in order and tender.net > 0:
             take = min(left, tender.net)
-            plan.append(("card", -take))
+            plan.append((tender.method, -take))
             left -= take
     if left > 0:
         plan.append(("cash", -left))

@@ -44,13 +44,25 @@ class Promotion:
     valid_from: datetime | None = None
     valid_to: datetime | None = None
     active: bool = True
+    segment: str = ""  # only for members carrying this segment tag
 
-    def applies_at(self, moment: datetime, store_id: int, channel: str = "store", tier: str = "") -> bool:
+    def applies_at(
+        self,
+        moment: datetime,
+        store_id: int,
+        channel: str = "store",
+        tier: str = "",
+        tags: frozenset[str] = frozenset(),
+    ) -> bool:
+        """Whether it is in force here and now, for a customer of this tier and segments (a
+        sale with no member identified: tier "" and no tags)."""
         if not self.active or channel not in self.channels:
             return False
         if self.store_ids and store_id not in self.store_ids:
             return False
         if self.tier and self.tier != tier:
+            return False
+        if self.segment and self.segment not in tags:
             return False
         if self.valid_from is not None and moment < self.valid_from:
             return False

@@ -18,7 +18,7 @@ from pos_app.domain.promotions import Discount
 from pos_app.domain.tax import TaxLine, breakdown
 
 GENESIS_HASH = "0" * 64
-PAYMENT_NAMES = {"cash": "Efectivo", "card": "Tarjeta"}
+PAYMENT_NAMES = {"cash": "Efectivo", "card": "Tarjeta", "points": "Puntos"}
 RETURN_SERIES_SUFFIX = "-D"
 
 
@@ -57,6 +57,9 @@ class Receipt:
     cashier: str = ""
     original_no: str = ""  # for a return: the receipt it refunds
     invoice_no: str = ""  # when a full invoice was issued for it
+    customer_card: str = ""  # the loyalty member
+    points_earned: int = 0  # a return: minus the points taken back
+    points_balance: int | None = None  # the member's balance after this sale
 
     @property
     def receipt_no(self) -> str:
@@ -139,6 +142,13 @@ def render_text(receipt: Receipt, width: int = 42) -> str:
         out.append(row(name, format_amount(pay.amount)))
     if receipt.change:
         out.append(row("Cambio", format_amount(receipt.change)))
+    if receipt.customer_card:
+        out.append("")
+        out.append(row("Socio", receipt.customer_card))
+        label = "Puntos ganados" if receipt.points_earned >= 0 else "Puntos descontados"
+        out.append(row(label, str(abs(receipt.points_earned))))
+        if receipt.points_balance is not None:
+            out.append(row("Saldo de puntos", str(receipt.points_balance)))
     out.append("")
     out.append(row("IVA       Base", "Cuota"))
     for tax in receipt.tax_breakdown():

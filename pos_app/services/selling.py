@@ -19,8 +19,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from pos_app.domain import loyalty
 from pos_app.domain.barcode import DEFAULT_LAYOUT, BarcodeError, EmbeddedRule, embedded_value, normalise, parse_layout
-from pos_app.domain.cart import MAX_QTY, Cart, CartError, CartLine, ManualDiscount, PricedItem, parse_quantity
+from pos_app.domain.cart import (
+    MAX_QTY,
+    Cart,
+    CartError,
+    CartLine,
+    ManualDiscount,
+    PricedItem,
+    Tender,
+    parse_quantity,
+)
 from pos_app.domain.money import format_amount, round_half_up_div
 from pos_app.domain.payment import Payment, PaymentError, refund_plan
 from pos_app.domain.promotions import Discount
@@ -29,8 +39,10 @@ from pos_app.domain.staff import StaffMember
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
+from pos_app.store.members import DuplicateMember, Member
 from pos_app.store.replica import Identity, Replica, now_utc
 from pos_app.store.till_records import ReturnableLine, SaleDraft
+from sync import protocol as p
 
 log = logging.getLogger(__name__)
 _MULTIPLIER = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(.*)$")
@@ -49,6 +61,7 @@ class SaleService(QObject):
     sale_completed = Signal(object)  # Receipt
     payment_changed = Signal(object)  # Payment | None
     unknown_barcode = Signal(str)
+    customer_changed = Signal(object)  # Member | None
 
     def __init__(
         self,
@@ -69,8 +82,9 @@ class SaleService(QObject):
         self.payment: Payment | None = None
         self.last_receipt: Receipt | None = None
         self.multiplier = 1
+        self.customer: Member | None = None  # the loyalty member identified for this sale
         self._on_fact_recorded = on_fact_recorded
-        self._promotions_version: tuple[int, int] | None = None
+        self._promotions_version: tuple[object, ...] | None = None
         self._card_busy = False
         # How amounts are written in messages; the screen sets its language's (ui.i18n.money).
         self.money: Callable[[int], str] = format_amount
@@ -92,20 +106,99 @@ class SaleService(QObject):
     def _refresh_promotions(self) -> None:
         """Promotions in force here, reloaded when a pull committed new data (or the hour moved on)."""
         identity = self.identity
-        version = (self.replica.data_version(), int(now_utc().timestamp()) // 3600)
+        member = self.customer
+        tier, tags = (member.tier_code, member.tags) if member else ("", frozenset[str]())
+        version = (self.replica.data_version(), int(now_utc().timestamp()) // 3600, tier, tags)
         if identity is None or version == self._promotions_version:
             return
         self._promotions_version = version
-        self.cart.promotions = self.replica.promotions_in_force(now_utc(), identity.store_id)
+        self.cart.promotions = self.replica.promotions_in_force(now_utc(), identity.store_id, tier=tier, tags=tags)
         self.cart.reprice()
 
     def _new_cart(self) -> None:
         promotions = self.cart.promotions
+        had_customer = self.customer is not None
         self.cart = Cart(promotions=promotions)
         self.payment = None
         self.multiplier = 1
+        self.customer = None
         self._promotions_version = None
         self._refresh_promotions()
+        if had_customer:
+            self.customer_changed.emit(None)
+
+    # --- the loyalty member ---------------------------------------------------------------
+
+    def find_members(self, text: str) -> list[Member]:
+        """Members matching a card, phone, e-mail or name typed or scanned (offline: the replica)."""
+        try:
+            found = self.replica.find_members(text)
+        except loyalty.IdentificationError as exc:
+            self._say(str(exc), "error")
+            return []
+        if not found:
+            self._say(self.tr("No member found for '{}'").format(text.strip()), "warning")
+        return found
+
+    def set_customer(self, member: Member | None) -> None:
+        """The member this sale is for (None: nobody): tier prices and their promotions apply."""
+        if self.payment is not None and self.payment.tenders:
+            self._say(self.tr("Finish or cancel the payment first"), "warning")
+            return
+        if member is not None:
+            member = self.replica.member(member.card) or member  # the latest figures
+        self.customer = member
+        for line in self.cart.lines:
+            if not (line.weight_g is not None or self._label_priced(line.item.barcode)):
+                line.item = replace(line.item, member_price=self._member_price(line.item.sku_id))
+        self._promotions_version = None
+        self._refresh_promotions()
+        self.cart.reprice()
+        if self.payment is not None:
+            self.payment = None
+            self.payment_changed.emit(None)
+        if member is not None:
+            self._say(self.tr("Member: {} · {} · {} points").format(member.name, member.tier_name, member.points), "ok")
+        self.customer_changed.emit(member)
+        self._changed()
+
+    def _member_price(self, sku_id: int) -> int | None:
+        member = self.customer
+        if member is None or member.tier_price_list is None:
+            return None
+        return self.replica.member_price(sku_id, member.tier_price_list)
+
+    def enrol(self, name: str, phone: str, email: str, marketing_consent: bool) -> Member | None:
+        """Enrol the customer as a member (offline too) and identify them for this sale. A phone
+        or e-mail that already belongs to a member identifies that member instead."""
+        identity = self.identity
+        if identity is None:
+            self._say(self.tr("This till is not set up yet: no sale can be saved"), "error")
+            return None
+        try:
+            member = self.replica.enrol_member(identity, name, phone or None, email or None, marketing_consent)
+        except DuplicateMember as exc:
+            self._say(self.tr("Already a member: {} ({}). Not enrolled twice.").format(exc.name, exc.card), "warning")
+            return None
+        except (loyalty.IdentificationError, ValueError) as exc:
+            self._say(str(exc), "error")
+            return None
+        self._fact_recorded()
+        self.set_customer(member)
+        self._say(self.tr("Welcome, {}: card {}").format(member.name, member.card), "ok")
+        return member
+
+    def member_offers(self) -> list[str]:
+        """Names of the promotions reserved to the member's tier or segments, in force here now."""
+        member, identity = self.customer, self.identity
+        if member is None or identity is None:
+            return []
+        return [
+            promo.name
+            for promo in self.replica.promotions_in_force(
+                now_utc(), identity.store_id, tier=member.tier_code, tags=member.tags, restricted_only=True
+            )
+        ]
 
     # --- building the cart ----------------------------------------------------------------
 
@@ -125,6 +218,12 @@ class SaleService(QObject):
             if not text.strip():
                 self._say(self.tr("× {}: now scan the item").format(qty), "info")
                 return False
+        if loyalty.classify(text) == "card":  # a member's card, or the code on their phone
+            self.multiplier = 1
+            found = self.find_members(text)
+            if found:
+                self.set_customer(found[0])
+            return False
         try:
             code = normalise(text)
         except BarcodeError as exc:
@@ -179,6 +278,8 @@ class SaleService(QObject):
             self._say(self.tr("{} is sold by weight: weigh it and scan the scale's label").format(item.name), "error")
             return False
         self._refresh_promotions()
+        if not labelled and self.customer is not None:
+            item = replace(item, member_price=self._member_price(item.sku_id))
         try:
             self.cart.add(item, quantity, weight_g=weight_g)
         except CartError as exc:
@@ -325,6 +426,30 @@ class SaleService(QObject):
         self.payment_changed.emit(payment)
         return self._complete_if_settled()
 
+    def pay_points(self, amount: int | None = None) -> Receipt | None:
+        """Pay with the member's points (None: as much as they may spend, up to what is left)."""
+        payment = self.begin_payment()
+        member = self.customer
+        if payment is None:
+            return None
+        if member is None:
+            self._say(self.tr("Identify the member first (F1)"), "warning")
+            return None
+        member = self.replica.member(member.card) or member
+        cap = loyalty.points_value(member.redeemable, p.CENTS_PER_POINT)
+        already = sum(t.amount for t in payment.tenders if t.method == "points")
+        cap -= already
+        amount = min(payment.remaining, cap) if amount is None else amount
+        try:
+            payment.add_points(amount, cap)
+        except PaymentError as exc:
+            self._say(
+                self.tr("{} (may spend here now: {} points)").format(exc, max(0, member.redeemable - already)), "error"
+            )
+            return None
+        self.payment_changed.emit(payment)
+        return self._complete_if_settled()
+
     async def pay_card(self, amount: int | None = None) -> Receipt | None:
         """Charge a card through the terminal (None: what is left). A decline or a timeout adds
         nothing; the sale stays open to pay another way."""
@@ -398,6 +523,7 @@ class SaleService(QObject):
             self._say(problem or "", "error")
             return None
         shift = self.replica.open_shift_now()
+        card, earned, balance = self._points_for(lines, kind, original, payment.tenders)
         draft = SaleDraft(
             lines=lines,
             tenders=payment.tenders,
@@ -406,6 +532,9 @@ class SaleService(QObject):
             shift_id=shift.id if shift else None,
             kind=kind,
             original_sale_id=original,
+            customer_card=card,
+            points_earned=earned,
+            points_balance=balance,
         )
         try:
             receipt = self.replica.record_sale(identity, draft)
@@ -421,6 +550,30 @@ class SaleService(QObject):
         self.printer.print_receipt(receipt, open_drawer=any(t.method == "cash" for t in receipt.payments))
         self._fact_recorded()
         return receipt
+
+    def _points_for(
+        self, lines: list[CartLine], kind: str, original: str | None, tenders: list[Tender]
+    ) -> tuple[str | None, int, int | None]:
+        """(member's card, points earned or taken back, balance after) for a sale or return."""
+        spent = sum(t.amount for t in tenders if t.method == "points") // p.CENTS_PER_POINT
+        if kind == "sale":
+            member = self.customer
+            if member is None:
+                return None, 0, None
+            money_paid = sum(t.net for t in tenders if t.method != "points")
+            earned = loyalty.points_earned(money_paid, member.tier) if member.tier else 0
+            current = self.replica.member(member.card) or member
+            return member.card, earned, current.points + earned - spent
+        sale = self.replica.receipt(original) if original else None
+        if sale is None or not sale.customer_card:
+            return None, 0, None
+        returned = -sum(line.total for line in lines)
+        taken = loyalty.points_taken_back(
+            sale.points_earned, sale.total, returned, self.replica.points_taken_back(sale.sale_id)
+        )
+        current = self.replica.member(sale.customer_card)
+        balance = None if current is None else current.points - taken - spent
+        return sale.customer_card, -taken, balance
 
     def _fact_recorded(self) -> None:
         if self._on_fact_recorded is not None:
@@ -487,7 +640,10 @@ class SaleService(QObject):
             }
             for ln in self.cart.lines
         ]
-        parked_id = self.replica.park(self.member.id if self.member else None, label, {"lines": lines})
+        card = self.customer.card if self.customer else None
+        parked_id = self.replica.park(
+            self.member.id if self.member else None, label, {"lines": lines, "customer": card}
+        )
         self._new_cart()
         self._changed()
         self._say(self.tr("Sale parked: {}").format(label), "info")
@@ -519,6 +675,10 @@ class SaleService(QObject):
                 kind, value, approved_by = raw["manual"]
                 self.cart.lines[-1].manual = ManualDiscount(kind, value, approved_by)
         self.cart.reprice()
+        card = data.get("customer")
+        member = self.replica.member(card) if card else None
+        if member is not None:
+            self.set_customer(member)
         self._changed()
         self._say(self.tr("Sale resumed"), "ok")
         return True
@@ -596,6 +756,9 @@ class SaleService(QObject):
         for method, amount in refund_plan(total, list(original.payments) if original else []):
             if method == "cash":
                 payment.add_cash()
+                continue
+            if method == "points":
+                payment.add_points_refund(amount)
                 continue
             reference = uuid.uuid4().hex[:12].upper()
             try:

@@ -18,6 +18,7 @@ from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
 from pos_app.store.replica import Identity, Replica
+from sync import protocol as p
 from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,16 @@ class Till(QObject):
         self.sync_status_changed.emit(status)
         if not was_ready and status.cursor is not None:
             self.ready_changed.emit(True)
+
+    async def member_history(self, card: str) -> list[p.Purchase] | None:
+        """The member's purchases in every channel from the server; None when it cannot be asked
+        (offline, or not set up), and the panel shows this till's own."""
+        if self.engine is None:
+            return None
+        try:
+            return (await self.engine.customer_history(card)).purchases
+        except SyncError:
+            return None
 
     def rejected_events(self) -> list[tuple[int, str, str, str]]:
         return self.replica.rejected_events()

@@ -24,12 +24,32 @@ SKU_SEARCH_TRIGGERS = (
 """,
 )
 SKU_SEARCH_TRIGGER_NAMES = ("skus_ai", "skus_ad", "skus_au")
+# The same for members' names (1,000,000 of them): only a change of name touches the index, not
+# the points and spend that change with every sale.
+CUSTOMER_SEARCH_TRIGGERS = (
+    """CREATE TRIGGER customers_ai AFTER INSERT ON customers BEGIN
+        INSERT INTO customer_search (rowid, name) VALUES (new.rowid, new.name);
+    END;
+""",
+    """CREATE TRIGGER customers_ad AFTER DELETE ON customers BEGIN
+        INSERT INTO customer_search (customer_search, rowid, name) VALUES ('delete', old.rowid, old.name);
+    END;
+""",
+    """CREATE TRIGGER customers_au AFTER UPDATE OF name ON customers BEGIN
+        INSERT INTO customer_search (customer_search, rowid, name) VALUES ('delete', old.rowid, old.name);
+        INSERT INTO customer_search (rowid, name) VALUES (new.rowid, new.name);
+    END;
+""",
+)
+CUSTOMER_SEARCH_TRIGGER_NAMES = ("customers_ai", "customers_ad", "customers_au")
 # Secondary indexes of replicated tables: a snapshot drops them and builds them once at the end
 # (one sorted build instead of a million scattered updates). Keep in step with the schema below.
 REPLICA_INDEXES = {
     "skus_code": "CREATE INDEX skus_code ON skus (code)",
     "prices_sku": "CREATE INDEX prices_sku ON prices (sku_id, price_list_id)",
     "skus_product": "CREATE INDEX skus_product ON skus (product_id)",  # the variant picker
+    "customers_phone": "CREATE INDEX customers_phone ON customers (phone_key) WHERE phone_key != ''",
+    "customers_email": "CREATE INDEX customers_email ON customers (email_key) WHERE email_key != ''",
 }
 
 MIGRATIONS: list[str] = [
@@ -184,6 +204,40 @@ MIGRATIONS: list[str] = [
         series TEXT NOT NULL, number INTEGER NOT NULL, sale_id TEXT NOT NULL UNIQUE REFERENCES sales (id),
         tax_id TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL, created_at TEXT NOT NULL,
         PRIMARY KEY (series, number)
+    );
+    """,
+    # 5: loyalty. Members as the till needs them to identify and reward: no phone or e-mail in
+    # clear, only keyed hashes (see pos_app/domain/loyalty.py). The till's side of the points ledger.
+    """
+    CREATE TABLE tiers (code TEXT PRIMARY KEY, name TEXT NOT NULL, threshold INTEGER NOT NULL,
+                        multiplier_pct INTEGER NOT NULL, price_list_id INTEGER);
+    CREATE TABLE customers (
+        card TEXT NOT NULL UNIQUE, name TEXT NOT NULL, phone_key TEXT NOT NULL, email_key TEXT NOT NULL,
+        phone_hint TEXT NOT NULL, tier TEXT NOT NULL, points INTEGER NOT NULL, spend_12m INTEGER NOT NULL,
+        tags TEXT NOT NULL
+    );
+    CREATE INDEX customers_phone ON customers (phone_key) WHERE phone_key != '';
+    CREATE INDEX customers_email ON customers (email_key) WHERE email_key != '';
+    CREATE VIRTUAL TABLE customer_search USING fts5 (
+        name, content='customers', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='1'
+    );
+    """
+    + "".join(CUSTOMER_SEARCH_TRIGGERS)
+    + """
+    ALTER TABLE promotions ADD COLUMN segment TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN customer_card TEXT;
+    ALTER TABLE sales ADD COLUMN points_earned INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sales ADD COLUMN points_balance INTEGER;  -- the member's balance as printed
+    CREATE INDEX sales_customer ON sales (customer_card, created_at) WHERE customer_card IS NOT NULL;
+    -- Points earned, spent and taken back here, until the server's balance includes them.
+    CREATE TABLE points_movements (
+        id INTEGER PRIMARY KEY, card TEXT NOT NULL, delta INTEGER NOT NULL, reason TEXT NOT NULL,
+        event_id TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE INDEX points_movements_card ON points_movements (card);
+    -- Members enrolled at this till (their card numbers are this till's own series).
+    CREATE TABLE enrolments (
+        card TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, created_at TEXT NOT NULL
     );
     """,
 ]

@@ -20,7 +20,10 @@ from typing import Any
 
 from pos_app.domain.cart import PricedItem
 from pos_app.domain.pricing import PriceEntry, resolve_price
+from pos_app.store.members import MemberRecords
 from pos_app.store.migrations import (
+    CUSTOMER_SEARCH_TRIGGER_NAMES,
+    CUSTOMER_SEARCH_TRIGGERS,
     MIGRATIONS,
     REPLICA_INDEXES,
     SCHEMA_VERSION,
@@ -67,8 +70,15 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
             "valid_from",
             "valid_to",
             "active",
+            "segment",
         ),
         ("id",),
+    ),
+    "tier": ("tiers", ("code", "name", "threshold", "multiplier_pct", "price_list_id"), ("code",)),
+    "customer": (
+        "customers",
+        ("card", "name", "phone_key", "email_key", "phone_hint", "tier", "points", "spend_12m", "tags"),
+        ("card",),
     ),
 }
 
@@ -80,7 +90,18 @@ SEARCH_RANKED = 2000  # how many matches of a type-ahead search are scored (see 
 
 
 def _upsert_sql(table: str, columns: Sequence[str]) -> str:
+    """For a snapshot's bulk load (no triggers are in place then)."""
     return f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def _change_sql(table: str, columns: Sequence[str], keys: Sequence[str]) -> str:
+    """For a change: a true upsert, so a changed row fires its UPDATE trigger and the search
+    index follows (INSERT OR REPLACE deletes without firing DELETE triggers)."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+    )
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -138,7 +159,7 @@ class OutboxSummary:
     oldest_pending: str | None
 
 
-class Replica(TillRecords):
+class Replica(TillRecords, MemberRecords):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
@@ -257,6 +278,19 @@ class Replica(TillRecords):
         ).fetchone()
         return None if row is None else self._priced(row, moment)
 
+    def member_price(self, sku_id: int, price_list_id: int, moment: datetime | None = None) -> int | None:
+        """The price of a SKU in a tier's price list, if it has one in force."""
+        entries = [
+            PriceEntry(r[0], sku_id, r[1], _parse_time(r[2]), _parse_time(r[3]), r[4])
+            for r in self.conn.execute(
+                "SELECT price_list_id, price_cents, valid_from, valid_to, id FROM prices "
+                "WHERE sku_id = ? AND price_list_id = ?",
+                (sku_id, price_list_id),
+            )
+        ]
+        entry = resolve_price(entries, moment or now_utc())
+        return None if entry is None else entry.price_cents
+
     def _priced(self, row: sqlite3.Row, moment: datetime | None, barcode: str = "") -> PricedItem | None:
         list_id = self.store_price_list_id()
         entries = [
@@ -367,6 +401,12 @@ class Replica(TillRecords):
                 "WHERE event_id = ? AND acked_at IS NULL",
                 [(r.status, r.reason, r.seq, now, str(r.event_id)) for r in results],
             )
+            # A member's phone and e-mail stay on the till only until the server has them.
+            conn.execute(
+                "UPDATE outbox SET payload = json_remove(payload, '$.phone', '$.email') "
+                "WHERE type = 'customer.enrolled' AND acked_at IS NOT NULL "
+                "AND (json_extract(payload, '$.phone') IS NOT NULL OR json_extract(payload, '$.email') IS NOT NULL)"
+            )
 
     def outbox_summary(self) -> OutboxSummary:
         row = self.conn.execute(
@@ -406,7 +446,7 @@ class Replica(TillRecords):
             if change.data is None:
                 # Pending upserts of this entity go first so that order is respected.
                 if upserts.get(change.entity):
-                    conn.executemany(_upsert_sql(table, columns), upserts.pop(change.entity))
+                    conn.executemany(_change_sql(table, columns, keys), upserts.pop(change.entity))
                 key_values = change.key.split(":") if len(keys) > 1 else [change.key]
                 conn.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), key_values)
                 continue
@@ -415,8 +455,8 @@ class Replica(TillRecords):
             values = typed.model_dump(mode="json")
             upserts.setdefault(change.entity, []).append(tuple(values[c] for c in columns))
         for entity, rows in upserts.items():
-            table, columns, _ = _ENTITY_TABLES[entity]
-            conn.executemany(_upsert_sql(table, columns), rows)
+            table, columns, keys = _ENTITY_TABLES[entity]
+            conn.executemany(_change_sql(table, columns, keys), rows)
 
     def snapshot_writer(self) -> SnapshotWriter:
         """A writer on its own connection, so a long snapshot never mixes with other writes."""
@@ -441,11 +481,12 @@ class SnapshotWriter:
     def begin(self) -> None:
         conn = self.replica.conn
         conn.execute("BEGIN IMMEDIATE")
-        for name in SKU_SEARCH_TRIGGER_NAMES:
+        for name in SKU_SEARCH_TRIGGER_NAMES + CUSTOMER_SEARCH_TRIGGER_NAMES:
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         for name in REPLICA_INDEXES:
             conn.execute(f"DROP INDEX IF EXISTS {name}")
         conn.execute("INSERT INTO sku_search (sku_search) VALUES ('delete-all')")
+        conn.execute("INSERT INTO customer_search (customer_search) VALUES ('delete-all')")
         for table, _, _ in _ENTITY_TABLES.values():
             conn.execute(f"DELETE FROM {table}")
 
@@ -467,13 +508,17 @@ class SnapshotWriter:
             rows,
         )
 
-    def finish(self, cursor: int) -> None:
+    def finish(self, cursor: int, member_key: str = "") -> None:
         conn = self.replica.conn
         for index in REPLICA_INDEXES.values():
             conn.execute(index)
         conn.execute("INSERT INTO sku_search (sku_search) VALUES ('rebuild')")
-        for trigger in SKU_SEARCH_TRIGGERS:
+        conn.execute("INSERT INTO customer_search (customer_search) VALUES ('rebuild')")
+        for trigger in SKU_SEARCH_TRIGGERS + CUSTOMER_SEARCH_TRIGGERS:
             conn.execute(trigger)
+        # Members enrolled here that the server has not confirmed yet survive the snapshot.
+        self.replica.restore_pending_enrolments(conn, member_key)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('member_key', ?)", (member_key,))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_at', ?)", (now_utc().isoformat(),))
         conn.execute("COMMIT")

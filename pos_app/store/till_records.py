@@ -54,6 +54,9 @@ class SaleDraft:
     shift_id: str | None = None
     kind: str = "sale"  # or "return": quantities negative
     original_sale_id: str | None = None
+    customer_card: str | None = None  # the loyalty member
+    points_earned: int = 0  # a return: minus the points it takes back
+    points_balance: int | None = None  # the member's balance after this sale, as printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,14 +200,16 @@ class TillRecords:
                 ],
                 "total": total,
                 "rounding": draft.rounding,
+                "customer_card": draft.customer_card,
+                "points_earned": draft.points_earned,
             }
             payload = p.SaleCompleted.model_validate({**content, "journal_hash": GENESIS_HASH})  # fail before writing
             digest = self._journal(conn, draft.kind, sale_id, content, created_text)
             payload = payload.model_copy(update={"journal_hash": digest})
             conn.execute(
                 "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id, kind, "
-                "original_sale_id, cashier_id, shift_id, rounding, discount) "
-                "VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)",
+                "original_sale_id, cashier_id, shift_id, rounding, discount, customer_card, points_earned, "
+                "points_balance) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     sale_id,
                     series,
@@ -219,8 +224,19 @@ class TillRecords:
                     draft.shift_id,
                     draft.rounding,
                     sum(ln.discount for ln in lines),
+                    draft.customer_card,
+                    draft.points_earned,
+                    draft.points_balance,
                 ),
             )
+            if draft.customer_card:
+                points = [(draft.points_earned, "earn" if draft.kind == "sale" else "return")]
+                points += [(-(t.amount // p.CENTS_PER_POINT), "redeem" if t.amount > 0 else "refund")
+                           for t in draft.tenders if t.method == "points"]  # fmt: skip
+                conn.executemany(
+                    "INSERT INTO points_movements (card, delta, reason, event_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                    [(draft.customer_card, d, reason, event_id, created_text) for d, reason in points if d],
+                )
             conn.executemany(
                 "INSERT INTO sale_lines (sale_id, line_no, sku_id, sku_code, name, quantity, unit_price, "
                 "line_total, tax_rate_bp, discount, discounts, weight_g) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -272,12 +288,16 @@ class TillRecords:
             rounding=draft.rounding,
             cashier=draft.cashier.name if draft.cashier else "",
             original_no=original_no,
+            customer_card=draft.customer_card or "",
+            points_earned=draft.points_earned,
+            points_balance=draft.points_balance,
         )
 
     def receipt(self, sale_id: str, store_name: str = "", till_code: str = "") -> Receipt | None:
         row = self.conn.execute(
             "SELECT s.id, s.series, s.number, s.created_at, s.kind, s.rounding, st.name, o.series, o.number, "
-            "i.series, i.number FROM sales s LEFT JOIN staff st ON st.id = s.cashier_id "
+            "i.series, i.number, s.customer_card, s.points_earned, s.points_balance "
+            "FROM sales s LEFT JOIN staff st ON st.id = s.cashier_id "
             "LEFT JOIN sales o ON o.id = s.original_sale_id "
             "LEFT JOIN invoices i ON i.sale_id = s.id WHERE s.id = ?",
             (sale_id,),
@@ -325,6 +345,9 @@ class TillRecords:
             cashier=row[6] or "",
             original_no=receipt_number(row[7], row[8]) if row[7] else "",
             invoice_no=receipt_number(row[9], row[10]) if row[9] else "",
+            customer_card=row[11] or "",
+            points_earned=row[12],
+            points_balance=row[13],
         )
 
     def sale_id_by_number(self, receipt_no: str) -> str | None:
@@ -355,6 +378,13 @@ class TillRecords:
             returned[line.sku_id] = returned.get(line.sku_id, 0) - already
             result.append(ReturnableLine(no, line, line.quantity - already))
         return result
+
+    def points_taken_back(self, sale_id: str) -> int:
+        """Points earlier returns of a sale have already taken back."""
+        row = self.conn.execute(
+            "SELECT COALESCE(-SUM(points_earned), 0) FROM sales WHERE original_sale_id = ?", (sale_id,)
+        ).fetchone()
+        return int(row[0])
 
     def last_sale_id(self) -> str | None:
         row = self.conn.execute("SELECT id FROM sales ORDER BY created_at DESC, rowid DESC LIMIT 1").fetchone()
@@ -428,12 +458,24 @@ class TillRecords:
 
     # --- promotions -----------------------------------------------------------------------------
 
-    def promotions_in_force(self, moment: datetime, store_id: int, channel: str = "store") -> list[Promotion]:
+    def promotions_in_force(
+        self,
+        moment: datetime,
+        store_id: int,
+        channel: str = "store",
+        tier: str = "",
+        tags: frozenset[str] = frozenset(),
+        restricted_only: bool = False,
+    ) -> list[Promotion]:
+        """Promotions in force here now for a customer of this tier and segments;
+        `restricted_only`: only those reserved to a tier or segment (the member's offers)."""
         promos = []
         for r in self.conn.execute(
             "SELECT id, code, name, kind, value, target, target_ids, buy, pay, min_total, channels, store_ids, tier, "
-            "valid_from, valid_to, active FROM promotions WHERE active = 1"
+            "valid_from, valid_to, active, segment FROM promotions WHERE active = 1"
         ):
+            if restricted_only and not (r[12] or r[16]):
+                continue
             promo = Promotion(
                 r[0],
                 r[1],
@@ -451,8 +493,9 @@ class TillRecords:
                 datetime.fromisoformat(r[13]) if r[13] else None,
                 datetime.fromisoformat(r[14]) if r[14] else None,
                 bool(r[15]),
+                r[16],
             )
-            if promo.applies_at(moment, store_id, channel):
+            if promo.applies_at(moment, store_id, channel, tier, tags):
                 promos.append(promo)
         return promos
 

@@ -1,7 +1,8 @@
 """The till's window: sign-in, then the sale screen. Keyboard and scanner first, large targets for touch.
 
 Sale screen keys (also on the footer):
-  Enter       scan or type a code ("3*" before a code: quantity 3)
+  Enter       scan or type a code ("3*" before a code: quantity 3); a member's card identifies them
+  F1 customer: find by card, phone, e-mail or name, or enrol (see ui/customer.py)
   F2 search · F3 discount on the line · F4 quantity · +/- on an empty entry change the line · Del remove it
   F5 pay (cash, card or split) · F6 pay all by card · F7 park · F8 resume a parked sale
   F9 void the sale · F10 return (empty cart: against a receipt; items in the cart: without one)
@@ -45,6 +46,7 @@ from pos_app.domain.shift import ZReport
 from pos_app.domain.staff import StaffMember
 from pos_app.services.till import Till
 from pos_app.ui.cart_model import CartModel
+from pos_app.ui.customer import CustomerDialog, CustomerPanel, EnrolDialog
 from pos_app.ui.dialogs import ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.i18n import money, set_language
 from pos_app.ui.shop_dialogs import (
@@ -125,6 +127,7 @@ class SaleWindow(QMainWindow):
         self._build()
 
         for key, slot in (
+            ("F1", self._customer),
             ("F2", self._open_search),
             ("F3", self._discount_line),
             ("F4", self._ask_quantity),
@@ -257,6 +260,7 @@ class SaleWindow(QMainWindow):
             line_buttons.addWidget(touch_button(text, slot))
         sale_buttons = QHBoxLayout()
         for text, slot in (
+            (self.tr("Customer F1"), self._customer),
             (self.tr("Park F7"), self._park),
             (self.tr("Parked F8"), self._resume),
             (self.tr("Return F10"), self._return),
@@ -290,9 +294,11 @@ class SaleWindow(QMainWindow):
         self.pay_button = touch_button(self.tr("Pay (F5)"), self._pay, "payButton")
         self.card_button = touch_button(self.tr("All by card (F6)"), self._pay_card, "payButton")
         void_button = touch_button(self.tr("Void sale (F9)"), self._void_sale)
+        self.customer_panel = CustomerPanel(self.till)
         right_box = QFrame()
         right_box.setObjectName("totalsPanel")
         right = QVBoxLayout(right_box)
+        right.addWidget(self.customer_panel)
         total_caption = QLabel(self.tr("TOTAL"))
         total_caption.setAlignment(Qt.AlignmentFlag.AlignRight)
         right.addWidget(total_caption)
@@ -596,6 +602,28 @@ class SaleWindow(QMainWindow):
             )
 
         dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _customer(self) -> None:
+        dialog = CustomerDialog(self.sales, self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            if dialog.wants_enrolment:
+                QTimer.singleShot(0, self._enrol)
+            elif dialog.cleared:
+                self.sales.set_customer(None)
+            elif dialog.chosen is not None:
+                self.sales.set_customer(dialog.chosen)
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _enrol(self) -> None:
+        dialog = EnrolDialog(self.sales, self)
+        dialog.finished.connect(lambda _r: self._closed())
         self._open(dialog)
 
     def _open_search(self) -> None:

@@ -199,8 +199,9 @@ class ReasonDialog(ShopDialog):
 
 
 class PaymentDialog(QDialog):
-    """Pay the sale: cash (Enter), card (F6), or both in parts. Esc cancels (card payments
-    already taken are reversed). Closes itself when the sale is paid and saved."""
+    """Pay the sale: cash (Enter), card (F6), the member's points (F4), or several in parts.
+    Esc cancels (card payments already taken are reversed). Closes itself when the sale is paid
+    and saved."""
 
     def __init__(self, sales: SaleService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,10 +230,13 @@ class PaymentDialog(QDialog):
             notes.addWidget(touch_button(f"{euros} €", lambda e=euros: self._given(e * 100)), 0, i)
         self.cash_button = touch_button(self.tr("Cash (Enter)"), self.pay_cash, "payButton")
         self.card_button = touch_button(self.tr("Card (F6)"), self.pay_card, "payButton")
+        self.points_button = touch_button(self.tr("Points (F4)"), self.pay_points, "payButton")
+        self.points_button.setVisible(sales.customer is not None)
         cancel = touch_button(self.tr("Cancel payment (Esc)"), self.reject)
         methods = QHBoxLayout()
         methods.addWidget(self.cash_button)
         methods.addWidget(self.card_button)
+        methods.addWidget(self.points_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.due_label)
         layout.addWidget(self.paid_list, 1)
@@ -256,7 +260,19 @@ class PaymentDialog(QDialog):
         if event.key() == Qt.Key.Key_F6:
             self.pay_card()
             return
+        if event.key() == Qt.Key.Key_F4:
+            self.pay_points()
+            return
         super().keyPressEvent(event)
+
+    def pay_points(self) -> None:
+        """The member's points: the amount typed, or as much as they may spend."""
+        try:
+            amount = self._typed()
+        except ValueError:
+            return
+        self.amount.clear()
+        self.sales.pay_points(amount)
 
     def _message(self, text: str, level: str) -> None:
         self.status.setText(text)
@@ -311,7 +327,8 @@ class PaymentDialog(QDialog):
         self.paid_list.clear()
         self.paid_list.addItem(self.tr("Sale total: {}").format(money(payment.total)))
         for tender in payment.tenders:
-            name = self.tr("Cash") if tender.method == "cash" else self.tr("Card")
+            names = {"cash": self.tr("Cash"), "card": self.tr("Card"), "points": self.tr("Points")}
+            name = names.get(tender.method, tender.method)
             extra = self.tr(" · change {}").format(money(tender.change)) if tender.change else ""
             ref = f" · {tender.reference}" if tender.reference else ""
             self.paid_list.addItem(f"{name}: {money(tender.amount)}{extra}{ref}")

@@ -51,7 +51,7 @@ class SnapshotWriter(Protocol):
     def begin(self) -> None: ...
     def batch(self, entity: str, rows: Sequence[Sequence[Any]]) -> None: ...
     def stock_by_sku(self, stores: Sequence[int], as_of: datetime, rows: Sequence[Sequence[int | None]]) -> None: ...
-    def finish(self, cursor: int) -> None: ...
+    def finish(self, cursor: int, member_key: str = "") -> None: ...
     def close(self) -> None: ...
 
 
@@ -158,6 +158,15 @@ class SyncEngine:
         if response.status_code >= 400:
             raise SyncError(f"server refused: {response.status_code} {_detail(response)}", transient=False)
         return response
+
+    async def customer_history(self, card: str, timeout: float = 3.0) -> p.CustomerHistory:
+        """A member's latest purchases in every channel, from the server (raises SyncError when
+        it cannot be asked; the till then shows what it has itself)."""
+        response = await self._request("GET", f"/customers/{card}/history", timeout=timeout)
+        try:
+            return p.CustomerHistory.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise SyncError("the server sent a corrupt member history") from exc
 
     # --- push -------------------------------------------------------------------------------
 
@@ -305,7 +314,7 @@ class SyncEngine:
                     await pending
         if header is None or trailer is None or trailer.rows != rows:
             raise SyncError("the snapshot was cut short; it will be fetched again")
-        await on_writer(writer.finish, header.cursor)
+        await on_writer(writer.finish, header.cursor, header.member_key)
         return header, rows
 
     # --- loops ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 /sync/push             a till's outbox events, answered one by one
 /sync/changes          the change log since a cursor, for the scopes the till may see
 /sync/snapshot         a consistent snapshot (NDJSON stream) for a new or lost till
+/customers/{card}/…    a member's history in every channel, for the till's customer panel
 /admin/...             installer and HQ operations, behind the admin token
 """
 
@@ -13,7 +14,7 @@ import hmac
 import os
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
@@ -134,6 +135,26 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     @app.get("/sync/snapshot")
     def snapshot(dev: Annotated[Device, Depends(device)]) -> StreamingResponse:
         return StreamingResponse(central.snapshot_lines(dev), media_type="application/x-ndjson")
+
+    @app.get("/customers/{card}/history")
+    def customer_history(card: Annotated[str, Path(pattern=r"^L[A-Z][0-9]{6,16}$")],
+                         _dev: Annotated[Device, Depends(device)]) -> p.CustomerHistory:  # fmt: skip
+        """A member's latest purchases in every channel (store and web), for the till's panel."""
+        from sync.server import loyalty
+
+        found = loyalty.customer_history(central, card)
+        if found is None:
+            raise HTTPException(404, "no such member")
+        return found
+
+    @app.get("/admin/reports/sales-by-segment", dependencies=[Depends(admin)])
+    def sales_by_segment(days: Annotated[int, Query(ge=1, le=3660)] = 30) -> list[dict[str, Any]]:
+        """Orders and net amount by channel and customer segment over the last `days` days."""
+        from datetime import UTC, datetime, timedelta
+
+        from sync.server import loyalty
+
+        return loyalty.sales_by_channel_and_segment(central, datetime.now(UTC) - timedelta(days=days))
 
     @app.post("/admin/stores", dependencies=[Depends(admin)])
     def new_store(body: NewStore) -> dict[str, Any]:

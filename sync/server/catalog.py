@@ -336,6 +336,20 @@ def _price_change(
     )
 
 
+def ensure_price_list(store: CentralStore, code: str, channel: str, name: str) -> int:
+    """A price list by code, created (and sent to the tills) if it is new; returns its id."""
+    with store.writer.begin() as conn:
+        found = conn.execute(sa.select(t.price_lists.c.id).where(t.price_lists.c.code == code)).scalar()
+        if found is not None:
+            return int(found)
+        list_id = conn.execute(
+            t.price_lists.insert().values(code=code, channel=channel, name=name).returning(t.price_lists.c.id)
+        ).scalar_one()
+        data = {"id": list_id, "code": code, "channel": channel, "name": name}
+        store._log(conn, [CentralStore.change("price_list", str(list_id), data)])
+        return int(list_id)
+
+
 def add_price_entry(
     store: CentralStore, list_code: str, sku_code: str, cents: int, valid_from: str | None, valid_to: str | None
 ) -> int:

@@ -13,8 +13,17 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from pos_app.domain.barcode import make_ean13
+from sync import protocol as p
+from sync.server import loyalty
 from sync.server import schema as t
-from sync.server.catalog import CatalogImport, CatalogRow, add_price_entry, set_counted_stock
+from sync.server.catalog import (
+    CatalogImport,
+    CatalogRow,
+    add_price_entries,
+    add_price_entry,
+    ensure_price_list,
+    set_counted_stock,
+)
 from sync.server.people import DEFAULT_ROLES, add_staff, family_id, promotion, save_promotion, save_role, sku_ids
 from sync.server.store import CentralStore, utcnow
 
@@ -220,21 +229,67 @@ def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: 
         add_price_entry(
             store, "TIENDA", f"S{i:07d}", base * 70 // 100, start.isoformat(), (start + timedelta(days=30)).isoformat()
         )
+    add_demo_tiers(store, skus)
+    add_demo_customers(store, customers, rng)
+    add_demo_people_and_promotions(store, start)
+    add_demo_web_orders(store, customers, skus, rng)
+    for code, name, rule in DEMO_SEGMENTS:
+        loyalty.save_segment(store, code, name, rule)
+    loyalty.recompute(store)
+
+
+# Tiers by 12-month spend in every channel: points x1, x1.25, x1.5; Oro also has its own prices.
+DEMO_TIERS = [("BRONCE", "Bronce", 0, 100), ("PLATA", "Plata", 30_000, 125), ("ORO", "Oro", 100_000, 150)]
+DEMO_SEGMENTS = [
+    ("JOVEN", "Jóvenes 18–34", {"age_min": 18, "age_max": 34}),
+    ("MADRID", "Código postal de Madrid", {"postcodes": ["28"]}),
+    ("WEB", "Compra sobre todo en la web", {"preferred_channel": "web"}),
+    ("FRECUENTE", "4 compras o más al año", {"min_orders": 4}),
+]
+# A member anyone can try at the demo till: phone 600 123 456, e-mail lucia@example.es, Oro.
+DEMO_MEMBER = {"name": "Lucía Martín Gómez", "phone": "600123456", "email": "lucia@example.es"}
+
+
+def add_demo_tiers(store: CentralStore, skus: int) -> None:
+    """Three tiers; Oro members pay 10 % less on the first ten SKUs (their tier price list)."""
+    oro_list = ensure_price_list(store, "ORO", "loyalty", "Precios socios Oro")
+    for code, name, threshold, multiplier in DEMO_TIERS:
+        price_list = oro_list if code == "ORO" else None
+        loyalty.save_tier(store, p.TierData(code=code, name=name, threshold=threshold, multiplier_pct=multiplier,
+                                            price_list_id=price_list))  # fmt: skip
+    with store.engine.connect() as conn:
+        base = conn.execute(
+            sa.select(t.skus.c.code, t.prices.c.price_cents)
+            .join(t.prices, t.prices.c.sku_id == t.skus.c.id)
+            .join(t.price_lists, t.price_lists.c.id == t.prices.c.price_list_id)
+            .where(t.price_lists.c.code == "TIENDA", t.prices.c.valid_from.is_(None), t.skus.c.code <= "S0000010")
+        ).all()
+    add_price_entries(store, "ORO", [(code, cents * 90 // 100) for code, cents in base if skus])
+
+
+def add_demo_customers(store: CentralStore, customers: int, rng: random.Random) -> None:
+    """Members with their lookup keys (phones and e-mails hashed with the chain's key)."""
     now = utcnow()
     with store.writer.begin() as conn:
+        key = loyalty.member_key(conn)
         rows = []
         for i in range(1, customers + 1):
             first, last1, last2 = rng.choice(FIRST), rng.choice(LAST), rng.choice(LAST)
+            name, phone = f"{first} {last1} {last2}", f"6{rng.randrange(10**7, 10**8):08d}"
+            email = _ascii(f"{first.lower()}.{last1.lower()}{i}@example.es").replace(" ", "")
+            if i == 1:
+                name, phone, email = DEMO_MEMBER["name"], DEMO_MEMBER["phone"], DEMO_MEMBER["email"]
             rows.append(
                 {
                     "card_number": f"LC{i:08d}",
-                    "name": f"{first} {last1} {last2}",
-                    "phone": f"+346{rng.randrange(10**7, 10**8):08d}",
-                    "email": _ascii(f"{first.lower()}.{last1.lower()}{i}@example.es"),
-                    "postcode": f"{rng.randrange(1, 53):02d}{rng.randrange(0, 1000):03d}",
-                    "birth_year": rng.randrange(1945, 2007),
+                    "name": name,
+                    "postcode": "28013" if i == 1 else f"{rng.randrange(1, 53):02d}{rng.randrange(0, 1000):03d}",
+                    "birth_year": 1990 if i == 1 else rng.randrange(1945, 2007),
                     "marketing_consent": rng.random() < 0.6,
+                    "consent_at": now,
                     "created_at": now,
+                    "tier": "BRONCE",
+                    **loyalty.contact_fields(key, phone, email),
                 }
             )
             if len(rows) >= 5000:
@@ -242,7 +297,33 @@ def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: 
                 rows = []
         if rows:
             conn.execute(t.customers.insert(), rows)
-    add_demo_people_and_promotions(store, start)
+        # Points the members already have: 500 for the demo member, some for others.
+        ids = list(conn.execute(sa.select(t.customers.c.id).order_by(t.customers.c.id)).scalars())
+        opening = [{"customer_id": cid, "delta": 500 if n == 0 else rng.randrange(0, 3000), "reason": "adjust",
+                    "event_id": None, "sale_id": None, "store_id": None, "created_at": now}
+                   for n, cid in enumerate(ids)]  # fmt: skip
+        for start in range(0, len(opening), 5000):
+            conn.execute(t.points_movements.insert(), opening[start : start + 5000])
+        balances = [{"cid": row["customer_id"], "points": row["delta"]} for row in opening]
+        if balances:
+            conn.execute(
+                t.customers.update()
+                .where(t.customers.c.id == sa.bindparam("cid"))
+                .values(points_balance=sa.bindparam("points")),
+                balances,
+            )
+
+
+def add_demo_web_orders(store: CentralStore, customers: int, skus: int, rng: random.Random) -> None:
+    """A year of web orders for some members (the demo member spent enough to be Oro)."""
+    now = datetime.now(UTC)
+    for i in range(1, min(customers, 60) + 1):
+        for _ in range(12 if i == 1 else rng.randrange(0, 6)):
+            sku = rng.randrange(1, skus + 1)
+            total = 9_500 if i == 1 else rng.randrange(1_000, 20_000)
+            line = {"sku_id": sku, "name": f"Pedido web S{sku:07d}", "quantity": 1, "line_total": total}
+            when = now - timedelta(days=rng.randrange(1, 360))
+            loyalty.record_channel_order(store, "web", f"LC{i:08d}", total, [line], created_at=when)
 
 
 DEMO_STAFF = [("Ana", "cashier", "1234"), ("Luis", "manager", "9999")]
@@ -291,5 +372,13 @@ def add_demo_people_and_promotions(store: CentralStore, start: datetime) -> None
             "CESTA-100", "10 € menos por 100 € de compra", "basket", 1000, "basket", [], start, end, min_total=10_000
         )
     )
+    gold = [f for f in (family_id(store, "Moda"), family_id(store, "Libros")) if f]
+    if gold:
+        promos.append(promotion("ORO-10", "Socios Oro: 10 % en moda y libros", "percent", 1000, "family", gold, start,
+                                end, tier="ORO"))  # fmt: skip
+    young = family_id(store, "Hogar", "Textil")
+    if young:
+        promos.append(promotion("JOVEN-5E", "Jóvenes: 5 € en textil hogar", "amount", 500, "family", [young],
+                                start, end, segment="JOVEN"))  # fmt: skip
     for promo in promos:
         save_promotion(store, promo)

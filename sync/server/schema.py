@@ -88,6 +88,7 @@ promotions = sa.Table(
     sa.Column("valid_from", sa.String(40)),
     sa.Column("valid_to", sa.String(40)),
     sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("segment", sa.String(32), nullable=False, server_default=""),
 )
 
 tax_rates = sa.Table(
@@ -193,6 +194,80 @@ customers = sa.Table(
     sa.Column("birth_year", sa.Integer),
     sa.Column("marketing_consent", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", sa.String(40), nullable=False),
+    # Loyalty (migration 0005). Lookup keys: see sync/server/loyalty.py; points_balance is the
+    # running sum of points_movements, kept in the transaction of each movement.
+    sa.Column("phone_key", sa.String(32), nullable=False, server_default=""),
+    sa.Column("email_key", sa.String(32), nullable=False, server_default=""),
+    sa.Column("phone_hint", sa.String(4), nullable=False, server_default=""),
+    sa.Column("tier", sa.String(32), nullable=False, server_default=""),
+    sa.Column("points_balance", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("spend_12m", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("tags", sa.String(500), nullable=False, server_default=""),
+    sa.Column("consent_at", sa.String(40)),
+    sa.Column("enrolled_store_id", sa.Integer),
+    sa.Column("enrolled_till", sa.String(32)),
+    sa.Column("merged_into", sa.Integer),  # a duplicate enrolment: its card stands for that member
+    sa.Index("ix_customers_phone_key", "phone_key"),
+    sa.Index("ix_customers_email_key", "email_key"),
+)
+
+tiers = sa.Table(
+    "tiers",
+    metadata,
+    sa.Column("code", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("threshold", sa.BigInteger, nullable=False),
+    sa.Column("multiplier_pct", sa.Integer, nullable=False),
+    sa.Column("price_list_id", sa.Integer),
+)
+
+# The points ledger: one row per movement, never updated. (event_id, reason) is unique, so a
+# fact's points are booked once even if the same sale were applied twice.
+points_movements = sa.Table(
+    "points_movements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("customer_id", sa.Integer, sa.ForeignKey("customers.id"), nullable=False),
+    sa.Column("delta", sa.BigInteger, nullable=False),
+    sa.Column("reason", sa.String(16), nullable=False),  # earn | redeem | return | refund | adjust
+    sa.Column("event_id", sa.String(36)),
+    sa.Column("sale_id", sa.String(36)),
+    sa.Column("store_id", sa.Integer),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("event_id", "reason", name="uq_points_event_reason"),
+    sa.Index("ix_points_customer", "customer_id"),
+)
+
+# Customer segments defined at HQ (rule: JSON, see sync/server/loyalty.py); members carry the
+# codes of the segments they fall in as `customers.tags`, recomputed on a schedule.
+segments = sa.Table(
+    "segments",
+    metadata,
+    sa.Column("code", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("rule", sa.JSON, nullable=False),
+)
+
+# Orders of other channels (the web shop) that count for a member's spend and history.
+channel_orders = sa.Table(
+    "channel_orders",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("customer_id", sa.Integer, sa.ForeignKey("customers.id")),
+    sa.Column("store_id", sa.Integer),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("total", sa.BigInteger, nullable=False),
+    sa.Column("lines", sa.JSON, nullable=False),  # [{sku_id, name, quantity, line_total}]
+    sa.Index("ix_channel_orders_customer", "customer_id", "created_at"),
+)
+
+# Values the server keeps for itself (the member lookup key, when loyalty was last recomputed).
+server_settings = sa.Table(
+    "server_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(2000), nullable=False),
 )
 
 # Every server write appends here in its own transaction; tills pull by `seq`.
@@ -239,7 +314,10 @@ sales = sa.Table(
     sa.Column("original_sale_id", sa.String(36)),
     sa.Column("cashier_id", sa.Integer),
     sa.Column("shift_id", sa.String(36)),
+    sa.Column("customer_id", sa.Integer),
+    sa.Column("points_earned", sa.BigInteger, nullable=False, server_default="0"),
     sa.Index("ix_sales_series_number", "series", "number"),
+    sa.Index("ix_sales_customer", "customer_id", "created_at"),
 )
 
 sale_lines = sa.Table(

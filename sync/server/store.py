@@ -37,6 +37,7 @@ SNAPSHOT_TABLES = {
     "role": t.roles,
     "staff": t.cashiers,
     "promotion": t.promotions,
+    "tier": t.tiers,
 }
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
@@ -301,6 +302,7 @@ class CentralStore:
         records: list[tuple[p.Event, str, str | None]] = []  # new events: (event, status, reason)
         answers: list[tuple[str, p.EventResult | None]] = []  # (event id, known answer or None: new)
         sales: list[tuple[str, p.SaleCompleted]] = []
+        enrolments: list[p.CustomerEnrolled] = []
         with self.writer.begin() as conn:
             ids = [str(event.event_id) for event in events]
             known = self._first_answers(conn, ids)
@@ -314,13 +316,20 @@ class CentralStore:
                 if isinstance(payload, p.SaleCompleted):
                     sales.append((event_id, payload))
                     records.append((event, "applied", None))
+                elif isinstance(payload, p.CustomerEnrolled):
+                    enrolments.append(payload)
+                    records.append((event, "applied", None))
                 elif payload is not None:
                     # Shift, cash, override, void and invoice facts: kept in the events table
                     # (with who and why) for HQ's audit and reports; nothing else to apply yet.
                     records.append((event, "applied", None))
                 else:
                     records.append((event, "rejected", reason))
-            changes = self._apply_sales(conn, device, sales)
+            from sync.server import loyalty  # (it builds on this module)
+
+            # Members first: a sale in the same batch may name a card enrolled just before it.
+            changes = loyalty.apply_enrolments(self, conn, device, enrolments)
+            changes += self._apply_sales(conn, device, sales)
             if records:
                 self._note_push(conn, device, max(event.device_seq for event, _, _ in records))
             seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
@@ -434,10 +443,28 @@ class CentralStore:
         returns the changes the tills must learn of."""
         if not sales:
             return []
+        from sync.server import loyalty
+
         now = utcnow()
+        members = loyalty.resolve_cards(conn, (sale.customer_card for _, sale in sales if sale.customer_card))
         sale_rows, line_rows, payment_rows, movements = [], [], [], []
+        bookings: list[loyalty.Booking] = []
         for event_id, sale in sales:
             sale_id = str(sale.sale_id)
+            customer_id = members.get(sale.customer_card) if sale.customer_card else None
+            if sale.customer_card and customer_id is None:
+                self._raise_exception(
+                    conn, "unknown_member", device.store_id, device.till_id,
+                    f"sale {sale.series}-{sale.number} names card {sale.customer_card}, unknown here: "
+                    "its points are not booked",
+                )  # fmt: skip
+            elif customer_id is not None:
+                points_paid = sum(pay.amount for pay in sale.payments if pay.method == "points") // p.CENTS_PER_POINT
+                bookings.append(
+                    loyalty.Booking(
+                        customer_id, event_id, sale_id, sale.kind, sale.total, sale.points_earned, points_paid
+                    )
+                )
             sale_rows.append(
                 {
                     "id": sale_id,
@@ -452,6 +479,8 @@ class CentralStore:
                     "original_sale_id": str(sale.original_sale_id) if sale.original_sale_id else None,
                     "cashier_id": sale.cashier_id,
                     "shift_id": str(sale.shift_id) if sale.shift_id else None,
+                    "customer_id": customer_id,
+                    "points_earned": sale.points_earned if customer_id is not None else 0,
                 }
             )
             for i, line in enumerate(sale.lines, 1):
@@ -483,7 +512,7 @@ class CentralStore:
             moves = [move for kind, move in movements if kind == reason]
             if moves:
                 changes += self._move_stock(conn, device.store_id, moves, reason, now)
-        return changes
+        return changes + loyalty.book_sales(self, conn, device, bookings, now)
 
     def _move_stock(
         self, conn: Connection, store_id: int, movements: Sequence[tuple[int, int, str | None]], reason: str, now: str
@@ -585,17 +614,26 @@ class CentralStore:
         reader = self.engine
         if self.engine.dialect.name == "postgresql":
             reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        from sync.server import loyalty
+
+        key = loyalty.member_key_hex(self)  # made on first use: before the read transaction
         with reader.connect() as conn, conn.begin():
             cursor = self.head_seq(conn)
             stores = list(conn.execute(sa.select(t.stores.c.id).order_by(t.stores.c.id)).scalars())
             header = p.SnapshotHeader(
-                cursor=cursor, store_id=device.store_id, taken_at=datetime.now(UTC), stock_stores=stores
+                cursor=cursor,
+                store_id=device.store_id,
+                taken_at=datetime.now(UTC),
+                stock_stores=stores,
+                member_key=key,
             )
             yield header.model_dump_json().encode() + b"\n"
             count = 0
             for entity in p.SNAPSHOT_ORDER:
                 if entity == "stock_by_sku":
                     query = self._stock_by_sku_query(stores)
+                elif entity == "customer":
+                    query = loyalty.snapshot_query()
                 else:
                     table = SNAPSHOT_TABLES[entity]
                     query = sa.select(*(table.c[name] for name in p.entity_columns(entity)))

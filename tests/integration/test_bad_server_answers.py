@@ -12,7 +12,7 @@ from sync.server.catalog import add_price_entry
 from tests.tills import FaultyTransport, engine_for, enrol_till, signed_in_sales
 
 HEADER = (
-    b'{"protocol": 3, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
+    b'{"protocol": 4, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
 )
 
 

@@ -133,7 +133,13 @@ def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
     assert trailer == {"end": True, "rows": sum(counts.values())}
     weighed = len(demo.DEMO_WEIGHED)  # sold by weight: no stock figure
     assert counts["sku"] == 120 + weighed and counts["barcode"] == 120 + weighed
-    assert counts["stock_by_sku"] == 120 and counts["price_list"] == 2
+    assert counts["stock_by_sku"] == 120 and counts["price_list"] == 3  # store, web, the Oro tier's
+    # Members travel without phone or e-mail in clear: keyed hashes of them, and the chain's key.
+    assert counts["customer"] >= 1 and counts["tier"] == len(demo.DEMO_TIERS)
+    assert len(header["member_key"]) == 64
+    member = next(row for chunk in chunks if chunk["entity"] == "customer" for row in chunk["rows"])
+    assert member[0] == "LC00000001" and member[1] == demo.DEMO_MEMBER["name"]
+    assert demo.DEMO_MEMBER["phone"] not in json.dumps(member) and "@" not in json.dumps(member)
     assert counts["staff"] == len(demo.DEMO_STAFF) and counts["role"] == 2 and counts["promotion"] >= 3
     for column, store_id in enumerate(stores):
         assert grid[7][column] == central.stock_level(store_id, 7)
