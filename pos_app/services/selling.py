@@ -170,7 +170,7 @@ class SaleService(QObject):
 
     def enrol(self, name: str, phone: str, email: str, marketing_consent: bool) -> Member | None:
         """Enrol the customer as a member (offline too) and identify them for this sale. A phone
-        or e-mail that already belongs to a member identifies that member instead."""
+        or e-mail that already belongs to a member is refused, naming that member (F1 finds them)."""
         identity = self.identity
         if identity is None:
             self._say(self.tr("This till is not set up yet: no sale can be saved"), "error")

@@ -10,7 +10,7 @@ till's own) and suggestions from related products.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,10 @@ from pos_app.store.members import Member
 from pos_app.ui.i18n import money
 from pos_app.ui.shop_dialogs import ShopDialog, big_font, ok_cancel, spawn, touch_button
 from sync import protocol as p
+
+
+def _short(text: str, room: int = 40) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
 
 
 def _member_line(member: Member) -> str:
@@ -66,8 +71,6 @@ class CustomerDialog(ShopDialog):
         layout.addWidget(touch_button(self.tr("New member (Ctrl+N)"), self.enrol_new))
         layout.addWidget(touch_button(self.tr("No member for this sale (Ctrl+Del)"), self.clear_member))
         layout.addWidget(ok_cancel(self, self.tr("Choose (Enter)"), self.choose))
-        QShortcut(QKeySequence("Ctrl+N"), self, self.enrol_new)
-        QShortcut(QKeySequence("Ctrl+Del"), self, self.clear_member)
         sales.message.connect(self._message)
         self.query.setFocus()
 
@@ -80,6 +83,13 @@ class CustomerDialog(ShopDialog):
         self.status.setProperty("level", level)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() == Qt.Key.Key_N:
+            self.enrol_new()
+            return
+        if ctrl and event.key() == Qt.Key.Key_Delete:
+            self.clear_member()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results.hasFocus():
             self.choose()
             return
@@ -138,6 +148,7 @@ class EnrolDialog(ShopDialog):
         self.email.setObjectName("enrolEmail")
         for field in (self.name, self.phone, self.email):
             field.setFont(big_font(18))
+            field.setMinimumHeight(48)
             field.returnPressed.connect(self.save)
         self.consent = QCheckBox(self.tr("The customer agrees to receive offers (ask; never tick it for them)"))
         self.consent.setObjectName("enrolConsent")
@@ -145,6 +156,8 @@ class EnrolDialog(ShopDialog):
         self.status = QLabel()
         self.status.setObjectName("dialogError")
         self.status.setWordWrap(True)
+        self.status.setMinimumHeight(56)
+        self.resize(720, 520)
         layout = QVBoxLayout(self)
         for caption, field in (
             (self.tr("Name and surname"), self.name),
@@ -201,7 +214,12 @@ class CustomerPanel(QFrame):
         self.suggested.setObjectName("customerSuggestions")
         self.suggested.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setSpacing(6)
         for widget in (self.title, self.points, self.offers, self.history, self.suggested):
+            # One short line per fact, never wrapped: a wrapped label squeezed by the totals
+            # under it overlaps its neighbours.
+            widget.setWordWrap(False)
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             layout.addWidget(widget)
         self.member: Member | None = None
         self._asked = 0
@@ -219,10 +237,11 @@ class CustomerPanel(QFrame):
         if member is None:
             self.hide()
             return
-        self.title.setText(f"{member.name}\n{member.card} · {member.tier_name or self.tr('no tier')}")
+        self.title.setText(f"{_short(member.name, 30)}\n{member.card} · {member.tier_name or self.tr('no tier')}")
         self._refresh_points()
         offers = self.sales.member_offers()
-        self.offers.setText(self.tr("Offers for this member: {}").format("; ".join(offers)) if offers else "")
+        lines = [self.tr("Offers for this member:")] + [f"· {_short(name)}" for name in offers]
+        self.offers.setText("\n".join(lines) if offers else "")
         identity = self.till.identity
         here = self.till.replica.purchases_here(member.card, identity.store_name if identity else "")
         self._show_history(here, online=False)
@@ -236,11 +255,12 @@ class CustomerPanel(QFrame):
         if member is None:
             return
         current = self.till.replica.member(member.card) or member
-        text = self.tr("{} points · may spend here now: {} ({})").format(
-            current.points, current.redeemable, money(current.redeemable * p.CENTS_PER_POINT)
+        text = self.tr("{} points").format(current.points) + "\n"
+        text += self.tr("may spend here now: {} ({})").format(
+            current.redeemable, money(current.redeemable * p.CENTS_PER_POINT)
         )
         if current.pending_earned or current.pending_spent:
-            text += "\n" + self.tr("(not yet confirmed by HQ: +{} −{})").format(
+            text += "\n" + self.tr("not yet confirmed by HQ: +{} −{}").format(
                 current.pending_earned, current.pending_spent
             )
         self.points.setText(text)
@@ -258,16 +278,15 @@ class CustomerPanel(QFrame):
         )
         rows = [
             f"{x.created_at.astimezone().strftime('%d/%m/%y')} · {self._channel(x.channel)} · {money(x.total)}"
-            + (f" · {x.items[0]}" if x.items else "")
-            for x in purchases[:5]
+            + (f" · {_short(x.items[0], 18)}" if x.items else "")
+            for x in purchases[:3]
         ]
         self.history.setText(caption + "\n" + ("\n".join(rows) if rows else self.tr("none yet")))
         bought = [sku for x in purchases for sku in x.sku_ids]
         in_cart = [line.item.sku_id for line in self.sales.cart.lines]
         ideas = self.till.replica.suggestions(bought + in_cart, exclude=in_cart, limit=3)
-        self.suggested.setText(
-            self.tr("You could suggest: {}").format("; ".join(name for _, name in ideas)) if ideas else ""
-        )
+        lines = [self.tr("You could suggest:")] + [f"· {_short(name)}" for _, name in ideas]
+        self.suggested.setText("\n".join(lines) if ideas else "")
 
     def _channel(self, channel: str) -> str:
         return self.tr("web") if channel == "web" else self.tr("store")

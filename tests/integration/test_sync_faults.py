@@ -4,7 +4,7 @@ old deliveries late, while the server is killed and restarted and tills crash mi
 Schedules come from a hypothesis state machine (reproducible with --hypothesis-seed).
 
 After the network heals, every invariant of shared/design/SYNC.md that this stage of the
-product has (sales, stock; points and reservations come later) must hold.
+product has (sales, stock, loyalty points; reservations come later) must hold.
 
 CI runs POS_FAULT_SCHEDULES (default 300) schedules per server backend; for thousands:
     POS_FAULT_SCHEDULES=3000 .venv/bin/pytest tests/integration/test_sync_faults.py -k sqlite
@@ -38,6 +38,7 @@ from tests.tills import FaultyTransport, engine_for, enrol_till
 SCHEDULES = int(os.environ.get("POS_FAULT_SCHEDULES", "300"))
 TILLS = [("MAD1", "F1"), ("MAD1", "F2"), ("BCN1", "F3")]
 SKUS = range(1, 9)
+MEMBERS = ["LC00000001", "LC00000002", "LC00000003"]
 FAULTS = ["none", "drop_request", "drop_response", "timeout", "duplicate", "kill_server"]
 
 
@@ -107,6 +108,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
         self.loop = asyncio.new_event_loop()
         self.tills: list[dict] = []
         self.cursors: list[int] = []
+        self.points_moved: dict[str, int] = {}  # card -> points earned minus spent at the tills
 
     @initialize(seed=st.integers(0, 2**32 - 1))
     def enrol_tills(self, seed: int) -> None:
@@ -123,6 +125,14 @@ class SyncUnderFaults(RuleBasedStateMachine):
             self.tills.append(till)
             self.cursors.append(replica.cursor() or 0)
         self.network.fault_rate = 0.5
+        with self.central.engine.connect() as conn:
+            self.opening_points = dict(
+                conn.execute(
+                    sa.select(t.customers.c.card_number, t.customers.c.points_balance).where(
+                        t.customers.c.card_number.in_(MEMBERS)
+                    )
+                ).all()
+            )
 
     def _engine(self, till: dict) -> SyncEngine:
         return engine_for(
@@ -140,16 +150,30 @@ class SyncUnderFaults(RuleBasedStateMachine):
         except SyncError:
             pass
 
-    @rule(till=st.integers(0, len(TILLS) - 1), skus=st.lists(st.sampled_from(list(SKUS)), min_size=1, max_size=4))
-    def sell(self, till: int, skus: list[int]) -> None:
+    @rule(
+        till=st.integers(0, len(TILLS) - 1),
+        skus=st.lists(st.sampled_from(list(SKUS)), min_size=1, max_size=4),
+        member=st.sampled_from([None, *MEMBERS]),
+        points=st.integers(0, 300),
+    )
+    def sell(self, till: int, skus: list[int], member: str | None, points: int) -> None:
+        """A sale, for a member some of the time: it earns points, and may spend some."""
         state = self.tills[till]
         cart = Cart()
         for sku in skus:
             item = state["replica"].item_by_barcode(make_ean13(f"84{sku:010d}"))
             assert item is not None
             cart.add(item)
-        receipt = state["replica"].record_sale(state["identity"], SaleDraft(cart.lines, [Tender("card", cart.total)]))
+        spent = min(points, cart.total) if member else 0
+        tenders = [Tender("points", spent)] if spent else []
+        if cart.total > spent:
+            tenders.append(Tender("card", cart.total - spent))
+        earned = (cart.total - spent) // 100 if member else 0
+        draft = SaleDraft(cart.lines, tenders, customer_card=member, points_earned=earned)
+        receipt = state["replica"].record_sale(state["identity"], draft)
         state["sales"].append(receipt.sale_id)
+        if member:
+            self.points_moved[member] = self.points_moved.get(member, 0) + earned - spent
 
     @rule(till=st.integers(0, len(TILLS) - 1))
     def push(self, till: int) -> None:
@@ -263,6 +287,20 @@ class SyncUnderFaults(RuleBasedStateMachine):
             )
             levels = {(r.store_id, r.sku_id): r.quantity for r in conn.execute(sa.select(t.stock_levels))}
             assert levels == ledger
+            # (3) points: each member's balance is its ledger, and moved by exactly what the
+            # tills' sales earned and spent (never twice, whatever was retried or replayed)
+            for card in MEMBERS:
+                member = conn.execute(sa.select(t.customers).where(t.customers.c.card_number == card)).one()
+                booked = conn.execute(
+                    sa.select(sa.func.coalesce(sa.func.sum(t.points_movements.c.delta), 0)).where(
+                        t.points_movements.c.customer_id == member.id
+                    )
+                ).scalar_one()
+                assert member.points_balance == booked
+                assert member.points_balance == self.opening_points[card] + self.points_moved.get(card, 0)
+                for state in self.tills:  # and every till shows that balance, nothing pending
+                    shown = state["replica"].member(card)
+                    assert shown is not None and shown.points == member.points_balance and not shown.pending_spent
         for state in self.tills:
             for store_id in {s["identity"].store_id for s in self.tills}:
                 for sku in SKUS:
