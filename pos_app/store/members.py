@@ -71,6 +71,7 @@ class Member:
 
 
 _MEMBER_COLUMNS = "c.card, c.name, c.phone_hint, c.tier, c.points, c.spend_12m, c.tags"
+NAME_CANDIDATES = 400  # name-search candidates checked against the whole words typed
 
 
 class MemberRecords:
@@ -109,23 +110,44 @@ class MemberRecords:
                 return []
             value = loyalty.normalise_phone(text) if kind == "phone" else loyalty.normalise_email(text)
             column = "phone_key" if kind == "phone" else "email_key"
-            return self._members(f"c.{column} = ?", (loyalty.lookup_key(key, kind, value),), limit)
-        words = loyalty.name_words(text)
+            # "!= ''" lets SQLite use the partial index (members without a phone or e-mail are not in it)
+            return self._members(f"c.{column} = ? AND c.{column} != ''", (loyalty.lookup_key(key, kind, value),), limit)
+        return self._members_by_name(loyalty.name_words(text), limit)
+
+    def _members_by_name(self, words: list[str], limit: int) -> list[Member]:
+        """Members whose name has a word starting with each word typed, shortest names first.
+
+        The index is asked for the words' first 4 letters (its prefix index answers those without
+        merging every matching term's list), and the few hundred candidates are then checked
+        against the whole words. Bounded: among the first NAME_CANDIDATES candidates; a cashier
+        narrows a common name by typing more of it.
+        """
         if not words:
             return []
-        query = " ".join(f'"{w}"*' for w in words)
-        return self._members(
-            "c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT 200)",
-            (query,),
-            limit,
-            order="length(c.name), c.rowid",
-        )
+        query = " ".join(f'"{w[:4]}"*' for w in words)
+        rows = self.conn.execute(
+            "SELECT c.rowid, c.card, c.name FROM customers c WHERE c.rowid IN "
+            "(SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?)",
+            (query, NAME_CANDIDATES),
+        ).fetchall()
+        hits = []
+        for rowid, card, name in rows:
+            have = loyalty.name_words(name)
+            if all(any(h.startswith(w) for h in have) for w in words):
+                hits.append((len(name), rowid, card))
+        hits.sort()
+        cards = [card for _, _, card in hits[:limit]]
+        if not cards:
+            return []
+        found = {m.card: m for m in self._members(f"c.card IN ({','.join('?' for _ in cards)})", cards, limit)}
+        return [found[card] for card in cards if card in found]
 
     def member(self, card: str) -> Member | None:
         found = self._members("c.card = ?", (card,), 1)
         return found[0] if found else None
 
     def _members(self, where: str, args: Sequence[object], limit: int, order: str = "c.rowid") -> list[Member]:
+        """Members matching a condition on `customers c`, with their tier and pending points."""
         rows = self.conn.execute(
             f"SELECT {_MEMBER_COLUMNS} FROM customers c WHERE {where} ORDER BY {order} LIMIT ?", (*args, limit)
         ).fetchall()
@@ -190,7 +212,9 @@ class MemberRecords:
         with self.transaction() as conn:
             for column, value in (("phone_key", phone_key), ("email_key", email_key)):
                 if value:
-                    row = conn.execute(f"SELECT card, name FROM customers WHERE {column} = ?", (value,)).fetchone()
+                    row = conn.execute(
+                        f"SELECT card, name FROM customers WHERE {column} = ? AND {column} != ''", (value,)
+                    ).fetchone()
                     if row is not None:
                         raise DuplicateMember(row[0], row[1])
             number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM enrolments").fetchone()[0]

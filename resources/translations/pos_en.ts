@@ -4,27 +4,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="105"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="106"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="119"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="120"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="123"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="124"/>
         <source>Manager&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="126"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="127"/>
         <source>Approve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="140"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="141"/>
         <source>Nobody here can approve this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,88 +60,207 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="527"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="559"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="544"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="573"/>
         <source>Count the cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="548"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="577"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="559"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="588"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="563"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="592"/>
         <source>Count the drawer first (0 if it is empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="53"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="59"/>
+        <source>Card, phone, e-mail or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="71"/>
+        <source>New member (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="72"/>
+        <source>No member for this sale (Ctrl+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="73"/>
+        <source>Choose (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="243"/>
+        <source>Offers for this member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="258"/>
+        <source>{} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="259"/>
+        <source>may spend here now: {} ({})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="263"/>
+        <source>not yet confirmed by HQ: +{} −{}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="275"/>
+        <source>Recent purchases, every channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="277"/>
+        <source>Recent purchases at this till (offline):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="284"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="288"/>
+        <source>You could suggest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="292"/>
+        <source>web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="292"/>
+        <source>store</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="342"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="374"/>
         <source>Discount or price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="378"/>
         <source>% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="379"/>
         <source>Amount off the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="348"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="380"/>
         <source>New unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="360"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="392"/>
         <source>Apply (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="141"/>
+        <source>New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="153"/>
+        <source>The customer agrees to receive offers (ask; never tick it for them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="163"/>
+        <source>Name and surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="164"/>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="165"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="169"/>
+        <source>A phone or an e-mail is needed; nothing else is asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="172"/>
+        <source>Enrol (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="596"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="622"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="606"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="632"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="607"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="633"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="608"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="634"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="614"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="640"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="621"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -149,17 +268,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="496"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="528"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="505"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="537"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="508"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="540"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,12 +286,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="379"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="411"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="426"/>
         <source>Resume (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,72 +299,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="202"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="209"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="216"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="223"/>
         <source>empty = all that is left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="224"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="231"/>
         <source>Cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="225"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="232"/>
         <source>Card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="226"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="233"/>
+        <source>Points (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="235"/>
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="233"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="243"/>
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="286"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="311"/>
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="299"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="324"/>
         <source>To pay: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="301"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="326"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="303"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="328"/>
         <source>Sale total: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="305"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="330"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="305"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="330"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="306"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="330"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="332"/>
         <source> · change {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="310"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="336"/>
         <source>Cash rounding: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,22 +382,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="171"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="173"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="173"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="175"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="176"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="178"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="184"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190"/>
         <source>Give a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,27 +405,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="99"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="107"/>
         <source>Receipt {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="110"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="115"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="112"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="117"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="116"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="121"/>
         <source>Next sale (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="134"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="139"/>
         <source>Saved {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,52 +446,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="413"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="445"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="418"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="450"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
         <source>Returnable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="428"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="460"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="435"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="467"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="446"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="478"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="486"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,223 +499,255 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="116"/>
-        <location filename="../../pos_app/services/selling.py" line="233"/>
+        <location filename="../../pos_app/services/selling.py" line="146"/>
+        <location filename="../../pos_app/services/selling.py" line="209"/>
+        <location filename="../../pos_app/services/selling.py" line="334"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="122"/>
+        <location filename="../../pos_app/services/selling.py" line="215"/>
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="126"/>
+        <location filename="../../pos_app/services/selling.py" line="219"/>
         <source>× {}: now scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="139"/>
+        <location filename="../../pos_app/services/selling.py" line="238"/>
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="155"/>
+        <location filename="../../pos_app/services/selling.py" line="254"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156"/>
+        <location filename="../../pos_app/services/selling.py" line="255"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="157"/>
+        <location filename="../../pos_app/services/selling.py" line="256"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="158"/>
+        <location filename="../../pos_app/services/selling.py" line="257"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="166"/>
+        <location filename="../../pos_app/services/selling.py" line="265"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="176"/>
+        <location filename="../../pos_app/services/selling.py" line="275"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="179"/>
+        <location filename="../../pos_app/services/selling.py" line="278"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="240"/>
+        <location filename="../../pos_app/services/selling.py" line="341"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="260"/>
+        <location filename="../../pos_app/services/selling.py" line="361"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="292"/>
+        <location filename="../../pos_app/services/selling.py" line="393"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="304"/>
+        <location filename="../../pos_app/services/selling.py" line="176"/>
+        <location filename="../../pos_app/services/selling.py" line="405"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306"/>
+        <location filename="../../pos_app/services/selling.py" line="140"/>
+        <source>No member found for &apos;{}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="161"/>
+        <source>Member: {} · {} · {} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="181"/>
+        <source>Already a member: {} ({}). Not enrolled twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="188"/>
+        <source>Welcome, {}: card {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="407"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="308"/>
+        <location filename="../../pos_app/services/selling.py" line="409"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="324"/>
+        <location filename="../../pos_app/services/selling.py" line="425"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="342"/>
+        <location filename="../../pos_app/services/selling.py" line="436"/>
+        <source>Identify the member first (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="447"/>
+        <source>{} (may spend here now: {} points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="467"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="348"/>
+        <location filename="../../pos_app/services/selling.py" line="473"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="354"/>
+        <location filename="../../pos_app/services/selling.py" line="479"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="362"/>
+        <location filename="../../pos_app/services/selling.py" line="487"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="383"/>
+        <location filename="../../pos_app/services/selling.py" line="508"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="414"/>
+        <location filename="../../pos_app/services/selling.py" line="543"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="439"/>
+        <location filename="../../pos_app/services/selling.py" line="592"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="442"/>
+        <location filename="../../pos_app/services/selling.py" line="595"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="445"/>
+        <location filename="../../pos_app/services/selling.py" line="598"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="465"/>
+        <location filename="../../pos_app/services/selling.py" line="618"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="493"/>
+        <location filename="../../pos_app/services/selling.py" line="649"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="503"/>
+        <location filename="../../pos_app/services/selling.py" line="659"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="507"/>
+        <location filename="../../pos_app/services/selling.py" line="663"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="513"/>
+        <location filename="../../pos_app/services/selling.py" line="669"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="523"/>
+        <location filename="../../pos_app/services/selling.py" line="683"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="536"/>
+        <location filename="../../pos_app/services/selling.py" line="696"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="556"/>
+        <location filename="../../pos_app/services/selling.py" line="716"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="567"/>
+        <location filename="../../pos_app/services/selling.py" line="727"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="581"/>
+        <location filename="../../pos_app/services/selling.py" line="741"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="584"/>
+        <location filename="../../pos_app/services/selling.py" line="744"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="587"/>
+        <location filename="../../pos_app/services/selling.py" line="747"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="607"/>
+        <location filename="../../pos_app/services/selling.py" line="770"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="612"/>
+        <location filename="../../pos_app/services/selling.py" line="775"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="622"/>
+        <location filename="../../pos_app/services/selling.py" line="785"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="629"/>
+        <location filename="../../pos_app/services/selling.py" line="792"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="648"/>
+        <location filename="../../pos_app/services/selling.py" line="811"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,347 +755,352 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="174"/>
+        <location filename="../../pos_app/ui/main_window.py" line="177"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="221"/>
+        <location filename="../../pos_app/ui/main_window.py" line="224"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="250"/>
+        <location filename="../../pos_app/ui/main_window.py" line="253"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="251"/>
+        <location filename="../../pos_app/ui/main_window.py" line="254"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="252"/>
+        <location filename="../../pos_app/ui/main_window.py" line="255"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="253"/>
+        <location filename="../../pos_app/ui/main_window.py" line="256"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="254"/>
+        <location filename="../../pos_app/ui/main_window.py" line="257"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="255"/>
+        <location filename="../../pos_app/ui/main_window.py" line="258"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="260"/>
-        <source>Park F7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="261"/>
-        <source>Parked F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262"/>
-        <source>Return F10</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/main_window.py" line="263"/>
-        <source>Reprint F12</source>
+        <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="264"/>
-        <source>Invoice Ctrl+I</source>
+        <source>Park F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="265"/>
-        <source>Cash Ctrl+E</source>
+        <source>Parked F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="266"/>
-        <source>Close Z Ctrl+Z</source>
+        <source>Return F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="267"/>
+        <source>Reprint F12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="268"/>
+        <source>Invoice Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <source>Cash Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="270"/>
+        <source>Close Z Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="271"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290"/>
+        <location filename="../../pos_app/ui/main_window.py" line="294"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291"/>
+        <location filename="../../pos_app/ui/main_window.py" line="295"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292"/>
+        <location filename="../../pos_app/ui/main_window.py" line="296"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="334"/>
+        <location filename="../../pos_app/ui/main_window.py" line="340"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="416"/>
+        <location filename="../../pos_app/ui/main_window.py" line="413"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="424"/>
+        <location filename="../../pos_app/ui/main_window.py" line="421"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="427"/>
+        <location filename="../../pos_app/ui/main_window.py" line="424"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="435"/>
+        <location filename="../../pos_app/ui/main_window.py" line="432"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="444"/>
+        <location filename="../../pos_app/ui/main_window.py" line="441"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445"/>
+        <location filename="../../pos_app/ui/main_window.py" line="442"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445"/>
+        <location filename="../../pos_app/ui/main_window.py" line="442"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445"/>
+        <location filename="../../pos_app/ui/main_window.py" line="442"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449"/>
+        <location filename="../../pos_app/ui/main_window.py" line="446"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="478"/>
+        <location filename="../../pos_app/ui/main_window.py" line="467"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="478"/>
+        <location filename="../../pos_app/ui/main_window.py" line="467"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="485"/>
+        <location filename="../../pos_app/ui/main_window.py" line="474"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="486"/>
+        <location filename="../../pos_app/ui/main_window.py" line="475"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="491"/>
+        <location filename="../../pos_app/ui/main_window.py" line="480"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="494"/>
+        <location filename="../../pos_app/ui/main_window.py" line="483"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="504"/>
+        <location filename="../../pos_app/ui/main_window.py" line="493"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537"/>
+        <location filename="../../pos_app/ui/main_window.py" line="526"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="553"/>
+        <location filename="../../pos_app/ui/main_window.py" line="542"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="582"/>
+        <location filename="../../pos_app/ui/main_window.py" line="571"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="598"/>
+        <location filename="../../pos_app/ui/main_window.py" line="587"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="599"/>
+        <location filename="../../pos_app/ui/main_window.py" line="588"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="599"/>
+        <location filename="../../pos_app/ui/main_window.py" line="588"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="599"/>
+        <location filename="../../pos_app/ui/main_window.py" line="588"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="611"/>
+        <location filename="../../pos_app/ui/main_window.py" line="600"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648"/>
+        <location filename="../../pos_app/ui/main_window.py" line="659"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="663"/>
+        <location filename="../../pos_app/ui/main_window.py" line="674"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="668"/>
+        <location filename="../../pos_app/ui/main_window.py" line="679"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687"/>
+        <location filename="../../pos_app/ui/main_window.py" line="698"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="698"/>
+        <location filename="../../pos_app/ui/main_window.py" line="709"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="705"/>
+        <location filename="../../pos_app/ui/main_window.py" line="716"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="715"/>
+        <location filename="../../pos_app/ui/main_window.py" line="726"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="732"/>
+        <location filename="../../pos_app/ui/main_window.py" line="743"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="761"/>
+        <location filename="../../pos_app/ui/main_window.py" line="772"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="768"/>
+        <location filename="../../pos_app/ui/main_window.py" line="779"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="776"/>
+        <location filename="../../pos_app/ui/main_window.py" line="787"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783"/>
+        <location filename="../../pos_app/ui/main_window.py" line="794"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783"/>
+        <location filename="../../pos_app/ui/main_window.py" line="794"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783"/>
+        <location filename="../../pos_app/ui/main_window.py" line="794"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="801"/>
+        <location filename="../../pos_app/ui/main_window.py" line="812"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="806"/>
+        <location filename="../../pos_app/ui/main_window.py" line="817"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="808"/>
+        <location filename="../../pos_app/ui/main_window.py" line="819"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="810"/>
+        <location filename="../../pos_app/ui/main_window.py" line="821"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="812"/>
+        <location filename="../../pos_app/ui/main_window.py" line="823"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="814"/>
+        <location filename="../../pos_app/ui/main_window.py" line="825"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="817"/>
+        <location filename="../../pos_app/ui/main_window.py" line="828"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="823"/>
+        <location filename="../../pos_app/ui/main_window.py" line="836"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="841"/>
+        <location filename="../../pos_app/ui/main_window.py" line="854"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="841"/>
+        <location filename="../../pos_app/ui/main_window.py" line="854"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,32 +1108,32 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="38"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="46"/>
         <source>Search products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="42"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="50"/>
         <source>Name or SKU code, e.g. &apos;camiseta azul&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="45"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="53"/>
         <source>↓ to choose · Enter to add · Esc to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="74"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="82"/>
         <source>no price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="75"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="83"/>
         <source>    ·    {} in store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="82"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="90"/>
         <source>Nothing found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1010,27 +1176,27 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="55"/>
+        <location filename="../../pos_app/ui/signin.py" line="56"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="67"/>
+        <location filename="../../pos_app/ui/signin.py" line="68"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="84"/>
+        <location filename="../../pos_app/ui/signin.py" line="85"/>
         <source>↑↓ choose your name · type your PIN · Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="115"/>
+        <location filename="../../pos_app/ui/signin.py" line="135"/>
         <source>Nobody can sign in yet: the staff list comes with the catalog from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="135"/>
+        <location filename="../../pos_app/ui/signin.py" line="155"/>
         <source>Choose your name first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,37 +1242,37 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="145"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="150"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="153"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="158"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="156"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="161"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="165"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="170"/>
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="174"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="186"/>
         <source>never (catalog not loaded yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="177"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="189"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="179"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="191"/>
         <source>%n min ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1114,7 +1280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="181"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="193"/>
         <source>%n h ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1122,7 +1288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="183"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="195"/>
         <source>%n days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1130,52 +1296,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="201"/>
         <source>not tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="201"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="201"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="191"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="203"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="192"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="204"/>
         <source>Sales waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="193"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="205"/>
         <source>Last successful sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="194"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="206"/>
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="195"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="207"/>
         <source>Catalog and stock up to date as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="196"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="208"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="207"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="219"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,7 +1349,7 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="73"/>
+        <location filename="../../pos_app/services/till.py" line="74"/>
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1191,12 +1357,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="632"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="658"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="649"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,12 +1370,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="575"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="604"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="586"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="612"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,7 +1383,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="67"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="68"/>
         <source>Back (Esc)</source>
         <translation type="unfinished"></translation>
     </message>

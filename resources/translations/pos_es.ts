@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="105" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="106" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="119" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="120" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="123" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="124" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="126" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="127" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="140" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,88 +59,207 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="527" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="559" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="573" />
         <source>Count the cash in the drawer</source>
         <translation>Cuenta el efectivo del cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="548" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="577" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="559" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="588" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="563" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="592" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="53" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="59" />
+        <source>Card, phone, e-mail or name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="71" />
+        <source>New member (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="72" />
+        <source>No member for this sale (Ctrl+Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="73" />
+        <source>Choose (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="243" />
+        <source>Offers for this member:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="258" />
+        <source>{} points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="259" />
+        <source>may spend here now: {} ({})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="263" />
+        <source>not yet confirmed by HQ: +{} −{}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="275" />
+        <source>Recent purchases, every channel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="277" />
+        <source>Recent purchases at this till (offline):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="284" />
+        <source>none yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="288" />
+        <source>You could suggest:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="292" />
+        <source>web</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="292" />
+        <source>store</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="342" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="374" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="378" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="379" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="380" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="360" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="392" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="141" />
+        <source>New member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="153" />
+        <source>The customer agrees to receive offers (ask; never tick it for them)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="163" />
+        <source>Name and surname</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="164" />
+        <source>Mobile phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="165" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="169" />
+        <source>A phone or an e-mail is needed; nothing else is asked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer.py" line="172" />
+        <source>Enrol (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="596" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="622" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="606" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="632" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="607" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="633" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="608" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="634" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="614" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="640" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="621" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
@@ -148,17 +267,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="496" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="528" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="505" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="537" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="508" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="540" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -166,12 +285,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="379" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="411" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="426" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -179,72 +298,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="202" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="209" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="216" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="223" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="224" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="231" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="225" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="232" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="226" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="233" />
+        <source>Points (F4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="235" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="233" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="286" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="311" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="299" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="324" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="301" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="326" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="303" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="328" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="305" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="305" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="306" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
+        <source>Points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="332" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="310" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="336" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -252,22 +381,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="171" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="173" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="173" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="175" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="176" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="178" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="184" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -275,27 +404,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="99" />
+        <location filename="../../pos_app/ui/dialogs.py" line="107" />
         <source>Receipt {}</source>
         <translation>Ticket {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="110" />
+        <location filename="../../pos_app/ui/dialogs.py" line="115" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="112" />
+        <location filename="../../pos_app/ui/dialogs.py" line="117" />
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="116" />
+        <location filename="../../pos_app/ui/dialogs.py" line="121" />
         <source>Next sale (Enter)</source>
         <translation>Siguiente venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="134" />
+        <location filename="../../pos_app/ui/dialogs.py" line="139" />
         <source>Saved {}</source>
         <translation>Guardado {}</translation>
     </message>
@@ -316,52 +445,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="413" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="445" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="450" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="428" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="460" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="435" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="467" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="446" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="478" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="486" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -369,223 +498,255 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="116" />
-        <location filename="../../pos_app/services/selling.py" line="233" />
+        <location filename="../../pos_app/services/selling.py" line="146" />
+        <location filename="../../pos_app/services/selling.py" line="209" />
+        <location filename="../../pos_app/services/selling.py" line="334" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="122" />
+        <location filename="../../pos_app/services/selling.py" line="215" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="126" />
+        <location filename="../../pos_app/services/selling.py" line="219" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="139" />
+        <location filename="../../pos_app/services/selling.py" line="238" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="155" />
+        <location filename="../../pos_app/services/selling.py" line="254" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156" />
+        <location filename="../../pos_app/services/selling.py" line="255" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="157" />
+        <location filename="../../pos_app/services/selling.py" line="256" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="158" />
+        <location filename="../../pos_app/services/selling.py" line="257" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="166" />
+        <location filename="../../pos_app/services/selling.py" line="265" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="176" />
+        <location filename="../../pos_app/services/selling.py" line="275" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="179" />
+        <location filename="../../pos_app/services/selling.py" line="278" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="240" />
+        <location filename="../../pos_app/services/selling.py" line="341" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="260" />
+        <location filename="../../pos_app/services/selling.py" line="361" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="292" />
+        <location filename="../../pos_app/services/selling.py" line="393" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="304" />
+        <location filename="../../pos_app/services/selling.py" line="176" />
+        <location filename="../../pos_app/services/selling.py" line="405" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306" />
+        <location filename="../../pos_app/services/selling.py" line="140" />
+        <source>No member found for '{}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="161" />
+        <source>Member: {} · {} · {} points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="181" />
+        <source>Already a member: {} ({}). Not enrolled twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="188" />
+        <source>Welcome, {}: card {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="407" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="308" />
+        <location filename="../../pos_app/services/selling.py" line="409" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="324" />
+        <location filename="../../pos_app/services/selling.py" line="425" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="342" />
+        <location filename="../../pos_app/services/selling.py" line="436" />
+        <source>Identify the member first (F1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="447" />
+        <source>{} (may spend here now: {} points)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="467" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="348" />
+        <location filename="../../pos_app/services/selling.py" line="473" />
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="354" />
+        <location filename="../../pos_app/services/selling.py" line="479" />
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation>Falló el datáfono ({}): no se cobró nada.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="362" />
+        <location filename="../../pos_app/services/selling.py" line="487" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="383" />
+        <location filename="../../pos_app/services/selling.py" line="508" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="414" />
+        <location filename="../../pos_app/services/selling.py" line="543" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="439" />
+        <location filename="../../pos_app/services/selling.py" line="592" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="442" />
+        <location filename="../../pos_app/services/selling.py" line="595" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="445" />
+        <location filename="../../pos_app/services/selling.py" line="598" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="465" />
+        <location filename="../../pos_app/services/selling.py" line="618" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="493" />
+        <location filename="../../pos_app/services/selling.py" line="649" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="503" />
+        <location filename="../../pos_app/services/selling.py" line="659" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="507" />
+        <location filename="../../pos_app/services/selling.py" line="663" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="513" />
+        <location filename="../../pos_app/services/selling.py" line="669" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="523" />
+        <location filename="../../pos_app/services/selling.py" line="683" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="536" />
+        <location filename="../../pos_app/services/selling.py" line="696" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="556" />
+        <location filename="../../pos_app/services/selling.py" line="716" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="567" />
+        <location filename="../../pos_app/services/selling.py" line="727" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="581" />
+        <location filename="../../pos_app/services/selling.py" line="741" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="584" />
+        <location filename="../../pos_app/services/selling.py" line="744" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="587" />
+        <location filename="../../pos_app/services/selling.py" line="747" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="607" />
+        <location filename="../../pos_app/services/selling.py" line="770" />
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="612" />
+        <location filename="../../pos_app/services/selling.py" line="775" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="622" />
+        <location filename="../../pos_app/services/selling.py" line="785" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="629" />
+        <location filename="../../pos_app/services/selling.py" line="792" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="648" />
+        <location filename="../../pos_app/services/selling.py" line="811" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
@@ -593,347 +754,352 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="174" />
+        <location filename="../../pos_app/ui/main_window.py" line="177" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="221" />
+        <location filename="../../pos_app/ui/main_window.py" line="224" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="250" />
+        <location filename="../../pos_app/ui/main_window.py" line="253" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="251" />
+        <location filename="../../pos_app/ui/main_window.py" line="254" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="252" />
+        <location filename="../../pos_app/ui/main_window.py" line="255" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="253" />
+        <location filename="../../pos_app/ui/main_window.py" line="256" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="254" />
+        <location filename="../../pos_app/ui/main_window.py" line="257" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="255" />
+        <location filename="../../pos_app/ui/main_window.py" line="258" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="260" />
+        <location filename="../../pos_app/ui/main_window.py" line="263" />
+        <source>Customer F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="264" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="261" />
+        <location filename="../../pos_app/ui/main_window.py" line="265" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262" />
+        <location filename="../../pos_app/ui/main_window.py" line="266" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="263" />
+        <location filename="../../pos_app/ui/main_window.py" line="267" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264" />
+        <location filename="../../pos_app/ui/main_window.py" line="268" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265" />
+        <location filename="../../pos_app/ui/main_window.py" line="269" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266" />
+        <location filename="../../pos_app/ui/main_window.py" line="270" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267" />
+        <location filename="../../pos_app/ui/main_window.py" line="271" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="334" />
+        <location filename="../../pos_app/ui/main_window.py" line="340" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="416" />
+        <location filename="../../pos_app/ui/main_window.py" line="413" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="424" />
+        <location filename="../../pos_app/ui/main_window.py" line="421" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="427" />
+        <location filename="../../pos_app/ui/main_window.py" line="424" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="435" />
+        <location filename="../../pos_app/ui/main_window.py" line="432" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="444" />
+        <location filename="../../pos_app/ui/main_window.py" line="441" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445" />
+        <location filename="../../pos_app/ui/main_window.py" line="442" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445" />
+        <location filename="../../pos_app/ui/main_window.py" line="442" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445" />
+        <location filename="../../pos_app/ui/main_window.py" line="442" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449" />
+        <location filename="../../pos_app/ui/main_window.py" line="446" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="478" />
+        <location filename="../../pos_app/ui/main_window.py" line="467" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="478" />
+        <location filename="../../pos_app/ui/main_window.py" line="467" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="485" />
+        <location filename="../../pos_app/ui/main_window.py" line="474" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="486" />
+        <location filename="../../pos_app/ui/main_window.py" line="475" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="491" />
+        <location filename="../../pos_app/ui/main_window.py" line="480" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="494" />
+        <location filename="../../pos_app/ui/main_window.py" line="483" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="504" />
+        <location filename="../../pos_app/ui/main_window.py" line="493" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537" />
+        <location filename="../../pos_app/ui/main_window.py" line="526" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="553" />
+        <location filename="../../pos_app/ui/main_window.py" line="542" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="582" />
+        <location filename="../../pos_app/ui/main_window.py" line="571" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="598" />
+        <location filename="../../pos_app/ui/main_window.py" line="587" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="599" />
+        <location filename="../../pos_app/ui/main_window.py" line="588" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="599" />
+        <location filename="../../pos_app/ui/main_window.py" line="588" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="599" />
+        <location filename="../../pos_app/ui/main_window.py" line="588" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="611" />
+        <location filename="../../pos_app/ui/main_window.py" line="600" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648" />
+        <location filename="../../pos_app/ui/main_window.py" line="659" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="663" />
+        <location filename="../../pos_app/ui/main_window.py" line="674" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="668" />
+        <location filename="../../pos_app/ui/main_window.py" line="679" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="698" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="698" />
+        <location filename="../../pos_app/ui/main_window.py" line="709" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="705" />
+        <location filename="../../pos_app/ui/main_window.py" line="716" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="715" />
+        <location filename="../../pos_app/ui/main_window.py" line="726" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="732" />
+        <location filename="../../pos_app/ui/main_window.py" line="743" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="761" />
+        <location filename="../../pos_app/ui/main_window.py" line="772" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="768" />
+        <location filename="../../pos_app/ui/main_window.py" line="779" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="776" />
+        <location filename="../../pos_app/ui/main_window.py" line="787" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783" />
+        <location filename="../../pos_app/ui/main_window.py" line="794" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783" />
+        <location filename="../../pos_app/ui/main_window.py" line="794" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783" />
+        <location filename="../../pos_app/ui/main_window.py" line="794" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="801" />
+        <location filename="../../pos_app/ui/main_window.py" line="812" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="806" />
+        <location filename="../../pos_app/ui/main_window.py" line="817" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="808" />
+        <location filename="../../pos_app/ui/main_window.py" line="819" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="810" />
+        <location filename="../../pos_app/ui/main_window.py" line="821" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="812" />
+        <location filename="../../pos_app/ui/main_window.py" line="823" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="814" />
+        <location filename="../../pos_app/ui/main_window.py" line="825" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="817" />
+        <location filename="../../pos_app/ui/main_window.py" line="828" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="823" />
+        <location filename="../../pos_app/ui/main_window.py" line="836" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="841" />
+        <location filename="../../pos_app/ui/main_window.py" line="854" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="841" />
+        <location filename="../../pos_app/ui/main_window.py" line="854" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -941,32 +1107,32 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="38" />
+        <location filename="../../pos_app/ui/dialogs.py" line="46" />
         <source>Search products</source>
         <translation>Buscar productos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="42" />
+        <location filename="../../pos_app/ui/dialogs.py" line="50" />
         <source>Name or SKU code, e.g. 'camiseta azul'</source>
         <translation>Nombre o código, p. ej. 'camiseta azul'</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="45" />
+        <location filename="../../pos_app/ui/dialogs.py" line="53" />
         <source>↓ to choose · Enter to add · Esc to close</source>
         <translation>↓ para elegir · Intro para añadir · Esc para cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="74" />
+        <location filename="../../pos_app/ui/dialogs.py" line="82" />
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="75" />
+        <location filename="../../pos_app/ui/dialogs.py" line="83" />
         <source>    ·    {} in store</source>
         <translation>    ·    {} en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="82" />
+        <location filename="../../pos_app/ui/dialogs.py" line="90" />
         <source>Nothing found</source>
         <translation>Nada encontrado</translation>
     </message>
@@ -1009,27 +1175,27 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="55" />
+        <location filename="../../pos_app/ui/signin.py" line="56" />
         <source>Who is working?</source>
         <translation>¿Quién trabaja?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="67" />
+        <location filename="../../pos_app/ui/signin.py" line="68" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="84" />
+        <location filename="../../pos_app/ui/signin.py" line="85" />
         <source>↑↓ choose your name · type your PIN · Enter</source>
         <translation>↑↓ elige tu nombre · teclea tu PIN · Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="115" />
+        <location filename="../../pos_app/ui/signin.py" line="135" />
         <source>Nobody can sign in yet: the staff list comes with the catalog from the server</source>
         <translation>Aún no puede entrar nadie: la plantilla llega con el catálogo del servidor</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="135" />
+        <location filename="../../pos_app/ui/signin.py" line="155" />
         <source>Choose your name first</source>
         <translation>Elige primero tu nombre</translation>
     </message>
@@ -1075,37 +1241,37 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="145" />
+        <location filename="../../pos_app/ui/dialogs.py" line="150" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="153" />
+        <location filename="../../pos_app/ui/dialogs.py" line="158" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="156" />
+        <location filename="../../pos_app/ui/dialogs.py" line="161" />
         <source>Close (Esc)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="165" />
+        <location filename="../../pos_app/ui/dialogs.py" line="170" />
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation>Eventos rechazados por el servidor (quedan allí para revisión en central):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="174" />
+        <location filename="../../pos_app/ui/dialogs.py" line="186" />
         <source>never (catalog not loaded yet)</source>
         <translation>nunca (catálogo aún no cargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="177" />
+        <location filename="../../pos_app/ui/dialogs.py" line="189" />
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="179" />
+        <location filename="../../pos_app/ui/dialogs.py" line="191" />
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -1113,7 +1279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="181" />
+        <location filename="../../pos_app/ui/dialogs.py" line="193" />
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -1121,7 +1287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="183" />
+        <location filename="../../pos_app/ui/dialogs.py" line="195" />
         <source>%n days ago</source>
         <translation>
             <numerusform>hace %n días</numerusform>
@@ -1129,52 +1295,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <location filename="../../pos_app/ui/dialogs.py" line="201" />
         <source>not tried yet</source>
         <translation>aún sin intentar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <location filename="../../pos_app/ui/dialogs.py" line="201" />
         <source>online</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <location filename="../../pos_app/ui/dialogs.py" line="201" />
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="191" />
+        <location filename="../../pos_app/ui/dialogs.py" line="203" />
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="192" />
+        <location filename="../../pos_app/ui/dialogs.py" line="204" />
         <source>Sales waiting to be sent</source>
         <translation>Ventas pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/dialogs.py" line="205" />
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="194" />
+        <location filename="../../pos_app/ui/dialogs.py" line="206" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="195" />
+        <location filename="../../pos_app/ui/dialogs.py" line="207" />
         <source>Catalog and stock up to date as of</source>
         <translation>Catálogo y stock al día a</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="196" />
+        <location filename="../../pos_app/ui/dialogs.py" line="208" />
         <source>Catalog position (cursor)</source>
         <translation>Posición del catálogo (cursor)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="207" />
+        <location filename="../../pos_app/ui/dialogs.py" line="219" />
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -1182,7 +1348,7 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="73" />
+        <location filename="../../pos_app/services/till.py" line="74" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
@@ -1190,12 +1356,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="632" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="658" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="649" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -1203,12 +1369,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="575" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="604" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="586" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="612" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>
@@ -1216,7 +1382,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="67" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="68" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>

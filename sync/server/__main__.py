@@ -3,6 +3,10 @@
 pos-server --db chain.sqlite demo-data --skus 2000
 pos-server --db chain.sqlite create-till MAD1 T1 "Caja 1"     # prints the enrolment code
 pos-server --db chain.sqlite import-catalog catalog.csv
+pos-server --db chain.sqlite set-tier ORO Oro 1000 150 --price-list ORO   # from 1,000 € a year, points x1.5
+pos-server --db chain.sqlite set-segment JOVEN "Jóvenes" '{"age_min": 18, "age_max": 34}'
+pos-server --db chain.sqlite recompute-loyalty        # tiers, 12-month spend and segments (also on a schedule)
+pos-server --db chain.sqlite report-segments --days 30
 POS_SERVER_ADMIN_TOKEN=… pos-server --db chain.sqlite serve --port 8700
 """
 
@@ -14,6 +18,7 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sync.server.settings import ServerSettings
@@ -38,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info")
     serve.add_argument(
         "--workers", type=int, default=1, help="server processes sharing the port (PostgreSQL, or SQLite on one disk)"
+    )
+    serve.add_argument(
+        "--loyalty-every",
+        type=float,
+        default=24.0,
+        help="hours between recomputes of members' tiers, spend and segments (0: never; see recompute-loyalty)",
     )
     serve.add_argument("--demo", action="store_true", help="fill an empty database with the demo chain first")
     serve.add_argument("--demo-skus", type=int, default=2000)
@@ -76,6 +87,26 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("--store", help="store code (default: every store)")
     promo = sub.add_parser("add-promotion", help="add a promotion from JSON (fields: sync/protocol.py PromotionData)")
     promo.add_argument("json", help='e.g. \'{"code":"3X2","name":"3x2 pan","kind":"n_for_m","value":0,...}\'')
+    tier = sub.add_parser("set-tier", help="create or change a loyalty tier")
+    tier.add_argument("code")
+    tier.add_argument("name")
+    tier.add_argument("threshold_euros", type=float, help="12-month spend in every channel from which it applies")
+    tier.add_argument("multiplier_pct", type=int, help="points multiplier in percent (150 = x1.5)")
+    tier.add_argument("--price-list", help="code of the tier's price list (its prices apply where lower)")
+    segment = sub.add_parser("set-segment", help="create or change a customer segment (rule: sync/server/loyalty.py)")
+    segment.add_argument("code")
+    segment.add_argument("name")
+    segment.add_argument("rule", help='JSON, e.g. \'{"postcodes": ["28"], "min_orders": 4}\'')
+    sub.add_parser("recompute-loyalty", help="recompute every member's 12-month spend, tier and segments now")
+    report = sub.add_parser("report-segments", help="sales by channel and customer segment")
+    report.add_argument("--days", type=int, default=30)
+    member = sub.add_parser("add-member", help="enrol a loyalty member at HQ (prints the card number)")
+    member.add_argument("name")
+    member.add_argument("--phone")
+    member.add_argument("--email")
+    member.add_argument("--postcode")
+    member.add_argument("--birth-year", type=int)
+    member.add_argument("--consent", action="store_true", help="the member agreed to receive offers")
     return parser
 
 
@@ -90,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     from pydantic import ValidationError
 
     from sync import protocol as p
-    from sync.server import catalog, demo, people
+    from sync.server import catalog, demo, loyalty, people
 
     central = CentralStore.open(settings.database_url)
     try:
@@ -118,6 +149,43 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "add-promotion":
             fields = {**json.loads(args.json), "id": 0}  # a new promotion; the server numbers it
             print(f"promotion {people.save_promotion(central, p.PromotionData.model_validate(fields))} added")
+        elif args.command == "set-tier":
+            price_list = None
+            if args.price_list:
+                price_list = catalog.ensure_price_list(central, args.price_list, "loyalty", args.name)
+            tier = p.TierData(
+                code=args.code,
+                name=args.name,
+                threshold=round(args.threshold_euros * 100),
+                multiplier_pct=args.multiplier_pct,
+                price_list_id=price_list,
+            )
+            loyalty.save_tier(central, tier)
+            print(f"tier {args.code} saved")
+        elif args.command == "set-segment":
+            loyalty.save_segment(central, args.code, args.name, json.loads(args.rule))
+            print(f"segment {args.code} saved; members get it at the next recompute-loyalty")
+        elif args.command == "recompute-loyalty":
+            print(f"{loyalty.recompute(central)} members changed tier, spend or segments")
+        elif args.command == "report-segments":
+            from datetime import UTC, datetime, timedelta
+
+            rows = loyalty.sales_by_channel_and_segment(central, datetime.now(UTC) - timedelta(days=args.days))
+            print(f"{'channel':<8} {'segment':<12} {'orders':>7} {'amount':>12}")
+            for row in rows:
+                segment = row["segment"] or "(no member)"
+                print(f"{row['channel']:<8} {segment:<12} {row['orders']:>7} {row['amount'] / 100:>12.2f}")
+        elif args.command == "add-member":
+            card = loyalty.add_customer(
+                central,
+                args.name,
+                args.phone,
+                args.email,
+                postcode=args.postcode,
+                birth_year=args.birth_year,
+                marketing_consent=args.consent,
+            )
+            print(f"member {card} enrolled")
     except (KeyError, ValueError, RuntimeError, ValidationError) as exc:  # JSONDecodeError is a ValueError
         print(f"pos-server: {exc}", file=sys.stderr)
         return 1
@@ -139,9 +207,13 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
 
         with contextlib.suppress(RuntimeError):  # a database that already has its chain keeps it
             demo.generate(central, skus=args.demo_skus)
+    stop_loyalty = _schedule_loyalty(central, args.loyalty_every)
     if args.workers > 1:
-        central.dispose()
-        return _serve_workers(args)
+        try:
+            return _serve_workers(args)
+        finally:
+            stop_loyalty()
+            central.dispose()
     app = create_app(settings, central)
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
     server = uvicorn.Server(config)
@@ -152,7 +224,39 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
     else:
         config.host, config.port = args.host, args.port
         server.run()
+    stop_loyalty()
     return 0
+
+
+def _schedule_loyalty(central: CentralStore, hours: float) -> Callable[[], None]:
+    """Recompute members' tiers, spend and segments every `hours` (in this process only, so
+    several workers do not each do it); the first run waits for one interval after the last
+    recorded one. Returns what stops it."""
+    import logging
+    import threading
+    from datetime import UTC, datetime
+
+    from sync.server import loyalty
+
+    stop = threading.Event()
+    if hours <= 0:
+        return stop.set
+
+    def run() -> None:
+        while not stop.is_set():
+            last = loyalty.last_recompute(central)
+            due = 0.0 if last is None else hours * 3600 - (datetime.now(UTC) - last).total_seconds()
+            if stop.wait(max(due, 0.0)):
+                return
+            try:
+                changed = loyalty.recompute(central)
+                logging.getLogger("pos-server").info("loyalty recomputed: %d members changed", changed)
+            except Exception:  # a failed run is tried again at the next interval
+                logging.getLogger("pos-server").exception("loyalty recompute failed")
+                stop.wait(hours * 3600)
+
+    threading.Thread(target=run, name="loyalty-schedule", daemon=True).start()
+    return stop.set
 
 
 def _serve_workers(args: argparse.Namespace) -> int:

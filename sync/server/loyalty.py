@@ -527,6 +527,14 @@ def matches(rule: dict[str, Any], age: int | None, postcode: str, b: _Behaviour,
     return not ("families" in rule and not families & {int(x) for x in rule["families"]})
 
 
+def last_recompute(store: CentralStore) -> datetime | None:
+    with store.engine.connect() as conn:
+        found = conn.execute(
+            sa.select(t.server_settings.c.value).where(t.server_settings.c.key == RECOMPUTED_AT)
+        ).scalar()
+    return None if found is None else datetime.fromisoformat(found)
+
+
 def recompute(store: CentralStore, now: datetime | None = None) -> int:
     """Every member's 12-month spend, tier and segments from the facts; the members whose
     figures changed go to the tills. Returns how many changed. Run on a schedule (serve

@@ -3,7 +3,7 @@
     python tests/benchmarks/run.py              quick mode (20,000 SKUs), as CI runs it
     python tests/benchmarks/run.py --full       the reference size (1,000,000 SKUs)
     python tests/benchmarks/run.py --only scan,checkout
-    ids: scan scan_ui search checkout start zreport bootstrap pull backlog ingest
+    ids: scan scan_ui search checkout start zreport customer bootstrap pull backlog ingest
     (sync ones in sync_bench.py, screen and shift ones in till_bench.py)
 
 Writes bench/results.json at the project's root (see shared/design/TARGETS.md for the format).
@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated ids: scan,scan_ui,search,checkout,start,zreport,bootstrap,pull,backlog,ingest",
+        help="comma-separated ids: scan,scan_ui,search,checkout,start,zreport,customer,bootstrap,pull,backlog,ingest",
     )
     parser.add_argument("--skus", type=int, help="catalog size (overrides the mode's)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
@@ -362,6 +362,11 @@ def main(argv: list[str] | None = None) -> int:
             if wanted("zreport"):
                 receipts = 2000
                 results.append(till_bench.bench_zreport(tmp / "till.sqlite", IDENTITY, skus, receipts, 20, result))
+        if wanted("customer"):  # loyalty members: 1,000,000 in full mode, as many as SKUs otherwise
+            members = 1_000_000 if args.full else skus
+            start = time.perf_counter()
+            results.append(till_bench.bench_customer(tmp, members, 2000, result))
+            print(f"customer  {members:,} members (built and measured in {time.perf_counter() - start:.1f} s)")
         if wanted("bootstrap"):
             results.append(bench_bootstrap(skus, tmp, args.server_db))
         if wanted("pull"):

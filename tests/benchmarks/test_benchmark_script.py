@@ -17,6 +17,7 @@ def test_benchmark_command_writes_results_for_each_id(tmp_path):
         "checkout",
         "start",
         "zreport",
+        "customer",
         "bootstrap",
         "pull",
         "backlog",
@@ -31,7 +32,8 @@ def test_benchmark_command_writes_results_for_each_id(tmp_path):
         assert results["ingest"]["value"] > 0 and results["ingest"]["n"] == 500
     assert results["bootstrap"]["unit"] == "s" and results["bootstrap"]["rows"] > 2000
     assert results["start"]["unit"] == "s" and 0 < results["start"]["floor_p99"] < results["start"]["p99"]
-    for r in (results[k] for k in ("scan", "scan_ui", "search", "checkout", "zreport")):
+    assert results["customer"]["members"] == 2000
+    for r in (results[k] for k in ("scan", "scan_ui", "search", "checkout", "zreport", "customer")):
         assert r["unit"] == "ms" and r["n"] > 0
         assert 0 < r["p50"] <= r["p99"]
         assert r["floor_p99"] > 0

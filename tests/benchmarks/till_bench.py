@@ -151,3 +151,80 @@ def bench_zreport(path: Path, identity: Identity, skus: int, receipts: int, n: i
         floor.append((time.perf_counter() - start) * 1000)
     replica.close()
     return result("zreport", samples, floor)  # type: ignore[operator]
+
+
+def bench_customer(tmp: Path, members: int, n: int, result: object) -> dict:
+    """Identifying a member at the till, as the cashier types it: a card, a phone, an e-mail
+    (exact, by keyed hash) or a name's first letters, through Replica.find_members (tiers and
+    pending points included). Floor: one bare indexed lookup of a phone key."""
+    from pos_app.domain import loyalty
+    from sync.server.demo import FIRST, LAST
+
+    path = tmp / "members.sqlite"
+    key = bytes(range(32))
+    replica = Replica.open(path)
+    conn = replica.conn
+    rng = random.Random(11)
+    conn.execute("BEGIN")
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('member_key', ?)", (key.hex(),))
+    conn.executemany(
+        "INSERT INTO tiers VALUES (?, ?, ?, ?, NULL)",
+        [("BRONCE", "Bronce", 0, 100), ("PLATA", "Plata", 30_000, 125), ("ORO", "Oro", 100_000, 150)],
+    )
+    for trigger in ("customers_ai", "customers_ad", "customers_au"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    batch = []
+    for i in range(1, members + 1):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        phone = f"34{600_000_000 + i}"
+        email = f"m{i}@example.es"
+        batch.append(
+            (
+                f"LC{i:08d}",
+                f"{first} {last} {rng.choice(LAST)}",
+                loyalty.lookup_key(key, "phone", phone),
+                loyalty.lookup_key(key, "email", email),
+                phone[-3:],
+                rng.choice(("BRONCE", "PLATA", "ORO")),
+                rng.randrange(0, 5000),
+                rng.randrange(0, 200_000),
+                "",
+            )
+        )
+        if len(batch) == 50_000:
+            conn.executemany("INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+            batch.clear()
+    conn.executemany("INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    conn.execute("INSERT INTO customer_search (customer_search) VALUES ('rebuild')")
+    conn.execute("COMMIT")
+    queries = []
+    for _ in range(n):
+        i = rng.randrange(1, members + 1)
+        kind = rng.randrange(4)
+        if kind == 0:
+            queries.append(f"LC{i:08d}")
+        elif kind == 1:
+            queries.append(f"{600_000_000 + i}")
+        elif kind == 2:
+            queries.append(f"m{i}@example.es")
+        else:
+            queries.append(f"{rng.choice(FIRST)[:4]} {rng.choice(LAST)[:3]}")
+    found = iter(queries)
+    samples = []
+    for query in queries:
+        start = time.perf_counter()
+        hits = replica.find_members(next(found))
+        samples.append((time.perf_counter() - start) * 1000)
+        assert hits, f"nobody found for {query!r}"
+    phone_keys = [
+        loyalty.lookup_key(key, "phone", f"34{600_000_000 + rng.randrange(1, members + 1)}") for _ in range(n)
+    ]
+    floor = []
+    for phone_key in phone_keys:
+        start = time.perf_counter()
+        conn.execute("SELECT card FROM customers WHERE phone_key = ? AND phone_key != ''", (phone_key,)).fetchone()
+        floor.append((time.perf_counter() - start) * 1000)
+    replica.close()
+    out = result("customer", samples, floor)  # type: ignore[operator]
+    out["members"] = members
+    return out
