@@ -1,6 +1,6 @@
 """Loyalty rules at the till: identifying a member, tiers, earning and spending points.
 
-Pure Python: no Qt, no SQL (issue 5 builds the replica, the screens and the sync on these).
+Pure Python: no Qt, no SQL (pos_app/store/members.py and sync/server/loyalty.py build on these).
 
 Identification keys. A member is found by card, phone, e-mail or name. The till keeps phone
 numbers and e-mails only as keyed hashes (HMAC-SHA256 with a secret of the chain): an exact
@@ -141,7 +141,7 @@ def redeemable_offline(confirmed_balance: int, pending_here: int) -> int:
     """The most this till may let a member spend now: the balance the server confirmed, minus
     redemptions made at this till that the server has not confirmed yet. Two tills offline at
     once can each spend up to the confirmed balance: the chain's exposure is bounded by the
-    confirmed balance times the number of tills offline together (issue 5 tests that bound)."""
+    confirmed balance times the number of tills offline together (tests/integration/test_loyalty.py)."""
     return max(0, confirmed_balance - max(0, pending_here))
 
 

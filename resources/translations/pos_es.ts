@@ -89,27 +89,27 @@
     <message>
         <location filename="../../pos_app/ui/customer.py" line="53" />
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>Cliente</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="59" />
         <source>Card, phone, e-mail or name</source>
-        <translation type="unfinished" />
+        <translation>Tarjeta, teléfono, correo o nombre</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="71" />
         <source>New member (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>Nuevo socio (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="72" />
         <source>No member for this sale (Ctrl+Del)</source>
-        <translation type="unfinished" />
+        <translation>Sin socio en esta venta (Ctrl+Supr)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="73" />
         <source>Choose (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Elegir (Intro)</translation>
     </message>
 </context>
 <context>
@@ -117,52 +117,52 @@
     <message>
         <location filename="../../pos_app/ui/customer.py" line="243" />
         <source>Offers for this member:</source>
-        <translation type="unfinished" />
+        <translation>Ofertas para este socio:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="258" />
         <source>{} points</source>
-        <translation type="unfinished" />
+        <translation>{} puntos</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="259" />
         <source>may spend here now: {} ({})</source>
-        <translation type="unfinished" />
+        <translation>puede gastar aquí ahora: {} ({})</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="263" />
         <source>not yet confirmed by HQ: +{} −{}</source>
-        <translation type="unfinished" />
+        <translation>pendiente de confirmar por la central: +{} −{}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="275" />
         <source>Recent purchases, every channel:</source>
-        <translation type="unfinished" />
+        <translation>Compras recientes, todos los canales:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="277" />
         <source>Recent purchases at this till (offline):</source>
-        <translation type="unfinished" />
+        <translation>Compras recientes en esta caja (sin conexión):</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="284" />
         <source>none yet</source>
-        <translation type="unfinished" />
+        <translation>ninguna todavía</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="288" />
         <source>You could suggest:</source>
-        <translation type="unfinished" />
+        <translation>Puedes sugerir:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="292" />
         <source>web</source>
-        <translation type="unfinished" />
+        <translation>web</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="292" />
         <source>store</source>
-        <translation type="unfinished" />
+        <translation>tienda</translation>
     </message>
 </context>
 <context>
@@ -198,37 +198,37 @@
     <message>
         <location filename="../../pos_app/ui/customer.py" line="141" />
         <source>New member</source>
-        <translation type="unfinished" />
+        <translation>Nuevo socio</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="153" />
         <source>The customer agrees to receive offers (ask; never tick it for them)</source>
-        <translation type="unfinished" />
+        <translation>El cliente acepta recibir ofertas (pregúntale; nunca lo marques por él)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="163" />
         <source>Name and surname</source>
-        <translation type="unfinished" />
+        <translation>Nombre y apellidos</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="164" />
         <source>Mobile phone</source>
-        <translation type="unfinished" />
+        <translation>Teléfono móvil</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="165" />
         <source>E-mail</source>
-        <translation type="unfinished" />
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="169" />
         <source>A phone or an e-mail is needed; nothing else is asked.</source>
-        <translation type="unfinished" />
+        <translation>Hace falta un teléfono o un correo; no se pide nada más.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="172" />
         <source>Enrol (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Dar de alta (Intro)</translation>
     </message>
 </context>
 <context>
@@ -320,7 +320,7 @@
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="233" />
         <source>Points (F4)</source>
-        <translation type="unfinished" />
+        <translation>Puntos (F4)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="235" />
@@ -365,7 +365,7 @@
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
         <source>Points</source>
-        <translation type="unfinished" />
+        <translation>Puntos</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="332" />
@@ -578,22 +578,22 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="140" />
         <source>No member found for '{}'</source>
-        <translation type="unfinished" />
+        <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="161" />
         <source>Member: {} · {} · {} points</source>
-        <translation type="unfinished" />
+        <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="181" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
-        <translation type="unfinished" />
+        <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="188" />
         <source>Welcome, {}: card {}</source>
-        <translation type="unfinished" />
+        <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="407" />
@@ -613,12 +613,12 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="436" />
         <source>Identify the member first (F1)</source>
-        <translation type="unfinished" />
+        <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="447" />
         <source>{} (may spend here now: {} points)</source>
-        <translation type="unfinished" />
+        <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="467" />
@@ -796,7 +796,7 @@
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="263" />
         <source>Customer F1</source>
-        <translation type="unfinished" />
+        <translation>Cliente F1</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="264" />
