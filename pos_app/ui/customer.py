@@ -40,7 +40,25 @@ def _member_line(member: Member) -> str:
     return f"{member.name} · {member.card} · {member.tier_name}{hint} · {member.points} pts"
 
 
-class CustomerDialog(ShopDialog):
+class _SalesDialog(ShopDialog):
+    """A dialog that shows the sale service's messages in its `status` label while it is open."""
+
+    sales: SaleService
+    status: QLabel
+
+    def listen(self) -> None:
+        self.sales.message.connect(self._message)
+
+    def done(self, result: int) -> None:
+        self.sales.message.disconnect(self._message)
+        super().done(result)
+
+    def _message(self, text: str, level: str) -> None:
+        self.status.setText(text)
+        self.status.setProperty("level", level)
+
+
+class CustomerDialog(_SalesDialog):
     """Find the member for this sale, or enrol a new one."""
 
     def __init__(self, sales: SaleService, parent: QWidget | None = None) -> None:
@@ -71,16 +89,8 @@ class CustomerDialog(ShopDialog):
         layout.addWidget(touch_button(self.tr("New member (Ctrl+N)"), self.enrol_new))
         layout.addWidget(touch_button(self.tr("No member for this sale (Ctrl+Del)"), self.clear_member))
         layout.addWidget(ok_cancel(self, self.tr("Choose (Enter)"), self.choose))
-        sales.message.connect(self._message)
+        self.listen()
         self.query.setFocus()
-
-    def done(self, result: int) -> None:
-        self.sales.message.disconnect(self._message)
-        super().done(result)
-
-    def _message(self, text: str, level: str) -> None:
-        self.status.setText(text)
-        self.status.setProperty("level", level)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
@@ -131,7 +141,7 @@ class CustomerDialog(ShopDialog):
         self.accept()
 
 
-class EnrolDialog(ShopDialog):
+class EnrolDialog(_SalesDialog):
     """Enrol the customer: name, phone or e-mail, and an explicit answer about offers."""
 
     def __init__(self, sales: SaleService, parent: QWidget | None = None) -> None:
@@ -170,16 +180,8 @@ class EnrolDialog(ShopDialog):
         layout.addWidget(self.consent)
         layout.addWidget(self.status)
         layout.addWidget(ok_cancel(self, self.tr("Enrol (Enter)"), self.save))
-        sales.message.connect(self._message)
+        self.listen()
         self.name.setFocus()
-
-    def done(self, result: int) -> None:
-        self.sales.message.disconnect(self._message)
-        super().done(result)
-
-    def _message(self, text: str, level: str) -> None:
-        self.status.setText(text)
-        self.status.setProperty("level", level)
 
     def save(self) -> None:
         self.member = self.sales.enrol(self.name.text(), self.phone.text(), self.email.text(), self.consent.isChecked())
