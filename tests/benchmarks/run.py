@@ -136,7 +136,7 @@ def _people_and_promotions(conn: sqlite3.Connection, family_of: dict[tuple[str, 
         (6, "CESTA", "10 € / 100 €", "basket", 1000, "basket", "", 0, 0, 10_000),
     ]
     conn.executemany(
-        "INSERT INTO promotions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'store', '', '', NULL, NULL, 1)", rows
+        "INSERT INTO promotions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'store', '', '', NULL, NULL, 1, '')", rows
     )
 
 

@@ -174,8 +174,11 @@ def bench_customer(tmp: Path, members: int, n: int, result: object) -> dict:
     for trigger in ("customers_ai", "customers_ad", "customers_au"):
         conn.execute(f"DROP TRIGGER {trigger}")
     batch = []
+    names: list[tuple[str, str]] = []  # (first name, surname) of a sample of members, to look for
     for i in range(1, members + 1):
         first, last = rng.choice(FIRST), rng.choice(LAST)
+        if len(names) < n:
+            names.append((first, last))
         phone = f"34{600_000_000 + i}"
         email = f"m{i}@example.es"
         batch.append(
@@ -207,8 +210,9 @@ def bench_customer(tmp: Path, members: int, n: int, result: object) -> dict:
             queries.append(f"{600_000_000 + i}")
         elif kind == 2:
             queries.append(f"m{i}@example.es")
-        else:
-            queries.append(f"{rng.choice(FIRST)[:4]} {rng.choice(LAST)[:3]}")
+        else:  # the first letters of a member's name and surname, as a cashier types them
+            first, last = rng.choice(names)
+            queries.append(f"{first[:4]} {last[:3]}")
     found = iter(queries)
     samples = []
     for query in queries:
