@@ -402,10 +402,10 @@ class Replica(TillRecords, MemberRecords):
                 [(r.status, r.reason, r.seq, now, str(r.event_id)) for r in results],
             )
             # A member's phone and e-mail stay on the till only until the server has them.
-            conn.execute(
+            conn.executemany(
                 "UPDATE outbox SET payload = json_remove(payload, '$.phone', '$.email') "
-                "WHERE type = 'customer.enrolled' AND acked_at IS NOT NULL "
-                "AND (json_extract(payload, '$.phone') IS NOT NULL OR json_extract(payload, '$.email') IS NOT NULL)"
+                "WHERE event_id = ? AND type = 'customer.enrolled' AND acked_at IS NOT NULL",
+                [(str(r.event_id),) for r in results],
             )
 
     def outbox_summary(self) -> OutboxSummary:

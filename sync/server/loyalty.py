@@ -41,6 +41,7 @@ from sync.server import schema as t
 from sync.server.store import CentralStore, Device, utcnow
 
 MEMBER_KEY = "member_key"
+ENROLMENT_LOCK = 7_406_002  # PostgreSQL advisory lock id that serialises enrolments (see apply_enrolments)
 RECOMPUTED_AT = "loyalty_recomputed_at"
 SEGMENT_RULE_KEYS = {"age_min", "age_max", "postcodes", "min_orders", "min_avg_ticket", "preferred_channel", "families"}
 
@@ -207,6 +208,12 @@ def apply_enrolments(
     history it then shares, and HQ is told."""
     if not enrolments:
         return []
+    if conn.dialect.name == "postgresql":
+        # Two workers must not both find "no member with this phone" and both create one: the
+        # check and the insert run under a lock of their own (SQLite's writer lock does this).
+        # Not the change-log lock: that one is taken last, by transactions that may hold rows
+        # this one is about to update.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": ENROLMENT_LOCK})
     key = member_key(conn)
     known_tiers = tiers(conn)
     touched: list[int] = []
