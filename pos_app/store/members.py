@@ -146,10 +146,10 @@ class MemberRecords:
         found = self._members("c.card = ?", (card,), 1)
         return found[0] if found else None
 
-    def _members(self, where: str, args: Sequence[object], limit: int, order: str = "c.rowid") -> list[Member]:
+    def _members(self, where: str, args: Sequence[object], limit: int) -> list[Member]:
         """Members matching a condition on `customers c`, with their tier and pending points."""
         rows = self.conn.execute(
-            f"SELECT {_MEMBER_COLUMNS} FROM customers c WHERE {where} ORDER BY {order} LIMIT ?", (*args, limit)
+            f"SELECT {_MEMBER_COLUMNS} FROM customers c WHERE {where} ORDER BY c.rowid LIMIT ?", (*args, limit)
         ).fetchall()
         if not rows:
             return []

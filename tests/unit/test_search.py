@@ -45,3 +45,14 @@ def test_a_broad_query_ranks_only_the_first_matches(replica, monkeypatch):
     sample = replica.search("cam", limit=5000)
     assert sorted(sku_id for sku_id, _, _ in sample) == list(range(1, 101))  # the first 100 in catalog order
     assert len(replica.search("cam", limit=20)) == 20
+
+
+def test_a_renamed_product_is_found_by_its_new_name_only(replica):
+    from sync import protocol as p
+
+    renamed = p.SkuData(id=2502, product_id=2502, code="S0002502", name="Pantalón azul", tax_rate_bp=2100)
+    replica.apply_changes([p.Change(seq=2, entity="sku", key="2502", data=renamed.model_dump(mode="json"))], 2)
+    assert [name for _, _, name in replica.search("pantalon")] == ["Pantalón azul"]
+    # The old words left the index with the old name (a REPLACE would have left them behind).
+    assert [sku_id for sku_id, _, _ in replica.search("roja")] == [2501]
+    replica.conn.execute("INSERT INTO sku_search (sku_search) VALUES ('integrity-check')")  # raises if corrupt
