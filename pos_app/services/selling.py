@@ -146,7 +146,7 @@ class SaleService(QObject):
             self._say(self.tr("Finish or cancel the payment first"), "warning")
             return
         if member is not None:
-            member = self.replica.member(member.card) or member  # the latest figures
+            member = self.member_now(member)
         self.customer = member
         for line in self.cart.lines:
             if not (line.weight_g is not None or self._label_priced(line.item.barcode)):
@@ -187,6 +187,20 @@ class SaleService(QObject):
         self.set_customer(member)
         self._say(self.tr("Welcome, {}: card {}").format(member.name, member.card), "ok")
         return member
+
+    def member_now(self, member: Member) -> Member:
+        """The member's latest figures (points pending here included)."""
+        return self.replica.member(member.card) or member
+
+    def purchases_here(self, card: str) -> list[p.Purchase]:
+        """The member's purchases at this till (what the panel shows when HQ cannot be asked)."""
+        identity = self.identity
+        return self.replica.purchases_here(card, identity.store_name if identity else "")
+
+    def suggestions(self, bought: list[int], limit: int = 3) -> list[str]:
+        """Names of products related to what was bought and what is in the cart, not in it."""
+        in_cart = [line.item.sku_id for line in self.cart.lines]
+        return [name for _, name in self.replica.suggestions(bought + in_cart, exclude=in_cart, limit=limit)]
 
     def member_offers(self) -> list[str]:
         """Names of the promotions reserved to the member's tier or segments, in force here now."""
@@ -435,7 +449,7 @@ class SaleService(QObject):
         if member is None:
             self._say(self.tr("Identify the member first (F1)"), "warning")
             return None
-        member = self.replica.member(member.card) or member
+        member = self.member_now(member)
         cap = loyalty.points_value(member.redeemable, p.CENTS_PER_POINT)
         already = sum(t.amount for t in payment.tenders if t.method == "points")
         cap -= already
@@ -562,7 +576,7 @@ class SaleService(QObject):
                 return None, 0, None
             money_paid = sum(t.net for t in tenders if t.method != "points")
             earned = loyalty.points_earned(money_paid, member.tier) if member.tier else 0
-            current = self.replica.member(member.card) or member
+            current = self.member_now(member)
             return member.card, earned, current.points + earned - spent
         sale = self.replica.receipt(original) if original else None
         if sale is None or not sale.customer_card:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -84,6 +83,9 @@ class MemberRecords:
         raise NotImplementedError
 
     def cursor(self) -> int | None:  # provided by Replica
+        raise NotImplementedError
+
+    def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:  # TillRecords
         raise NotImplementedError
 
     def member_key(self) -> bytes | None:
@@ -208,7 +210,6 @@ class MemberRecords:
         email_key = loyalty.lookup_key(key, "email", email_norm) if email_norm else ""
         lowest = min(self.tiers().values(), key=lambda x: x[0].threshold, default=None)
         now = datetime.now(UTC)
-        event_id = str(uuid.uuid4())
         with self.transaction() as conn:
             for column, value in (("phone_key", phone_key), ("email_key", email_key)):
                 if value:
@@ -230,10 +231,7 @@ class MemberRecords:
                 consent_at=now,
                 enrolled_at=now,
             )
-            conn.execute(
-                "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, 'customer.enrolled', ?, ?)",
-                (event_id, fact.model_dump_json(), now.isoformat()),
-            )
+            event_id = self._fact(conn, "customer.enrolled", fact, now.isoformat())
             conn.execute(
                 "INSERT INTO enrolments (card, number, event_id, created_at) VALUES (?, ?, ?, ?)",
                 (card, number, event_id, now.isoformat()),

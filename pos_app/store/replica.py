@@ -280,6 +280,9 @@ class Replica(TillRecords, MemberRecords):
 
     def member_price(self, sku_id: int, price_list_id: int, moment: datetime | None = None) -> int | None:
         """The price of a SKU in a tier's price list, if it has one in force."""
+        return self._price_in_force(sku_id, price_list_id, moment)
+
+    def _price_in_force(self, sku_id: int, price_list_id: int | None, moment: datetime | None) -> int | None:
         entries = [
             PriceEntry(r[0], sku_id, r[1], _parse_time(r[2]), _parse_time(r[3]), r[4])
             for r in self.conn.execute(
@@ -292,17 +295,8 @@ class Replica(TillRecords, MemberRecords):
         return None if entry is None else entry.price_cents
 
     def _priced(self, row: sqlite3.Row, moment: datetime | None, barcode: str = "") -> PricedItem | None:
-        list_id = self.store_price_list_id()
-        entries = [
-            PriceEntry(r[0], row[0], r[1], _parse_time(r[2]), _parse_time(r[3]), r[4])
-            for r in self.conn.execute(
-                "SELECT price_list_id, price_cents, valid_from, valid_to, id FROM prices "
-                "WHERE sku_id = ? AND price_list_id = ?",
-                (row[0], list_id),
-            )
-        ]
-        entry = resolve_price(entries, moment or now_utc())
-        price = -1 if entry is None else entry.price_cents  # -1: known SKU, no price in force
+        found = self._price_in_force(row[0], self.store_price_list_id(), moment)
+        price = -1 if found is None else found  # -1: known SKU, no price in force
         return PricedItem(row[0], row[1], row[2], price, row[3], barcode, self.family_chain(row[5]), row[4])
 
     def family_chain(self, family_id: int | None) -> tuple[int, ...]:

@@ -244,9 +244,7 @@ class CustomerPanel(QFrame):
         offers = self.sales.member_offers()
         lines = [self.tr("Offers for this member:")] + [f"· {_short(name)}" for name in offers]
         self.offers.setText("\n".join(lines) if offers else "")
-        identity = self.till.identity
-        here = self.till.replica.purchases_here(member.card, identity.store_name if identity else "")
-        self._show_history(here, online=False)
+        self._show_history(self.sales.purchases_here(member.card), online=False)
         self.show()
         asked = self._asked
         task = spawn(self.till.member_history(member.card))
@@ -256,7 +254,7 @@ class CustomerPanel(QFrame):
         member = self.member
         if member is None:
             return
-        current = self.till.replica.member(member.card) or member
+        current = self.sales.member_now(member)
         text = self.tr("{} points").format(current.points) + "\n"
         text += self.tr("may spend here now: {} ({})").format(
             current.redeemable, money(current.redeemable * p.CENTS_PER_POINT)
@@ -284,10 +282,8 @@ class CustomerPanel(QFrame):
             for x in purchases[:3]
         ]
         self.history.setText(caption + "\n" + ("\n".join(rows) if rows else self.tr("none yet")))
-        bought = [sku for x in purchases for sku in x.sku_ids]
-        in_cart = [line.item.sku_id for line in self.sales.cart.lines]
-        ideas = self.till.replica.suggestions(bought + in_cart, exclude=in_cart, limit=3)
-        lines = [self.tr("You could suggest:")] + [f"· {_short(name)}" for _, name in ideas]
+        ideas = self.sales.suggestions([sku for x in purchases for sku in x.sku_ids])
+        lines = [self.tr("You could suggest:")] + [f"· {_short(name)}" for name in ideas]
         self.suggested.setText("\n".join(lines) if ideas else "")
 
     def _channel(self, channel: str) -> str:

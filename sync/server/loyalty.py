@@ -46,18 +46,29 @@ RECOMPUTED_AT = "loyalty_recomputed_at"
 SEGMENT_RULE_KEYS = {"age_min", "age_max", "postcodes", "min_orders", "min_avg_ticket", "preferred_channel", "families"}
 
 
+def _setting(conn: Connection, key: str) -> str | None:
+    return conn.execute(sa.select(t.server_settings.c.value).where(t.server_settings.c.key == key)).scalar()
+
+
+def _set_setting(conn: Connection, key: str, value: str) -> None:
+    if _setting(conn, key) is None:
+        conn.execute(t.server_settings.insert().values(key=key, value=value))
+    else:
+        conn.execute(t.server_settings.update().where(t.server_settings.c.key == key).values(value=value))
+
+
 def member_key(conn: Connection) -> bytes:
     """The chain's key for members' lookup hashes, made on first use and kept in the database."""
-    found = conn.execute(sa.select(t.server_settings.c.value).where(t.server_settings.c.key == MEMBER_KEY)).scalar()
+    found = _setting(conn, MEMBER_KEY)
     if found is None:
         found = secrets.token_hex(32)
-        conn.execute(t.server_settings.insert().values(key=MEMBER_KEY, value=found))
+        _set_setting(conn, MEMBER_KEY, found)
     return bytes.fromhex(found)
 
 
 def member_key_hex(store: CentralStore) -> str:
     with store.engine.connect() as conn:
-        found = conn.execute(sa.select(t.server_settings.c.value).where(t.server_settings.c.key == MEMBER_KEY)).scalar()
+        found = _setting(conn, MEMBER_KEY)
     if found is not None:
         return str(found)
     with store.writer.begin() as conn:
@@ -536,9 +547,7 @@ def matches(rule: dict[str, Any], age: int | None, postcode: str, b: _Behaviour,
 
 def last_recompute(store: CentralStore) -> datetime | None:
     with store.engine.connect() as conn:
-        found = conn.execute(
-            sa.select(t.server_settings.c.value).where(t.server_settings.c.key == RECOMPUTED_AT)
-        ).scalar()
+        found = _setting(conn, RECOMPUTED_AT)
     return None if found is None else datetime.fromisoformat(found)
 
 
@@ -575,11 +584,7 @@ def recompute(store: CentralStore, now: datetime | None = None) -> int:
                 .values(tier=sa.bindparam("tier"), spend_12m=sa.bindparam("spend"), tags=sa.bindparam("tags")),
                 updates,
             )
-        stamp = now.isoformat()
-        if conn.execute(sa.select(t.server_settings.c.key).where(t.server_settings.c.key == RECOMPUTED_AT)).first():
-            conn.execute(t.server_settings.update().where(t.server_settings.c.key == RECOMPUTED_AT).values(value=stamp))
-        else:
-            conn.execute(t.server_settings.insert().values(key=RECOMPUTED_AT, value=stamp))
+        _set_setting(conn, RECOMPUTED_AT, now.isoformat())
         for start in range(0, len(changed), 5000):
             store._log(conn, customer_changes(conn, changed[start : start + 5000]))
     return len(changed)
