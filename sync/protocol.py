@@ -20,7 +20,9 @@ from typing_extensions import TypedDict
 #    shift, cash, override, void and invoice facts
 # 4: loyalty: tiers and members replicated (phone and e-mail as keyed hashes), members enrolled
 #    at the till, sales carry the member and their points, points as a payment method
-PROTOCOL_VERSION = 4
+# 5: click&collect orders and reservations replicated to their store; order steps and
+#    reservations made at the till; a sale may pay for an order at its hand-over
+PROTOCOL_VERSION = 5
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
@@ -122,6 +124,9 @@ class SaleCompleted(Model):
     # Points this sale earned (a return: minus those it takes back). Points spent are the
     # "points" payments: CENTS_PER_POINT cents each.
     points_earned: Annotated[int, Field(ge=-(10**9), le=10**9)] = 0
+    # The click&collect order or reservation this sale paid for at its hand-over: its lines
+    # are the order's units (the sale moves the stock; the order's hold on them ends).
+    order_id: UUID | None = None
 
     @model_validator(mode="after")
     def _amounts_add_up(self) -> SaleCompleted:
@@ -225,6 +230,52 @@ class InvoiceIssued(Model):
     address: Text = ""
 
 
+class OrderLineMove(Model):
+    sku_id: Id
+    quantity: Annotated[int, Field(ge=1, le=9999)]
+
+
+class OrderPlaced(Model):
+    """A reservation made at the till for a customer, of units here or in a sibling store."""
+
+    order_id: UUID
+    store_id: Id  # the till's store
+    at_store_id: Id  # where the units are held
+    number: Annotated[str, Field(min_length=1, max_length=32)]
+    code: Annotated[str, Field(pattern=r"^[0-9A-Z*~$=]{9}$")]  # the pickup code given to the customer
+    customer_name: Annotated[str, Field(min_length=2, max_length=200)]
+    card: CardNumber | None = None
+    phone: Annotated[str, Field(pattern=r"^\d{8,15}$")] | None = None
+    lines: Annotated[list[OrderLineMove], Field(min_length=1, max_length=50)]
+    hold_until: datetime
+    staff_id: Id | None = None
+    placed_at: datetime
+
+
+OrderStepName = Literal["picking", "ready", "collected", "cancelled", "expired", "released", "transfer_requested"]
+
+
+class OrderStep(Model):
+    """Something done to an order at the store: picked, ready, handed over, released…
+
+    `collected`: `lines` are the units handed over (a substitute is a SKU not on the order,
+    with `approver_id`), unless `sale_id` names the sale that took the payment, whose lines
+    they are. `released`: a manager freed `lines` of the hold. `transfer_requested`: the
+    missing units are asked of `from_store_id`.
+    """
+
+    order_id: UUID
+    store_id: Id
+    step: OrderStepName
+    at: datetime
+    staff_id: Id | None = None
+    approver_id: Id | None = None
+    lines: Annotated[list[OrderLineMove], Field(max_length=100)] = []
+    sale_id: UUID | None = None
+    from_store_id: Id | None = None
+    note: Text = ""
+
+
 EVENT_PAYLOADS: dict[str, type[Model]] = {
     "sale.completed": SaleCompleted,
     "shift.opened": ShiftOpened,
@@ -234,6 +285,8 @@ EVENT_PAYLOADS: dict[str, type[Model]] = {
     "sale.voided": SaleVoided,
     "invoice.issued": InvoiceIssued,
     "customer.enrolled": CustomerEnrolled,
+    "order.placed": OrderPlaced,
+    "order.step": OrderStep,
 }
 
 
@@ -408,6 +461,47 @@ class CustomerData(Model):
     tags: Annotated[str, Field(max_length=500)] = ""  # comma-separated segment codes
 
 
+OrderState = Literal["placed", "reserved", "picking", "ready", "collected", "cancelled", "expired"]
+
+
+class OrderLineData(Model):
+    line_no: Annotated[int, Field(ge=1, le=1000)]
+    sku_id: int
+    sku_code: Text
+    name: Text
+    quantity: Annotated[int, Field(ge=1, le=9999)]
+    unit_price: Annotated[int, Field(ge=0, le=10**9)]
+    released: Annotated[int, Field(ge=0, le=9999)] = 0  # freed of the hold by a manager
+    handed: Annotated[int, Field(ge=0, le=9999)] = 0  # handed over to the customer
+
+
+class OrderData(Model):
+    """A click&collect order or a reservation, as its store's tills see it.
+
+    Units of an order in a holding state (reserved, picking, ready) that are neither released
+    nor handed over are not sellable at the store. `problem` is set when a promise can no
+    longer be kept (the last unit was sold before the till heard of the order) and stays
+    until a person settles the order.
+    """
+
+    id: Annotated[str, Field(max_length=36)]
+    number: Annotated[str, Field(max_length=32)]  # what people read: the web order's number, R-…
+    kind: Literal["click_collect", "reservation"]
+    channel: Text  # web, phone, store
+    store_id: int
+    code: Annotated[str, Field(max_length=9)]  # the pickup code on the customer's phone
+    state: OrderState
+    problem: Annotated[str, Field(max_length=1000)] = ""
+    customer_name: Text
+    card: Annotated[str, Field(max_length=20)] = ""
+    phone_hint: Annotated[str, Field(max_length=4)] = ""
+    prepaid: bool = False
+    total: Cents
+    ready_until: datetime | None = None  # end of the pickup window (a reservation: held until)
+    created_at: datetime
+    lines: Annotated[list[OrderLineData], Field(min_length=1, max_length=200)]
+
+
 class StockData(Model):
     store_id: int
     sku_id: int
@@ -430,11 +524,12 @@ ENTITY_MODELS: dict[str, type[Model]] = {
     "promotion": PromotionData,
     "tier": TierData,
     "customer": CustomerData,
+    "order": OrderData,
 }
 # The entities, in the order a snapshot lists them, so that references come before their users.
 EntityName = Literal[
     "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff", "promotion",
-    "tier", "customer", "stock",
+    "tier", "customer", "order", "stock",
 ]  # fmt: skip
 ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 # Forward order of the states; the three terminal ones share the last rank.
 STATE_RANK = {
@@ -84,20 +84,70 @@ def queue(state: str, problem: bool, ready_until_passed: bool) -> str:
 class SafetyMargin:
     """Units held back from promises at a store, growing with the time since it last synced.
 
-    margin = base + one unit per `hours_per_unit` hours of silence (rounded up), and no promise
-    at all once the store has been silent for `blind_after`.
+    margin = base + one unit per `hours_per_unit` hours of silence beyond `fresh_for` (rounded
+    up), and no promise at all once the store has been silent for `blind_after`. A store heard
+    from within `fresh_for` (its tills sync every few seconds when online) keeps only `base`.
     """
 
     base: int = 0
     hours_per_unit: float = 2.0
     blind_after: timedelta = timedelta(hours=24)
+    fresh_for: timedelta = timedelta(minutes=10)
 
     def units(self, since_sync: timedelta) -> int | None:
         """Units to hold back; None: the store's figures are too old to promise anything."""
         if since_sync >= self.blind_after:
             return None
-        hours = max(0.0, since_sync.total_seconds() / 3600)
+        hours = max(0.0, (since_sync - self.fresh_for).total_seconds() / 3600)
         return self.base + math.ceil(hours / self.hours_per_unit)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    line_no: int
+    sku_id: int
+    sku_code: str
+    name: str
+    quantity: int
+    unit_price: int
+    released: int = 0
+    handed: int = 0
+
+    @property
+    def held(self) -> int:
+        """Units of this line the order still holds at the store."""
+        return max(0, self.quantity - self.released - self.handed)
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """A click&collect order or a reservation as the till sees it: the server's last word with
+    this till's own steps laid over it (`state` is already the later of the two)."""
+
+    id: str
+    number: str
+    kind: str  # click_collect | reservation
+    channel: str
+    store_id: int
+    code: str
+    state: str
+    problem: str
+    customer_name: str
+    card: str
+    phone_hint: str
+    prepaid: bool
+    total: int
+    ready_until: datetime | None
+    created_at: datetime
+    lines: tuple[OrderLine, ...]
+
+    @property
+    def holding(self) -> bool:
+        return self.state in HOLDING
+
+    def queue(self, now: datetime) -> str:
+        passed = self.ready_until is not None and self.ready_until < now
+        return queue(self.state, bool(self.problem), passed)
 
 
 def available_to_promise(

@@ -30,6 +30,8 @@ PERMISSIONS = {
     "drawer.no_sale": "Open the drawer without a sale",
     "cash.in_out": "Put cash in or take it out of the drawer",
     "shift.close": "Close the shift (Z report)",
+    "order.release": "Release units reserved for an order",
+    "order.substitute": "Hand over a substitute for an ordered item",
     "approve": "Approve what others may not do alone",
 }
 

@@ -13,7 +13,7 @@ import logging
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,6 +32,7 @@ from pos_app.domain.cart import (
     parse_quantity,
 )
 from pos_app.domain.money import format_amount, round_half_up_div
+from pos_app.domain.orders import Order, OrderLine
 from pos_app.domain.payment import Payment, PaymentError, refund_plan
 from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
@@ -62,6 +63,7 @@ class SaleService(QObject):
     payment_changed = Signal(object)  # Payment | None
     unknown_barcode = Signal(str)
     customer_changed = Signal(object)  # Member | None
+    reserved_blocked = Signal(str)  # an item refused because its units are held for an order: why
 
     def __init__(
         self,
@@ -83,6 +85,10 @@ class SaleService(QObject):
         self.last_receipt: Receipt | None = None
         self.multiplier = 1
         self.customer: Member | None = None  # the loyalty member identified for this sale
+        self.order: Order | None = None  # the click&collect order this cart is the hand-over of
+        self.order_approver_id: int | None = None  # who approved a substitute in it
+        # The last item refused because its units are reserved: (item, quantity, holders).
+        self.blocked: tuple[PricedItem, int, list[tuple[Order, int]]] | None = None
         self._on_fact_recorded = on_fact_recorded
         self._promotions_version: tuple[object, ...] | None = None
         self._card_busy = False
@@ -109,8 +115,8 @@ class SaleService(QObject):
         member = self.customer
         tier, tags = (member.tier_code, member.tags) if member else ("", frozenset[str]())
         version = (self.replica.data_version(), int(now_utc().timestamp()) // 3600, tier, tags)
-        if identity is None or version == self._promotions_version:
-            return
+        if identity is None or version == self._promotions_version or self.order is not None:
+            return  # (an order's hand-over keeps the prices it was sold at)
         self._promotions_version = version
         self.cart.promotions = self.replica.promotions_in_force(now_utc(), identity.store_id, tier=tier, tags=tags)
         self.cart.reprice()
@@ -122,6 +128,8 @@ class SaleService(QObject):
         self.payment = None
         self.multiplier = 1
         self.customer = None
+        self.order = None
+        self.order_approver_id = None
         self._promotions_version = None
         self._refresh_promotions()
         if had_customer:
@@ -294,6 +302,8 @@ class SaleService(QObject):
         self._refresh_promotions()
         if not labelled and self.customer is not None:
             item = replace(item, member_price=self._member_price(item.sku_id))
+        if not self._sellable(item, quantity):
+            return False
         try:
             self.cart.add(item, quantity, weight_g=weight_g)
         except CartError as exc:
@@ -301,6 +311,92 @@ class SaleService(QObject):
             return False
         prefix = f"{quantity} × " if quantity > 1 else ""
         self._say(f"{prefix}{item.name}  {self.money(item.unit_price)}", "info")
+        self._changed()
+        return True
+
+    # --- units held for orders --------------------------------------------------------------
+
+    def _sellable(self, item: PricedItem, quantity: int) -> bool:
+        """Whether `quantity` more units may be sold without taking any an order holds here;
+        if not, the cashier is told which order holds them (`reserved_blocked`)."""
+        identity = self.identity
+        if identity is None:
+            return True
+        holders = self.replica.holders(identity.store_id, item.sku_id, self.order.id if self.order else None)
+        if not holders:
+            return True
+        held = sum(n for _, n in holders)
+        in_cart = sum(ln.quantity for ln in self.cart.lines if ln.item.sku_id == item.sku_id)
+        on_hand = self.replica.stock_on_hand(identity.store_id, item.sku_id)
+        if on_hand - in_cart - quantity >= held:
+            return True
+        self.blocked = (item, quantity, holders)
+        first = holders[0][0]
+        text = self.tr("{}: reserved for order {} ({}). Only a manager can release it.").format(
+            item.name, first.number, first.customer_name
+        )
+        self._say(text, "error")
+        self.reserved_blocked.emit(text)
+        return False
+
+    def release_needs_approval(self) -> bool:
+        return self.session.needs_approval("order.release")
+
+    def release_blocked(self, approver: StaffMember | None = None, reason: str = "") -> bool:
+        """Free the refused units from the newest orders holding them (a manager's decision, for
+        the customer at the counter) and sell them; the orders get a problem at HQ."""
+        identity, blocked = self.identity, self.blocked
+        if identity is None or blocked is None:
+            return False
+        if self.release_needs_approval() and approver is None:
+            self._say(self.tr("Releasing reserved units needs a manager's approval"), "warning")
+            return False
+        item, quantity, holders = blocked
+        staff = self.member.id if self.member else None
+        left = quantity
+        for order, held in reversed(holders):  # the newest promise gives way first
+            take = min(left, held)
+            if take:
+                self.replica.record_order_step(
+                    identity.store_id, order.id, "released", staff, [(item.sku_id, take)],
+                    approver.id if approver else None, reason or "sold at the counter",
+                )  # fmt: skip
+                left -= take
+        if approver is not None:
+            self._log_override("order.release", approver, f"{item.sku_code} x{quantity}")
+        self.blocked = None
+        self._fact_recorded()
+        self.multiplier = quantity
+        return self._add(item)
+
+    def load_order(
+        self,
+        order: Order,
+        handed: Sequence[tuple[OrderLine, int]],
+        substitutes: Sequence[tuple[PricedItem, int]] = (),
+        approver: StaffMember | None = None,
+    ) -> bool:
+        """Put an order's hand-over in the cart to take its payment: the units handed over at
+        the prices the order was placed at (a substitute at the price of what it replaces)."""
+        if self.cart.lines or self.payment is not None:
+            self._say(self.tr("Finish or park the sale in progress first"), "warning")
+            return False
+        self.order = order
+        self.order_approver_id = approver.id if approver else None
+        self.cart = Cart()
+        for line, quantity in handed:
+            item = self.replica.item_by_sku_id(line.sku_id)
+            if item is None or quantity <= 0:
+                continue
+            self.cart.add(replace(item, unit_price=line.unit_price), quantity)
+        for item, quantity in substitutes:
+            self.cart.add(item, quantity)
+        if self.customer is None and order.card:
+            member = self.replica.member(order.card)
+            if member is not None:
+                self.customer = member
+                self.customer_changed.emit(member)
+        self._say(self.tr("Order {}: take the payment").format(order.number), "info")
         self._changed()
         return True
 
@@ -549,6 +645,8 @@ class SaleService(QObject):
             customer_card=card,
             points_earned=earned,
             points_balance=balance,
+            order_id=self.order.id if self.order and kind == "sale" else None,
+            order_approver_id=self.order_approver_id,
         )
         try:
             receipt = self.replica.record_sale(identity, draft)

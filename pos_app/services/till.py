@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from pos_app import __version__
+from pos_app.services.pickup import PickupService
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
@@ -50,6 +51,7 @@ class Till(QObject):
             self.replica, self.session, self.terminal, self.printer, settings, on_fact_recorded=self._fact_recorded
         )
         self.shifts = ShiftService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
+        self.pickup = PickupService(self.replica, self.session, self.sales, on_fact_recorded=self._fact_recorded)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
         summary = self.replica.outbox_summary()

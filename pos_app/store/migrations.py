@@ -243,6 +243,27 @@ MIGRATIONS: list[str] = [
         card TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, created_at TEXT NOT NULL
     );
     """,
+    # 6: click&collect orders and reservations of this store (replicated: lines as JSON), what
+    # this till did to them (each step with its outbox event) and the reservations it made.
+    """
+    CREATE TABLE orders (
+        id TEXT PRIMARY KEY, number TEXT NOT NULL, kind TEXT NOT NULL, channel TEXT NOT NULL,
+        store_id INTEGER NOT NULL, code TEXT NOT NULL, state TEXT NOT NULL, problem TEXT NOT NULL,
+        customer_name TEXT NOT NULL, card TEXT NOT NULL, phone_hint TEXT NOT NULL, prepaid INTEGER NOT NULL,
+        total INTEGER NOT NULL, ready_until TEXT, created_at TEXT NOT NULL, lines TEXT NOT NULL
+    );
+    CREATE INDEX orders_code ON orders (code);
+    CREATE TABLE order_steps (
+        id INTEGER PRIMARY KEY, order_id TEXT NOT NULL, step TEXT NOT NULL, lines TEXT NOT NULL,
+        event_id TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE INDEX order_steps_order ON order_steps (order_id);
+    CREATE TABLE reservations_made (
+        order_id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, at_store_id INTEGER NOT NULL,
+        event_id TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    ALTER TABLE sales ADD COLUMN order_id TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

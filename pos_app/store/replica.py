@@ -30,6 +30,7 @@ from pos_app.store.migrations import (
     SKU_SEARCH_TRIGGER_NAMES,
     SKU_SEARCH_TRIGGERS,
 )
+from pos_app.store.order_records import OrderRecords
 from pos_app.store.till_records import TillRecords
 from sync import protocol as p
 
@@ -80,6 +81,28 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("card", "name", "phone_key", "email_key", "phone_hint", "tier", "points", "spend_12m", "tags"),
         ("card",),
     ),
+    "order": (
+        "orders",
+        (
+            "id",
+            "number",
+            "kind",
+            "channel",
+            "store_id",
+            "code",
+            "state",
+            "problem",
+            "customer_name",
+            "card",
+            "phone_hint",
+            "prepaid",
+            "total",
+            "ready_until",
+            "created_at",
+            "lines",
+        ),
+        ("id",),
+    ),
 }
 
 
@@ -102,6 +125,13 @@ def _change_sql(table: str, columns: Sequence[str], keys: Sequence[str]) -> str:
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
         f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
     )
+
+
+def _sql_value(value: Any) -> Any:
+    """A protocol value as SQLite stores it: lists (an order's lines) as JSON text."""
+    if isinstance(value, list):
+        return json.dumps([v.model_dump(mode="json") if isinstance(v, p.Model) else v for v in value])
+    return value
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -159,7 +189,7 @@ class OutboxSummary:
     oldest_pending: str | None
 
 
-class Replica(TillRecords, MemberRecords):
+class Replica(TillRecords, MemberRecords, OrderRecords):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
@@ -447,7 +477,7 @@ class Replica(TillRecords, MemberRecords):
             typed = change.typed()
             assert typed is not None
             values = typed.model_dump(mode="json")
-            upserts.setdefault(change.entity, []).append(tuple(values[c] for c in columns))
+            upserts.setdefault(change.entity, []).append(tuple(_sql_value(values[c]) for c in columns))
         for entity, rows in upserts.items():
             table, columns, keys = _ENTITY_TABLES[entity]
             conn.executemany(_change_sql(table, columns, keys), rows)
@@ -487,6 +517,8 @@ class SnapshotWriter:
     def batch(self, entity: str, rows: Sequence[Sequence[Any]]) -> None:
         """Rows of one entity, values in the entity's column order (as validated by the protocol)."""
         table, columns, _ = _ENTITY_TABLES[entity]
+        if entity == "order":
+            rows = [tuple(_sql_value(v) for v in row) for row in rows]
         self.replica.conn.executemany(_upsert_sql(table, columns), rows)
 
     def stock_by_sku(self, stores: Sequence[int], as_of: datetime, rows: Sequence[Sequence[int | None]]) -> None:
@@ -512,6 +544,9 @@ class SnapshotWriter:
             conn.execute(trigger)
         # Members enrolled here that the server has not confirmed yet survive the snapshot.
         self.replica.restore_pending_enrolments(conn, member_key)
+        identity = self.replica.identity()
+        if identity is not None:  # and reservations made here for this store
+            self.replica.restore_pending_reservations(conn, identity.store_id, cursor)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('member_key', ?)", (member_key,))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_at', ?)", (now_utc().isoformat(),))

@@ -57,6 +57,9 @@ class SaleDraft:
     customer_card: str | None = None  # the loyalty member
     points_earned: int = 0  # a return: minus the points it takes back
     points_balance: int | None = None  # the member's balance after this sale, as printed
+    order_id: str | None = None  # the order this sale pays for at its hand-over (then collected)
+    order_approver_id: int | None = None  # who approved a substitute handed over for it
+    order_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +206,15 @@ class TillRecords:
                 "customer_card": draft.customer_card,
                 "points_earned": draft.points_earned,
             }
+            if draft.order_id:
+                content["order_id"] = draft.order_id
             payload = p.SaleCompleted.model_validate({**content, "journal_hash": GENESIS_HASH})  # fail before writing
             digest = self._journal(conn, draft.kind, sale_id, content, created_text)
             payload = payload.model_copy(update={"journal_hash": digest})
             conn.execute(
                 "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id, kind, "
                 "original_sale_id, cashier_id, shift_id, rounding, discount, customer_card, points_earned, "
-                "points_balance) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "points_balance, order_id) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     sale_id,
                     series,
@@ -227,6 +232,7 @@ class TillRecords:
                     draft.customer_card,
                     draft.points_earned,
                     draft.points_balance,
+                    draft.order_id,
                 ),
             )
             if draft.customer_card:
@@ -269,6 +275,12 @@ class TillRecords:
                 [(identity.store_id, ln.sku_id, -ln.quantity, draft.kind, event_id, created_text) for ln in lines],
             )
             self._enqueue(conn, event_id, "sale.completed", payload.model_dump(mode="json"), created_text)
+            if draft.order_id:  # the hand-over it paid for, in the same transaction
+                handed = [(ln.sku_id, ln.quantity) for ln in lines]
+                self._order_step(  # type: ignore[attr-defined]  # OrderRecords (Replica mixes both)
+                    conn, identity.store_id, draft.order_id, "collected", cashier_id, handed,
+                    draft.order_approver_id, draft.order_note, sale_id=sale_id,
+                )  # fmt: skip
             original_no = ""
             if draft.original_sale_id:
                 row = conn.execute(

@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=24.0,
         help="hours between recomputes of members' tiers, spend and segments (0: never; see recompute-loyalty)",
     )
+    serve.add_argument(
+        "--orders-every",
+        type=float,
+        default=30.0,
+        help="seconds between expiring uncollected orders and sending due notifications to "
+        "$POS_SERVER_WEBHOOK_URL (0: never)",
+    )
     serve.add_argument("--demo", action="store_true", help="fill an empty database with the demo chain first")
     serve.add_argument("--demo-skus", type=int, default=2000)
 
@@ -208,11 +215,13 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
         with contextlib.suppress(RuntimeError):  # a database that already has its chain keeps it
             demo.generate(central, skus=args.demo_skus)
     stop_loyalty = _schedule_loyalty(central, args.loyalty_every)
+    stop_orders = _schedule_orders(central, settings, args.orders_every)
     if args.workers > 1:
         try:
             return _serve_workers(args)
         finally:
             stop_loyalty()
+            stop_orders()
             central.dispose()
     app = create_app(settings, central)
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
@@ -225,7 +234,34 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
         config.host, config.port = args.host, args.port
         server.run()
     stop_loyalty()
+    stop_orders()
     return 0
+
+
+def _schedule_orders(central: CentralStore, settings: ServerSettings, seconds: float) -> Callable[[], None]:
+    """Every `seconds` (in this process only): expire orders not collected in time, and send
+    the notifications that are due to the webhook, if one is set. Returns what stops it."""
+    import logging
+    import threading
+
+    from sync.server import orders
+
+    stop = threading.Event()
+    if seconds <= 0:
+        return stop.set
+    send = orders.webhook(settings.webhook_url) if settings.webhook_url else None
+
+    def run() -> None:
+        while not stop.wait(seconds):
+            try:
+                orders.expire_due(central)
+                if send is not None:
+                    orders.deliver_notifications(central, send)
+            except Exception:  # tried again at the next interval
+                logging.getLogger("pos-server").exception("order chores failed")
+
+    threading.Thread(target=run, name="order-schedule", daemon=True).start()
+    return stop.set
 
 
 def _schedule_loyalty(central: CentralStore, hours: float) -> Callable[[], None]:

@@ -5,6 +5,7 @@
 /sync/changes          the change log since a cursor, for the scopes the till may see
 /sync/snapshot         a consistent snapshot (NDJSON stream) for a new or lost till
 /customers/{card}/…    a member's history in every channel, for the till's customer panel
+/channel/...           the web shop and customer service: stock to promise, orders, reservations
 /admin/...             installer and HQ operations, behind the admin token
 """
 
@@ -23,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
+from sync.server import orders
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, Device, EnrolmentError
 
@@ -91,6 +93,14 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         if not hmac.compare_digest(given.encode(), settings.admin_token.encode()):
             raise HTTPException(401, "wrong admin token")
 
+    def channel(authorization: Annotated[str | None, Header()] = None) -> None:
+        given = (authorization or "").removeprefix("Bearer ").strip().encode()
+        tokens = [tok.encode() for tok in (settings.channel_token, settings.admin_token) if tok]
+        if not tokens:
+            raise HTTPException(403, "channel API disabled: set POS_SERVER_CHANNEL_TOKEN")
+        if not any(hmac.compare_digest(given, tok) for tok in tokens):
+            raise HTTPException(401, "wrong channel token")
+
     @app.get("/health")
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": p.PROTOCOL_VERSION}
@@ -146,6 +156,61 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         if found is None:
             raise HTTPException(404, "no such member")
         return found
+
+    @app.get("/channel/stock", dependencies=[Depends(channel)], tags=["channel"])
+    def stock_to_promise(
+        sku: Annotated[list[str], Query(min_length=1, max_length=50, description="SKU codes")],
+        store: Annotated[list[str], Query(max_length=50, description="store codes; none: every store")] = [],  # noqa: B006
+    ) -> list[orders.Availability]:
+        """What each store can promise of each SKU now: its last confirmed figure (`on_hand`,
+        changed at `figure_at`), less what open orders hold there (`reserved`), less a safety
+        margin that grows with the time since HQ last heard from every till of the store
+        (`store_heard_at`, `silent_seconds`; `margin` null: silent too long, nothing promised)."""
+        try:
+            return orders.stock_to_promise(central, sku, store)
+        except ValueError as exc:
+            raise HTTPException(404, str(exc)) from exc
+
+    @app.post("/channel/orders", dependencies=[Depends(channel)], tags=["channel"], status_code=201,
+              responses={200: {"description": "this reference was placed before: the order as it is"},
+                         409: {"description": "not available to promise: `shortages` says what is"}})  # fmt: skip
+    def place_order(body: orders.NewOrder) -> JSONResponse:
+        """Place a click&collect order (prepaid online or to pay at pickup) or a reservation
+        ("hold it until Saturday": `kind` reservation with `hold_until`) at a store. Its units
+        are reserved in the same transaction, or nothing is placed (409). The answer carries
+        the pickup code for the customer's phone. Placing the same `reference` again places
+        nothing more and answers 200 with the order."""
+        try:
+            status, new = orders.place_order(central, body)
+        except orders.NotAvailable as exc:
+            return JSONResponse(
+                {"detail": str(exc), "shortages": [a.model_dump() for a in exc.shortages]}, status_code=409
+            )
+        except orders.OrderNotFound as exc:
+            raise HTTPException(404, str(exc.args[0])) from exc
+        return JSONResponse(status.model_dump(), status_code=201 if new else 200)
+
+    @app.get("/channel/orders/{key}", dependencies=[Depends(channel)], tags=["channel"])
+    def order_status(key: Annotated[str, Path(max_length=64)]) -> orders.OrderStatus:
+        """An order by id, reference or pickup code: its state, its `problem` (empty unless a
+        promise could not be kept, and what the store is doing about it), its history and the
+        notifications sent about it."""
+        try:
+            return orders.order_status(central, key)
+        except orders.OrderNotFound as exc:
+            raise HTTPException(404, str(exc.args[0])) from exc
+
+    @app.post("/channel/orders/{key}/cancel", dependencies=[Depends(channel)], tags=["channel"])
+    def cancel_order(
+        key: Annotated[str, Path(max_length=64)], reason: Annotated[str, Query(max_length=200)] = ""
+    ) -> orders.OrderStatus:
+        """Cancel an order not yet collected: its units are freed at the store at once."""
+        try:
+            return orders.cancel_order(central, key, reason)
+        except orders.OrderNotFound as exc:
+            raise HTTPException(404, str(exc.args[0])) from exc
+        except ValueError as exc:
+            raise HTTPException(409, str(exc)) from exc
 
     @app.get("/admin/reports/sales-by-segment", dependencies=[Depends(admin)])
     def sales_by_segment(days: Annotated[int, Query(ge=1, le=3660)] = 30) -> list[dict[str, Any]]:

@@ -236,6 +236,53 @@ def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: 
     for code, name, rule in DEMO_SEGMENTS:
         loyalty.save_segment(store, code, name, rule)
     loyalty.recompute(store)
+    add_demo_sofa_and_orders(store, store_codes)
+
+
+# The story of issue 6: one green velvet sofa in each store; and orders for the demo store's
+# pickup screen (a prepaid web order for the demo member, a phone reservation to pay here).
+DEMO_SOFA = CatalogRow(
+    sku="SOFA-TV-VERDE",
+    barcodes=[make_ean13("849000000001")],
+    product_code="SOFA-TV",
+    product_name="Sofá de terciopelo verde",
+    family=["Hogar", "Muebles"],
+    tax_rate_bp=2100,
+    price_store=89_900,
+    price_web=89_900,
+    colour="Verde",
+)
+
+
+def add_demo_sofa_and_orders(store: CentralStore, store_codes: list[str]) -> None:
+    from sync.server import orders
+
+    CatalogImport(store).run([DEMO_SOFA])
+    set_counted_stock(store, ((code, DEMO_SOFA.sku, 1) for code in store_codes), reason="initial")
+    with store.engine.connect() as conn:
+        plenty = list(
+            conn.execute(
+                sa.select(t.skus.c.code)
+                .join(t.stock_levels, t.stock_levels.c.sku_id == t.skus.c.id)
+                .join(t.stores, t.stores.c.id == t.stock_levels.c.store_id)
+                .where(t.stores.c.code == store_codes[0], t.stock_levels.c.quantity >= 3, t.skus.c.code.like("S0%"))
+                .order_by(t.skus.c.id.desc())  # the end of the catalog, where tests do not sell
+                .limit(3)
+            ).scalars()
+        )
+    if len(plenty) < 3:
+        return
+    saturday = datetime.now(UTC) + timedelta(days=(5 - datetime.now(UTC).weekday()) % 7 or 7)
+    member = orders.CustomerIn(name=DEMO_MEMBER["name"], phone=DEMO_MEMBER["phone"], email=DEMO_MEMBER["email"],
+                               card="LC00000001")  # fmt: skip
+    lines = [orders.OrderLineIn(sku=plenty[0], quantity=1), orders.OrderLineIn(sku=plenty[1], quantity=2)]
+    orders.place_order(store, orders.NewOrder(reference="W-100231", store=store_codes[0], customer=member,
+                                              lines=lines, prepaid=True))  # fmt: skip
+    caller = orders.CustomerIn(name="Carmen Ruiz Soto", phone="611222333")
+    orders.place_order(store, orders.NewOrder(
+        reference="TEL-0007", kind="reservation", channel="phone", store=store_codes[0], customer=caller,
+        lines=[orders.OrderLineIn(sku=plenty[2], quantity=1)], hold_until=saturday.replace(hour=20, minute=0),
+    ))  # fmt: skip
 
 
 # Tiers by 12-month spend in every channel: points x1, x1.25, x1.5; Oro also has its own prices.

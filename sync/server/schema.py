@@ -359,3 +359,78 @@ exceptions = sa.Table(
     sa.Column("detail", sa.Text, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
 )
+
+# Click&collect orders and reservations (sync/server/orders.py). An order in a holding state
+# (reserved, picking, ready) holds its lines' units less those released or handed over.
+orders = sa.Table(
+    "orders",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("reference", sa.String(64), nullable=False, unique=True),  # the channel's own id: idempotency
+    sa.Column("number", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # click_collect | reservation
+    sa.Column("channel", sa.String(16), nullable=False),  # web | phone | store
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), nullable=False),
+    sa.Column("customer_id", sa.Integer),
+    sa.Column("customer_name", sa.String(200), nullable=False),
+    sa.Column("phone", sa.String(20), nullable=False, server_default=""),
+    sa.Column("email", sa.String(200), nullable=False, server_default=""),
+    sa.Column("card", sa.String(20), nullable=False, server_default=""),
+    sa.Column("code", sa.String(9), nullable=False, unique=True),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("problem", sa.Text, nullable=False, server_default=""),
+    sa.Column("prepaid", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("total", sa.BigInteger, nullable=False),
+    sa.Column("ready_until", sa.String(40)),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Column("sale_id", sa.String(36)),  # the sale that took the payment at the hand-over
+    sa.Index("ix_orders_store_state", "store_id", "state"),
+)
+
+order_lines = sa.Table(
+    "order_lines",
+    metadata,
+    sa.Column("order_id", sa.String(36), sa.ForeignKey("orders.id"), primary_key=True),
+    sa.Column("line_no", sa.Integer, primary_key=True),
+    sa.Column("sku_id", sa.Integer, nullable=False),
+    sa.Column("sku_code", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("unit_price", sa.BigInteger, nullable=False),
+    sa.Column("released", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("handed", sa.Integer, nullable=False, server_default="0"),
+    sa.Index("ix_order_lines_sku", "sku_id"),
+)
+
+# What happened to each order, in order: its status page for the web and customer service.
+order_log = sa.Table(
+    "order_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("order_id", sa.String(36), sa.ForeignKey("orders.id"), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("what", sa.String(32), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False, server_default=""),
+    sa.Column("event_id", sa.String(36)),
+    sa.Index("ix_order_log_order", "order_id"),
+)
+
+# Outbound notifications (ready, problem, collected…): written with the change that causes
+# them, delivered and retried by `orders.deliver_notifications`.
+notifications = sa.Table(
+    "notifications",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("order_id", sa.String(36), sa.ForeignKey("orders.id"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("dedupe", sa.String(80), nullable=False, unique=True),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", sa.String(40), nullable=False),
+    sa.Column("sent_at", sa.String(40)),
+    sa.Column("last_error", sa.Text),
+    sa.Index("ix_notifications_due", "sent_at", "next_attempt_at"),
+)

@@ -16,3 +16,9 @@ class ServerSettings(BaseSettings):
     enrolment_hours: int = 72
     # Largest request body accepted on /sync/push, in bytes.
     max_push_bytes: int = 8 * 1024 * 1024
+    # Bearer token of the web shop and customer service for /channel (orders, stock to promise);
+    # the admin token is accepted too. Empty: only the admin token.
+    channel_token: str = ""
+    # Where order notifications (ready, problem, collected…) are POSTed as JSON; empty: they
+    # are kept in the notifications outbox (and in each order's status) until one is set.
+    webhook_url: str = ""

@@ -303,6 +303,8 @@ class CentralStore:
         answers: list[tuple[str, p.EventResult | None]] = []  # (event id, known answer or None: new)
         sales: list[tuple[str, p.SaleCompleted]] = []
         enrolments: list[p.CustomerEnrolled] = []
+        placed: list[tuple[str, p.OrderPlaced]] = []
+        steps: list[tuple[str, p.OrderStep]] = []
         with self.writer.begin() as conn:
             ids = [str(event.event_id) for event in events]
             known = self._first_answers(conn, ids)
@@ -319,17 +321,29 @@ class CentralStore:
                 elif isinstance(payload, p.CustomerEnrolled):
                     enrolments.append(payload)
                     records.append((event, "applied", None))
+                elif isinstance(payload, p.OrderPlaced):
+                    placed.append((event_id, payload))
+                    records.append((event, "applied", None))
+                elif isinstance(payload, p.OrderStep):
+                    steps.append((event_id, payload))
+                    records.append((event, "applied", None))
                 elif payload is not None:
                     # Shift, cash, override, void and invoice facts: kept in the events table
                     # (with who and why) for HQ's audit and reports; nothing else to apply yet.
                     records.append((event, "applied", None))
                 else:
                     records.append((event, "rejected", reason))
-            from sync.server import loyalty  # (it builds on this module)
+            from sync.server import loyalty, orders  # (they build on this module)
 
             # Members first: a sale in the same batch may name a card enrolled just before it.
             changes = loyalty.apply_enrolments(self, conn, device, enrolments)
             changes += self._apply_sales(conn, device, sales)
+            # Orders after the sales: a hand-over's payment, then whether promises still hold.
+            facts = orders.OrderFacts(
+                placed, steps, [(e, s) for e, s in sales if s.order_id is not None],
+                frozenset(line.sku_id for _, sale in sales for line in sale.lines),
+            )  # fmt: skip
+            changes += orders.apply_order_facts(self, conn, device, facts)
             if records:
                 self._note_push(conn, device, max(event.device_seq for event, _, _ in records))
             seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
@@ -614,7 +628,7 @@ class CentralStore:
         reader = self.engine
         if self.engine.dialect.name == "postgresql":
             reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
-        from sync.server import loyalty
+        from sync.server import loyalty, orders
 
         key = loyalty.member_key_hex(self)  # made on first use: before the read transaction
         with reader.connect() as conn, conn.begin():
@@ -630,6 +644,11 @@ class CentralStore:
             yield header.model_dump_json().encode() + b"\n"
             count = 0
             for entity in p.SNAPSHOT_ORDER:
+                if entity == "order":  # this store's orders: few, and each with its lines
+                    if order_rows := orders.snapshot_rows(conn, device.store_id):
+                        count += len(order_rows)
+                        yield json.dumps({"entity": entity, "rows": order_rows}, separators=(",", ":")).encode() + b"\n"
+                    continue
                 if entity == "stock_by_sku":
                     query = self._stock_by_sku_query(stores)
                 elif entity == "customer":

@@ -8,11 +8,13 @@ import pytest
 
 from pos_app.store.replica import Replica
 from sync.client.engine import SyncError
+from sync.protocol import PROTOCOL_VERSION
 from sync.server.catalog import add_price_entry
 from tests.tills import FaultyTransport, engine_for, enrol_till, signed_in_sales
 
 HEADER = (
-    b'{"protocol": 4, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
+    b'{"protocol": %d, "cursor": 5, "store_id": 1, "taken_at": "2026-11-23T10:00:00+00:00", "stock_stores": [1, 2]}\n'
+    % PROTOCOL_VERSION
 )
 
 
@@ -64,8 +66,8 @@ def test_a_corrupt_page_of_changes_is_not_applied(till, central):
     def garble(request, _n):
         if request.url.path == "/sync/changes" and state["corrupt"]:
             return (
-                b'{"changes": [{"seq": 99, "entity": "price", "key": "1", "data": {"id": "x"}}], '
-                b'"cursor": 99, "has_more": false}'
+                b'{"changes": [{"seq": 999999999, "entity": "price", "key": "1", "data": {"id": "x"}}], '
+                b'"cursor": 999999999, "has_more": false}'
             )
         return None
 

@@ -132,8 +132,11 @@ def test_snapshot_is_complete_and_tagged_with_its_cursor(client, central):
             assert all(len(row) == len(p.entity_columns(chunk["entity"])) for row in chunk["rows"])
     assert trailer == {"end": True, "rows": sum(counts.values())}
     weighed = len(demo.DEMO_WEIGHED)  # sold by weight: no stock figure
-    assert counts["sku"] == 120 + weighed and counts["barcode"] == 120 + weighed
-    assert counts["stock_by_sku"] == 120 and counts["price_list"] == 3  # store, web, the Oro tier's
+    catalog = 120 + 1  # and the green velvet sofa
+    assert counts["sku"] == catalog + weighed and counts["barcode"] == catalog + weighed
+    assert counts["stock_by_sku"] == catalog and counts["price_list"] == 3  # store, web, the Oro tier's
+    # The store's click&collect orders and reservations, with their lines.
+    assert counts["order"] == 2 and all(row[4] == header["store_id"] for row in _rows(chunks, "order"))
     # Members travel without phone or e-mail in clear: keyed hashes of them, and the chain's key.
     assert counts["customer"] >= 1 and counts["tier"] == len(demo.DEMO_TIERS)
     assert len(header["member_key"]) == 64
@@ -253,3 +256,7 @@ def test_a_till_never_receives_another_stores_data(client, central):
     assert [c["key"] for c in seen_by_bcn if c["key"].startswith("only-")] == ["only-bcn"]
     # Sibling stores' stock is shared on purpose (the till shows it), and both see it alike.
     assert [c for c in seen_by_mad if c["entity"] == "stock"] == [c for c in seen_by_bcn if c["entity"] == "stock"]
+
+
+def _rows(chunks: list[dict], entity: str) -> list[list]:
+    return [row for chunk in chunks if chunk["entity"] == entity for row in chunk["rows"]]

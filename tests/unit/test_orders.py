@@ -79,3 +79,10 @@ def test_pickup_codes_survive_how_people_type_them_and_catch_a_mistake():
     zero = "0" * 8
     coded = zero + _check_char(zero)
     assert normalise_pickup_code("O" * 8 + coded[8]) == coded  # O read as 0
+
+
+def test_a_store_heard_from_minutes_ago_keeps_no_margin_beyond_its_base():
+    margin = SafetyMargin(base=0, hours_per_unit=2, fresh_for=timedelta(minutes=10))
+    assert margin.units(timedelta(minutes=9)) == 0  # its tills sync every few seconds
+    assert margin.units(timedelta(minutes=11)) == 1
+    assert available_to_promise(1, 0, timedelta(seconds=20), margin) == 1  # the last sofa can be promised
