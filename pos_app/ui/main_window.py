@@ -7,6 +7,7 @@ Sale screen keys (also on the footer):
   F5 pay (cash, card or split) · F6 pay all by card · F7 park · F8 resume a parked sale
   F9 void the sale · F10 return (empty cart: against a receipt; items in the cart: without one)
   F11 sync panel · F12 reprint the last receipt
+  Ctrl+P pickups and reservations (see ui/pickup.py) · Ctrl+R reserve the chosen line's product
   Ctrl+I full invoice for the last receipt · Ctrl+E cash in/out · Ctrl+D open drawer (no sale)
   Ctrl+Z close the shift (Z report) · Ctrl+L sign out
 A scanner (keyboard wedge) is heard wherever the focus is: a burst of keys ending in Enter goes to
@@ -49,6 +50,7 @@ from pos_app.ui.cart_model import CartModel
 from pos_app.ui.customer import CustomerDialog, CustomerPanel, EnrolDialog
 from pos_app.ui.dialogs import ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.i18n import money, set_language
+from pos_app.ui.pickup import PickupDialog, ReserveDialog
 from pos_app.ui.shop_dialogs import (
     ApprovalDialog,
     CloseShiftDialog,
@@ -139,6 +141,8 @@ class SaleWindow(QMainWindow):
             ("F10", self._return),
             ("F11", self._open_sync_panel),
             ("F12", self._reprint),
+            ("Ctrl+P", self._pickups),
+            ("Ctrl+R", self._reserve),
             ("Ctrl+I", self._invoice),
             ("Ctrl+E", self._cash_move),
             ("Ctrl+D", self._no_sale),
@@ -155,6 +159,8 @@ class SaleWindow(QMainWindow):
         self.sales.message.connect(self.show_message)
         self.sales.sale_completed.connect(self._show_receipt)
         self.sales.unknown_barcode.connect(self._unknown_barcode)
+        self.sales.reserved_blocked.connect(self._reserved_blocked)
+        self.till.pickup.message.connect(self.show_message)
         self.shifts.message.connect(self.show_message)
         self.till.printer.failed.connect(lambda text: self.show_message(text, "warning"))
         self.session.changed.connect(lambda _m: self._show_page())
@@ -261,6 +267,7 @@ class SaleWindow(QMainWindow):
         sale_buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Customer F1"), self._customer),
+            (self.tr("Pickups Ctrl+P"), self._pickups),
             (self.tr("Park F7"), self._park),
             (self.tr("Parked F8"), self._resume),
             (self.tr("Return F10"), self._return),
@@ -620,6 +627,41 @@ class SaleWindow(QMainWindow):
 
         dialog.finished.connect(finished)
         self._open(dialog)
+
+    def _pickups(self) -> None:
+        dialog = PickupDialog(self.till.pickup, self)
+
+        def finished(_result: int) -> None:
+            self._closed()
+            if dialog.paying:  # a hand-over to pay here: the order is in the cart
+                QTimer.singleShot(0, self._pay)
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _reserve(self) -> None:
+        row = self._selected_row()
+        lines = self.sales.cart.lines
+        if not lines:
+            self.show_message(self.tr("Scan or choose the product to reserve first"), "warning")
+            return
+        item = lines[row if 0 <= row < len(lines) else -1].item
+        dialog = ReserveDialog(self.till.pickup, item.sku_id, item.name, self)
+        dialog.finished.connect(lambda _r: self._closed())
+        self._open(dialog)
+
+    def _reserved_blocked(self, text: str) -> None:
+        """A scanned unit is held for an order: a manager may release it for this customer."""
+
+        def release() -> None:
+            self._approved(
+                self.sales.release_needs_approval(),
+                "order.release",
+                text,
+                lambda approver: self.sales.release_blocked(approver) and None,
+            )
+
+        QTimer.singleShot(0, lambda: self._ask(self.tr("Reserved"), text + "\n" + self.tr("Release it?"), release))
 
     def _enrol(self) -> None:
         dialog = EnrolDialog(self.sales, self)

@@ -88,27 +88,27 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="53"/>
+        <location filename="../../pos_app/ui/customer.py" line="71"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="59"/>
+        <location filename="../../pos_app/ui/customer.py" line="77"/>
         <source>Card, phone, e-mail or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="71"/>
+        <location filename="../../pos_app/ui/customer.py" line="89"/>
         <source>New member (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="72"/>
+        <location filename="../../pos_app/ui/customer.py" line="90"/>
         <source>No member for this sale (Ctrl+Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="73"/>
+        <location filename="../../pos_app/ui/customer.py" line="91"/>
         <source>Choose (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,7 +116,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="243"/>
+        <location filename="../../pos_app/ui/customer.py" line="245"/>
         <source>Offers for this member:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,17 +151,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="288"/>
+        <location filename="../../pos_app/ui/customer.py" line="286"/>
         <source>You could suggest:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="292"/>
+        <location filename="../../pos_app/ui/customer.py" line="290"/>
         <source>web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="292"/>
+        <location filename="../../pos_app/ui/customer.py" line="290"/>
         <source>store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -197,37 +197,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="141"/>
+        <location filename="../../pos_app/ui/customer.py" line="151"/>
         <source>New member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="153"/>
+        <location filename="../../pos_app/ui/customer.py" line="163"/>
         <source>The customer agrees to receive offers (ask; never tick it for them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="163"/>
+        <location filename="../../pos_app/ui/customer.py" line="173"/>
         <source>Name and surname</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="164"/>
+        <location filename="../../pos_app/ui/customer.py" line="174"/>
         <source>Mobile phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="165"/>
+        <location filename="../../pos_app/ui/customer.py" line="175"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="169"/>
+        <location filename="../../pos_app/ui/customer.py" line="179"/>
         <source>A phone or an e-mail is needed; nothing else is asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="172"/>
+        <location filename="../../pos_app/ui/customer.py" line="182"/>
         <source>Enrol (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,6 +380,318 @@
     </message>
 </context>
 <context>
+    <name>PickupDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="50"/>
+        <source>Pickups and reservations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="53"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="54"/>
+        <source>Picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="55"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="56"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="57"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="62"/>
+        <source>Scan the pickup code, or type a name, card or order number · Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="86"/>
+        <source>Identity checked: ID, or the code on the customer&apos;s phone (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="90"/>
+        <source>Substitute: product code or barcode, then F9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="100"/>
+        <source>Picking F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="101"/>
+        <source>Ready F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="102"/>
+        <source>Hand over F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="103"/>
+        <source>What is here F7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="108"/>
+        <source>Substitute F9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="109"/>
+        <source>Transfer F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="110"/>
+        <source>Expire F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="117"/>
+        <source>Pick list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="123"/>
+        <source>Transfer from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="156"/>
+        <source> · until {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="177"/>
+        <source>No orders here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="181"/>
+        <source>Click&amp;collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="181"/>
+        <source>Reservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="182"/>
+        <source>paid online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="182"/>
+        <source>to pay here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="186"/>
+        <source>Pickup until {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="189"/>
+        <source>{} · {} · code {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="196"/>
+        <source>{} × {}  ({}) · here: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="214"/>
+        <source>No order matches {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="223"/>
+        <source>{} orders match: showing the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="225"/>
+        <source>Order {} found by its pickup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="229"/>
+        <location filename="../../pos_app/ui/pickup.py" line="261"/>
+        <source>Choose an order first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="255"/>
+        <source>No sibling store to ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="268"/>
+        <source>Not everything is here: F7 hands over what is, F9 substitutes, F6 asks a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="285"/>
+        <source>Every item is here: nothing to substitute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="297"/>
+        <source>Substitute {} for {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupService</name>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="121"/>
+        <source>Could not save it ({}): try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="130"/>
+        <source>Order {} is not waiting to be picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="136"/>
+        <source>Order {} cannot be made ready now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="142"/>
+        <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="148"/>
+        <source>Order {} is ready: the customer will be told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="156"/>
+        <source>Order {} is still within its pickup window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="159"/>
+        <source>Order {} expired: its units are on sale again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="169"/>
+        <source>Transfer requested for order {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="184"/>
+        <source>Order {} is {}: only a ready order is handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="187"/>
+        <source>Check the customer&apos;s identity first (name, ID or the code on their phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="191"/>
+        <source>Nothing to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="194"/>
+        <source>A substitute needs a manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="203"/>
+        <source>Order {} handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="210"/>
+        <source>PICKUP RECEIPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="211"/>
+        <source>Order {}   {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="212"/>
+        <source>Customer: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="213"/>
+        <source>Paid online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="213"/>
+        <source>Paid at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="220"/>
+        <source>{} x {} (substitute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="223"/>
+        <source>{} unit(s) not handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="224"/>
+        <source>Received by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="234"/>
+        <source>Unknown product {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="256"/>
+        <source>Who is it for? Type the customer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="260"/>
+        <source>That phone number does not look right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="269"/>
+        <source>Only {} free there: not reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="280"/>
+        <source>Reserved: order {}, pickup code {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="173"/>
@@ -444,6 +756,64 @@
     </message>
 </context>
 <context>
+    <name>ReserveDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="347"/>
+        <source>Reserve for a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="354"/>
+        <source>Here ({} free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="356"/>
+        <source>{} ({} last known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="359"/>
+        <source>Customer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="362"/>
+        <source>Phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="368"/>
+        <source> day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="378"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="379"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="381"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="382"/>
+        <source>Hold for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="389"/>
+        <source>Reserve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="445"/>
@@ -499,255 +869,275 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="146"/>
-        <location filename="../../pos_app/services/selling.py" line="209"/>
-        <location filename="../../pos_app/services/selling.py" line="334"/>
+        <location filename="../../pos_app/services/selling.py" line="154"/>
+        <location filename="../../pos_app/services/selling.py" line="231"/>
+        <location filename="../../pos_app/services/selling.py" line="444"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="215"/>
+        <location filename="../../pos_app/services/selling.py" line="237"/>
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="219"/>
+        <location filename="../../pos_app/services/selling.py" line="241"/>
         <source>× {}: now scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="238"/>
+        <location filename="../../pos_app/services/selling.py" line="260"/>
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="254"/>
+        <location filename="../../pos_app/services/selling.py" line="276"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="255"/>
+        <location filename="../../pos_app/services/selling.py" line="277"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="256"/>
+        <location filename="../../pos_app/services/selling.py" line="278"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="257"/>
+        <location filename="../../pos_app/services/selling.py" line="279"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="265"/>
+        <location filename="../../pos_app/services/selling.py" line="287"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="275"/>
+        <location filename="../../pos_app/services/selling.py" line="297"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="278"/>
+        <location filename="../../pos_app/services/selling.py" line="300"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="341"/>
+        <location filename="../../pos_app/services/selling.py" line="451"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="361"/>
+        <location filename="../../pos_app/services/selling.py" line="471"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="393"/>
+        <location filename="../../pos_app/services/selling.py" line="503"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="176"/>
-        <location filename="../../pos_app/services/selling.py" line="405"/>
+        <location filename="../../pos_app/services/selling.py" line="184"/>
+        <location filename="../../pos_app/services/selling.py" line="515"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="140"/>
+        <location filename="../../pos_app/services/selling.py" line="148"/>
         <source>No member found for &apos;{}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="161"/>
+        <location filename="../../pos_app/services/selling.py" line="169"/>
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="181"/>
+        <location filename="../../pos_app/services/selling.py" line="189"/>
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="188"/>
+        <location filename="../../pos_app/services/selling.py" line="196"/>
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="407"/>
+        <location filename="../../pos_app/services/selling.py" line="335"/>
+        <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="352"/>
+        <source>Releasing reserved units needs a manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="382"/>
+        <source>Finish or park the sale in progress first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="399"/>
+        <source>Order {}: take the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="517"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="409"/>
+        <location filename="../../pos_app/services/selling.py" line="519"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="425"/>
+        <location filename="../../pos_app/services/selling.py" line="535"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="436"/>
+        <location filename="../../pos_app/services/selling.py" line="546"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="447"/>
+        <location filename="../../pos_app/services/selling.py" line="557"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="467"/>
+        <location filename="../../pos_app/services/selling.py" line="577"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="473"/>
+        <location filename="../../pos_app/services/selling.py" line="583"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="479"/>
+        <location filename="../../pos_app/services/selling.py" line="589"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="487"/>
+        <location filename="../../pos_app/services/selling.py" line="597"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="508"/>
+        <location filename="../../pos_app/services/selling.py" line="618"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="543"/>
+        <location filename="../../pos_app/services/selling.py" line="655"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="592"/>
+        <location filename="../../pos_app/services/selling.py" line="704"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="595"/>
+        <location filename="../../pos_app/services/selling.py" line="707"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="598"/>
+        <location filename="../../pos_app/services/selling.py" line="710"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618"/>
+        <location filename="../../pos_app/services/selling.py" line="730"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="649"/>
+        <location filename="../../pos_app/services/selling.py" line="761"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="659"/>
+        <location filename="../../pos_app/services/selling.py" line="771"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="663"/>
+        <location filename="../../pos_app/services/selling.py" line="775"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="669"/>
+        <location filename="../../pos_app/services/selling.py" line="781"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="683"/>
+        <location filename="../../pos_app/services/selling.py" line="795"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="696"/>
+        <location filename="../../pos_app/services/selling.py" line="808"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="716"/>
+        <location filename="../../pos_app/services/selling.py" line="828"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="727"/>
+        <location filename="../../pos_app/services/selling.py" line="839"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="741"/>
+        <location filename="../../pos_app/services/selling.py" line="853"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="744"/>
+        <location filename="../../pos_app/services/selling.py" line="856"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="747"/>
+        <location filename="../../pos_app/services/selling.py" line="859"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="770"/>
+        <location filename="../../pos_app/services/selling.py" line="882"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="775"/>
+        <location filename="../../pos_app/services/selling.py" line="887"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="785"/>
+        <location filename="../../pos_app/services/selling.py" line="897"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="792"/>
+        <location filename="../../pos_app/services/selling.py" line="904"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="811"/>
+        <location filename="../../pos_app/services/selling.py" line="923"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,352 +1145,372 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="177"/>
+        <location filename="../../pos_app/ui/main_window.py" line="183"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="224"/>
+        <location filename="../../pos_app/ui/main_window.py" line="230"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="253"/>
+        <location filename="../../pos_app/ui/main_window.py" line="259"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="254"/>
+        <location filename="../../pos_app/ui/main_window.py" line="260"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="255"/>
+        <location filename="../../pos_app/ui/main_window.py" line="261"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="256"/>
+        <location filename="../../pos_app/ui/main_window.py" line="262"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="257"/>
+        <location filename="../../pos_app/ui/main_window.py" line="263"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="258"/>
+        <location filename="../../pos_app/ui/main_window.py" line="264"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="263"/>
+        <location filename="../../pos_app/ui/main_window.py" line="269"/>
         <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264"/>
-        <source>Park F7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265"/>
-        <source>Parked F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266"/>
-        <source>Return F10</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267"/>
-        <source>Reprint F12</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="268"/>
-        <source>Invoice Ctrl+I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
-        <source>Cash Ctrl+E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/main_window.py" line="270"/>
-        <source>Close Z Ctrl+Z</source>
+        <source>Pickups Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="271"/>
+        <source>Park F7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="272"/>
+        <source>Parked F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="273"/>
+        <source>Return F10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="274"/>
+        <source>Reprint F12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="275"/>
+        <source>Invoice Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="276"/>
+        <source>Cash Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="277"/>
+        <source>Close Z Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="278"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294"/>
+        <location filename="../../pos_app/ui/main_window.py" line="301"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296"/>
+        <location filename="../../pos_app/ui/main_window.py" line="303"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="309"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="340"/>
+        <location filename="../../pos_app/ui/main_window.py" line="347"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="413"/>
+        <location filename="../../pos_app/ui/main_window.py" line="420"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="421"/>
+        <location filename="../../pos_app/ui/main_window.py" line="428"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="424"/>
+        <location filename="../../pos_app/ui/main_window.py" line="431"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="432"/>
+        <location filename="../../pos_app/ui/main_window.py" line="439"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="441"/>
+        <location filename="../../pos_app/ui/main_window.py" line="448"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="442"/>
+        <location filename="../../pos_app/ui/main_window.py" line="449"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="442"/>
+        <location filename="../../pos_app/ui/main_window.py" line="449"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="442"/>
+        <location filename="../../pos_app/ui/main_window.py" line="449"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="446"/>
+        <location filename="../../pos_app/ui/main_window.py" line="453"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="467"/>
+        <location filename="../../pos_app/ui/main_window.py" line="474"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="467"/>
+        <location filename="../../pos_app/ui/main_window.py" line="474"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="474"/>
+        <location filename="../../pos_app/ui/main_window.py" line="481"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="475"/>
+        <location filename="../../pos_app/ui/main_window.py" line="482"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480"/>
+        <location filename="../../pos_app/ui/main_window.py" line="487"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="483"/>
+        <location filename="../../pos_app/ui/main_window.py" line="490"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="493"/>
+        <location filename="../../pos_app/ui/main_window.py" line="500"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="526"/>
+        <location filename="../../pos_app/ui/main_window.py" line="533"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="542"/>
+        <location filename="../../pos_app/ui/main_window.py" line="549"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="571"/>
+        <location filename="../../pos_app/ui/main_window.py" line="578"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="587"/>
+        <location filename="../../pos_app/ui/main_window.py" line="594"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588"/>
+        <location filename="../../pos_app/ui/main_window.py" line="595"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588"/>
+        <location filename="../../pos_app/ui/main_window.py" line="595"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588"/>
+        <location filename="../../pos_app/ui/main_window.py" line="595"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="600"/>
+        <location filename="../../pos_app/ui/main_window.py" line="607"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="659"/>
+        <location filename="../../pos_app/ui/main_window.py" line="646"/>
+        <source>Scan or choose the product to reserve first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <source>Release it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="701"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="674"/>
+        <location filename="../../pos_app/ui/main_window.py" line="716"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="679"/>
+        <location filename="../../pos_app/ui/main_window.py" line="721"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="698"/>
+        <location filename="../../pos_app/ui/main_window.py" line="740"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="709"/>
+        <location filename="../../pos_app/ui/main_window.py" line="751"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="716"/>
+        <location filename="../../pos_app/ui/main_window.py" line="758"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="726"/>
+        <location filename="../../pos_app/ui/main_window.py" line="768"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="743"/>
+        <location filename="../../pos_app/ui/main_window.py" line="785"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="772"/>
+        <location filename="../../pos_app/ui/main_window.py" line="814"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="779"/>
+        <location filename="../../pos_app/ui/main_window.py" line="821"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="787"/>
+        <location filename="../../pos_app/ui/main_window.py" line="829"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="794"/>
+        <location filename="../../pos_app/ui/main_window.py" line="836"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="794"/>
+        <location filename="../../pos_app/ui/main_window.py" line="836"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="794"/>
+        <location filename="../../pos_app/ui/main_window.py" line="836"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="812"/>
+        <location filename="../../pos_app/ui/main_window.py" line="854"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="817"/>
+        <location filename="../../pos_app/ui/main_window.py" line="859"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="819"/>
+        <location filename="../../pos_app/ui/main_window.py" line="861"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="821"/>
+        <location filename="../../pos_app/ui/main_window.py" line="863"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="823"/>
+        <location filename="../../pos_app/ui/main_window.py" line="865"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="825"/>
+        <location filename="../../pos_app/ui/main_window.py" line="867"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="828"/>
+        <location filename="../../pos_app/ui/main_window.py" line="870"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="836"/>
+        <location filename="../../pos_app/ui/main_window.py" line="878"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854"/>
+        <location filename="../../pos_app/ui/main_window.py" line="896"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854"/>
+        <location filename="../../pos_app/ui/main_window.py" line="896"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,7 +1759,7 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="74"/>
+        <location filename="../../pos_app/services/till.py" line="76"/>
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -87,27 +87,27 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="53" />
+        <location filename="../../pos_app/ui/customer.py" line="71" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="59" />
+        <location filename="../../pos_app/ui/customer.py" line="77" />
         <source>Card, phone, e-mail or name</source>
         <translation>Tarjeta, teléfono, correo o nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="71" />
+        <location filename="../../pos_app/ui/customer.py" line="89" />
         <source>New member (Ctrl+N)</source>
         <translation>Nuevo socio (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="72" />
+        <location filename="../../pos_app/ui/customer.py" line="90" />
         <source>No member for this sale (Ctrl+Del)</source>
         <translation>Sin socio en esta venta (Ctrl+Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="73" />
+        <location filename="../../pos_app/ui/customer.py" line="91" />
         <source>Choose (Enter)</source>
         <translation>Elegir (Intro)</translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="243" />
+        <location filename="../../pos_app/ui/customer.py" line="245" />
         <source>Offers for this member:</source>
         <translation>Ofertas para este socio:</translation>
     </message>
@@ -150,17 +150,17 @@
         <translation>ninguna todavía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="288" />
+        <location filename="../../pos_app/ui/customer.py" line="286" />
         <source>You could suggest:</source>
         <translation>Puedes sugerir:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="292" />
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>web</source>
         <translation>web</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="292" />
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>store</source>
         <translation>tienda</translation>
     </message>
@@ -196,37 +196,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="141" />
+        <location filename="../../pos_app/ui/customer.py" line="151" />
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="153" />
+        <location filename="../../pos_app/ui/customer.py" line="163" />
         <source>The customer agrees to receive offers (ask; never tick it for them)</source>
         <translation>El cliente acepta recibir ofertas (pregúntale; nunca lo marques por él)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="163" />
+        <location filename="../../pos_app/ui/customer.py" line="173" />
         <source>Name and surname</source>
         <translation>Nombre y apellidos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="164" />
+        <location filename="../../pos_app/ui/customer.py" line="174" />
         <source>Mobile phone</source>
         <translation>Teléfono móvil</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="165" />
+        <location filename="../../pos_app/ui/customer.py" line="175" />
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="169" />
+        <location filename="../../pos_app/ui/customer.py" line="179" />
         <source>A phone or an e-mail is needed; nothing else is asked.</source>
         <translation>Hace falta un teléfono o un correo; no se pide nada más.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="172" />
+        <location filename="../../pos_app/ui/customer.py" line="182" />
         <source>Enrol (Enter)</source>
         <translation>Dar de alta (Intro)</translation>
     </message>
@@ -379,6 +379,318 @@
     </message>
 </context>
 <context>
+    <name>PickupDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="50" />
+        <source>Pickups and reservations</source>
+        <translation>Recogidas y reservas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="53" />
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="54" />
+        <source>Picking</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="55" />
+        <source>Ready</source>
+        <translation>Listos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="56" />
+        <source>Overdue</source>
+        <translation>Vencidos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="57" />
+        <source>Problem</source>
+        <translation>Incidencia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="62" />
+        <source>Scan the pickup code, or type a name, card or order number · Enter</source>
+        <translation>Escanea el código de recogida, o escribe nombre, tarjeta o n.º de pedido · Intro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="86" />
+        <source>Identity checked: ID, or the code on the customer's phone (F5)</source>
+        <translation>Identidad comprobada: DNI, o el código en el móvil del cliente (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="90" />
+        <source>Substitute: product code or barcode, then F9</source>
+        <translation>Sustituto: código o código de barras, luego F9</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="100" />
+        <source>Picking F2</source>
+        <translation>Preparar F2</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="101" />
+        <source>Ready F3</source>
+        <translation>Listo F3</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="102" />
+        <source>Hand over F4</source>
+        <translation>Entregar F4</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="103" />
+        <source>What is here F7</source>
+        <translation>Lo que hay F7</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="108" />
+        <source>Substitute F9</source>
+        <translation>Sustituir F9</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="109" />
+        <source>Transfer F6</source>
+        <translation>Traspaso F6</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="110" />
+        <source>Expire F8</source>
+        <translation>Caducar F8</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="117" />
+        <source>Pick list</source>
+        <translation>Lista de preparación</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="123" />
+        <source>Transfer from</source>
+        <translation>Traspaso desde</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="156" />
+        <source> · until {}</source>
+        <translation> · hasta {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="177" />
+        <source>No orders here</source>
+        <translation>No hay pedidos aquí</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="181" />
+        <source>Click&amp;collect</source>
+        <translation>Click&amp;collect</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="181" />
+        <source>Reservation</source>
+        <translation>Reserva</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="182" />
+        <source>paid online</source>
+        <translation>pagado online</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="182" />
+        <source>to pay here</source>
+        <translation>a pagar aquí</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="186" />
+        <source>Pickup until {}</source>
+        <translation>Recoger hasta {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="189" />
+        <source>{} · {} · code {}</source>
+        <translation>{} · {} · código {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="196" />
+        <source>{} × {}  ({}) · here: {}</source>
+        <translation>{} × {}  ({}) · aquí: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="214" />
+        <source>No order matches {}</source>
+        <translation>Ningún pedido coincide con {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="223" />
+        <source>{} orders match: showing the first</source>
+        <translation>{} pedidos coinciden: se muestra el primero</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="225" />
+        <source>Order {} found by its pickup code</source>
+        <translation>Pedido {} encontrado por su código de recogida</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="229" />
+        <location filename="../../pos_app/ui/pickup.py" line="261" />
+        <source>Choose an order first</source>
+        <translation>Elige antes un pedido</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="255" />
+        <source>No sibling store to ask</source>
+        <translation>No hay otra tienda a la que pedirlo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="268" />
+        <source>Not everything is here: F7 hands over what is, F9 substitutes, F6 asks a transfer</source>
+        <translation>No está todo: F7 entrega lo que hay, F9 sustituye, F6 pide un traspaso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="285" />
+        <source>Every item is here: nothing to substitute</source>
+        <translation>Está todo: nada que sustituir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="297" />
+        <source>Substitute {} for {}</source>
+        <translation>Sustituir {} por {}</translation>
+    </message>
+</context>
+<context>
+    <name>PickupService</name>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="121" />
+        <source>Could not save it ({}): try again</source>
+        <translation>No se pudo guardar ({}): inténtalo de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="130" />
+        <source>Order {} is not waiting to be picked</source>
+        <translation>El pedido {} no está pendiente de preparar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="136" />
+        <source>Order {} cannot be made ready now</source>
+        <translation>El pedido {} no puede marcarse como listo ahora</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="142" />
+        <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
+        <translation>{}: {} aquí para {} pedidos. Entrega lo que hay, sustituye o pide un traspaso.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="148" />
+        <source>Order {} is ready: the customer will be told</source>
+        <translation>Pedido {} listo: se avisará al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="156" />
+        <source>Order {} is still within its pickup window</source>
+        <translation>El pedido {} aún está en su plazo de recogida</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="159" />
+        <source>Order {} expired: its units are on sale again</source>
+        <translation>Pedido {} caducado: sus unidades vuelven a la venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="169" />
+        <source>Transfer requested for order {}</source>
+        <translation>Traspaso pedido para el pedido {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="184" />
+        <source>Order {} is {}: only a ready order is handed over</source>
+        <translation>El pedido {} está {}: solo se entrega un pedido listo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="187" />
+        <source>Check the customer's identity first (name, ID or the code on their phone)</source>
+        <translation>Comprueba antes la identidad del cliente (nombre, DNI o el código en su móvil)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="191" />
+        <source>Nothing to hand over</source>
+        <translation>Nada que entregar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="194" />
+        <source>A substitute needs a manager's approval</source>
+        <translation>Un sustituto necesita la autorización de un encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="203" />
+        <source>Order {} handed over</source>
+        <translation>Pedido {} entregado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="210" />
+        <source>PICKUP RECEIPT</source>
+        <translation>JUSTIFICANTE DE RECOGIDA</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="211" />
+        <source>Order {}   {}</source>
+        <translation>Pedido {}   {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="212" />
+        <source>Customer: {}</source>
+        <translation>Cliente: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="213" />
+        <source>Paid online</source>
+        <translation>Pagado online</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="213" />
+        <source>Paid at the counter</source>
+        <translation>Pagado en tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="220" />
+        <source>{} x {} (substitute)</source>
+        <translation>{} x {} (sustituto)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="223" />
+        <source>{} unit(s) not handed over</source>
+        <translation>{} unidad(es) sin entregar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="224" />
+        <source>Received by the customer</source>
+        <translation>Recibido por el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="234" />
+        <source>Unknown product {}</source>
+        <translation>Producto desconocido {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="256" />
+        <source>Who is it for? Type the customer's name</source>
+        <translation>¿Para quién es? Escribe el nombre del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="260" />
+        <source>That phone number does not look right</source>
+        <translation>Ese teléfono no parece correcto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="269" />
+        <source>Only {} free there: not reserved</source>
+        <translation>Solo hay {} libres allí: no se ha reservado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="280" />
+        <source>Reserved: order {}, pickup code {}</source>
+        <translation>Reservado: pedido {}, código de recogida {}</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="173" />
@@ -443,6 +755,64 @@
     </message>
 </context>
 <context>
+    <name>ReserveDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="347" />
+        <source>Reserve for a customer</source>
+        <translation>Reservar para un cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="354" />
+        <source>Here ({} free)</source>
+        <translation>Aquí ({} libres)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="356" />
+        <source>{} ({} last known)</source>
+        <translation>{} ({} según el último dato)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="359" />
+        <source>Customer's name</source>
+        <translation>Nombre del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="362" />
+        <source>Phone (optional)</source>
+        <translation>Teléfono (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="368" />
+        <source> day(s)</source>
+        <translation> día(s)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="378" />
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="379" />
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="381" />
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="382" />
+        <source>Hold for</source>
+        <translation>Guardar durante</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/pickup.py" line="389" />
+        <source>Reserve (Enter)</source>
+        <translation>Reservar (Intro)</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="445" />
@@ -498,255 +868,275 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="146" />
-        <location filename="../../pos_app/services/selling.py" line="209" />
-        <location filename="../../pos_app/services/selling.py" line="334" />
+        <location filename="../../pos_app/services/selling.py" line="154" />
+        <location filename="../../pos_app/services/selling.py" line="231" />
+        <location filename="../../pos_app/services/selling.py" line="444" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="215" />
+        <location filename="../../pos_app/services/selling.py" line="237" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="219" />
+        <location filename="../../pos_app/services/selling.py" line="241" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="238" />
+        <location filename="../../pos_app/services/selling.py" line="260" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="254" />
+        <location filename="../../pos_app/services/selling.py" line="276" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="255" />
+        <location filename="../../pos_app/services/selling.py" line="277" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="256" />
+        <location filename="../../pos_app/services/selling.py" line="278" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="257" />
+        <location filename="../../pos_app/services/selling.py" line="279" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="265" />
+        <location filename="../../pos_app/services/selling.py" line="287" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="275" />
+        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="278" />
+        <location filename="../../pos_app/services/selling.py" line="300" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="341" />
+        <location filename="../../pos_app/services/selling.py" line="451" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="361" />
+        <location filename="../../pos_app/services/selling.py" line="471" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="393" />
+        <location filename="../../pos_app/services/selling.py" line="503" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="176" />
-        <location filename="../../pos_app/services/selling.py" line="405" />
+        <location filename="../../pos_app/services/selling.py" line="184" />
+        <location filename="../../pos_app/services/selling.py" line="515" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="140" />
+        <location filename="../../pos_app/services/selling.py" line="148" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="161" />
+        <location filename="../../pos_app/services/selling.py" line="169" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="181" />
+        <location filename="../../pos_app/services/selling.py" line="189" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="188" />
+        <location filename="../../pos_app/services/selling.py" line="196" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="407" />
+        <location filename="../../pos_app/services/selling.py" line="335" />
+        <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
+        <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="352" />
+        <source>Releasing reserved units needs a manager's approval</source>
+        <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="382" />
+        <source>Finish or park the sale in progress first</source>
+        <translation>Termina o aparca antes la venta en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="399" />
+        <source>Order {}: take the payment</source>
+        <translation>Pedido {}: cobra el importe</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="517" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="409" />
+        <location filename="../../pos_app/services/selling.py" line="519" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="425" />
+        <location filename="../../pos_app/services/selling.py" line="535" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="436" />
+        <location filename="../../pos_app/services/selling.py" line="546" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="447" />
+        <location filename="../../pos_app/services/selling.py" line="557" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="467" />
+        <location filename="../../pos_app/services/selling.py" line="577" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="473" />
+        <location filename="../../pos_app/services/selling.py" line="583" />
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="479" />
+        <location filename="../../pos_app/services/selling.py" line="589" />
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation>Falló el datáfono ({}): no se cobró nada.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="487" />
+        <location filename="../../pos_app/services/selling.py" line="597" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="508" />
+        <location filename="../../pos_app/services/selling.py" line="618" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="543" />
+        <location filename="../../pos_app/services/selling.py" line="655" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="592" />
+        <location filename="../../pos_app/services/selling.py" line="704" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="595" />
+        <location filename="../../pos_app/services/selling.py" line="707" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="598" />
+        <location filename="../../pos_app/services/selling.py" line="710" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618" />
+        <location filename="../../pos_app/services/selling.py" line="730" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="649" />
+        <location filename="../../pos_app/services/selling.py" line="761" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="659" />
+        <location filename="../../pos_app/services/selling.py" line="771" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="663" />
+        <location filename="../../pos_app/services/selling.py" line="775" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="669" />
+        <location filename="../../pos_app/services/selling.py" line="781" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="683" />
+        <location filename="../../pos_app/services/selling.py" line="795" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="696" />
+        <location filename="../../pos_app/services/selling.py" line="808" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="716" />
+        <location filename="../../pos_app/services/selling.py" line="828" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="727" />
+        <location filename="../../pos_app/services/selling.py" line="839" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="741" />
+        <location filename="../../pos_app/services/selling.py" line="853" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="744" />
+        <location filename="../../pos_app/services/selling.py" line="856" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="747" />
+        <location filename="../../pos_app/services/selling.py" line="859" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="770" />
+        <location filename="../../pos_app/services/selling.py" line="882" />
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="775" />
+        <location filename="../../pos_app/services/selling.py" line="887" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="785" />
+        <location filename="../../pos_app/services/selling.py" line="897" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="792" />
+        <location filename="../../pos_app/services/selling.py" line="904" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="811" />
+        <location filename="../../pos_app/services/selling.py" line="923" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
@@ -754,352 +1144,372 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="177" />
+        <location filename="../../pos_app/ui/main_window.py" line="183" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="224" />
+        <location filename="../../pos_app/ui/main_window.py" line="230" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="253" />
+        <location filename="../../pos_app/ui/main_window.py" line="259" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="254" />
+        <location filename="../../pos_app/ui/main_window.py" line="260" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="255" />
+        <location filename="../../pos_app/ui/main_window.py" line="261" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="256" />
+        <location filename="../../pos_app/ui/main_window.py" line="262" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="257" />
+        <location filename="../../pos_app/ui/main_window.py" line="263" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="258" />
+        <location filename="../../pos_app/ui/main_window.py" line="264" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="263" />
+        <location filename="../../pos_app/ui/main_window.py" line="269" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264" />
+        <location filename="../../pos_app/ui/main_window.py" line="270" />
+        <source>Pickups Ctrl+P</source>
+        <translation>Recogidas Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="271" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265" />
+        <location filename="../../pos_app/ui/main_window.py" line="272" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266" />
+        <location filename="../../pos_app/ui/main_window.py" line="273" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267" />
+        <location filename="../../pos_app/ui/main_window.py" line="274" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="268" />
+        <location filename="../../pos_app/ui/main_window.py" line="275" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269" />
+        <location filename="../../pos_app/ui/main_window.py" line="276" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="270" />
+        <location filename="../../pos_app/ui/main_window.py" line="277" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="271" />
+        <location filename="../../pos_app/ui/main_window.py" line="278" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="301" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="340" />
+        <location filename="../../pos_app/ui/main_window.py" line="347" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="413" />
+        <location filename="../../pos_app/ui/main_window.py" line="420" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="421" />
+        <location filename="../../pos_app/ui/main_window.py" line="428" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="424" />
+        <location filename="../../pos_app/ui/main_window.py" line="431" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="432" />
+        <location filename="../../pos_app/ui/main_window.py" line="439" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="441" />
+        <location filename="../../pos_app/ui/main_window.py" line="448" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="442" />
+        <location filename="../../pos_app/ui/main_window.py" line="449" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="442" />
+        <location filename="../../pos_app/ui/main_window.py" line="449" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="442" />
+        <location filename="../../pos_app/ui/main_window.py" line="449" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="446" />
+        <location filename="../../pos_app/ui/main_window.py" line="453" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="467" />
+        <location filename="../../pos_app/ui/main_window.py" line="474" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="467" />
+        <location filename="../../pos_app/ui/main_window.py" line="474" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="474" />
+        <location filename="../../pos_app/ui/main_window.py" line="481" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="475" />
+        <location filename="../../pos_app/ui/main_window.py" line="482" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480" />
+        <location filename="../../pos_app/ui/main_window.py" line="487" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="483" />
+        <location filename="../../pos_app/ui/main_window.py" line="490" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="493" />
+        <location filename="../../pos_app/ui/main_window.py" line="500" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="526" />
+        <location filename="../../pos_app/ui/main_window.py" line="533" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="542" />
+        <location filename="../../pos_app/ui/main_window.py" line="549" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="571" />
+        <location filename="../../pos_app/ui/main_window.py" line="578" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="587" />
+        <location filename="../../pos_app/ui/main_window.py" line="594" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588" />
+        <location filename="../../pos_app/ui/main_window.py" line="595" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588" />
+        <location filename="../../pos_app/ui/main_window.py" line="595" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588" />
+        <location filename="../../pos_app/ui/main_window.py" line="595" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="600" />
+        <location filename="../../pos_app/ui/main_window.py" line="607" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="659" />
+        <location filename="../../pos_app/ui/main_window.py" line="646" />
+        <source>Scan or choose the product to reserve first</source>
+        <translation>Escanea o elige antes el producto a reservar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="664" />
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="664" />
+        <source>Release it?</source>
+        <translation>¿Liberarlo?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="701" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="674" />
+        <location filename="../../pos_app/ui/main_window.py" line="716" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="679" />
+        <location filename="../../pos_app/ui/main_window.py" line="721" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="698" />
+        <location filename="../../pos_app/ui/main_window.py" line="740" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="709" />
+        <location filename="../../pos_app/ui/main_window.py" line="751" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="716" />
+        <location filename="../../pos_app/ui/main_window.py" line="758" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="726" />
+        <location filename="../../pos_app/ui/main_window.py" line="768" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="743" />
+        <location filename="../../pos_app/ui/main_window.py" line="785" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="772" />
+        <location filename="../../pos_app/ui/main_window.py" line="814" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="779" />
+        <location filename="../../pos_app/ui/main_window.py" line="821" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="787" />
+        <location filename="../../pos_app/ui/main_window.py" line="829" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="794" />
+        <location filename="../../pos_app/ui/main_window.py" line="836" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="794" />
+        <location filename="../../pos_app/ui/main_window.py" line="836" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="794" />
+        <location filename="../../pos_app/ui/main_window.py" line="836" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="812" />
+        <location filename="../../pos_app/ui/main_window.py" line="854" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="817" />
+        <location filename="../../pos_app/ui/main_window.py" line="859" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="819" />
+        <location filename="../../pos_app/ui/main_window.py" line="861" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="821" />
+        <location filename="../../pos_app/ui/main_window.py" line="863" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="823" />
+        <location filename="../../pos_app/ui/main_window.py" line="865" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="825" />
+        <location filename="../../pos_app/ui/main_window.py" line="867" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="828" />
+        <location filename="../../pos_app/ui/main_window.py" line="870" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="836" />
+        <location filename="../../pos_app/ui/main_window.py" line="878" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854" />
+        <location filename="../../pos_app/ui/main_window.py" line="896" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854" />
+        <location filename="../../pos_app/ui/main_window.py" line="896" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -1348,7 +1758,7 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="74" />
+        <location filename="../../pos_app/services/till.py" line="76" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
