@@ -322,13 +322,10 @@ class SaleService(QObject):
         identity = self.identity
         if identity is None:
             return True
-        holders = self.replica.holders(identity.store_id, item.sku_id, self.order.id if self.order else None)
-        if not holders:
-            return True
-        held = sum(n for _, n in holders)
         in_cart = sum(ln.quantity for ln in self.cart.lines if ln.item.sku_id == item.sku_id)
-        on_hand = self.replica.stock_on_hand(identity.store_id, item.sku_id)
-        if on_hand - in_cart - quantity >= held:
+        except_order = self.order.id if self.order else None
+        holders = self.replica.held_back(identity.store_id, item.sku_id, in_cart + quantity, except_order)
+        if not holders:
             return True
         self.blocked = (item, quantity, holders)
         first = holders[0][0]

@@ -127,6 +127,18 @@ class OrderRecords:
                 found.append((order, held))
         return found
 
+    def held_back(
+        self, store_id: int, sku_id: int, wanted: int, except_order: str | None = None
+    ) -> list[tuple[rules.Order, int]]:
+        """The orders whose units selling `wanted` units of a SKU now (the cart's included)
+        would take; empty when the store has enough beside what its orders hold."""
+        holders = self.holders(store_id, sku_id, except_order)
+        if not holders:
+            return []
+        held = sum(n for _, n in holders)
+        on_hand = self.stock_on_hand(store_id, sku_id)  # type: ignore[attr-defined]  # Replica
+        return [] if on_hand - wanted >= held else holders
+
     # --- doing -----------------------------------------------------------------------------
 
     def record_order_step(
