@@ -51,6 +51,34 @@ def load_catalog(path: Path, identity: Identity, timeout: float = 60.0) -> None:
     asyncio.run(load())
 
 
+def ready_till(
+    tmp_path: Path, live_server: object, central: CentralStore, till: str = "T1", store: str = "MAD1"
+) -> Replica:
+    """A till enrolled at the live server, its catalog loaded, on a real SQLite file."""
+    path = tmp_path / f"{till}.sqlite"
+    replica = Replica.open(path)
+    identity = asyncio.run(enrol_till(replica, live_server.url, central, store=store, till=till))  # type: ignore[attr-defined]
+    load_catalog(path, identity)
+    return replica
+
+
+def sync(replica: Replica) -> None:
+    """Push everything, then pull: what a till does when the network is back."""
+
+    async def run() -> None:
+        identity = replica.identity()
+        assert identity is not None
+        engine = engine_for(replica.path, identity)
+        try:
+            await engine.push_once()
+            await engine.pull_once()
+        finally:
+            await engine.aclose()
+            engine.local.close()
+
+    asyncio.run(run())
+
+
 def change_log_after(central: CentralStore, start: int) -> list[int]:
     """Every change-log position after `start`, in order (what a puller should have seen)."""
     with central.engine.connect() as conn:

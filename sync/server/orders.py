@@ -338,9 +338,7 @@ def _status(conn: Connection, order_id: str) -> OrderStatus:
         .join(t.stores, t.stores.c.id == t.orders.c.store_id)
         .where(t.orders.c.id == order_id)
     ).one()
-    lines = conn.execute(
-        sa.select(t.order_lines).where(t.order_lines.c.order_id == order_id).order_by(t.order_lines.c.line_no)
-    ).all()
+    lines = _lines(conn, order_id)
     history = conn.execute(
         sa.select(t.order_log.c.at, t.order_log.c.state, t.order_log.c.what, t.order_log.c.detail)
         .where(t.order_log.c.order_id == order_id)
@@ -383,12 +381,16 @@ def _status(conn: Connection, order_id: str) -> OrderStatus:
     )
 
 
+def _lines(conn: Connection, order_id: str) -> Sequence[Any]:
+    return conn.execute(
+        sa.select(t.order_lines).where(t.order_lines.c.order_id == order_id).order_by(t.order_lines.c.line_no)
+    ).all()
+
+
 def _order_change(conn: Connection, order_id: str) -> dict[str, Any]:
     """The order as its store's tills see it, as a change to log."""
     row = conn.execute(sa.select(t.orders).where(t.orders.c.id == order_id)).one()
-    lines = conn.execute(
-        sa.select(t.order_lines).where(t.order_lines.c.order_id == order_id).order_by(t.order_lines.c.line_no)
-    ).all()
+    lines = _lines(conn, order_id)
     data = _order_data(row, lines)
     return CentralStore.change("order", row.id, data.model_dump(mode="json"), scope=f"store:{row.store_id}")
 
@@ -436,9 +438,7 @@ def snapshot_rows(conn: Connection, store_id: int) -> list[list[Any]]:
     ).all()
     found = []
     for row in rows:
-        lines = conn.execute(
-            sa.select(t.order_lines).where(t.order_lines.c.order_id == row.id).order_by(t.order_lines.c.line_no)
-        ).all()
+        lines = _lines(conn, row.id)
         found.append(list(_order_data(row, lines).model_dump(mode="json").values()))
     return found
 
@@ -609,9 +609,7 @@ def apply_order_facts(
 
 def _hand_over(conn: Connection, order_id: str, moves: Iterable[tuple[int, int]]) -> None:
     """Count units handed over against the order's lines (a substitute counts against none)."""
-    lines = conn.execute(
-        sa.select(t.order_lines).where(t.order_lines.c.order_id == order_id).order_by(t.order_lines.c.line_no)
-    ).all()
+    lines = _lines(conn, order_id)
     left = {ln.line_no: ln.quantity - ln.released - ln.handed for ln in lines}
     for sku_id, quantity in moves:
         for ln in lines:
@@ -689,7 +687,7 @@ def _apply_step(
     who = f"till {device.till_code}" + (f", staff {step.staff_id}" if step.staff_id else "")
     touched: set[int] = set()
     if step.step == "released":
-        lines = conn.execute(sa.select(t.order_lines).where(t.order_lines.c.order_id == row.id)).all()
+        lines = _lines(conn, row.id)
         for move in step.lines:
             for ln in lines:
                 free = min(move.quantity, ln.quantity - ln.released - ln.handed) if ln.sku_id == move.sku_id else 0

@@ -20,36 +20,11 @@ from pos_app.store.members import DuplicateMember
 from pos_app.store.replica import Replica
 from sync.server import demo, loyalty
 from sync.server import schema as t
-from tests.tills import engine_for, enrol_till, load_catalog, signed_in_sales
+from tests.tills import engine_for, ready_till, signed_in_sales, sync
 
 LUCIA = "LC00000001"  # the demo member: Oro (x1.5 points, Oro prices, ORO-10), phone 600 123 456
 TEE = make_ean13("840000000001")  # S0000001: a tee (Moda)
 TEE2 = make_ean13("840000000002")  # S0000002: a tee with an Oro price below the store's
-
-
-def ready_till(tmp_path, live_server, central, till: str = "T1") -> Replica:
-    path = tmp_path / f"{till}.sqlite"
-    replica = Replica.open(path)
-    identity = asyncio.run(enrol_till(replica, live_server.url, central, till=till))
-    load_catalog(path, identity)
-    return replica
-
-
-def sync(replica: Replica) -> None:
-    """Push everything, then pull: what a till does when the network is back."""
-
-    async def run() -> None:
-        identity = replica.identity()
-        assert identity is not None
-        engine = engine_for(replica.path, identity)
-        try:
-            await engine.push_once()
-            await engine.pull_once()
-        finally:
-            await engine.aclose()
-            engine.local.close()
-
-    asyncio.run(run())
 
 
 def server_member(central, card: str):

@@ -3,7 +3,6 @@ the green velvet sofa, online and with the branch's till offline, and the notifi
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 from datetime import UTC, datetime, timedelta
@@ -21,7 +20,7 @@ from sync.server import orders
 from sync.server import schema as t
 from sync.server.demo import DEMO_SOFA
 from tests.conftest import ADMIN_TOKEN
-from tests.tills import engine_for, enrol_till, load_catalog, signed_in_sales
+from tests.tills import ready_till, signed_in_sales, sync
 
 BRANCH = "BCN1"
 SOFA = DEMO_SOFA.sku
@@ -29,26 +28,7 @@ AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
 def branch_till(tmp_path, live_server, central, till: str) -> Replica:
-    path = tmp_path / f"{till}.sqlite"
-    replica = Replica.open(path)
-    identity = asyncio.run(enrol_till(replica, live_server.url, central, store=BRANCH, till=till))
-    load_catalog(path, identity)
-    return replica
-
-
-def sync(replica: Replica) -> None:
-    async def run() -> None:
-        identity = replica.identity()
-        assert identity is not None
-        engine = engine_for(replica.path, identity)
-        try:
-            await engine.push_once()
-            await engine.pull_once()
-        finally:
-            await engine.aclose()
-            engine.local.close()
-
-    asyncio.run(run())
+    return ready_till(tmp_path, live_server, central, till, store=BRANCH)
 
 
 def sofa_order(reference: str) -> dict:
