@@ -95,6 +95,11 @@ class PickupService(QObject):
         """Lines the store cannot serve whole from its stock: (line, units here)."""
         return [(line, max(0, here)) for line, here in self.pick_list(order) if here < line.held]
 
+    def free_here(self, sku_id: int) -> int:
+        """Units of a SKU on hand here that no open order holds."""
+        held = sum(n for _, n in self.replica.holders(self.store_id, sku_id))
+        return self.replica.stock_on_hand(self.store_id, sku_id) - held
+
     def sibling_stock(self, sku_id: int) -> list[tuple[int, str, int]]:
         """(store id, name, last known figure) of a SKU in every sibling store, most first."""
         rows = self.replica.conn.execute(
@@ -260,9 +265,7 @@ class PickupService(QObject):
             self._say(self.tr("That phone number does not look right"), "warning")
             return None
         if at_store_id == identity.store_id:
-            free = self.replica.stock_on_hand(identity.store_id, sku_id) - sum(
-                n for _, n in self.replica.holders(identity.store_id, sku_id)
-            )
+            free = self.free_here(sku_id)
         else:
             free = next((n for sid, _, n in self.sibling_stock(sku_id) if sid == at_store_id), 0)
         if free < quantity:

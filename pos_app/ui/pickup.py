@@ -346,9 +346,7 @@ class ReserveDialog(ShopDialog):
         self.reserved: Order | None = None
         self.setWindowTitle(self.tr("Reserve for a customer"))
         identity = pickup.replica.identity()
-        here = pickup.replica.stock_on_hand(pickup.store_id, sku_id) - sum(
-            n for _, n in pickup.replica.holders(pickup.store_id, sku_id)
-        )
+        here = pickup.free_here(sku_id)
         self.where = QComboBox()
         self.where.setObjectName("reserveWhere")
         self.where.addItem(self.tr("Here ({} free)").format(here), pickup.store_id)

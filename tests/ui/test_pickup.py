@@ -1,18 +1,22 @@
 """The pickup screen by keyboard, offline on what the till last pulled: a prepaid web order
 found by its pickup code, picked, made ready and handed over with a pickup receipt; a phone
-reservation paid at the counter; a reserved unit refused to a walk-in until a manager releases it."""
+reservation found by name and paid at the counter; a reserved unit refused to a walk-in until a
+manager releases it; a reservation for a customer here and in a sibling store."""
 
 from __future__ import annotations
+
+import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from pos_app.domain.barcode import make_ean13
 from pos_app.services.till import Till
-from pos_app.ui.pickup import PickupDialog
-from pos_app.ui.shop_dialogs import ApprovalDialog
+from pos_app.ui.pickup import PickupDialog, ReserveDialog
+from pos_app.ui.shop_dialogs import ApprovalDialog, PaymentDialog
 from tests.ui.conftest import screenshot
 from tests.ui.test_customer import finish, sign_in, start
-from tests.ui.test_full_shift import dialog_of, press, until
+from tests.ui.test_full_shift import dialog_of, next_sale, press, scan, until
 
 
 def order_code(till: Till, number: str) -> str:
@@ -68,52 +72,105 @@ def test_a_prepaid_web_order_is_found_by_its_code_picked_readied_and_handed_over
         finish(till, window, loop)
 
 
-def test_a_reservation_to_pay_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot, qapp, ready_till_dir, tmp_path):
+def test_a_reservation_paid_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot, qapp, ready_till_dir, tmp_path):
     till, window, loop = start(qapp, ready_till_dir)
     qtbot.addWidget(window)
     replica = till.replica
     identity = till.identity
     reservation = replica.find_orders(identity.store_id, "TEL-0007")[0]
-    sku = reservation.lines[0].sku_id
+    web = replica.find_orders(identity.store_id, "W-100231")[0]
+    sku = web.lines[0].sku_id  # one unit held for Lucía's web order
     barcode = replica.conn.execute("SELECT code FROM barcodes WHERE sku_id = ?", (sku,)).fetchone()[0]
     on_hand = replica.stock_on_hand(identity.store_id, sku)
 
     async def counter() -> None:
         window.show()
         sign_in(qtbot, window)
-        # A walk-in wants every unit on the shelf: the last one is Carmen's.
+        # Carmen comes for her phone reservation: found by name, her ID checked, she pays here.
+        till.pickup.mark_ready(reservation)
+        await press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        desk = await dialog_of(window, PickupDialog)
+        qtbot.keyClicks(desk.find, "carmen")
+        qtbot.keyClick(desk.find, Qt.Key.Key_Return)
+        assert desk.order.number == "TEL-0007" and not desk.identity.isChecked()  # found by name: check her ID
+        assert "to pay here" in desk.details.text()
+        qtbot.keyClick(desk, Qt.Key.Key_F4)
+        assert "identity" in desk.status.text()
+        qtbot.keyClick(desk, Qt.Key.Key_F5)
+        qtbot.keyClick(desk, Qt.Key.Key_F4)  # to the sale screen, and the payment opens
+        pay = await dialog_of(window, PaymentDialog)
+        assert till.sales.cart.total == reservation.total and till.sales.order.id == reservation.id
+        qtbot.keyClick(pay.amount, Qt.Key.Key_Return)  # exact cash
+        text = await next_sale(qtbot, window)
+        assert reservation.lines[0].name in text
+        assert replica.order(reservation.id).state == "collected"
+
+        # A walk-in wants every unit on the shelf: the last one is Lucía's.
         qtbot.keyClicks(window.entry, f"{on_hand}*{barcode}")
         qtbot.keyClick(window.entry, Qt.Key.Key_Return)
         assert till.sales.cart.lines == []
         box = await dialog_of(window, QMessageBox)
-        assert "TEL-0007" in box.text() and "Carmen Ruiz Soto" in box.text()
+        assert "W-100231" in box.text() and "Lucía Martín Gómez" in box.text()
         screenshot(window, "reserved_refused", tmp_path)
         box.button(QMessageBox.StandardButton.Yes).click()
         approval = await dialog_of(window, ApprovalDialog)
         approval.approve_as("Luis", "9999")
         await until(lambda: window.dialog is None)
         assert till.sales.cart.lines[0].quantity == on_hand  # released by the manager, sold
-        assert replica.order(reservation.id).lines[0].held == 0
+        assert replica.order(web.id).lines[0].held == 0
         till.sales.clear()
-
-        # The reservation's own hand-over, to pay here: ready, then Carmen (by name) pays cash.
-        till.pickup.mark_ready(replica.order(reservation.id))
-        await press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-        desk = await dialog_of(window, PickupDialog)
-        qtbot.keyClicks(desk.find, "carmen")
-        qtbot.keyClick(desk.find, Qt.Key.Key_Return)
-        assert desk.order.number == "TEL-0007" and not desk.identity.isChecked()  # found by name: check her ID
-        qtbot.keyClick(desk, Qt.Key.Key_F5)
-        qtbot.keyClick(desk, Qt.Key.Key_F7)  # hand over what is here (its unit was released)
-        assert "Nothing to hand over" in desk.status.text()
-        qtbot.keyClick(desk, Qt.Key.Key_Escape)
-        await until(lambda: window.dialog is None)
 
     try:
         loop.run_until_complete(counter())
         steps = [r[0] for r in replica.conn.execute("SELECT step FROM order_steps ORDER BY id")]
-        assert steps == ["released", "ready"]
-        approvals = replica.overrides()
-        assert [o[1] for o in approvals] == ["order.release"]
+        assert steps == ["ready", "collected", "released"]
+        paid = replica.conn.execute("SELECT order_id FROM sales").fetchall()
+        assert [r[0] for r in paid] == [reservation.id]  # the sale names the order it paid for
+        assert [o[1] for o in replica.overrides()] == ["order.release"]
+    finally:
+        finish(till, window, loop)
+
+
+def test_a_cashier_reserves_a_product_for_a_customer_here_and_in_a_sibling_store(qtbot, qapp, ready_till_dir, tmp_path):
+    till, window, loop = start(qapp, ready_till_dir)
+    qtbot.addWidget(window)
+    replica = till.replica
+    sofa = replica.conn.execute("SELECT id FROM skus WHERE code = 'SOFA-TV-VERDE'").fetchone()[0]
+
+    async def reserve() -> None:
+        window.show()
+        sign_in(qtbot, window)
+        scan(qtbot, window, make_ean13("849000000001"))
+        await press(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        form = await dialog_of(window, ReserveDialog)
+        assert form.where.itemText(0) == "Here (1 free)" and "Barcelona Diagonal (1 last known)" in form.where.itemText(
+            1
+        )
+        form.where.setCurrentIndex(1)  # the sister store's
+        qtbot.keyClicks(form.customer, "Marta Vidal")
+        qtbot.keyClicks(form.phone, "622 334 455")
+        screenshot(form, "reserve_dialog", tmp_path)
+        qtbot.keyClick(form.phone, Qt.Key.Key_Return)
+        await until(lambda: window.dialog is None)
+        assert "Reserved: order R-T1-1" in window.message.text()
+        # And one here, for the customer at the counter: the unit is held at once, offline.
+        await press(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        form = await dialog_of(window, ReserveDialog)
+        qtbot.keyClicks(form.customer, "Pablo Ruiz")
+        qtbot.keyClick(form.customer, Qt.Key.Key_Return)
+        await until(lambda: window.dialog is None)
+        assert till.pickup.free_here(sofa) == 0 and till.pickup.queues()["new"][-1].customer_name == "Pablo Ruiz"
+        till.sales.clear()
+
+    try:
+        loop.run_until_complete(reserve())
+        placed = [
+            json.loads(r[0]) for r in replica.conn.execute("SELECT payload FROM outbox WHERE type = 'order.placed'")
+        ]
+        barcelona = replica.conn.execute("SELECT id FROM stores WHERE code = 'BCN1'").fetchone()[0]
+        assert [(p["at_store_id"], p["customer_name"], p["phone"]) for p in placed] == [
+            (barcelona, "Marta Vidal", "622334455"),
+            (till.identity.store_id, "Pablo Ruiz", None),
+        ]
     finally:
         finish(till, window, loop)
