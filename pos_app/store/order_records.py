@@ -214,7 +214,7 @@ class OrderRecords:
             )
             if at_store_id == store_id:
                 self._hold_here(conn, fact)
-        return self.order(order_id) or self._as_order(fact)
+        return self.order(order_id) or self._as_order(fact, self._line_details(self.conn, fact))
 
     def _hold_here(self, conn: sqlite3.Connection, fact: p.OrderPlaced) -> None:
         """A reservation made here for this store, as the server will send it back."""

@@ -243,3 +243,28 @@ def test_bad_orders_are_refused_with_a_reason_and_reserve_nothing(live_server, c
             conn.execute(sa.select(sa.func.count()).select_from(t.orders).where(t.orders.c.reference == "X")).scalar()
             == 0
         )
+
+
+def test_a_reservation_made_at_one_store_for_a_sister_store_holds_the_unit_there(tmp_path, live_server, central):
+    madrid = ready_till(tmp_path, live_server, central, "M1")
+    branch = branch_till(tmp_path, live_server, central, "B1")
+    sales = signed_in_sales(madrid)
+    desk = PickupService(madrid, sales.session, sales)
+    barcelona = central.store_id_by_code(BRANCH)
+    assert [n for sid, _, n in desk.sibling_stock(sofa_id(madrid)) if sid == barcelona] == [1]
+    order = desk.reserve(barcelona, sofa_id(madrid), 1, "Marta Vidal", hold_days=2, phone="622 334 455")
+    assert order is not None and order.lines[0].name == "Sofá de terciopelo verde Verde"
+    assert order.id not in [o.id for o in desk.queues()["new"]]  # held there, not here
+    assert desk.free_here(sofa_id(madrid)) == 1
+    sync(madrid)
+    sync(branch)
+    walk_in = signed_in_sales(branch)
+    assert walk_in.scan(sofa_barcode()) is False  # Barcelona's till knows it is held
+    held = PickupService(branch, walk_in.session, walk_in).queues()["new"]
+    assert [(o.number, o.customer_name, o.phone_hint) for o in held] == [(order.number, "Marta Vidal", "455")]
+    api = httpx.Client(base_url=live_server.url, headers=AUTH, timeout=30)
+    status = api.get(f"/channel/orders/{order.code}").json()  # customer service finds it by its code
+    assert status["store"] == BRANCH and status["state"] == "reserved" and status["channel"] == "store"
+    assert api.get("/channel/stock", params={"sku": SOFA, "store": BRANCH}).json()[0]["available"] == 0
+    for replica in (madrid, branch):
+        replica.close()
