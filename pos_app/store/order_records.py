@@ -116,9 +116,9 @@ class OrderRecords:
     def holders(self, store_id: int, sku_id: int, except_order: str | None = None) -> list[tuple[rules.Order, int]]:
         """Open orders holding units of a SKU at the store, oldest first, with how many each holds."""
         candidates = self._orders(
-            "store_id = ? AND state IN ('reserved', 'picking', 'ready') AND id != ? AND EXISTS "
-            "(SELECT 1 FROM json_each(orders.lines) WHERE json_extract(value, '$.sku_id') = ?)",
-            (store_id, except_order or "", sku_id),
+            "id IN (SELECT order_id FROM order_skus WHERE sku_id = ?) AND store_id = ? "
+            "AND state IN ('reserved', 'picking', 'ready') AND id != ?",
+            (sku_id, store_id, except_order or ""),
         )
         found = []
         for order in candidates:

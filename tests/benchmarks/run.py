@@ -80,10 +80,30 @@ def build_replica(path: Path, skus: int, stores: int = 10) -> None:
         if len(batch_sku) >= 20000:
             _flush(conn, batch_sku, batch_bar, batch_price, batch_stock)
     _flush(conn, batch_sku, batch_bar, batch_price, batch_stock)
+    _open_orders(conn, skus)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('cursor', '1')")
     conn.execute("COMMIT")
     replica.save_identity(IDENTITY)
     replica.close()
+
+
+OPEN_ORDERS = 300  # a busy store's click&collect orders and reservations waiting at once
+
+
+def _open_orders(conn: sqlite3.Connection, skus: int) -> None:
+    """Open orders of the till's store (3 lines each), which every scan checks for held units."""
+    rng = random.Random(3)
+    rows = []
+    for n in range(OPEN_ORDERS):
+        lines = [
+            {"line_no": k, "sku_id": rng.randrange(1, skus + 1), "sku_code": "", "name": "", "quantity": 1,
+             "unit_price": 1000, "released": 0, "handed": 0}
+            for k in (1, 2, 3)
+        ]  # fmt: skip
+        rows.append((f"order-{n}", f"W-{n}", "click_collect", "web", IDENTITY.store_id, f"CODE{n:05d}",
+                     ("reserved", "picking", "ready")[n % 3], "", "Cliente", "", "", 1, 3000, None,
+                     "2026-01-01T00:00:00+00:00", json.dumps(lines)))  # fmt: skip
+    conn.executemany(f"INSERT INTO orders VALUES ({', '.join('?' * 16)})", rows)
 
 
 def _families(conn: sqlite3.Connection) -> dict[tuple[str, ...], int]:
@@ -164,13 +184,15 @@ def bench_scan(replica: Replica, skus: int, n: int) -> dict:
     cart = Cart(promotions=promotions)
 
     def scan() -> None:
-        # What a scan costs at the till: lookup, price in force, the line added and every
-        # promotion of the cart worked out again (a cart of up to 20 lines, then the next one).
+        # What a scan costs at the till: lookup, price in force, whether open orders hold the
+        # units (OPEN_ORDERS of them), the line added and every promotion of the cart worked out
+        # again (a cart of up to 20 lines, then the next one).
         nonlocal cart
         if len(cart.lines) >= 20:
             cart = Cart(promotions=promotions)
         item = replica.item_by_barcode(next(it))
         assert item is not None
+        replica.held_back(IDENTITY.store_id, item.sku_id, 1)
         cart.add(item)
 
     samples = timed(scan, n)
