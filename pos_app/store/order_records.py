@@ -13,7 +13,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos_app.domain import orders as rules
@@ -92,8 +92,13 @@ class OrderRecords:
         return found
 
     def store_orders(self, store_id: int) -> list[rules.Order]:
-        """This store's orders as the pickup screen shows them (open ones, and those closed lately)."""
-        return self._orders("store_id = ?", (store_id,))
+        """This store's orders as the pickup screen shows them: open ones, and those of the last
+        60 days (closed orders stay in the replica; the screen does not read them all)."""
+        since = (datetime.now(UTC) - timedelta(days=60)).isoformat()
+        return self._orders(
+            "store_id = ? AND (state IN ('placed', 'reserved', 'picking', 'ready') OR created_at >= ?)",
+            (store_id, since),
+        )
 
     def order(self, order_id: str) -> rules.Order | None:
         found = self._orders("id = ?", (order_id,))
