@@ -602,7 +602,7 @@ def apply_order_facts(
     for event_id, sale in paid.values():  # (its hand-over comes in a later batch)
         pay(event_id, sale)
     changes = stock_changes + [_order_change(conn, order_id) for order_id in changed]
-    for store_id, sku_ids in moved.items():
+    for store_id, sku_ids in sorted(moved.items()):  # one lock order for every push (no deadlock)
         changes += check_promises(central, conn, store_id, sku_ids)
     return changes
 
