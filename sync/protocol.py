@@ -22,7 +22,9 @@ from typing_extensions import TypedDict
 #    at the till, sales carry the member and their points, points as a payment method
 # 5: click&collect orders and reservations replicated to their store; order steps and
 #    reservations made at the till; a sale may pay for an order at its hand-over
-PROTOCOL_VERSION = 5
+# 6: transfers between stores replicated to both; transfer steps, stock counts and adjustments
+#    from the till; stores' min/max stock limits
+PROTOCOL_VERSION = 6
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
@@ -276,6 +278,62 @@ class OrderStep(Model):
     note: Text = ""
 
 
+class TransferLineMove(Model):
+    sku_id: Id
+    quantity: Annotated[int, Field(ge=0, le=99_999)]
+    reason: Annotated[str, Field(max_length=32)] = ""  # a received quantity that differs: why
+
+
+class TransferRequested(Model):
+    """The store that needs goods asks a sibling store for them (maybe for a click&collect order)."""
+
+    transfer_id: UUID
+    store_id: Id  # the requesting (receiving) store
+    from_store_id: Id
+    number: Annotated[str, Field(min_length=1, max_length=32)]
+    code: Annotated[str, Field(pattern=r"^[0-9A-Z*~$=]{9}$")]  # on the transfer note's barcode
+    lines: Annotated[list[TransferLineMove], Field(min_length=1, max_length=200)]
+    order_id: UUID | None = None
+    note: Text = ""
+    staff_id: Id | None = None
+    at: datetime
+
+
+class TransferStep(Model):
+    """accepted, declined, shipped (lines: picked quantities), received (lines: counted
+    quantities, with a reason where they differ) or cancelled."""
+
+    transfer_id: UUID
+    store_id: Id
+    step: Literal["accepted", "declined", "shipped", "received", "cancelled"]
+    lines: Annotated[list[TransferLineMove], Field(max_length=200)] = []
+    staff_id: Id | None = None
+    note: Text = ""
+    at: datetime
+
+
+class StockLine(Model):
+    sku_id: Id
+    delta: Annotated[int, Field(ge=-99_999, le=99_999)]
+    reason: Literal["damage", "theft", "found", "supplier_return", "count"]
+    counted: Annotated[int, Field(ge=0, le=10**6)] | None = None  # a count: what was counted…
+    expected: int | None = None  # …and what the till expected when it was counted
+
+
+class StockAdjusted(Model):
+    """A count's approved differences, or an adjustment with its reason: movements, never figures."""
+
+    adjustment_id: UUID
+    store_id: Id
+    kind: Literal["count", "adjustment"]
+    scope: Text = ""  # a count: "full", a family's name, a location
+    blind: bool = False
+    lines: Annotated[list[StockLine], Field(min_length=1, max_length=5000)]
+    staff_id: Id | None = None
+    approver_id: Id | None = None
+    at: datetime
+
+
 EVENT_PAYLOADS: dict[str, type[Model]] = {
     "sale.completed": SaleCompleted,
     "shift.opened": ShiftOpened,
@@ -287,6 +345,9 @@ EVENT_PAYLOADS: dict[str, type[Model]] = {
     "customer.enrolled": CustomerEnrolled,
     "order.placed": OrderPlaced,
     "order.step": OrderStep,
+    "transfer.requested": TransferRequested,
+    "transfer.step": TransferStep,
+    "stock.adjusted": StockAdjusted,
 }
 
 
@@ -502,6 +563,41 @@ class OrderData(Model):
     lines: Annotated[list[OrderLineData], Field(min_length=1, max_length=200)]
 
 
+class TransferLineData(Model):
+    line_no: Annotated[int, Field(ge=1, le=1000)]
+    sku_id: int
+    sku_code: Text
+    name: Text
+    requested: Annotated[int, Field(ge=0, le=99_999)]
+    shipped: Annotated[int, Field(ge=0, le=99_999)] = 0
+    received: Annotated[int, Field(ge=0, le=99_999)] = 0
+    reason: Annotated[str, Field(max_length=32)] = ""
+
+
+class TransferData(Model):
+    """A transfer between two stores, as both stores' tills see it."""
+
+    id: Annotated[str, Field(max_length=36)]
+    number: Annotated[str, Field(max_length=32)]
+    code: Annotated[str, Field(max_length=9)]
+    from_store_id: int
+    to_store_id: int
+    state: Literal["requested", "accepted", "declined", "shipped", "received", "cancelled"]
+    order_id: Annotated[str, Field(max_length=36)] = ""
+    note: Text = ""
+    created_at: datetime
+    lines: Annotated[list[TransferLineData], Field(min_length=1, max_length=200)]
+
+
+class StockLimitData(Model):
+    """A store's minimum and maximum of a SKU: below the minimum, replenish up to the maximum."""
+
+    store_id: int
+    sku_id: int
+    min_qty: Annotated[int, Field(ge=0, le=10**6)]
+    max_qty: Annotated[int, Field(ge=0, le=10**6)]
+
+
 class StockData(Model):
     store_id: int
     sku_id: int
@@ -525,11 +621,13 @@ ENTITY_MODELS: dict[str, type[Model]] = {
     "tier": TierData,
     "customer": CustomerData,
     "order": OrderData,
+    "transfer": TransferData,
+    "stock_limit": StockLimitData,
 }
 # The entities, in the order a snapshot lists them, so that references come before their users.
 EntityName = Literal[
     "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff", "promotion",
-    "tier", "customer", "order", "stock",
+    "tier", "customer", "order", "transfer", "stock_limit", "stock",
 ]  # fmt: skip
 ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores

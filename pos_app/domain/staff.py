@@ -32,6 +32,9 @@ PERMISSIONS = {
     "shift.close": "Close the shift (Z report)",
     "order.release": "Release units reserved for an order",
     "order.substitute": "Hand over a substitute for an ordered item",
+    "transfer.manage": "Request, accept, ship and receive transfers between stores",
+    "stock.count_approve": "Approve a stock count's differences",
+    "stock.adjust": "Adjust stock for damage, theft, found goods or supplier returns",
     "approve": "Approve what others may not do alone",
 }
 

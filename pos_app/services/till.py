@@ -17,6 +17,7 @@ from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
+from pos_app.services.stock import StockService
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
 from pos_app.store.replica import Identity, Replica
 from sync import protocol as p
@@ -52,6 +53,7 @@ class Till(QObject):
         )
         self.shifts = ShiftService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
         self.pickup = PickupService(self.replica, self.session, self.sales, on_fact_recorded=self._fact_recorded)
+        self.stock = StockService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
         summary = self.replica.outbox_summary()

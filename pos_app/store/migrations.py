@@ -279,6 +279,38 @@ MIGRATIONS: list[str] = [
     );
     ALTER TABLE sales ADD COLUMN order_id TEXT;
     """,
+    # 7: transfers between stores (replicated to both stores' tills: lines as JSON) and what
+    # this till did to them; stores' min/max of SKUs; stock counts in progress at this till.
+    """
+    CREATE TABLE transfers (
+        id TEXT PRIMARY KEY, number TEXT NOT NULL, code TEXT NOT NULL, from_store_id INTEGER NOT NULL,
+        to_store_id INTEGER NOT NULL, state TEXT NOT NULL, order_id TEXT NOT NULL, note TEXT NOT NULL,
+        created_at TEXT NOT NULL, lines TEXT NOT NULL
+    );
+    CREATE INDEX transfers_code ON transfers (code);
+    CREATE TABLE transfer_steps (
+        id INTEGER PRIMARY KEY, transfer_id TEXT NOT NULL, step TEXT NOT NULL, lines TEXT NOT NULL,
+        event_id TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE INDEX transfer_steps_transfer ON transfer_steps (transfer_id);
+    -- Transfers this till requested (their numbers are this till's own series).
+    CREATE TABLE transfers_made (
+        transfer_id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE TABLE stock_limits (
+        store_id INTEGER NOT NULL, sku_id INTEGER NOT NULL, min_qty INTEGER NOT NULL, max_qty INTEGER NOT NULL,
+        PRIMARY KEY (store_id, sku_id)
+    );
+    CREATE TABLE counts (
+        id TEXT PRIMARY KEY, scope TEXT NOT NULL, family_id INTEGER, blind INTEGER NOT NULL,
+        started_at TEXT NOT NULL, staff_id INTEGER, closed_at TEXT, event_id TEXT
+    );
+    -- One line per SKU counted; `expected` is frozen when the SKU is first counted.
+    CREATE TABLE count_lines (
+        count_id TEXT NOT NULL REFERENCES counts (id), sku_id INTEGER NOT NULL, counted INTEGER NOT NULL,
+        expected INTEGER NOT NULL, first_counted_at TEXT NOT NULL, PRIMARY KEY (count_id, sku_id)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,6 +31,7 @@ from pos_app.store.migrations import (
     SKU_SEARCH_TRIGGERS,
 )
 from pos_app.store.order_records import OrderRecords
+from pos_app.store.stock_records import StockRecords
 from pos_app.store.till_records import TillRecords
 from sync import protocol as p
 
@@ -103,6 +104,12 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("id",),
     ),
+    "transfer": (
+        "transfers",
+        ("id", "number", "code", "from_store_id", "to_store_id", "state", "order_id", "note", "created_at", "lines"),
+        ("id",),
+    ),
+    "stock_limit": ("stock_limits", ("store_id", "sku_id", "min_qty", "max_qty"), ("store_id", "sku_id")),
 }
 
 
@@ -189,7 +196,7 @@ class OutboxSummary:
     oldest_pending: str | None
 
 
-class Replica(TillRecords, MemberRecords, OrderRecords):
+class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
@@ -517,7 +524,7 @@ class SnapshotWriter:
     def batch(self, entity: str, rows: Sequence[Sequence[Any]]) -> None:
         """Rows of one entity, values in the entity's column order (as validated by the protocol)."""
         table, columns, _ = _ENTITY_TABLES[entity]
-        if entity == "order":
+        if entity in ("order", "transfer"):
             rows = [tuple(_sql_value(v) for v in row) for row in rows]
         self.replica.conn.executemany(_upsert_sql(table, columns), rows)
 
@@ -545,8 +552,9 @@ class SnapshotWriter:
         # Members enrolled here that the server has not confirmed yet survive the snapshot.
         self.replica.restore_pending_enrolments(conn, member_key)
         identity = self.replica.identity()
-        if identity is not None:  # and reservations made here for this store
+        if identity is not None:  # and reservations and transfers made here
             self.replica.restore_pending_reservations(conn, identity.store_id, cursor)
+            self.replica.restore_pending_transfers(conn, identity.store_id, cursor)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('member_key', ?)", (member_key,))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_at', ?)", (now_utc().isoformat(),))

@@ -8,6 +8,7 @@ Sale screen keys (also on the footer):
   F9 void the sale · F10 return (empty cart: against a receipt; items in the cart: without one)
   F11 sync panel · F12 reprint the last receipt
   Ctrl+P pickups and reservations (see ui/pickup.py) · Ctrl+R reserve the chosen line's product
+  Ctrl+K stock here and in sibling stores · Ctrl+T transfers · Ctrl+U stock count (see ui/stock.py)
   Ctrl+I full invoice for the last receipt · Ctrl+E cash in/out · Ctrl+D open drawer (no sale)
   Ctrl+Z close the shift (Z report) · Ctrl+L sign out
 A scanner (keyboard wedge) is heard wherever the focus is: a burst of keys ending in Enter goes to
@@ -67,6 +68,7 @@ from pos_app.ui.shop_dialogs import (
     touch_button,
 )
 from pos_app.ui.signin import SignInPage
+from pos_app.ui.stock import CountDialog, StockDialog, TransfersDialog
 from sync.client.engine import SyncStatus
 
 SCANNER_GAP_S = 0.05  # keys closer together than this are a scanner, not a person
@@ -143,6 +145,9 @@ class SaleWindow(QMainWindow):
             ("F12", self._reprint),
             ("Ctrl+P", self._pickups),
             ("Ctrl+R", self._reserve),
+            ("Ctrl+K", self._stock_view),
+            ("Ctrl+T", self._transfers),
+            ("Ctrl+U", self._count),
             ("Ctrl+I", self._invoice),
             ("Ctrl+E", self._cash_move),
             ("Ctrl+D", self._no_sale),
@@ -268,6 +273,7 @@ class SaleWindow(QMainWindow):
         for text, slot in (
             (self.tr("Customer F1"), self._customer),
             (self.tr("Pickups Ctrl+P"), self._pickups),
+            (self.tr("Stock Ctrl+K"), self._stock_view),
             (self.tr("Park F7"), self._park),
             (self.tr("Parked F8"), self._resume),
             (self.tr("Return F10"), self._return),
@@ -647,6 +653,35 @@ class SaleWindow(QMainWindow):
             return
         item = lines[row if 0 <= row < len(lines) else -1].item
         dialog = ReserveDialog(self.till.pickup, item.sku_id, item.name, self)
+        dialog.finished.connect(lambda _r: self._closed())
+        self._open(dialog)
+
+    def _stock_view(self) -> None:
+        status = self.till.sync_status
+        offline_since = status.last_success or status.current_at if status.online is False else None
+        lines = self.sales.cart.lines
+        row = self._selected_row()
+        sku = lines[row if 0 <= row < len(lines) else -1].item.sku_id if lines else None
+        dialog = StockDialog(self.till.stock, offline_since, self, sku)
+
+        def finished(_result: int) -> None:
+            self._closed()
+            if dialog.wants_reserve is not None:
+                name = self.till.stock.product_name(dialog.wants_reserve)
+                reserve = ReserveDialog(self.till.pickup, dialog.wants_reserve, name, self)
+                reserve.finished.connect(lambda _r: self._closed())
+                QTimer.singleShot(0, lambda: self._open(reserve))
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+
+    def _transfers(self) -> None:
+        dialog = TransfersDialog(self.till.stock, self)
+        dialog.finished.connect(lambda _r: self._closed())
+        self._open(dialog)
+
+    def _count(self) -> None:
+        dialog = CountDialog(self.till.stock, self)
         dialog.finished.connect(lambda _r: self._closed())
         self._open(dialog)
 

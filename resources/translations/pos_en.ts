@@ -86,6 +86,124 @@
     </message>
 </context>
 <context>
+    <name>CountDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="433"/>
+        <source>Stock count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="438"/>
+        <source>Everything in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="442"/>
+        <source>Family: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="443"/>
+        <source>A location (type its name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="445"/>
+        <source>Location, e.g. Almacén</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="446"/>
+        <source>Blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="447"/>
+        <source>Expected figures hidden until the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="452"/>
+        <source>Scan each item · 5* then scan for five</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="462"/>
+        <source>Start F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="464"/>
+        <source>Review F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="465"/>
+        <source>Approve F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="466"/>
+        <source>Abandon F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="483"/>
+        <source>No count in progress: choose what to count, F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="488"/>
+        <source> · blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="489"/>
+        <source>Counting: {}{}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="507"/>
+        <source>Type the location&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="525"/>
+        <source>{} difference(s) to approve: F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="536"/>
+        <source>Approve the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="551"/>
+        <source>Count abandoned: nothing adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="71"/>
@@ -561,132 +679,132 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="121"/>
+        <location filename="../../pos_app/services/pickup.py" line="126"/>
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="130"/>
+        <location filename="../../pos_app/services/pickup.py" line="135"/>
         <source>Order {} is not waiting to be picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="136"/>
+        <location filename="../../pos_app/services/pickup.py" line="141"/>
         <source>Order {} cannot be made ready now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="142"/>
+        <location filename="../../pos_app/services/pickup.py" line="147"/>
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="148"/>
+        <location filename="../../pos_app/services/pickup.py" line="153"/>
         <source>Order {} is ready: the customer will be told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="156"/>
+        <location filename="../../pos_app/services/pickup.py" line="161"/>
         <source>Order {} is still within its pickup window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="159"/>
+        <location filename="../../pos_app/services/pickup.py" line="164"/>
         <source>Order {} expired: its units are on sale again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="169"/>
+        <location filename="../../pos_app/services/pickup.py" line="174"/>
         <source>Transfer requested for order {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="184"/>
+        <location filename="../../pos_app/services/pickup.py" line="189"/>
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="187"/>
+        <location filename="../../pos_app/services/pickup.py" line="192"/>
         <source>Check the customer&apos;s identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="191"/>
+        <location filename="../../pos_app/services/pickup.py" line="196"/>
         <source>Nothing to hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="194"/>
+        <location filename="../../pos_app/services/pickup.py" line="199"/>
         <source>A substitute needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="203"/>
+        <location filename="../../pos_app/services/pickup.py" line="208"/>
         <source>Order {} handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="210"/>
+        <location filename="../../pos_app/services/pickup.py" line="215"/>
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="211"/>
+        <location filename="../../pos_app/services/pickup.py" line="216"/>
         <source>Order {}   {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="212"/>
+        <location filename="../../pos_app/services/pickup.py" line="217"/>
         <source>Customer: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="213"/>
+        <location filename="../../pos_app/services/pickup.py" line="218"/>
         <source>Paid online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="213"/>
+        <location filename="../../pos_app/services/pickup.py" line="218"/>
         <source>Paid at the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="220"/>
+        <location filename="../../pos_app/services/pickup.py" line="225"/>
         <source>{} x {} (substitute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="223"/>
+        <location filename="../../pos_app/services/pickup.py" line="228"/>
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="224"/>
+        <location filename="../../pos_app/services/pickup.py" line="229"/>
         <source>Received by the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="234"/>
+        <location filename="../../pos_app/services/pickup.py" line="239"/>
         <source>Unknown product {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="256"/>
+        <location filename="../../pos_app/services/pickup.py" line="261"/>
         <source>Who is it for? Type the customer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="260"/>
+        <location filename="../../pos_app/services/pickup.py" line="265"/>
         <source>That phone number does not look right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="269"/>
+        <location filename="../../pos_app/services/pickup.py" line="272"/>
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="280"/>
+        <location filename="../../pos_app/services/pickup.py" line="283"/>
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,52 +881,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="354"/>
+        <location filename="../../pos_app/ui/pickup.py" line="352"/>
         <source>Here ({} free)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="356"/>
+        <location filename="../../pos_app/ui/pickup.py" line="354"/>
         <source>{} ({} last known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="359"/>
+        <location filename="../../pos_app/ui/pickup.py" line="357"/>
         <source>Customer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="362"/>
+        <location filename="../../pos_app/ui/pickup.py" line="360"/>
         <source>Phone (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="368"/>
+        <location filename="../../pos_app/ui/pickup.py" line="366"/>
         <source> day(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="378"/>
+        <location filename="../../pos_app/ui/pickup.py" line="376"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="379"/>
+        <location filename="../../pos_app/ui/pickup.py" line="377"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="381"/>
+        <location filename="../../pos_app/ui/pickup.py" line="379"/>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="382"/>
+        <location filename="../../pos_app/ui/pickup.py" line="380"/>
         <source>Hold for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="389"/>
+        <location filename="../../pos_app/ui/pickup.py" line="387"/>
         <source>Reserve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,7 +989,7 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="154"/>
         <location filename="../../pos_app/services/selling.py" line="231"/>
-        <location filename="../../pos_app/services/selling.py" line="444"/>
+        <location filename="../../pos_app/services/selling.py" line="441"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,23 +1044,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="451"/>
+        <location filename="../../pos_app/services/selling.py" line="448"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="471"/>
+        <location filename="../../pos_app/services/selling.py" line="468"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="503"/>
+        <location filename="../../pos_app/services/selling.py" line="500"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="184"/>
-        <location filename="../../pos_app/services/selling.py" line="515"/>
+        <location filename="../../pos_app/services/selling.py" line="512"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,177 +1085,177 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="335"/>
+        <location filename="../../pos_app/services/selling.py" line="332"/>
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="352"/>
+        <location filename="../../pos_app/services/selling.py" line="349"/>
         <source>Releasing reserved units needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="382"/>
+        <location filename="../../pos_app/services/selling.py" line="379"/>
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="399"/>
+        <location filename="../../pos_app/services/selling.py" line="396"/>
         <source>Order {}: take the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="517"/>
+        <location filename="../../pos_app/services/selling.py" line="514"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="519"/>
+        <location filename="../../pos_app/services/selling.py" line="516"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="535"/>
+        <location filename="../../pos_app/services/selling.py" line="532"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="546"/>
+        <location filename="../../pos_app/services/selling.py" line="543"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="557"/>
+        <location filename="../../pos_app/services/selling.py" line="554"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="577"/>
+        <location filename="../../pos_app/services/selling.py" line="574"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="583"/>
+        <location filename="../../pos_app/services/selling.py" line="580"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="589"/>
+        <location filename="../../pos_app/services/selling.py" line="586"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="597"/>
+        <location filename="../../pos_app/services/selling.py" line="594"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618"/>
+        <location filename="../../pos_app/services/selling.py" line="615"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="655"/>
+        <location filename="../../pos_app/services/selling.py" line="652"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="704"/>
+        <location filename="../../pos_app/services/selling.py" line="701"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="707"/>
+        <location filename="../../pos_app/services/selling.py" line="704"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="710"/>
+        <location filename="../../pos_app/services/selling.py" line="707"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="730"/>
+        <location filename="../../pos_app/services/selling.py" line="727"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="761"/>
+        <location filename="../../pos_app/services/selling.py" line="758"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="771"/>
+        <location filename="../../pos_app/services/selling.py" line="768"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="775"/>
+        <location filename="../../pos_app/services/selling.py" line="772"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="781"/>
+        <location filename="../../pos_app/services/selling.py" line="778"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="795"/>
+        <location filename="../../pos_app/services/selling.py" line="792"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="808"/>
+        <location filename="../../pos_app/services/selling.py" line="805"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="828"/>
+        <location filename="../../pos_app/services/selling.py" line="825"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="839"/>
+        <location filename="../../pos_app/services/selling.py" line="836"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="853"/>
+        <location filename="../../pos_app/services/selling.py" line="850"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="856"/>
+        <location filename="../../pos_app/services/selling.py" line="853"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="859"/>
+        <location filename="../../pos_app/services/selling.py" line="856"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882"/>
+        <location filename="../../pos_app/services/selling.py" line="879"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="887"/>
+        <location filename="../../pos_app/services/selling.py" line="884"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="897"/>
+        <location filename="../../pos_app/services/selling.py" line="894"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="904"/>
+        <location filename="../../pos_app/services/selling.py" line="901"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="923"/>
+        <location filename="../../pos_app/services/selling.py" line="920"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,372 +1263,377 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="183"/>
+        <location filename="../../pos_app/ui/main_window.py" line="188"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="230"/>
+        <location filename="../../pos_app/ui/main_window.py" line="235"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="259"/>
+        <location filename="../../pos_app/ui/main_window.py" line="264"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="260"/>
+        <location filename="../../pos_app/ui/main_window.py" line="265"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="261"/>
+        <location filename="../../pos_app/ui/main_window.py" line="266"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262"/>
+        <location filename="../../pos_app/ui/main_window.py" line="267"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="263"/>
+        <location filename="../../pos_app/ui/main_window.py" line="268"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264"/>
+        <location filename="../../pos_app/ui/main_window.py" line="269"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <location filename="../../pos_app/ui/main_window.py" line="274"/>
         <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="270"/>
+        <location filename="../../pos_app/ui/main_window.py" line="275"/>
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="271"/>
-        <source>Park F7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="272"/>
-        <source>Parked F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="273"/>
-        <source>Return F10</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="274"/>
-        <source>Reprint F12</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="275"/>
-        <source>Invoice Ctrl+I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/main_window.py" line="276"/>
-        <source>Cash Ctrl+E</source>
+        <source>Stock Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="277"/>
-        <source>Close Z Ctrl+Z</source>
+        <source>Park F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="278"/>
+        <source>Parked F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="279"/>
+        <source>Return F10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="280"/>
+        <source>Reprint F12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="281"/>
+        <source>Invoice Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="282"/>
+        <source>Cash Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="283"/>
+        <source>Close Z Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="284"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301"/>
+        <location filename="../../pos_app/ui/main_window.py" line="307"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="308"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303"/>
+        <location filename="../../pos_app/ui/main_window.py" line="309"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309"/>
+        <location filename="../../pos_app/ui/main_window.py" line="315"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="347"/>
+        <location filename="../../pos_app/ui/main_window.py" line="353"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="420"/>
+        <location filename="../../pos_app/ui/main_window.py" line="426"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="428"/>
+        <location filename="../../pos_app/ui/main_window.py" line="434"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="431"/>
+        <location filename="../../pos_app/ui/main_window.py" line="437"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="439"/>
+        <location filename="../../pos_app/ui/main_window.py" line="445"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="448"/>
+        <location filename="../../pos_app/ui/main_window.py" line="454"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449"/>
+        <location filename="../../pos_app/ui/main_window.py" line="455"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449"/>
+        <location filename="../../pos_app/ui/main_window.py" line="455"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449"/>
+        <location filename="../../pos_app/ui/main_window.py" line="455"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="453"/>
+        <location filename="../../pos_app/ui/main_window.py" line="459"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="474"/>
+        <location filename="../../pos_app/ui/main_window.py" line="480"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="474"/>
+        <location filename="../../pos_app/ui/main_window.py" line="480"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481"/>
+        <location filename="../../pos_app/ui/main_window.py" line="487"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="482"/>
+        <location filename="../../pos_app/ui/main_window.py" line="488"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="487"/>
+        <location filename="../../pos_app/ui/main_window.py" line="493"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="490"/>
+        <location filename="../../pos_app/ui/main_window.py" line="496"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="500"/>
+        <location filename="../../pos_app/ui/main_window.py" line="506"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="533"/>
+        <location filename="../../pos_app/ui/main_window.py" line="539"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="549"/>
+        <location filename="../../pos_app/ui/main_window.py" line="555"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="578"/>
+        <location filename="../../pos_app/ui/main_window.py" line="584"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="594"/>
+        <location filename="../../pos_app/ui/main_window.py" line="600"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="595"/>
+        <location filename="../../pos_app/ui/main_window.py" line="601"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="595"/>
+        <location filename="../../pos_app/ui/main_window.py" line="601"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="595"/>
+        <location filename="../../pos_app/ui/main_window.py" line="601"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="607"/>
+        <location filename="../../pos_app/ui/main_window.py" line="613"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="646"/>
+        <location filename="../../pos_app/ui/main_window.py" line="652"/>
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <location filename="../../pos_app/ui/main_window.py" line="699"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <location filename="../../pos_app/ui/main_window.py" line="699"/>
         <source>Release it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="701"/>
+        <location filename="../../pos_app/ui/main_window.py" line="736"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="716"/>
+        <location filename="../../pos_app/ui/main_window.py" line="751"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="721"/>
+        <location filename="../../pos_app/ui/main_window.py" line="756"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="740"/>
+        <location filename="../../pos_app/ui/main_window.py" line="775"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="751"/>
+        <location filename="../../pos_app/ui/main_window.py" line="786"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="758"/>
+        <location filename="../../pos_app/ui/main_window.py" line="793"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="768"/>
+        <location filename="../../pos_app/ui/main_window.py" line="803"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785"/>
+        <location filename="../../pos_app/ui/main_window.py" line="820"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="814"/>
+        <location filename="../../pos_app/ui/main_window.py" line="849"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="821"/>
+        <location filename="../../pos_app/ui/main_window.py" line="856"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="829"/>
+        <location filename="../../pos_app/ui/main_window.py" line="864"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="836"/>
+        <location filename="../../pos_app/ui/main_window.py" line="871"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="836"/>
+        <location filename="../../pos_app/ui/main_window.py" line="871"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="836"/>
+        <location filename="../../pos_app/ui/main_window.py" line="871"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854"/>
+        <location filename="../../pos_app/ui/main_window.py" line="889"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="859"/>
+        <location filename="../../pos_app/ui/main_window.py" line="894"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="861"/>
+        <location filename="../../pos_app/ui/main_window.py" line="896"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="863"/>
+        <location filename="../../pos_app/ui/main_window.py" line="898"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="865"/>
+        <location filename="../../pos_app/ui/main_window.py" line="900"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="867"/>
+        <location filename="../../pos_app/ui/main_window.py" line="902"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="870"/>
+        <location filename="../../pos_app/ui/main_window.py" line="905"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="878"/>
+        <location filename="../../pos_app/ui/main_window.py" line="913"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="896"/>
+        <location filename="../../pos_app/ui/main_window.py" line="931"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="896"/>
+        <location filename="../../pos_app/ui/main_window.py" line="931"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,6 +1773,217 @@
     </message>
 </context>
 <context>
+    <name>StockDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="112"/>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="118"/>
+        <source>Scan or type a product, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="123"/>
+        <source>Offline: last known figures, as of {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="125"/>
+        <source>Figures as of the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <source>In transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="133"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="133"/>
+        <source>Last known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="133"/>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="138"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="140"/>
+        <source>Ask that store F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="141"/>
+        <source>Reserve F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="146"/>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="148"/>
+        <source>Sibling stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="194"/>
+        <source>Choose the product and the store to ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockService</name>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="83"/>
+        <source>Only a manager may do this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="105"/>
+        <source>Nothing matches {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="153"/>
+        <source>No transfer {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="171"/>
+        <source>Transfer {} requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="190"/>
+        <source>Nothing picked to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="195"/>
+        <source>Transfer {} shipped: put the note in the parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="205"/>
+        <source>{}: {} shipped, {} counted: say why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="212"/>
+        <source>Transfer {} received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="214"/>
+        <source>: {} unit(s) differ, recorded for both stores and HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="221"/>
+        <source>TRANSFER NOTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="222"/>
+        <source>Transfer {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="223"/>
+        <source>From: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="224"/>
+        <source>To: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="231"/>
+        <source>Receiving store: scan this code to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="249"/>
+        <source>No sibling store can spare these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="264"/>
+        <source>Count started: scan each item, or type 5* then scan for five</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="270"/>
+        <source>Start a count first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="276"/>
+        <source>Type a quantity, *, then scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="283"/>
+        <source>{}: {} counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="304"/>
+        <source>A manager must approve the count&apos;s differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="311"/>
+        <source>Count approved: {} product(s) adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="322"/>
+        <source>A manager must approve an adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/stock.py" line="336"/>
+        <source>Stock adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../pos_app/ui/dialogs.py" line="150"/>
@@ -1759,8 +2093,151 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="76"/>
+        <location filename="../../pos_app/services/till.py" line="78"/>
         <source>Enrolling this till at {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransfersDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="222"/>
+        <source>Transfers between stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="229"/>
+        <source>Scan the parcel&apos;s transfer note, or type its number, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <source>To send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="244"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="250"/>
+        <source>Accept F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="251"/>
+        <source>Decline F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="252"/>
+        <source>Ship F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="253"/>
+        <source>Receive F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="254"/>
+        <source>Note F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="255"/>
+        <source>Request F7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="256"/>
+        <source>Cancel F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="318"/>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="318"/>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="318"/>
+        <source>on its way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="319"/>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="319"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="319"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="377"/>
+        <source>Transfer {} opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="399"/>
+        <source>Transfer note printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="407"/>
+        <source>{} transfer(s) requested</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

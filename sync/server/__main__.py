@@ -7,6 +7,8 @@ pos-server --db chain.sqlite set-tier ORO Oro 1000 150 --price-list ORO   # from
 pos-server --db chain.sqlite set-segment JOVEN "Jóvenes" '{"age_min": 18, "age_max": 34}'
 pos-server --db chain.sqlite recompute-loyalty        # tiers, 12-month spend and segments (also on a schedule)
 pos-server --db chain.sqlite report-segments --days 30
+pos-server --db chain.sqlite set-limits limits.csv    # store,sku,min,max: replenishment suggestions
+pos-server --db chain.sqlite transfers --open         # transfers between stores, with their differences
 POS_SERVER_ADMIN_TOKEN=… pos-server --db chain.sqlite serve --port 8700
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import json
 import os
 import socket
@@ -107,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("recompute-loyalty", help="recompute every member's 12-month spend, tier and segments now")
     report = sub.add_parser("report-segments", help="sales by channel and customer segment")
     report.add_argument("--days", type=int, default=30)
+    limits = sub.add_parser("set-limits", help="stores' min/max of SKUs from a CSV: store,sku,min,max")
+    limits.add_argument("file", type=Path)
+    moved = sub.add_parser("transfers", help="transfers between stores, with their differences (JSON)")
+    moved.add_argument("--open", action="store_true", help="only those not received, declined or cancelled")
     member = sub.add_parser("add-member", help="enrol a loyalty member at HQ (prints the card number)")
     member.add_argument("name")
     member.add_argument("--phone")
@@ -182,6 +189,20 @@ def main(argv: list[str] | None = None) -> int:
             for row in rows:
                 segment = row["segment"] or "(no member)"
                 print(f"{row['channel']:<8} {segment:<12} {row['orders']:>7} {row['amount'] / 100:>12.2f}")
+        elif args.command == "set-limits":
+            from sync.server import transfers
+
+            with args.file.open(newline="", encoding="utf-8-sig") as handle:
+                rows = [
+                    (r[0].strip(), r[1].strip(), int(r[2]), int(r[3]))
+                    for r in csv.reader(handle)
+                    if r and not r[0].startswith("#") and r[0].strip().lower() != "store"
+                ]
+            print(f"{transfers.set_limits(central, rows)} limits set")
+        elif args.command == "transfers":
+            from sync.server import transfers
+
+            print(json.dumps(transfers.transfers_overview(central, args.open), indent=2))
         elif args.command == "add-member":
             card = loyalty.add_customer(
                 central,

@@ -241,6 +241,13 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         """Every till: last contact, last push and pull, cursor, how far behind (`behind`, `lag_seconds`)."""
         return central.tills_overview()
 
+    @app.get("/admin/transfers", dependencies=[Depends(admin)])
+    def transfers_list(open_only: bool = False) -> list[dict[str, Any]]:
+        """Transfers between stores with their lines and, once received, their differences."""
+        from sync.server import transfers
+
+        return transfers.transfers_overview(central, open_only)
+
     @app.get("/admin/events/rejected", dependencies=[Depends(admin)])
     def rejected() -> list[dict[str, Any]]:
         return central.rejected_events()

@@ -237,6 +237,17 @@ def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: 
         loyalty.save_segment(store, code, name, rule)
     loyalty.recompute(store)
     add_demo_sofa_and_orders(store, store_codes)
+    add_demo_limits(store, store_codes)
+
+
+def add_demo_limits(store: CentralStore, store_codes: list[str]) -> None:
+    """Min/max of the first SKUs in every store: the first store keeps more of them (so its
+    till has replenishment suggestions), the others can spare what they hold above 10."""
+    from sync.server import transfers
+
+    rows = [(code, f"S{i:07d}", *((25, 40) if n == 0 else (2, 10))) for n, code in enumerate(store_codes)
+            for i in range(1, 11)]  # fmt: skip
+    transfers.set_limits(store, rows)
 
 
 # The story of issue 6: one green velvet sofa in each store; and orders for the demo store's

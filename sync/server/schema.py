@@ -434,3 +434,45 @@ notifications = sa.Table(
     sa.Column("last_error", sa.Text),
     sa.Index("ix_notifications_due", "sent_at", "next_attempt_at"),
 )
+
+# Transfers between stores (sync/server/transfers.py): requested by the receiving store,
+# shipped by the sender (stock leaves it), received with counted quantities.
+transfers = sa.Table(
+    "transfers",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("number", sa.String(32), nullable=False),
+    sa.Column("code", sa.String(9), nullable=False, unique=True),
+    sa.Column("from_store_id", sa.Integer, sa.ForeignKey("stores.id"), nullable=False),
+    sa.Column("to_store_id", sa.Integer, sa.ForeignKey("stores.id"), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("order_id", sa.String(36), nullable=False, server_default=""),
+    sa.Column("note", sa.String(200), nullable=False, server_default=""),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Index("ix_transfers_stores", "from_store_id", "to_store_id"),
+)
+
+transfer_lines = sa.Table(
+    "transfer_lines",
+    metadata,
+    sa.Column("transfer_id", sa.String(36), sa.ForeignKey("transfers.id"), primary_key=True),
+    sa.Column("line_no", sa.Integer, primary_key=True),
+    sa.Column("sku_id", sa.Integer, nullable=False),
+    sa.Column("sku_code", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("requested", sa.Integer, nullable=False),
+    sa.Column("shipped", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("received", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("reason", sa.String(32), nullable=False, server_default=""),
+)
+
+# Each store's minimum and maximum of a SKU, for replenishment suggestions.
+stock_limits = sa.Table(
+    "stock_limits",
+    metadata,
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), primary_key=True),
+    sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), primary_key=True),
+    sa.Column("min_qty", sa.Integer, nullable=False),
+    sa.Column("max_qty", sa.Integer, nullable=False),
+)

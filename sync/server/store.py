@@ -38,6 +38,7 @@ SNAPSHOT_TABLES = {
     "staff": t.cashiers,
     "promotion": t.promotions,
     "tier": t.tiers,
+    "stock_limit": t.stock_limits,
 }
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
@@ -305,6 +306,9 @@ class CentralStore:
         enrolments: list[p.CustomerEnrolled] = []
         placed: list[tuple[str, p.OrderPlaced]] = []
         steps: list[tuple[str, p.OrderStep]] = []
+        stock_facts: dict[type, list[tuple[str, Any]]] = {
+            p.TransferRequested: [], p.TransferStep: [], p.StockAdjusted: [],
+        }  # fmt: skip
         with self.writer.begin() as conn:
             ids = [str(event.event_id) for event in events]
             known = self._first_answers(conn, ids)
@@ -327,22 +331,29 @@ class CentralStore:
                 elif isinstance(payload, p.OrderStep):
                     steps.append((event_id, payload))
                     records.append((event, "applied", None))
+                elif type(payload) in stock_facts:
+                    stock_facts[type(payload)].append((event_id, payload))
+                    records.append((event, "applied", None))
                 elif payload is not None:
                     # Shift, cash, override, void and invoice facts: kept in the events table
                     # (with who and why) for HQ's audit and reports; nothing else to apply yet.
                     records.append((event, "applied", None))
                 else:
                     records.append((event, "rejected", reason))
-            from sync.server import loyalty, orders  # (they build on this module)
+            from sync.server import loyalty, orders, transfers  # (they build on this module)
 
             # Members first: a sale in the same batch may name a card enrolled just before it.
             changes = loyalty.apply_enrolments(self, conn, device, enrolments)
             changes += self._apply_sales(conn, device, sales)
-            # Orders after the sales: a hand-over's payment, then whether promises still hold.
+            # Transfers and counts, then orders: a hand-over's payment, then whether promises
+            # still hold after everything that moved this store's stock.
+            changes += transfers.apply_facts(self, conn, device, *stock_facts.values())
+            moved = {line.sku_id for _, sale in sales for line in sale.lines}
+            moved |= {m.sku_id for _, step in stock_facts[p.TransferStep] for m in step.lines if step.step == "shipped"}
+            moved |= {ln.sku_id for _, fact in stock_facts[p.StockAdjusted] for ln in fact.lines if ln.delta < 0}
             facts = orders.OrderFacts(
-                placed, steps, [(e, s) for e, s in sales if s.order_id is not None],
-                frozenset(line.sku_id for _, sale in sales for line in sale.lines),
-            )  # fmt: skip
+                placed, steps, [(e, s) for e, s in sales if s.order_id is not None], frozenset(moved)
+            )
             changes += orders.apply_order_facts(self, conn, device, facts)
             if records:
                 self._note_push(conn, device, max(event.device_seq for event, _, _ in records))
@@ -595,17 +606,27 @@ class CentralStore:
         return ["global", f"store:{device.store_id}"]
 
     def changes_since(self, device: Device, cursor: int, limit: int) -> p.ChangesResponse:
+        """The changes after `cursor` the till may see, up to `limit`. When that is all of them,
+        the cursor moves to the head of the log, past changes for other stores: a push answered
+        with a position those occupy is then seen as included (its event is no longer pending).
+        The head is read first: appends commit in log order (see _log), so every position up
+        to it is committed and the rows read next cannot miss one."""
         with self.engine.connect() as conn:
+            head = self.head_seq(conn)
             rows = conn.execute(
                 sa.select(t.change_log.c.seq, t.change_log.c.entity, t.change_log.c.key, t.change_log.c.data)
-                .where(t.change_log.c.seq > cursor, t.change_log.c.scope.in_(self._scopes(device)))
+                .where(
+                    t.change_log.c.seq > cursor,
+                    t.change_log.c.seq <= head,
+                    t.change_log.c.scope.in_(self._scopes(device)),
+                )
                 .order_by(t.change_log.c.seq)
                 .limit(limit)
             ).all()
         changes = [p.Change(seq=r.seq, entity=r.entity, key=r.key, data=r.data) for r in rows]
-        return p.ChangesResponse(
-            changes=changes, cursor=changes[-1].seq if changes else cursor, has_more=len(changes) == limit
-        )
+        if len(changes) == limit:
+            return p.ChangesResponse(changes=changes, cursor=changes[-1].seq, has_more=True)
+        return p.ChangesResponse(changes=changes, cursor=max(cursor, head), has_more=False)
 
     def note_pull(self, device: Device, cursor: int, caught_up: bool) -> None:
         """Where the till stands: it has applied everything up to `cursor`; `caught_up` when
@@ -628,7 +649,7 @@ class CentralStore:
         reader = self.engine
         if self.engine.dialect.name == "postgresql":
             reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
-        from sync.server import loyalty, orders
+        from sync.server import loyalty, orders, transfers
 
         key = loyalty.member_key_hex(self)  # made on first use: before the read transaction
         with reader.connect() as conn, conn.begin():
@@ -644,10 +665,11 @@ class CentralStore:
             yield header.model_dump_json().encode() + b"\n"
             count = 0
             for entity in p.SNAPSHOT_ORDER:
-                if entity == "order":  # this store's orders: few, and each with its lines
-                    if order_rows := orders.snapshot_rows(conn, device.store_id):
-                        count += len(order_rows)
-                        yield json.dumps({"entity": entity, "rows": order_rows}, separators=(",", ":")).encode() + b"\n"
+                if entity in ("order", "transfer"):  # this store's: few, and each with its lines
+                    module = orders if entity == "order" else transfers
+                    if few := module.snapshot_rows(conn, device.store_id):
+                        count += len(few)
+                        yield json.dumps({"entity": entity, "rows": few}, separators=(",", ":")).encode() + b"\n"
                     continue
                 if entity == "stock_by_sku":
                     query = self._stock_by_sku_query(stores)
