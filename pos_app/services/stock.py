@@ -290,7 +290,7 @@ class StockService(QObject):
 
     def uncounted(self) -> list[CountLine]:
         count = self.current_count()
-        return [] if count is None else self.replica.uncounted(count, self.store_id)
+        return [] if count is None else self.replica.uncounted(count, self.store_id, limit=500)
 
     def approval_needed(self) -> bool:
         return self.session.needs_approval("stock.count_approve")

@@ -292,9 +292,10 @@ class StockRecords:
         ).fetchall()
         return [CountLine(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
-    def uncounted(self, count: StockCount, store_id: int, limit: int = 500) -> list[CountLine]:
+    def uncounted(self, count: StockCount, store_id: int, limit: int | None = None) -> list[CountLine]:
         """SKUs in the count's scope that this store has stock of and nobody counted (a full or
-        family count treats them as 0 at approval). A count by location has none."""
+        family count treats them as 0 at approval; `limit` is for showing them). A count by
+        location has none."""
         if count.scope.startswith("@"):  # a location: only what was counted there
             return []
         family = ""
@@ -309,7 +310,7 @@ class StockRecords:
             "SELECT s.id, s.code, s.name FROM stock st JOIN skus s ON s.id = st.sku_id "
             "JOIN products pr ON pr.id = s.product_id WHERE st.store_id = ? AND st.quantity != 0 AND s.id NOT IN "
             f"(SELECT sku_id FROM count_lines WHERE count_id = ?) {family} ORDER BY s.id LIMIT ?",
-            (*params, limit),
+            (*params, -1 if limit is None else limit),  # SQLite: LIMIT -1 is no limit
         ).fetchall()
         return [
             CountLine(r[0], r[1], r[2], 0, self.stock_on_hand(store_id, r[0]))  # type: ignore[attr-defined]

@@ -658,7 +658,7 @@ class SaleWindow(QMainWindow):
 
     def _stock_view(self) -> None:
         status = self.till.sync_status
-        offline_since = status.last_success or status.current_at if status.online is False else None
+        offline_since = (status.last_success or status.current_at) if status.online is False else None
         lines = self.sales.cart.lines
         row = self._selected_row()
         sku = lines[row if 0 <= row < len(lines) else -1].item.sku_id if lines else None

@@ -193,3 +193,27 @@ def test_a_cashier_may_not_approve_a_count_alone_and_a_store_below_its_minimum_i
     with central.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.transfers)).scalar_one() == len(made)
     till.close()
+
+
+def test_a_family_count_sets_what_nobody_counted_to_zero(tmp_path, live_server, central):
+    till = ready_till(tmp_path, live_server, central, "M1", store="MAD1")
+    store = till.identity().store_id
+    luis = stock_service(till)
+    family = till.conn.execute(
+        "SELECT f.id FROM skus s JOIN products p ON p.id = s.product_id JOIN families f ON f.id = p.family_id "
+        "WHERE s.code = ?",
+        (SKU,),
+    ).fetchone()[0]
+    in_family = [r[0] for r in till.conn.execute(
+        "SELECT s.id FROM skus s JOIN products p ON p.id = s.product_id JOIN stock st ON st.sku_id = s.id "
+        "WHERE p.family_id = ? AND st.store_id = ? AND st.quantity != 0", (family, store))]  # fmt: skip
+    assert len(in_family) > 1
+    assert luis.start_count("family", family_id=family, blind=False) is not None
+    luis.count_scan(f"7*{SKU}")
+    assert {line.sku_id for line in luis.uncounted()} == set(in_family) - {sku_id(till)}
+    luis.approve_count()
+    assert till.stock_on_hand(store, sku_id(till)) == 7
+    assert all(till.stock_on_hand(store, s) == 0 for s in in_family if s != sku_id(till))
+    sync(till)
+    assert all(central.stock_level(store, s) == till.stock_on_hand(store, s) for s in in_family)
+    till.close()
