@@ -170,10 +170,22 @@ class PickupService(QObject):
         lines = [(line.sku_id, line.held - here) for line, here in short] or [
             (line.sku_id, line.held) for line in order.lines if line.held
         ]
-        if self._step(order, "transfer_requested", lines, from_store_id=from_store_id):
-            self._say(self.tr("Transfer requested for order {}").format(order.number), "ok")
-            return True
-        return False
+        identity, member = self.replica.identity(), self.session.member
+        if identity is None:
+            return False
+        try:  # the transfer and the order's step, in one transaction
+            transfer = self.replica.request_transfer(
+                identity.store_id, identity.till_code, from_store_id, lines, member.id if member else None,
+                order_id=order.id, note=self.tr("for order {}").format(order.number),
+            )  # fmt: skip
+        except (ValueError, sqlite3.Error) as exc:
+            self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
+            return False
+        if self._on_fact_recorded is not None:
+            self._on_fact_recorded()
+        self.changed.emit()
+        self._say(self.tr("Transfer {} requested for order {}").format(transfer.number, order.number), "ok")
+        return True
 
     def substitute_needs_approval(self) -> bool:
         return self.session.needs_approval("order.substitute")

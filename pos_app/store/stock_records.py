@@ -152,7 +152,8 @@ class StockRecords:
         order_id: str | None = None,
         note: str = "",
     ) -> rules.Transfer:
-        """Ask a sibling store for goods: a fact, and the transfer shown here at once."""
+        """Ask a sibling store for goods: a fact, and the transfer shown here at once (for a
+        click&collect order, with the order's `transfer_requested` step in the same transaction)."""
         if from_store_id == store_id:
             raise StockError("A transfer comes from another store")
         if not lines or any(q <= 0 for _, q in lines):
@@ -173,6 +174,10 @@ class StockRecords:
                 (transfer_id, last + 1, event_id, created.isoformat()),
             )
             self._show_request(conn, fact)
+            if order_id:  # asked to cover a click&collect order: the order says so too
+                self._order_step(  # type: ignore[attr-defined]  # OrderRecords
+                    conn, store_id, order_id, "transfer_requested", staff_id, list(lines), from_store_id=from_store_id
+                )
         found = self.transfer(transfer_id)
         assert found is not None
         return found

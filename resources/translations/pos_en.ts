@@ -680,6 +680,7 @@
     <name>PickupService</name>
     <message>
         <location filename="../../pos_app/services/pickup.py" line="126"/>
+        <location filename="../../pos_app/services/pickup.py" line="182"/>
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -714,97 +715,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="174"/>
-        <source>Transfer requested for order {}</source>
+        <location filename="../../pos_app/services/pickup.py" line="179"/>
+        <source>for order {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="189"/>
+        <location filename="../../pos_app/services/pickup.py" line="187"/>
+        <source>Transfer {} requested for order {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="201"/>
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="192"/>
+        <location filename="../../pos_app/services/pickup.py" line="204"/>
         <source>Check the customer&apos;s identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="196"/>
+        <location filename="../../pos_app/services/pickup.py" line="208"/>
         <source>Nothing to hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="199"/>
+        <location filename="../../pos_app/services/pickup.py" line="211"/>
         <source>A substitute needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="208"/>
+        <location filename="../../pos_app/services/pickup.py" line="220"/>
         <source>Order {} handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="215"/>
+        <location filename="../../pos_app/services/pickup.py" line="227"/>
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="216"/>
+        <location filename="../../pos_app/services/pickup.py" line="228"/>
         <source>Order {}   {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="217"/>
+        <location filename="../../pos_app/services/pickup.py" line="229"/>
         <source>Customer: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="218"/>
+        <location filename="../../pos_app/services/pickup.py" line="230"/>
         <source>Paid online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="218"/>
+        <location filename="../../pos_app/services/pickup.py" line="230"/>
         <source>Paid at the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225"/>
+        <location filename="../../pos_app/services/pickup.py" line="237"/>
         <source>{} x {} (substitute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228"/>
+        <location filename="../../pos_app/services/pickup.py" line="240"/>
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229"/>
+        <location filename="../../pos_app/services/pickup.py" line="241"/>
         <source>Received by the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="239"/>
+        <location filename="../../pos_app/services/pickup.py" line="251"/>
         <source>Unknown product {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="261"/>
+        <location filename="../../pos_app/services/pickup.py" line="273"/>
         <source>Who is it for? Type the customer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="265"/>
+        <location filename="../../pos_app/services/pickup.py" line="277"/>
         <source>That phone number does not look right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="272"/>
+        <location filename="../../pos_app/services/pickup.py" line="284"/>
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="283"/>
+        <location filename="../../pos_app/services/pickup.py" line="295"/>
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -679,6 +679,7 @@
     <name>PickupService</name>
     <message>
         <location filename="../../pos_app/services/pickup.py" line="126" />
+        <location filename="../../pos_app/services/pickup.py" line="182" />
         <source>Could not save it ({}): try again</source>
         <translation>No se pudo guardar ({}): inténtalo de nuevo</translation>
     </message>
@@ -713,97 +714,102 @@
         <translation>Pedido {} caducado: sus unidades vuelven a la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="174" />
-        <source>Transfer requested for order {}</source>
-        <translation>Traspaso pedido para el pedido {}</translation>
+        <location filename="../../pos_app/services/pickup.py" line="179" />
+        <source>for order {}</source>
+        <translation>para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="189" />
+        <location filename="../../pos_app/services/pickup.py" line="187" />
+        <source>Transfer {} requested for order {}</source>
+        <translation>Traspaso {} pedido para el pedido {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/pickup.py" line="201" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation>El pedido {} está {}: solo se entrega un pedido listo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="192" />
+        <location filename="../../pos_app/services/pickup.py" line="204" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation>Comprueba antes la identidad del cliente (nombre, DNI o el código en su móvil)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="196" />
+        <location filename="../../pos_app/services/pickup.py" line="208" />
         <source>Nothing to hand over</source>
         <translation>Nada que entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="199" />
+        <location filename="../../pos_app/services/pickup.py" line="211" />
         <source>A substitute needs a manager's approval</source>
         <translation>Un sustituto necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="208" />
+        <location filename="../../pos_app/services/pickup.py" line="220" />
         <source>Order {} handed over</source>
         <translation>Pedido {} entregado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="215" />
+        <location filename="../../pos_app/services/pickup.py" line="227" />
         <source>PICKUP RECEIPT</source>
         <translation>JUSTIFICANTE DE RECOGIDA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="216" />
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Order {}   {}</source>
         <translation>Pedido {}   {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="217" />
+        <location filename="../../pos_app/services/pickup.py" line="229" />
         <source>Customer: {}</source>
         <translation>Cliente: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="218" />
+        <location filename="../../pos_app/services/pickup.py" line="230" />
         <source>Paid online</source>
         <translation>Pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="218" />
+        <location filename="../../pos_app/services/pickup.py" line="230" />
         <source>Paid at the counter</source>
         <translation>Pagado en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225" />
+        <location filename="../../pos_app/services/pickup.py" line="237" />
         <source>{} x {} (substitute)</source>
         <translation>{} x {} (sustituto)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="240" />
         <source>{} unit(s) not handed over</source>
         <translation>{} unidad(es) sin entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="241" />
         <source>Received by the customer</source>
         <translation>Recibido por el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="239" />
+        <location filename="../../pos_app/services/pickup.py" line="251" />
         <source>Unknown product {}</source>
         <translation>Producto desconocido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="261" />
+        <location filename="../../pos_app/services/pickup.py" line="273" />
         <source>Who is it for? Type the customer's name</source>
         <translation>¿Para quién es? Escribe el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="265" />
+        <location filename="../../pos_app/services/pickup.py" line="277" />
         <source>That phone number does not look right</source>
         <translation>Ese teléfono no parece correcto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="272" />
+        <location filename="../../pos_app/services/pickup.py" line="284" />
         <source>Only {} free there: not reserved</source>
         <translation>Solo hay {} libres allí: no se ha reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="283" />
+        <location filename="../../pos_app/services/pickup.py" line="295" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation>Reservado: pedido {}, código de recogida {}</translation>
     </message>

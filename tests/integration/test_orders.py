@@ -145,6 +145,9 @@ def test_a_sofa_sold_offline_before_the_till_heard_of_the_reservation_is_flagged
     sync(till)
     status = api.get(f"/channel/orders/{order_id}").json()
     assert "transfer" in status["problem"] and status["history"][-1]["what"] == "transfer_requested"
+    with central.engine.connect() as conn:  # a real transfer, linked to the order, for Madrid to ship
+        asked = conn.execute(sa.select(t.transfers.c.order_id, t.transfers.c.from_store_id)).all()
+    assert [(a.order_id, a.from_store_id) for a in asked] == [(order_id, other_store)]
     # A cancel from the web frees it; a cancelled order cannot be cancelled twice into anything else.
     assert (
         api.post(f"/channel/orders/{order_id}/cancel", params={"reason": "customer chose another"}).json()["state"]
