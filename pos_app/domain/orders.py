@@ -53,20 +53,27 @@ class OrderStateError(ValueError):
     """A move an order may not make; the message is for a person."""
 
 
-def advance(current: str, target: str) -> str:
-    """The state after trying to move `current` to `target`.
-
-    Moving to the same state, or back (a late or replayed fact), changes nothing and is not an
-    error: the order keeps its state. A forward move that skips a rule (collected → cancelled,
-    placed → ready) raises OrderStateError.
-    """
-    if current not in STATE_RANK or target not in STATE_RANK:
-        raise OrderStateError(f"unknown order state {target if current in STATE_RANK else current!r}")
-    if target == current or STATE_RANK[target] < STATE_RANK[current]:
+def forward(
+    rank: dict[str, int], allowed: dict[str, frozenset[str]], current: str, target: str,
+    error: type[OrderStateError] = OrderStateError, what: str = "order",
+) -> str:  # fmt: skip
+    """The state after trying to move `current` to `target` in a life whose states only move
+    forward (orders, transfers). Moving to the same state, or back (a late or replayed fact),
+    changes nothing and is not an error. A forward move `allowed` does not list raises `error`."""
+    if current not in rank or target not in rank:
+        raise error(f"unknown {what} state {target if current in rank else current!r}")
+    if target == current or rank[target] < rank[current]:
         return current
-    if target not in NEXT[current]:
-        raise OrderStateError(f"an order {current} cannot become {target}")
+    if target not in allowed[current]:
+        raise error(f"an {what} {current} cannot become {target}" if what[0] in "aeiou" else
+                    f"a {what} {current} cannot become {target}")  # fmt: skip
     return target
+
+
+def advance(current: str, target: str) -> str:
+    """An order's state after trying to move it to `target` (see `forward`): collected →
+    cancelled or placed → ready raise OrderStateError."""
+    return forward(STATE_RANK, NEXT, current, target)
 
 
 def queue(state: str, problem: bool, ready_until_passed: bool) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_app.domain.orders import OrderStateError
+from pos_app.domain.orders import OrderStateError, forward
 
 STATE_RANK = {"requested": 0, "accepted": 1, "shipped": 2, "received": 3, "declined": 3, "cancelled": 3}
 TERMINAL = frozenset({"received", "declined", "cancelled"})
@@ -43,14 +43,8 @@ class TransferStateError(OrderStateError):
 
 
 def advance(current: str, target: str) -> str:
-    """The state after trying to move `current` to `target` (same or back: unchanged)."""
-    if current not in STATE_RANK or target not in STATE_RANK:
-        raise TransferStateError(f"unknown transfer state {target if current in STATE_RANK else current!r}")
-    if target == current or STATE_RANK[target] < STATE_RANK[current]:
-        return current
-    if target not in NEXT[current]:
-        raise TransferStateError(f"a transfer {current} cannot become {target}")
-    return target
+    """A transfer's state after trying to move it to `target` (same or back: unchanged)."""
+    return forward(STATE_RANK, NEXT, current, target, TransferStateError, "transfer")
 
 
 def may_do(step: str, store_id: int, from_store_id: int, to_store_id: int) -> bool:
