@@ -21,6 +21,14 @@ FOLDER = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
 
 SPANISH = {
+    "Damaged": "Dañado",
+    "Stolen": "Robado",
+    "Found": "Encontrado",
+    "Returned to the supplier": "Devuelto al proveedor",
+    "Adjust here": "Ajustar aquí",
+    "Adjust F4": "Ajustar F4",
+    "Choose the product and how many units (− to write off)": "Elige el producto y cuántas unidades (− para dar de baja)",
+    "Adjust stock: {:+d}": "Ajustar stock: {:+d}",
     "Stock count": "Recuento de stock",
     "Everything in the store": "Toda la tienda",
     "Family: {}": "Familia: {}",

@@ -2,7 +2,8 @@
 and counts (Ctrl+U). Offline, every figure is the last one pulled, with its age.
 
 Stock view: type or scan a product, Enter · ↑↓ variant · F2 ask the chosen sibling store for
-the units typed · F3 reserve for a customer · Esc back.
+the units typed · F3 reserve for a customer · F4 adjust the stock here by the units typed, with
+the reason chosen (a manager approves) · Esc back.
 Transfers: scan the parcel's code (or type a number), Enter · Ctrl+1…4 tabs (to send, incoming,
 done, suggestions) · F2 accept · F3 decline · F4 ship the picked quantities (prints the note)
 · F5 receive the counted quantities · F6 print the note again · F7 request the suggested
@@ -139,6 +140,24 @@ class StockDialog(_StockDialog):
         buttons.addWidget(self.quantity)
         buttons.addWidget(touch_button(self.tr("Ask that store F2"), self._request))
         buttons.addWidget(touch_button(self.tr("Reserve F3"), self._reserve))
+        adjust = QHBoxLayout()
+        self.reason = QComboBox()
+        self.reason.setObjectName("adjustReason")
+        for code, text in (
+            ("damage", self.tr("Damaged")),
+            ("theft", self.tr("Stolen")),
+            ("found", self.tr("Found")),
+            ("supplier_return", self.tr("Returned to the supplier")),
+        ):
+            self.reason.addItem(text, code)
+        self.delta = QSpinBox()
+        self.delta.setObjectName("adjustDelta")
+        self.delta.setRange(-999, 999)
+        self.delta.setValue(-1)
+        adjust.addWidget(QLabel(self.tr("Adjust here")))
+        adjust.addWidget(self.delta)
+        adjust.addWidget(self.reason, 1)
+        adjust.addWidget(touch_button(self.tr("Adjust F4"), self._adjust))
         layout = QVBoxLayout(self)
         layout.addWidget(self.find)
         layout.addWidget(self.title)
@@ -148,6 +167,7 @@ class StockDialog(_StockDialog):
         layout.addWidget(QLabel(self.tr("Sibling stores")))
         layout.addWidget(self.there, 1)
         layout.addLayout(buttons)
+        layout.addLayout(adjust)
         layout.addWidget(self.status)
         if sku_id is not None:
             self.show_sku(sku_id)
@@ -201,12 +221,32 @@ class StockDialog(_StockDialog):
             self.wants_reserve = self.sku_id
             self.accept()
 
+    def _adjust(self) -> None:
+        """Units written off or found here, with the reason chosen (a manager approves)."""
+        sku_id, delta, reason = self.sku_id, self.delta.value(), self.reason.currentData()
+        if sku_id is None or not delta:
+            self._message(self.tr("Choose the product and how many units (− to write off)"), "warning")
+            return
+
+        def adjust(approver: StaffMember | None) -> None:
+            if self.stock.adjust(sku_id, delta, reason, approver):
+                self.show_sku(sku_id)
+
+        if not self.stock.session.needs_approval("stock.adjust"):
+            adjust(None)
+            return
+        dialog = ApprovalDialog(self.stock.session, "stock.adjust", self.tr("Adjust stock: {:+d}").format(delta), self)
+        dialog.finished.connect(lambda result: result == ShopDialog.DialogCode.Accepted and adjust(dialog.approver))
+        dialog.setModal(True)
+        dialog.open()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.here.rowCount():
             step = -1 if event.key() == Qt.Key.Key_Up else 1
             self.here.selectRow(max(0, min(self.here.rowCount() - 1, self.here.currentRow() + step)))
             return
-        if not self._keys(event, {Qt.Key.Key_F2: self._request, Qt.Key.Key_F3: self._reserve}):
+        if not self._keys(event, {Qt.Key.Key_F2: self._request, Qt.Key.Key_F3: self._reserve,
+                                  Qt.Key.Key_F4: self._adjust}):  # fmt: skip
             super().keyPressEvent(event)
 
 

@@ -88,117 +88,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="433"/>
+        <location filename="../../pos_app/ui/stock.py" line="473"/>
         <source>Stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="438"/>
+        <location filename="../../pos_app/ui/stock.py" line="478"/>
         <source>Everything in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="442"/>
+        <location filename="../../pos_app/ui/stock.py" line="482"/>
         <source>Family: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="443"/>
+        <location filename="../../pos_app/ui/stock.py" line="483"/>
         <source>A location (type its name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="445"/>
+        <location filename="../../pos_app/ui/stock.py" line="485"/>
         <source>Location, e.g. Almacén</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="446"/>
+        <location filename="../../pos_app/ui/stock.py" line="486"/>
         <source>Blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="447"/>
+        <location filename="../../pos_app/ui/stock.py" line="487"/>
         <source>Expected figures hidden until the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="452"/>
+        <location filename="../../pos_app/ui/stock.py" line="492"/>
         <source>Scan each item · 5* then scan for five</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <location filename="../../pos_app/ui/stock.py" line="496"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <location filename="../../pos_app/ui/stock.py" line="496"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <location filename="../../pos_app/ui/stock.py" line="496"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="456"/>
+        <location filename="../../pos_app/ui/stock.py" line="496"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="462"/>
+        <location filename="../../pos_app/ui/stock.py" line="502"/>
         <source>Start F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="464"/>
+        <location filename="../../pos_app/ui/stock.py" line="504"/>
         <source>Review F3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="465"/>
+        <location filename="../../pos_app/ui/stock.py" line="505"/>
         <source>Approve F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="466"/>
+        <location filename="../../pos_app/ui/stock.py" line="506"/>
         <source>Abandon F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="483"/>
+        <location filename="../../pos_app/ui/stock.py" line="523"/>
         <source>No count in progress: choose what to count, F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="488"/>
+        <location filename="../../pos_app/ui/stock.py" line="528"/>
         <source> · blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="489"/>
+        <location filename="../../pos_app/ui/stock.py" line="529"/>
         <source>Counting: {}{}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="507"/>
+        <location filename="../../pos_app/ui/stock.py" line="547"/>
         <source>Type the location&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="525"/>
+        <location filename="../../pos_app/ui/stock.py" line="565"/>
         <source>{} difference(s) to approve: F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="536"/>
+        <location filename="../../pos_app/ui/stock.py" line="576"/>
         <source>Approve the count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="551"/>
+        <location filename="../../pos_app/ui/stock.py" line="591"/>
         <source>Count abandoned: nothing adjusted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,93 +1781,133 @@
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="112"/>
+        <location filename="../../pos_app/ui/stock.py" line="113"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="118"/>
+        <location filename="../../pos_app/ui/stock.py" line="119"/>
         <source>Scan or type a product, Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="123"/>
+        <location filename="../../pos_app/ui/stock.py" line="124"/>
         <source>Offline: last known figures, as of {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="125"/>
+        <location filename="../../pos_app/ui/stock.py" line="126"/>
         <source>Figures as of the last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <location filename="../../pos_app/ui/stock.py" line="130"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <location filename="../../pos_app/ui/stock.py" line="130"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <location filename="../../pos_app/ui/stock.py" line="130"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <location filename="../../pos_app/ui/stock.py" line="130"/>
         <source>In transit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="129"/>
+        <location filename="../../pos_app/ui/stock.py" line="130"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="133"/>
+        <location filename="../../pos_app/ui/stock.py" line="134"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="133"/>
+        <location filename="../../pos_app/ui/stock.py" line="134"/>
         <source>Last known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="133"/>
+        <location filename="../../pos_app/ui/stock.py" line="134"/>
         <source>As of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="138"/>
+        <location filename="../../pos_app/ui/stock.py" line="139"/>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="140"/>
+        <location filename="../../pos_app/ui/stock.py" line="141"/>
         <source>Ask that store F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="141"/>
+        <location filename="../../pos_app/ui/stock.py" line="142"/>
         <source>Reserve F3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="146"/>
-        <source>Here</source>
+        <location filename="../../pos_app/ui/stock.py" line="147"/>
+        <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/stock.py" line="148"/>
+        <source>Stolen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="149"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="150"/>
+        <source>Returned to the supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="157"/>
+        <source>Adjust here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="160"/>
+        <source>Adjust F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="165"/>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="167"/>
         <source>Sibling stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="194"/>
+        <location filename="../../pos_app/ui/stock.py" line="214"/>
         <source>Choose the product and the store to ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="228"/>
+        <source>Choose the product and how many units (− to write off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/stock.py" line="238"/>
+        <source>Adjust stock: {:+d}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2107,142 +2147,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="222"/>
+        <location filename="../../pos_app/ui/stock.py" line="262"/>
         <source>Transfers between stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="229"/>
+        <location filename="../../pos_app/ui/stock.py" line="269"/>
         <source>Scan the parcel&apos;s transfer note, or type its number, Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <location filename="../../pos_app/ui/stock.py" line="273"/>
         <source>To send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <location filename="../../pos_app/ui/stock.py" line="273"/>
         <source>Incoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <location filename="../../pos_app/ui/stock.py" line="273"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="233"/>
+        <location filename="../../pos_app/ui/stock.py" line="273"/>
         <source>Suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <location filename="../../pos_app/ui/stock.py" line="283"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <location filename="../../pos_app/ui/stock.py" line="283"/>
         <source>Asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <location filename="../../pos_app/ui/stock.py" line="283"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <location filename="../../pos_app/ui/stock.py" line="283"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="243"/>
+        <location filename="../../pos_app/ui/stock.py" line="283"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="244"/>
+        <location filename="../../pos_app/ui/stock.py" line="284"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="250"/>
+        <location filename="../../pos_app/ui/stock.py" line="290"/>
         <source>Accept F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="251"/>
+        <location filename="../../pos_app/ui/stock.py" line="291"/>
         <source>Decline F3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="252"/>
+        <location filename="../../pos_app/ui/stock.py" line="292"/>
         <source>Ship F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="253"/>
+        <location filename="../../pos_app/ui/stock.py" line="293"/>
         <source>Receive F5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="254"/>
+        <location filename="../../pos_app/ui/stock.py" line="294"/>
         <source>Note F6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="255"/>
+        <location filename="../../pos_app/ui/stock.py" line="295"/>
         <source>Request F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="256"/>
+        <location filename="../../pos_app/ui/stock.py" line="296"/>
         <source>Cancel F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="318"/>
+        <location filename="../../pos_app/ui/stock.py" line="358"/>
         <source>requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="318"/>
+        <location filename="../../pos_app/ui/stock.py" line="358"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="318"/>
+        <location filename="../../pos_app/ui/stock.py" line="358"/>
         <source>on its way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="319"/>
+        <location filename="../../pos_app/ui/stock.py" line="359"/>
         <source>received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="319"/>
+        <location filename="../../pos_app/ui/stock.py" line="359"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="319"/>
+        <location filename="../../pos_app/ui/stock.py" line="359"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="377"/>
+        <location filename="../../pos_app/ui/stock.py" line="417"/>
         <source>Transfer {} opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="399"/>
+        <location filename="../../pos_app/ui/stock.py" line="439"/>
         <source>Transfer note printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="407"/>
+        <location filename="../../pos_app/ui/stock.py" line="447"/>
         <source>{} transfer(s) requested</source>
         <translation type="unfinished"></translation>
     </message>

@@ -54,6 +54,12 @@ def test_the_stock_view_shows_here_and_the_sister_stores_and_asks_one_for_units(
         screenshot(stock, "stock_view", tmp_path)
         qtbot.keyClick(stock, Qt.Key.Key_F2)
         assert "requested" in stock.status.text()
+        # One found broken on the shelf: written off as damaged (Luis is a manager: no PIN asked).
+        before = replica.stock_on_hand(here, sku)
+        stock.reason.setCurrentIndex(stock.reason.findData("damage"))
+        qtbot.keyClick(stock, Qt.Key.Key_F4)
+        assert "Stock adjusted" in stock.status.text() and replica.stock_on_hand(here, sku) == before - 1
+        assert stock.here.item(stock.here.currentRow(), 1).text() == str(before - 1)
         qtbot.keyClick(stock, Qt.Key.Key_Escape)
         await until(lambda: window.dialog is None)
         till.sales.clear()
@@ -64,6 +70,10 @@ def test_the_stock_view_shows_here_and_the_sister_stores_and_asks_one_for_units(
             replica.conn.execute("SELECT payload FROM outbox WHERE type = 'transfer.requested'").fetchone()[0]
         )
         assert payload["lines"] == [{"sku_id": sku, "quantity": 2, "reason": ""}]
+        adjusted = json.loads(
+            replica.conn.execute("SELECT payload FROM outbox WHERE type = 'stock.adjusted'").fetchone()[0]
+        )
+        assert adjusted["kind"] == "adjustment" and adjusted["lines"][0]["reason"] == "damage"
     finally:
         finish(till, window, loop)
 
