@@ -4,6 +4,7 @@ pos-app --demo                          the till against a local demo server wit
 pos-app --server URL --enrol CODE       first start of a real till (enrols, then sells)
 pos-app                                 every later start
 pos-app --verify-journal                check the till's hash-chained sales journal and exit
+pos-app --self-test                     check database, printer, server and clock, in plain words
 Options: --language es|en, --printer none|memory|file:PATH|net:HOST[:PORT], --cash-rounding 5
 """
 
@@ -42,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--cash-rounding", type=int, default=1, metavar="CENTS", help="round cash to, e.g. 5")
     parser.add_argument("--verify-journal", action="store_true", help="verify the sales journal and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the database, printer, server and clock, say what is wrong, exit",
+    )
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)  # the start benchmark
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
     return parser
@@ -49,16 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    base = args.data_dir or user_data_path("omni-pos", appauthor=False)
+    data_dir = base / "demo" if args.demo and not args.data_dir else base
+    till_dir = data_dir / "till" if args.demo else data_dir
+    if args.self_test:
+        from pos_app.selftest import self_test
+
+        code, lines = self_test(till_dir, args.printer if args.printer != "memory" else "none", args.server)
+        print("\n".join(lines))
+        return code
+    setup_logging(data_dir / "logs")
     from pos_app import app as till_app
     from pos_app.demo import reset
 
-    base = args.data_dir or user_data_path("omni-pos", appauthor=False)
-    data_dir = base / "demo" if args.demo and not args.data_dir else base
     if args.demo and args.demo_reset:
         reset(data_dir)
     if args.verify_journal:
-        return verify_journal(data_dir / "till" if args.demo else data_dir)
+        return verify_journal(till_dir)
     options = till_app.LaunchOptions(
         data_dir=data_dir,
         server_url=args.server,
@@ -89,6 +102,21 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Omni POS", str(exc))
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2
+
+
+def setup_logging(folder: Path) -> None:
+    """To the console and to rotating files in the data folder (5 x 2 MB): what support asks for."""
+    from logging.handlers import RotatingFileHandler
+
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            RotatingFileHandler(folder / "pos-app.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        )
+    except OSError as exc:  # a read-only folder must not stop the till
+        print(f"pos-app: no log file in {folder} ({exc})", file=sys.stderr)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers)
 
 
 def verify_journal(till_dir: Path) -> int:

@@ -93,6 +93,7 @@ class Till(QObject):
                 Replica.open(self.db_path, busy_timeout_ms=60_000),
                 interval=self.sync_interval,
                 on_status=self._on_sync_status,
+                app_version=__version__,
             )
             self.engine.start()
         return self.engine

@@ -109,6 +109,7 @@ class SyncEngine:
         snapshot_batch: int = 5000,
         interval: float = 15.0,
         on_status: Callable[[SyncStatus], None] | None = None,
+        app_version: str = "",
     ) -> None:
         self.local = local
         self.push_batch, self.page_size, self.snapshot_batch_rows = push_batch, page_size, snapshot_batch
@@ -119,7 +120,9 @@ class SyncEngine:
             base_url=base_url,
             transport=transport,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            headers={"Authorization": f"Bearer {token}", "X-Instance-Id": local.instance_id},
+            # The build's version goes with every request: HQ lists which version each till runs.
+            headers={"Authorization": f"Bearer {token}", "X-Instance-Id": local.instance_id}
+            | ({"X-App-Version": app_version} if app_version else {}),
         )
         # One thread owns the engine's database connection.
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")

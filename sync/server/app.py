@@ -77,13 +77,14 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     def device(
         authorization: Annotated[str | None, Header()] = None,
         x_instance_id: Annotated[str | None, Header()] = None,
+        x_app_version: Annotated[str | None, Header(max_length=64)] = None,
     ) -> Device:
         if not authorization or not authorization.startswith("Bearer "):
             raise HTTPException(401, "missing device token")
         found = central.authenticate(authorization.removeprefix("Bearer ").strip())
         if found is None:
             raise HTTPException(401, "unknown device token")
-        central.note_contact(found, x_instance_id)
+        central.note_contact(found, x_instance_id, x_app_version)
         return found
 
     def admin(authorization: Annotated[str | None, Header()] = None) -> None:
@@ -238,7 +239,8 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
 
     @app.get("/admin/tills", dependencies=[Depends(admin)])
     def list_tills() -> list[dict[str, Any]]:
-        """Every till: last contact, last push and pull, cursor, how far behind (`behind`, `lag_seconds`)."""
+        """Every till: the version it runs, last contact, last push and pull, cursor, how far
+        behind (`behind`, `lag_seconds`)."""
         return central.tills_overview()
 
     @app.get("/admin/transfers", dependencies=[Depends(admin)])

@@ -86,6 +86,7 @@ class Device:
     till_code: str
     instance_id: str | None
     last_seen_at: str | None = None
+    app_version: str | None = None
 
 
 class EnrolmentError(Exception):
@@ -217,7 +218,12 @@ class CentralStore:
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(
-                    t.tills.c.id, t.tills.c.store_id, t.tills.c.code, t.tills.c.instance_id, t.tills.c.last_seen_at
+                    t.tills.c.id,
+                    t.tills.c.store_id,
+                    t.tills.c.code,
+                    t.tills.c.instance_id,
+                    t.tills.c.last_seen_at,
+                    t.tills.c.app_version,
                 ).where(t.tills.c.token_hash == hash_secret(token))
             ).first()
         if row is None:
@@ -228,21 +234,28 @@ class CentralStore:
             till_code=row.code,
             instance_id=row.instance_id,
             last_seen_at=row.last_seen_at,
+            app_version=row.app_version,
         )
 
-    def note_contact(self, device: Device, instance_id: str | None) -> None:
+    def note_contact(self, device: Device, instance_id: str | None, app_version: str | None = None) -> None:
         """Record the till's last contact (to CONTACT_RESOLUTION: a busy till does not add a
-        write to every request); a different database instance is reported once, not merged."""
+        write to every request) and the version it runs; a different database instance is
+        reported once, not merged."""
         cloned = bool(instance_id and device.instance_id and instance_id != device.instance_id)
+        upgraded = bool(app_version) and app_version != device.app_version
         now = datetime.now(UTC)
         if (
             not cloned
+            and not upgraded
             and device.last_seen_at
             and now - datetime.fromisoformat(device.last_seen_at) < CONTACT_RESOLUTION
         ):
             return
         with self.writer.begin() as conn:
-            conn.execute(t.tills.update().where(t.tills.c.id == device.till_id).values(last_seen_at=utcnow()))
+            seen: dict[str, Any] = {"last_seen_at": utcnow()}
+            if upgraded:
+                seen["app_version"] = (app_version or "")[:64]
+            conn.execute(t.tills.update().where(t.tills.c.id == device.till_id).values(**seen))
             if not cloned:
                 return
             detail = (
@@ -733,6 +746,7 @@ class CentralStore:
                     t.stores.c.code.label("store"),
                     t.tills.c.code,
                     t.tills.c.name,
+                    t.tills.c.app_version,
                     t.tills.c.enrolled_at,
                     t.tills.c.last_seen_at,
                     t.tills.c.last_push_at,
