@@ -102,12 +102,10 @@ class PickupService(QObject):
 
     def sibling_stock(self, sku_id: int) -> list[tuple[int, str, int]]:
         """(store id, name, last known figure) of a SKU in every sibling store, most first."""
-        rows = self.replica.conn.execute(
-            "SELECT s.id, s.name, COALESCE(st.quantity, 0) FROM stores s "
-            "LEFT JOIN stock st ON st.store_id = s.id AND st.sku_id = ? WHERE s.id != ? ORDER BY 3 DESC, s.id",
-            (sku_id, self.store_id),
-        ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        found = [
+            (sid, name, figure or 0) for sid, name, figure, _ in self.replica.sibling_figures(self.store_id, sku_id)
+        ]
+        return sorted(found, key=lambda row: (-row[2], row[0]))
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -245,8 +243,8 @@ class PickupService(QObject):
         """A substitute by barcode or SKU code, priced as the line it replaces."""
         item = self.replica.item_by_barcode(code.strip())
         if item is None:
-            row = self.replica.conn.execute("SELECT id FROM skus WHERE code = ?", (code.strip(),)).fetchone()
-            item = self.replica.item_by_sku_id(row[0]) if row else None
+            sku_id = self.replica.sku_by_code(code)
+            item = self.replica.item_by_sku_id(sku_id) if sku_id is not None else None
         if item is None:
             self._say(self.tr("Unknown product {}").format(code), "error")
             return None

@@ -97,9 +97,9 @@ class StockService(QObject):
             item = None
         if item is not None:
             return item.sku_id
-        row = self.replica.conn.execute("SELECT id FROM skus WHERE code = ?", (text.upper(),)).fetchone()
-        if row is not None:
-            return int(row[0])
+        sku_id = self.replica.sku_by_code(text)
+        if sku_id is not None:
+            return sku_id
         found = self.replica.search(text, limit=1)
         if not found:
             self._say(self.tr("Nothing matches {}").format(text), "warning")
@@ -111,7 +111,7 @@ class StockService(QObject):
         store = self.store_id
         rows = []
         for variant_id, size, colour in self.replica.variants(sku_id):
-            code = self.replica.conn.execute("SELECT code FROM skus WHERE id = ?", (variant_id,)).fetchone()[0]
+            code = self.replica.sku_code_and_product(variant_id)[0]
             held = sum(n for _, n in self.replica.holders(store, variant_id))
             rows.append(
                 StockHere(
@@ -125,10 +125,13 @@ class StockService(QObject):
         return [StockThere(*row) for row in self.replica.sibling_figures(self.store_id, sku_id)]
 
     def product_name(self, sku_id: int) -> str:
-        row = self.replica.conn.execute(
-            "SELECT p.name FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ?", (sku_id,)
-        ).fetchone()
-        return row[0] if row else ""
+        return self.replica.sku_code_and_product(sku_id)[1]
+
+    def store_names(self) -> dict[int, str]:
+        return self.replica.store_names()
+
+    def families(self) -> list[tuple[int, str]]:
+        return self.replica.top_families()
 
     # --- transfers ---------------------------------------------------------------------------
 
@@ -216,7 +219,7 @@ class StockService(QObject):
         return True
 
     def note_text(self, transfer: Transfer) -> str:
-        stores = dict(self.replica.conn.execute("SELECT id, name FROM stores").fetchall())
+        stores = self.replica.store_names()
         rows = [
             self.tr("TRANSFER NOTE").center(NOTE_WIDTH),
             self.tr("Transfer {}").format(transfer.number),

@@ -389,6 +389,27 @@ class StockRecords:
         ).fetchall()
         return [(r[0], r[1], r[2], datetime.fromisoformat(r[3]) if r[3] else None) for r in rows]
 
+    def store_names(self) -> dict[int, str]:
+        return dict(self.conn.execute("SELECT id, name FROM stores").fetchall())
+
+    def top_families(self) -> list[tuple[int, str]]:
+        """(id, name) of the families at the top of the tree, by name: what a count can cover."""
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute("SELECT id, name FROM families WHERE parent_id IS NULL ORDER BY name")
+        ]
+
+    def sku_by_code(self, code: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM skus WHERE code = ?", (code.strip().upper(),)).fetchone()
+        return None if row is None else int(row[0])
+
+    def sku_code_and_product(self, sku_id: int) -> tuple[str, str]:
+        """(SKU code, product name) of a SKU, or ("", "")."""
+        row = self.conn.execute(
+            "SELECT s.code, p.name FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ?", (sku_id,)
+        ).fetchone()
+        return ("", "") if row is None else (row[0], row[1])
+
     def replenishment(self, store_id: int, limit: int = 200) -> list[Suggestion]:
         """SKUs below their minimum here (counting what is on its way), with how many to ask for
         and which stores can spare them (above their own maximum, by their last known figures)."""

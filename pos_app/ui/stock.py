@@ -262,7 +262,7 @@ class TransfersDialog(_StockDialog):
         self.setWindowTitle(self.tr("Transfers between stores"))
         self.resize(1100, 660)
         self._listen()
-        self.stores = dict(stock.replica.conn.execute("SELECT id, name FROM stores").fetchall())
+        self.stores = stock.store_names()
         self.find = QLineEdit()
         self.find.setObjectName("transferFind")
         self.find.setFont(big_font())
@@ -476,9 +476,7 @@ class CountDialog(_StockDialog):
         self.scope = QComboBox()
         self.scope.setObjectName("countScope")
         self.scope.addItem(self.tr("Everything in the store"), ("full", None))
-        for family_id, name in stock.replica.conn.execute(
-            "SELECT id, name FROM families WHERE parent_id IS NULL ORDER BY name"
-        ).fetchall():
+        for family_id, name in stock.families():
             self.scope.addItem(self.tr("Family: {}").format(name), (name, family_id))
         self.scope.addItem(self.tr("A location (type its name)"), ("@", None))
         self.location = QLineEdit()
