@@ -334,6 +334,7 @@ class PickupDialog(ShopDialog):
     def done(self, result: int) -> None:
         self.pickup.message.disconnect(self._message)
         super().done(result)
+        self.quiet_children()
 
 
 class ReserveDialog(ShopDialog):
@@ -405,3 +406,4 @@ class ReserveDialog(ShopDialog):
     def done(self, result: int) -> None:
         self.pickup.message.disconnect(self._message)
         super().done(result)
+        self.quiet_children()

@@ -83,6 +83,13 @@ class ShopDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def quiet_children(self) -> None:
+        """Once done, the dialog's own widgets stop signalling: a list or tab bar being torn down
+        later (with the window) must not call back into a half-destroyed dialog."""
+        for child in self.findChildren(QWidget):
+            if not isinstance(child, QDialog):
+                child.blockSignals(True)
+
 
 def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
     """Run a coroutine on the Qt loop (qasync), keeping a reference until it ends."""

@@ -91,6 +91,7 @@ class _StockDialog(ShopDialog):
     def done(self, result: int) -> None:
         self.stock.message.disconnect(self._message)
         super().done(result)
+        self.quiet_children()
 
     def _keys(self, event: QKeyEvent, keys: dict[int, Callable[[], object]]) -> bool:
         if event.key() in keys:
