@@ -136,6 +136,15 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
         print("READY", flush=True)
         quitting.set()
     session.spawn(session.connect())
+    session.spawn(session.till.keep_backups())
+    if (repaired := session.till.repair) is not None:
+        session.window.show_message(
+            session.window.tr(
+                "The till's database was damaged and has been repaired: {} record(s) recovered, "
+                "{} sale(s) and other facts to send. The damaged file is kept in {}"
+            ).format(sum(repaired.salvaged.values()), repaired.pending, repaired.set_aside),
+            "warning",
+        )
     await quitting.wait()
     await session.aclose()
     return 0

@@ -5,7 +5,9 @@ The window is given a `Till` and talks only to its services and signals.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from pos_app.services.shift import ShiftService
 from pos_app.services.stock import StockService
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
 from pos_app.store.replica import Identity, Replica
+from pos_app.store.safekeeping import RepairReport, backup, backup_due, damage, repair
 from sync import protocol as p
 from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
 
@@ -42,6 +45,12 @@ class Till(QObject):
         super().__init__()
         self.data_dir = data_dir
         self.db_path = data_dir / "till.sqlite"
+        # A damaged database is set aside and rebuilt before anything reads it (safekeeping.py).
+        self.repair: RepairReport | None = None
+        problem = damage(self.db_path)
+        if problem is not None:
+            log.error("the till's database %s is damaged (%s): repairing it", self.db_path, problem)
+            self.repair = repair(self.db_path)
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
         self.replica = Replica.open(self.db_path, autocheckpoint=False)
@@ -97,6 +106,18 @@ class Till(QObject):
             )
             self.engine.start()
         return self.engine
+
+    async def keep_backups(self, every: float = 3600.0) -> None:
+        """Today's backup if there is none yet, checked every `every` seconds, on a thread: the
+        copy is a read transaction, the till sells on meanwhile (safekeeping.py)."""
+        while True:
+            if backup_due(self.db_path):
+                try:
+                    made = await asyncio.to_thread(backup, self.db_path)
+                    log.info("backup made: %s", made)
+                except (OSError, sqlite3.Error) as exc:
+                    log.error("the daily backup failed: %s", exc)
+            await asyncio.sleep(every)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         was_ready = self.sync_status.cursor is not None

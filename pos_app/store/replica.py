@@ -113,6 +113,8 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+# The server's data: replaced by a snapshot, never salvaged from a damaged file (safekeeping.py).
+REPLICATED_TABLES = frozenset(table for table, _, _ in _ENTITY_TABLES.values())
 assert all(list(cols) == p.entity_columns(e) for e, (_, cols, _) in _ENTITY_TABLES.items()), "replica != protocol"
 
 
@@ -282,6 +284,16 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
 
     def save_identity(self, identity: Identity) -> None:
         self.set_meta("identity", json.dumps(asdict(identity)))
+
+    def snapshot_due(self) -> bool:
+        """A repaired database loads a fresh snapshot at the next pull (its cursor is kept
+        meanwhile, so the till sells from the restored data until then)."""
+        return self.meta("snapshot_due") is not None
+
+    def repaired(self) -> str | None:
+        """What the last repair said, until a person has seen it."""
+        raw = self.meta("repaired")
+        return None if raw is None else str(json.loads(raw).get("summary", ""))
 
     def cursor(self) -> int | None:
         """Change-log position this replica has reached; None before the first snapshot."""
@@ -557,6 +569,7 @@ class SnapshotWriter:
             self.replica.restore_pending_transfers(conn, identity.store_id, cursor)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('member_key', ?)", (member_key,))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
+        conn.execute("DELETE FROM meta WHERE key = 'snapshot_due'")
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_at', ?)", (now_utc().isoformat(),))
         conn.execute("COMMIT")
 

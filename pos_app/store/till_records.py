@@ -87,6 +87,12 @@ class TillRecords:
     def meta(self, key: str) -> str | None:  # provided by Replica
         raise NotImplementedError
 
+    def _receipt_floor(self, series: str) -> int:
+        """After a repair: the highest receipt number of the series found among the recovered
+        facts, whose sales rows may be lost; numbering goes on above it (safekeeping.py)."""
+        raw = self.meta("receipt_floor")
+        return int(json.loads(raw).get(series, 0)) if raw else 0
+
     # --- outbox and journal ---------------------------------------------------------------------
 
     @staticmethod
@@ -167,7 +173,7 @@ class TillRecords:
         cashier_id = draft.cashier.id if draft.cashier else None
         with self.transaction() as conn:
             last = conn.execute("SELECT MAX(number) FROM sales WHERE series = ?", (series,)).fetchone()
-            number = (last[0] or 0) + 1
+            number = max(last[0] or 0, self._receipt_floor(series)) + 1
             content: dict[str, Any] = {
                 "sale_id": sale_id,
                 "kind": draft.kind,
