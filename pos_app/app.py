@@ -16,10 +16,12 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from pos_app.demo import DemoServer
+from pos_app.provisioning import install_ca, is_enrolled
 from pos_app.services.selling import SaleSettings
 from pos_app.services.till import Till
 from pos_app.ui.i18n import set_language
 from pos_app.ui.main_window import SaleWindow
+from pos_app.ui.setup import SetupWizard
 from sync.client.engine import SyncError
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ class LaunchOptions:
     data_dir: Path
     server_url: str | None = None
     enrol_code: str | None = None
+    ca_cert: Path | None = None
     demo: bool = False
     demo_skus: int = 2000
     sync_interval: float = 15.0
@@ -97,11 +100,13 @@ class TillSession:
             elif self.till.identity is None:
                 if not (server_url and opts.enrol_code):
                     self.window.show_message(
-                        self.window.tr("This till is not set up: start it with --server URL --enrol CODE"), "error"
+                        self.window.tr("This till is not set up: start it again to open the setup wizard"), "error"
                     )
                     return
+                if opts.ca_cert is not None:
+                    install_ca(self.till.data_dir, opts.ca_cert)
                 await self.till.enrol(server_url, opts.enrol_code)
-        except SyncError as exc:
+        except (SyncError, ValueError) as exc:
             self.window.show_message(self.window.tr("Set-up failed: {}").format(exc), "error")
             return
         self.till.start_sync(server_url if opts.demo else None)
@@ -124,7 +129,31 @@ class TillSession:
             self.demo_server.stop()
 
 
+async def set_up_first(app: QApplication, options: LaunchOptions) -> bool:
+    """A till that is not enrolled (and was not given --server and --enrol) opens the setup
+    wizard first; False when the installer quits it."""
+    if options.demo or (options.server_url and options.enrol_code) or is_enrolled(options.data_dir):
+        return True
+    if not app.styleSheet():
+        app.setStyleSheet(load_stylesheet())
+    set_language(options.language)
+    wizard = SetupWizard(options.data_dir, options.server_url or "")
+    # The wizard closes before the sale screen opens: that must not end the application.
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        wizard.show()
+        identity = await wizard.outcome
+        wizard.close()
+        wizard.deleteLater()
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+    return identity is not None
+
+
 async def run(app: QApplication, options: LaunchOptions) -> int:
+    if not await set_up_first(app, options):
+        return 1
     session = TillSession(options)
     session.window.show()
     freeze_startup_objects()

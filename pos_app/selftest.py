@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import httpx
 
+from pos_app.provisioning import tls_verify
 from sync import protocol as p
+from sync.client.engine import untrusted
 
 CLOCK_TOLERANCE_S = 120
 
@@ -99,13 +102,16 @@ def check_printer(target: str, timeout: float = 2.0) -> Check:
     return Check(False, f"Unknown printer setting {target!r}: none, file:PATH or net:HOST[:PORT]")
 
 
-def check_server(url: str, timeout: float = 5.0, now: datetime | None = None) -> list[Check]:
+def check_server(
+    url: str, timeout: float = 5.0, now: datetime | None = None, verify: ssl.SSLContext | bool = True
+) -> list[Check]:
     try:
-        answer = httpx.get(f"{url.rstrip('/')}/health", timeout=timeout)
+        answer = httpx.get(f"{url.rstrip('/')}/health", timeout=timeout, verify=verify)
         answer.raise_for_status()
         body = answer.json()
     except httpx.HTTPError as exc:
-        return [Check(False, f"The server at {url} cannot be reached ({exc}). The till sells offline meanwhile.")]
+        why = untrusted(exc) or str(exc)
+        return [Check(False, f"The server at {url} cannot be reached ({why}). The till sells offline meanwhile.")]
     except ValueError:
         return [Check(False, f"The server at {url} answers, but not as a POS server")]
     checks = []
@@ -132,7 +138,7 @@ def self_test(data_dir: Path, printer: str = "none", server: str | None = None) 
     checks.append(check_printer(printer))
     url = server or enrolled_at
     if url:
-        checks += check_server(url)
+        checks += check_server(url, verify=tls_verify(data_dir))
     else:
         checks.append(Check(True, "No server to check (the till is not enrolled)", warning=True))
     if not (data_dir / "till.sqlite").exists():

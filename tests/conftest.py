@@ -31,9 +31,10 @@ class LiveServer:
     connections until the child accepts them).
     """
 
-    def __init__(self, db_url: str, workers: int = 1) -> None:
+    def __init__(self, db_url: str, workers: int = 1, tls: tuple[Path, Path] | None = None) -> None:
         self.db_url = db_url
         self.workers = workers
+        self.tls = tls  # (certificate, key): the server speaks HTTPS
         self.sock: socket.socket | None = None
         self.proc: subprocess.Popen[bytes] | None = None
         self._bind()
@@ -46,7 +47,7 @@ class LiveServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         assert self.proc is None, "already running"
@@ -70,6 +71,7 @@ class LiveServer:
                 "warning",
                 "--workers",
                 str(self.workers),
+                *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []),
             ],
             pass_fds=(fd,),
             env=env,

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from pos_app import __version__
+from pos_app.provisioning import tls_verify
 from pos_app.services.pickup import PickupService
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.selling import SaleService, SaleSettings
@@ -85,7 +86,7 @@ class Till(QObject):
         """Trade an enrolment code for this till's identity; raises SyncError with a clear message."""
         server_url = server_url.rstrip("/")
         self.setup_message.emit(self.tr("Enrolling this till at {}…").format(server_url), "info")
-        answer = await enrol(server_url, code, self.replica.instance_id, __version__)
+        answer = await enrol(server_url, code, self.replica.instance_id, __version__, verify=tls_verify(self.data_dir))
         identity = Identity.from_enrolment(answer, server_url)
         self.replica.save_identity(identity)
         return identity
@@ -103,6 +104,7 @@ class Till(QObject):
                 interval=self.sync_interval,
                 on_status=self._on_sync_status,
                 app_version=__version__,
+                verify=tls_verify(self.data_dir),
             )
             self.engine.start()
         return self.engine
@@ -118,6 +120,13 @@ class Till(QObject):
                 except (OSError, sqlite3.Error) as exc:
                     log.error("the daily backup failed: %s", exc)
             await asyncio.sleep(every)
+
+    async def export_diagnostics(self) -> Path:
+        """The diagnostics bundle for support (no customer data: diagnostics.py), made on a
+        thread: its self-test may wait seconds for the server or the printer."""
+        from pos_app.diagnostics import bundle
+
+        return await asyncio.to_thread(bundle, self.data_dir, None, self.printer.target)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         was_ready = self.sync_status.cursor is not None

@@ -9,6 +9,7 @@ prepared SQL on the connection.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -147,6 +148,19 @@ def _parse_time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write a secret whole or not at all, readable and writable by this user only (POSIX; on
+    Windows the data folder's permissions apply: the user's own profile by default)."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(partial, path)
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -210,7 +224,7 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         connection whose commits must never copy the WAL into the database (the screen's, and a
         snapshot's: a 1M-SKU load leaves ~700 MB to copy); the sync thread runs `checkpoint()`."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the till's data: its user's only
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         try:
@@ -261,6 +275,11 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+        raw = self.meta("identity")
+        if raw is not None and "token" in json.loads(raw):  # an earlier build's: move the token out
+            identity = self.identity()
+            assert identity is not None
+            self.save_identity(identity)
         if self.meta("instance_id") is None:
             # Names this database file; a restored or cloned copy shows up at the server as such.
             self.set_meta("instance_id", str(uuid.uuid4()))
@@ -278,12 +297,29 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
     def instance_id(self) -> str:
         return self.meta("instance_id") or ""
 
+    @property
+    def token_path(self) -> Path:
+        """The device token lives beside the database, readable by the till's user only, and
+        in neither the database, its backups nor a diagnostics bundle."""
+        return self.path.with_suffix(".token")
+
     def identity(self) -> Identity | None:
         raw = self.meta("identity")
-        return None if raw is None else Identity(**json.loads(raw))
+        if raw is None:
+            return None
+        fields = json.loads(raw)
+        if "token" not in fields:  # (databases of earlier builds kept it inside)
+            try:
+                fields["token"] = self.token_path.read_text(encoding="ascii").strip()
+            except OSError:
+                fields["token"] = ""  # lost with its file: the server refuses it, re-enrol
+        return Identity(**fields)
 
     def save_identity(self, identity: Identity) -> None:
-        self.set_meta("identity", json.dumps(asdict(identity)))
+        write_private(self.token_path, identity.token)
+        fields = asdict(identity)
+        del fields["token"]
+        self.set_meta("identity", json.dumps(fields))
 
     def snapshot_due(self) -> bool:
         """A repaired database loads a fresh snapshot at the next pull (its cursor is kept

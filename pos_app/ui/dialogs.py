@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 from datetime import UTC, datetime
 from pathlib import Path
@@ -158,20 +159,46 @@ class SyncPanel(QDialog):
         sync_now = QPushButton(self.tr("Sync now"))
         sync_now.setMinimumHeight(56)
         sync_now.clicked.connect(till.sync_now)
+        self.export = QPushButton(self.tr("Export diagnostics"))
+        self.export.setMinimumHeight(56)
+        self._export_task: asyncio.Task[None] | None = None
+        self.export.clicked.connect(self._start_export)
+        self.exported = QLabel()
+        self.exported.setWordWrap(True)
+        self.exported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QPushButton(self.tr("Close (Esc)"))
         close.setMinimumHeight(56)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(sync_now)
+        buttons.addWidget(self.export)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Events the server refused (kept there for HQ to review):")))
         layout.addWidget(self.rejected, 1)
+        layout.addWidget(self.exported)
         layout.addLayout(buttons)
         till.sync_status_changed.connect(self.refresh)
         self.refresh()
+
+    def _start_export(self) -> None:
+        self.export.setEnabled(False)
+        self.exported.setText(self.tr("Making the diagnostics file…"))
+        self._export_task = asyncio.get_event_loop().create_task(self.export_diagnostics())
+
+    async def export_diagnostics(self) -> None:
+        """For support: a zip without customer data, in the till's data folder (to copy to a USB
+        stick or attach to an e-mail)."""
+        try:
+            path = await self.till.export_diagnostics()
+        except OSError as exc:
+            self.exported.setText(self.tr("The diagnostics file could not be written: {}").format(exc))
+        else:
+            self.exported.setText(self.tr("Diagnostics saved (no customer data in it): {}").format(path))
+        finally:
+            self.export.setEnabled(True)
 
     def done(self, result: int) -> None:
         try:

@@ -4,27 +4,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="106"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="113"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="120"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="127"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="124"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="131"/>
         <source>Manager&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="127"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="134"/>
         <source>Approve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="141"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="148"/>
         <source>Nobody here can approve this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,27 +60,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="559"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="566"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="573"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="580"/>
         <source>Count the cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="577"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="584"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="588"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="595"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="592"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="599"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -88,117 +88,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="473"/>
+        <location filename="../../pos_app/ui/stock.py" line="474"/>
         <source>Stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="478"/>
+        <location filename="../../pos_app/ui/stock.py" line="479"/>
         <source>Everything in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="482"/>
+        <location filename="../../pos_app/ui/stock.py" line="481"/>
         <source>Family: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="483"/>
+        <location filename="../../pos_app/ui/stock.py" line="482"/>
         <source>A location (type its name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="485"/>
+        <location filename="../../pos_app/ui/stock.py" line="484"/>
         <source>Location, e.g. Almacén</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="486"/>
+        <location filename="../../pos_app/ui/stock.py" line="485"/>
         <source>Blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="487"/>
+        <location filename="../../pos_app/ui/stock.py" line="486"/>
         <source>Expected figures hidden until the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="492"/>
+        <location filename="../../pos_app/ui/stock.py" line="491"/>
         <source>Scan each item · 5* then scan for five</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496"/>
+        <location filename="../../pos_app/ui/stock.py" line="495"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496"/>
+        <location filename="../../pos_app/ui/stock.py" line="495"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496"/>
+        <location filename="../../pos_app/ui/stock.py" line="495"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496"/>
+        <location filename="../../pos_app/ui/stock.py" line="495"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="502"/>
+        <location filename="../../pos_app/ui/stock.py" line="501"/>
         <source>Start F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="504"/>
+        <location filename="../../pos_app/ui/stock.py" line="503"/>
         <source>Review F3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505"/>
+        <location filename="../../pos_app/ui/stock.py" line="504"/>
         <source>Approve F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="506"/>
+        <location filename="../../pos_app/ui/stock.py" line="505"/>
         <source>Abandon F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="523"/>
+        <location filename="../../pos_app/ui/stock.py" line="522"/>
         <source>No count in progress: choose what to count, F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="528"/>
+        <location filename="../../pos_app/ui/stock.py" line="527"/>
         <source> · blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="529"/>
+        <location filename="../../pos_app/ui/stock.py" line="528"/>
         <source>Counting: {}{}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="547"/>
+        <location filename="../../pos_app/ui/stock.py" line="546"/>
         <source>Type the location&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="565"/>
+        <location filename="../../pos_app/ui/stock.py" line="564"/>
         <source>{} difference(s) to approve: F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="576"/>
+        <location filename="../../pos_app/ui/stock.py" line="575"/>
         <source>Approve the count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="591"/>
+        <location filename="../../pos_app/ui/stock.py" line="590"/>
         <source>Count abandoned: nothing adjusted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,27 +287,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="374"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="381"/>
         <source>Discount or price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="378"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="385"/>
         <source>% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="379"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="386"/>
         <source>Amount off the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="380"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="387"/>
         <source>New unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="392"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="399"/>
         <source>Apply (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,32 +353,32 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="622"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="629"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="632"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="639"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="633"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="640"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="634"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="640"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="654"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,17 +386,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="528"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="535"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="537"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="544"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="540"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="547"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,12 +404,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="411"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="418"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="426"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="433"/>
         <source>Resume (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,82 +417,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="209"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="216"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="223"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="230"/>
         <source>empty = all that is left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="231"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="238"/>
         <source>Cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="232"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="239"/>
         <source>Card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="233"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240"/>
         <source>Points (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="235"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="242"/>
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="243"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250"/>
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="311"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="318"/>
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="324"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="331"/>
         <source>To pay: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="326"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="333"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="328"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="335"/>
         <source>Sale total: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="330"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="330"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="330"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="332"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="339"/>
         <source> · change {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="336"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343"/>
         <source>Cash rounding: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,138 +679,138 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="126"/>
-        <location filename="../../pos_app/services/pickup.py" line="182"/>
+        <location filename="../../pos_app/services/pickup.py" line="124"/>
+        <location filename="../../pos_app/services/pickup.py" line="180"/>
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="135"/>
+        <location filename="../../pos_app/services/pickup.py" line="133"/>
         <source>Order {} is not waiting to be picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="141"/>
+        <location filename="../../pos_app/services/pickup.py" line="139"/>
         <source>Order {} cannot be made ready now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="147"/>
+        <location filename="../../pos_app/services/pickup.py" line="145"/>
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="153"/>
+        <location filename="../../pos_app/services/pickup.py" line="151"/>
         <source>Order {} is ready: the customer will be told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="161"/>
+        <location filename="../../pos_app/services/pickup.py" line="159"/>
         <source>Order {} is still within its pickup window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="164"/>
+        <location filename="../../pos_app/services/pickup.py" line="162"/>
         <source>Order {} expired: its units are on sale again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="179"/>
+        <location filename="../../pos_app/services/pickup.py" line="177"/>
         <source>for order {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="187"/>
+        <location filename="../../pos_app/services/pickup.py" line="185"/>
         <source>Transfer {} requested for order {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="201"/>
+        <location filename="../../pos_app/services/pickup.py" line="199"/>
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="204"/>
+        <location filename="../../pos_app/services/pickup.py" line="202"/>
         <source>Check the customer&apos;s identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="208"/>
+        <location filename="../../pos_app/services/pickup.py" line="206"/>
         <source>Nothing to hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="211"/>
+        <location filename="../../pos_app/services/pickup.py" line="209"/>
         <source>A substitute needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="220"/>
+        <location filename="../../pos_app/services/pickup.py" line="218"/>
         <source>Order {} handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="227"/>
+        <location filename="../../pos_app/services/pickup.py" line="225"/>
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228"/>
+        <location filename="../../pos_app/services/pickup.py" line="226"/>
         <source>Order {}   {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229"/>
+        <location filename="../../pos_app/services/pickup.py" line="227"/>
         <source>Customer: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="230"/>
+        <location filename="../../pos_app/services/pickup.py" line="228"/>
         <source>Paid online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="230"/>
+        <location filename="../../pos_app/services/pickup.py" line="228"/>
         <source>Paid at the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="237"/>
+        <location filename="../../pos_app/services/pickup.py" line="235"/>
         <source>{} x {} (substitute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="240"/>
+        <location filename="../../pos_app/services/pickup.py" line="238"/>
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="241"/>
+        <location filename="../../pos_app/services/pickup.py" line="239"/>
         <source>Received by the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="251"/>
+        <location filename="../../pos_app/services/pickup.py" line="249"/>
         <source>Unknown product {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="273"/>
+        <location filename="../../pos_app/services/pickup.py" line="271"/>
         <source>Who is it for? Type the customer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="277"/>
+        <location filename="../../pos_app/services/pickup.py" line="275"/>
         <source>That phone number does not look right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="284"/>
+        <location filename="../../pos_app/services/pickup.py" line="282"/>
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="295"/>
+        <location filename="../../pos_app/services/pickup.py" line="293"/>
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -818,22 +818,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="173"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="180"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="175"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="182"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="178"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="185"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="197"/>
         <source>Give a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,27 +841,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="107"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="108"/>
         <source>Receipt {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="115"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="116"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="117"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="118"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="121"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="122"/>
         <source>Next sale (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="139"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="140"/>
         <source>Saved {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,57 +882,57 @@
 <context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="347"/>
+        <location filename="../../pos_app/ui/pickup.py" line="348"/>
         <source>Reserve for a customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="352"/>
+        <location filename="../../pos_app/ui/pickup.py" line="353"/>
         <source>Here ({} free)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="354"/>
+        <location filename="../../pos_app/ui/pickup.py" line="355"/>
         <source>{} ({} last known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="357"/>
+        <location filename="../../pos_app/ui/pickup.py" line="358"/>
         <source>Customer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="360"/>
+        <location filename="../../pos_app/ui/pickup.py" line="361"/>
         <source>Phone (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="366"/>
+        <location filename="../../pos_app/ui/pickup.py" line="367"/>
         <source> day(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="376"/>
+        <location filename="../../pos_app/ui/pickup.py" line="377"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="377"/>
+        <location filename="../../pos_app/ui/pickup.py" line="378"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="379"/>
+        <location filename="../../pos_app/ui/pickup.py" line="380"/>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="380"/>
+        <location filename="../../pos_app/ui/pickup.py" line="381"/>
         <source>Hold for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="387"/>
+        <location filename="../../pos_app/ui/pickup.py" line="388"/>
         <source>Reserve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,52 +940,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="445"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="452"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="450"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="457"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
         <source>Returnable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="460"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="467"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="467"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="474"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="478"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="485"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="525"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1647,33 +1647,136 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="46"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="47"/>
         <source>Search products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="50"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="51"/>
         <source>Name or SKU code, e.g. &apos;camiseta azul&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="53"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="54"/>
         <source>↓ to choose · Enter to add · Esc to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="82"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="83"/>
         <source>no price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="83"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="84"/>
         <source>    ·    {} in store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="90"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="91"/>
         <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="41"/>
+        <source>Omni POS: set up this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="47"/>
+        <source>Set up this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="51"/>
+        <source>Type the central server&apos;s address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="60"/>
+        <source>e.g. K7Q2-M9XD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="63"/>
+        <source>only if the chain uses its own certificate authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="64"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="71"/>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="72"/>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="73"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="80"/>
+        <source>Set up (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="82"/>
+        <source>Quit (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="109"/>
+        <source>The chain&apos;s CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="109"/>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="127"/>
+        <source>Setting up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="135"/>
+        <source>Not set up: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="144"/>
+        <source>{} is set up. Opening the till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="149"/>
+        <source>Enrolling at {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="150"/>
+        <source>Enrolled as {}. Loading the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="151"/>
+        <source>Loading the catalog: {} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="152"/>
+        <source>Catalog loaded: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1781,132 +1884,132 @@
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="113"/>
+        <location filename="../../pos_app/ui/stock.py" line="114"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="119"/>
+        <location filename="../../pos_app/ui/stock.py" line="120"/>
         <source>Scan or type a product, Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="124"/>
+        <location filename="../../pos_app/ui/stock.py" line="125"/>
         <source>Offline: last known figures, as of {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="126"/>
+        <location filename="../../pos_app/ui/stock.py" line="127"/>
         <source>Figures as of the last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130"/>
+        <location filename="../../pos_app/ui/stock.py" line="131"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130"/>
+        <location filename="../../pos_app/ui/stock.py" line="131"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130"/>
+        <location filename="../../pos_app/ui/stock.py" line="131"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130"/>
+        <location filename="../../pos_app/ui/stock.py" line="131"/>
         <source>In transit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130"/>
+        <location filename="../../pos_app/ui/stock.py" line="131"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="134"/>
+        <location filename="../../pos_app/ui/stock.py" line="135"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="134"/>
+        <location filename="../../pos_app/ui/stock.py" line="135"/>
         <source>Last known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="134"/>
+        <location filename="../../pos_app/ui/stock.py" line="135"/>
         <source>As of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="139"/>
+        <location filename="../../pos_app/ui/stock.py" line="140"/>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="141"/>
+        <location filename="../../pos_app/ui/stock.py" line="142"/>
         <source>Ask that store F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="142"/>
+        <location filename="../../pos_app/ui/stock.py" line="143"/>
         <source>Reserve F3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="147"/>
+        <location filename="../../pos_app/ui/stock.py" line="148"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="148"/>
+        <location filename="../../pos_app/ui/stock.py" line="149"/>
         <source>Stolen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="149"/>
+        <location filename="../../pos_app/ui/stock.py" line="150"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="150"/>
+        <location filename="../../pos_app/ui/stock.py" line="151"/>
         <source>Returned to the supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="157"/>
+        <location filename="../../pos_app/ui/stock.py" line="158"/>
         <source>Adjust here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="160"/>
+        <location filename="../../pos_app/ui/stock.py" line="161"/>
         <source>Adjust F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="165"/>
+        <location filename="../../pos_app/ui/stock.py" line="166"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="167"/>
+        <location filename="../../pos_app/ui/stock.py" line="168"/>
         <source>Sibling stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="214"/>
+        <location filename="../../pos_app/ui/stock.py" line="215"/>
         <source>Choose the product and the store to ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="228"/>
+        <location filename="../../pos_app/ui/stock.py" line="229"/>
         <source>Choose the product and how many units (− to write off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="238"/>
+        <location filename="../../pos_app/ui/stock.py" line="239"/>
         <source>Adjust stock: {:+d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,107 +2027,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="153"/>
+        <location filename="../../pos_app/services/stock.py" line="156"/>
         <source>No transfer {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="171"/>
+        <location filename="../../pos_app/services/stock.py" line="174"/>
         <source>Transfer {} requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="190"/>
+        <location filename="../../pos_app/services/stock.py" line="193"/>
         <source>Nothing picked to ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="195"/>
+        <location filename="../../pos_app/services/stock.py" line="198"/>
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="205"/>
+        <location filename="../../pos_app/services/stock.py" line="208"/>
         <source>{}: {} shipped, {} counted: say why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="212"/>
+        <location filename="../../pos_app/services/stock.py" line="215"/>
         <source>Transfer {} received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="214"/>
+        <location filename="../../pos_app/services/stock.py" line="217"/>
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="221"/>
+        <location filename="../../pos_app/services/stock.py" line="224"/>
         <source>TRANSFER NOTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="222"/>
+        <location filename="../../pos_app/services/stock.py" line="225"/>
         <source>Transfer {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="223"/>
+        <location filename="../../pos_app/services/stock.py" line="226"/>
         <source>From: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="224"/>
+        <location filename="../../pos_app/services/stock.py" line="227"/>
         <source>To: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="231"/>
+        <location filename="../../pos_app/services/stock.py" line="234"/>
         <source>Receiving store: scan this code to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="249"/>
+        <location filename="../../pos_app/services/stock.py" line="252"/>
         <source>No sibling store can spare these</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="264"/>
+        <location filename="../../pos_app/services/stock.py" line="267"/>
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="270"/>
+        <location filename="../../pos_app/services/stock.py" line="273"/>
         <source>Start a count first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="276"/>
+        <location filename="../../pos_app/services/stock.py" line="279"/>
         <source>Type a quantity, *, then scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="283"/>
+        <location filename="../../pos_app/services/stock.py" line="286"/>
         <source>{}: {} counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="304"/>
+        <location filename="../../pos_app/services/stock.py" line="307"/>
         <source>A manager must approve the count&apos;s differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="311"/>
+        <location filename="../../pos_app/services/stock.py" line="314"/>
         <source>Count approved: {} product(s) adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="322"/>
+        <location filename="../../pos_app/services/stock.py" line="325"/>
         <source>A manager must approve an adjustment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="336"/>
+        <location filename="../../pos_app/services/stock.py" line="339"/>
         <source>Stock adjusted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,37 +2135,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="150"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="151"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="158"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="159"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="161"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="162"/>
+        <source>Export diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="169"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="170"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="179"/>
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="186"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="188"/>
+        <source>Making the diagnostics file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="197"/>
+        <source>The diagnostics file could not be written: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="199"/>
+        <source>Diagnostics saved (no customer data in it): {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="213"/>
         <source>never (catalog not loaded yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="216"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="191"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="218"/>
         <source>%n min ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2070,7 +2193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="193"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="220"/>
         <source>%n h ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2078,7 +2201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="195"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="222"/>
         <source>%n days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2086,52 +2209,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="201"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="228"/>
         <source>not tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="201"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="228"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="201"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="228"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="203"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="230"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="204"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="231"/>
         <source>Sales waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="205"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="232"/>
         <source>Last successful sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="206"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="233"/>
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="207"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="234"/>
         <source>Catalog and stock up to date as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="208"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="235"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="219"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="246"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2139,7 +2262,7 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="78"/>
+        <location filename="../../pos_app/services/till.py" line="88"/>
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2147,142 +2270,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="262"/>
+        <location filename="../../pos_app/ui/stock.py" line="263"/>
         <source>Transfers between stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="269"/>
+        <location filename="../../pos_app/ui/stock.py" line="270"/>
         <source>Scan the parcel&apos;s transfer note, or type its number, Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273"/>
+        <location filename="../../pos_app/ui/stock.py" line="274"/>
         <source>To send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273"/>
+        <location filename="../../pos_app/ui/stock.py" line="274"/>
         <source>Incoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273"/>
+        <location filename="../../pos_app/ui/stock.py" line="274"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273"/>
+        <location filename="../../pos_app/ui/stock.py" line="274"/>
         <source>Suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283"/>
+        <location filename="../../pos_app/ui/stock.py" line="284"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283"/>
+        <location filename="../../pos_app/ui/stock.py" line="284"/>
         <source>Asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283"/>
+        <location filename="../../pos_app/ui/stock.py" line="284"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283"/>
+        <location filename="../../pos_app/ui/stock.py" line="284"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283"/>
+        <location filename="../../pos_app/ui/stock.py" line="284"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284"/>
+        <location filename="../../pos_app/ui/stock.py" line="285"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="290"/>
+        <location filename="../../pos_app/ui/stock.py" line="291"/>
         <source>Accept F2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="291"/>
+        <location filename="../../pos_app/ui/stock.py" line="292"/>
         <source>Decline F3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="292"/>
+        <location filename="../../pos_app/ui/stock.py" line="293"/>
         <source>Ship F4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="293"/>
+        <location filename="../../pos_app/ui/stock.py" line="294"/>
         <source>Receive F5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="294"/>
+        <location filename="../../pos_app/ui/stock.py" line="295"/>
         <source>Note F6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="295"/>
+        <location filename="../../pos_app/ui/stock.py" line="296"/>
         <source>Request F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="296"/>
+        <location filename="../../pos_app/ui/stock.py" line="297"/>
         <source>Cancel F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="358"/>
+        <location filename="../../pos_app/ui/stock.py" line="359"/>
         <source>requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="358"/>
+        <location filename="../../pos_app/ui/stock.py" line="359"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="358"/>
+        <location filename="../../pos_app/ui/stock.py" line="359"/>
         <source>on its way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359"/>
+        <location filename="../../pos_app/ui/stock.py" line="360"/>
         <source>received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359"/>
+        <location filename="../../pos_app/ui/stock.py" line="360"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359"/>
+        <location filename="../../pos_app/ui/stock.py" line="360"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="417"/>
+        <location filename="../../pos_app/ui/stock.py" line="418"/>
         <source>Transfer {} opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="439"/>
+        <location filename="../../pos_app/ui/stock.py" line="440"/>
         <source>Transfer note printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="447"/>
+        <location filename="../../pos_app/ui/stock.py" line="448"/>
         <source>{} transfer(s) requested</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,12 +2413,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="658"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="665"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="682"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2303,12 +2426,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="604"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="611"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="612"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="619"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2324,33 +2447,41 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="91"/>
+        <location filename="../../pos_app/app.py" line="94"/>
         <source>Starting the demo central server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="92"/>
+        <location filename="../../pos_app/app.py" line="95"/>
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="100"/>
-        <source>This till is not set up: start it with --server URL --enrol CODE</source>
+        <location filename="../../pos_app/app.py" line="103"/>
+        <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="105"/>
+        <location filename="../../pos_app/app.py" line="110"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="109"/>
+        <location filename="../../pos_app/app.py" line="114"/>
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="111"/>
+        <location filename="../../pos_app/app.py" line="116"/>
         <source>Ready: sign in to start selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>session.window</name>
+    <message>
+        <location filename="../../pos_app/app.py" line="172"/>
+        <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) and other facts to send. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

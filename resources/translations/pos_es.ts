@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="106" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="113" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="120" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="127" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="124" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="131" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="127" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="134" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="148" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,27 +59,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="559" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="566" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="573" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="580" />
         <source>Count the cash in the drawer</source>
         <translation>Cuenta el efectivo del cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="577" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="584" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="588" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="595" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="592" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="599" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -87,117 +87,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="473" />
+        <location filename="../../pos_app/ui/stock.py" line="474" />
         <source>Stock count</source>
         <translation>Recuento de stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="478" />
+        <location filename="../../pos_app/ui/stock.py" line="479" />
         <source>Everything in the store</source>
         <translation>Toda la tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="482" />
+        <location filename="../../pos_app/ui/stock.py" line="481" />
         <source>Family: {}</source>
         <translation>Familia: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="483" />
+        <location filename="../../pos_app/ui/stock.py" line="482" />
         <source>A location (type its name)</source>
         <translation>Una ubicación (escribe su nombre)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="485" />
+        <location filename="../../pos_app/ui/stock.py" line="484" />
         <source>Location, e.g. Almacén</source>
         <translation>Ubicación, p. ej. Almacén</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="486" />
+        <location filename="../../pos_app/ui/stock.py" line="485" />
         <source>Blind</source>
         <translation>A ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="487" />
+        <location filename="../../pos_app/ui/stock.py" line="486" />
         <source>Expected figures hidden until the review</source>
         <translation>Cifras esperadas ocultas hasta la revisión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="492" />
+        <location filename="../../pos_app/ui/stock.py" line="491" />
         <source>Scan each item · 5* then scan for five</source>
         <translation>Escanea cada artículo · 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496" />
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496" />
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Counted</source>
         <translation>Contado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496" />
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496" />
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="502" />
+        <location filename="../../pos_app/ui/stock.py" line="501" />
         <source>Start F2</source>
         <translation>Empezar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="504" />
+        <location filename="../../pos_app/ui/stock.py" line="503" />
         <source>Review F3</source>
         <translation>Revisar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505" />
+        <location filename="../../pos_app/ui/stock.py" line="504" />
         <source>Approve F4</source>
         <translation>Aprobar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="506" />
+        <location filename="../../pos_app/ui/stock.py" line="505" />
         <source>Abandon F8</source>
         <translation>Abandonar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="523" />
+        <location filename="../../pos_app/ui/stock.py" line="522" />
         <source>No count in progress: choose what to count, F2</source>
         <translation>No hay recuento en curso: elige qué contar, F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="528" />
+        <location filename="../../pos_app/ui/stock.py" line="527" />
         <source> · blind</source>
         <translation> · a ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="529" />
+        <location filename="../../pos_app/ui/stock.py" line="528" />
         <source>Counting: {}{}</source>
         <translation>Contando: {}{}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="547" />
+        <location filename="../../pos_app/ui/stock.py" line="546" />
         <source>Type the location's name</source>
         <translation>Escribe el nombre de la ubicación</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="565" />
+        <location filename="../../pos_app/ui/stock.py" line="564" />
         <source>{} difference(s) to approve: F4</source>
         <translation>{} diferencia(s) por aprobar: F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="576" />
+        <location filename="../../pos_app/ui/stock.py" line="575" />
         <source>Approve the count</source>
         <translation>Aprobar el recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="591" />
+        <location filename="../../pos_app/ui/stock.py" line="590" />
         <source>Count abandoned: nothing adjusted</source>
         <translation>Recuento abandonado: no se ajusta nada</translation>
     </message>
@@ -286,27 +286,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="374" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="381" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="378" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="385" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="379" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="386" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="380" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="387" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="392" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="399" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -352,32 +352,32 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="622" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="629" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="632" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="639" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="633" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="640" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="634" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="640" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="654" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
@@ -385,17 +385,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="528" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="537" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="540" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="547" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -403,12 +403,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="411" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="426" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="433" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -416,82 +416,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="209" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="216" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="223" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="230" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="231" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="238" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="232" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="239" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="233" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="235" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="242" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="311" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="318" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="324" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="331" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="326" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="333" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="328" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="335" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="330" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="332" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="339" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="336" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -678,138 +678,138 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="126" />
-        <location filename="../../pos_app/services/pickup.py" line="182" />
+        <location filename="../../pos_app/services/pickup.py" line="124" />
+        <location filename="../../pos_app/services/pickup.py" line="180" />
         <source>Could not save it ({}): try again</source>
         <translation>No se pudo guardar ({}): inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="135" />
+        <location filename="../../pos_app/services/pickup.py" line="133" />
         <source>Order {} is not waiting to be picked</source>
         <translation>El pedido {} no está pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="141" />
+        <location filename="../../pos_app/services/pickup.py" line="139" />
         <source>Order {} cannot be made ready now</source>
         <translation>El pedido {} no puede marcarse como listo ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="147" />
+        <location filename="../../pos_app/services/pickup.py" line="145" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation>{}: {} aquí para {} pedidos. Entrega lo que hay, sustituye o pide un traspaso.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="153" />
+        <location filename="../../pos_app/services/pickup.py" line="151" />
         <source>Order {} is ready: the customer will be told</source>
         <translation>Pedido {} listo: se avisará al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="161" />
+        <location filename="../../pos_app/services/pickup.py" line="159" />
         <source>Order {} is still within its pickup window</source>
         <translation>El pedido {} aún está en su plazo de recogida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="164" />
+        <location filename="../../pos_app/services/pickup.py" line="162" />
         <source>Order {} expired: its units are on sale again</source>
         <translation>Pedido {} caducado: sus unidades vuelven a la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="179" />
+        <location filename="../../pos_app/services/pickup.py" line="177" />
         <source>for order {}</source>
         <translation>para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="187" />
+        <location filename="../../pos_app/services/pickup.py" line="185" />
         <source>Transfer {} requested for order {}</source>
         <translation>Traspaso {} pedido para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="201" />
+        <location filename="../../pos_app/services/pickup.py" line="199" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation>El pedido {} está {}: solo se entrega un pedido listo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="204" />
+        <location filename="../../pos_app/services/pickup.py" line="202" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation>Comprueba antes la identidad del cliente (nombre, DNI o el código en su móvil)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="208" />
+        <location filename="../../pos_app/services/pickup.py" line="206" />
         <source>Nothing to hand over</source>
         <translation>Nada que entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="211" />
+        <location filename="../../pos_app/services/pickup.py" line="209" />
         <source>A substitute needs a manager's approval</source>
         <translation>Un sustituto necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="220" />
+        <location filename="../../pos_app/services/pickup.py" line="218" />
         <source>Order {} handed over</source>
         <translation>Pedido {} entregado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="227" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>PICKUP RECEIPT</source>
         <translation>JUSTIFICANTE DE RECOGIDA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="226" />
         <source>Order {}   {}</source>
         <translation>Pedido {}   {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="227" />
         <source>Customer: {}</source>
         <translation>Cliente: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="230" />
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Paid online</source>
         <translation>Pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="230" />
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Paid at the counter</source>
         <translation>Pagado en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="237" />
+        <location filename="../../pos_app/services/pickup.py" line="235" />
         <source>{} x {} (substitute)</source>
         <translation>{} x {} (sustituto)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="240" />
+        <location filename="../../pos_app/services/pickup.py" line="238" />
         <source>{} unit(s) not handed over</source>
         <translation>{} unidad(es) sin entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="241" />
+        <location filename="../../pos_app/services/pickup.py" line="239" />
         <source>Received by the customer</source>
         <translation>Recibido por el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="251" />
+        <location filename="../../pos_app/services/pickup.py" line="249" />
         <source>Unknown product {}</source>
         <translation>Producto desconocido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="273" />
+        <location filename="../../pos_app/services/pickup.py" line="271" />
         <source>Who is it for? Type the customer's name</source>
         <translation>¿Para quién es? Escribe el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="277" />
+        <location filename="../../pos_app/services/pickup.py" line="275" />
         <source>That phone number does not look right</source>
         <translation>Ese teléfono no parece correcto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="284" />
+        <location filename="../../pos_app/services/pickup.py" line="282" />
         <source>Only {} free there: not reserved</source>
         <translation>Solo hay {} libres allí: no se ha reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="295" />
+        <location filename="../../pos_app/services/pickup.py" line="293" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation>Reservado: pedido {}, código de recogida {}</translation>
     </message>
@@ -817,22 +817,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="173" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="180" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="175" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="182" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="178" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="185" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="197" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -840,27 +840,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="107" />
+        <location filename="../../pos_app/ui/dialogs.py" line="108" />
         <source>Receipt {}</source>
         <translation>Ticket {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="115" />
+        <location filename="../../pos_app/ui/dialogs.py" line="116" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="117" />
+        <location filename="../../pos_app/ui/dialogs.py" line="118" />
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="121" />
+        <location filename="../../pos_app/ui/dialogs.py" line="122" />
         <source>Next sale (Enter)</source>
         <translation>Siguiente venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="139" />
+        <location filename="../../pos_app/ui/dialogs.py" line="140" />
         <source>Saved {}</source>
         <translation>Guardado {}</translation>
     </message>
@@ -881,57 +881,57 @@
 <context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="347" />
+        <location filename="../../pos_app/ui/pickup.py" line="348" />
         <source>Reserve for a customer</source>
         <translation>Reservar para un cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="352" />
+        <location filename="../../pos_app/ui/pickup.py" line="353" />
         <source>Here ({} free)</source>
         <translation>Aquí ({} libres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="354" />
+        <location filename="../../pos_app/ui/pickup.py" line="355" />
         <source>{} ({} last known)</source>
         <translation>{} ({} según el último dato)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="357" />
+        <location filename="../../pos_app/ui/pickup.py" line="358" />
         <source>Customer's name</source>
         <translation>Nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="360" />
+        <location filename="../../pos_app/ui/pickup.py" line="361" />
         <source>Phone (optional)</source>
         <translation>Teléfono (opcional)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="366" />
+        <location filename="../../pos_app/ui/pickup.py" line="367" />
         <source> day(s)</source>
         <translation> día(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="376" />
+        <location filename="../../pos_app/ui/pickup.py" line="377" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="377" />
+        <location filename="../../pos_app/ui/pickup.py" line="378" />
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="379" />
+        <location filename="../../pos_app/ui/pickup.py" line="380" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="380" />
+        <location filename="../../pos_app/ui/pickup.py" line="381" />
         <source>Hold for</source>
         <translation>Guardar durante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="387" />
+        <location filename="../../pos_app/ui/pickup.py" line="388" />
         <source>Reserve (Enter)</source>
         <translation>Reservar (Intro)</translation>
     </message>
@@ -939,52 +939,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="445" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="452" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="450" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="457" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="454" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="460" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="467" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="467" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="474" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="478" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="485" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="525" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1646,34 +1646,137 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="46" />
+        <location filename="../../pos_app/ui/dialogs.py" line="47" />
         <source>Search products</source>
         <translation>Buscar productos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="50" />
+        <location filename="../../pos_app/ui/dialogs.py" line="51" />
         <source>Name or SKU code, e.g. 'camiseta azul'</source>
         <translation>Nombre o código, p. ej. 'camiseta azul'</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="53" />
+        <location filename="../../pos_app/ui/dialogs.py" line="54" />
         <source>↓ to choose · Enter to add · Esc to close</source>
         <translation>↓ para elegir · Intro para añadir · Esc para cerrar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="82" />
+        <location filename="../../pos_app/ui/dialogs.py" line="83" />
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="83" />
+        <location filename="../../pos_app/ui/dialogs.py" line="84" />
         <source>    ·    {} in store</source>
         <translation>    ·    {} en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="90" />
+        <location filename="../../pos_app/ui/dialogs.py" line="91" />
         <source>Nothing found</source>
         <translation>Nada encontrado</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="41" />
+        <source>Omni POS: set up this till</source>
+        <translation>Omni POS: configurar esta caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="47" />
+        <source>Set up this till</source>
+        <translation>Configurar esta caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="51" />
+        <source>Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
+        <translation>Escribe la dirección del servidor central y el código de alta de esta caja (la central lo imprime con pos-server create-till). La caja carga entonces el catálogo y queda lista para vender.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="60" />
+        <source>e.g. K7Q2-M9XD</source>
+        <translation>p. ej. K7Q2-M9XD</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="63" />
+        <source>only if the chain uses its own certificate authority</source>
+        <translation>solo si la cadena usa su propia autoridad de certificación</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="64" />
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="71" />
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="72" />
+        <source>Enrolment code</source>
+        <translation>Código de alta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="73" />
+        <source>CA certificate</source>
+        <translation>Certificado de la CA</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="80" />
+        <source>Set up (Enter)</source>
+        <translation>Configurar (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="82" />
+        <source>Quit (Esc)</source>
+        <translation>Salir (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <source>The chain's CA certificate</source>
+        <translation>El certificado de la CA de la cadena</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="127" />
+        <source>Setting up…</source>
+        <translation>Configurando…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="135" />
+        <source>Not set up: {}</source>
+        <translation>No configurada: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="144" />
+        <source>{} is set up. Opening the till…</source>
+        <translation>{} está configurada. Abriendo la caja…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="149" />
+        <source>Enrolling at {}…</source>
+        <translation>Dando de alta en {}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="150" />
+        <source>Enrolled as {}. Loading the catalog…</source>
+        <translation>Dada de alta como {}. Cargando el catálogo…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="151" />
+        <source>Loading the catalog: {} rows</source>
+        <translation>Cargando el catálogo: {} filas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/setup.py" line="152" />
+        <source>Catalog loaded: {} rows</source>
+        <translation>Catálogo cargado: {} filas</translation>
     </message>
 </context>
 <context>
@@ -1780,132 +1883,132 @@
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="113" />
+        <location filename="../../pos_app/ui/stock.py" line="114" />
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="119" />
+        <location filename="../../pos_app/ui/stock.py" line="120" />
         <source>Scan or type a product, Enter</source>
         <translation>Escanea o escribe un producto, Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="124" />
+        <location filename="../../pos_app/ui/stock.py" line="125" />
         <source>Offline: last known figures, as of {}</source>
         <translation>Sin conexión: últimas cifras conocidas, a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="126" />
+        <location filename="../../pos_app/ui/stock.py" line="127" />
         <source>Figures as of the last sync</source>
         <translation>Cifras a la última sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130" />
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130" />
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>On hand</source>
         <translation>En tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130" />
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130" />
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>In transit</source>
         <translation>En tránsito</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="130" />
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="134" />
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>Store</source>
         <translation>Tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="134" />
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>Last known</source>
         <translation>Último dato</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="134" />
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>As of</source>
         <translation>A fecha de</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="139" />
+        <location filename="../../pos_app/ui/stock.py" line="140" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="141" />
+        <location filename="../../pos_app/ui/stock.py" line="142" />
         <source>Ask that store F2</source>
         <translation>Pedir a esa tienda F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="142" />
+        <location filename="../../pos_app/ui/stock.py" line="143" />
         <source>Reserve F3</source>
         <translation>Reservar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="147" />
+        <location filename="../../pos_app/ui/stock.py" line="148" />
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="148" />
+        <location filename="../../pos_app/ui/stock.py" line="149" />
         <source>Stolen</source>
         <translation>Robado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="149" />
+        <location filename="../../pos_app/ui/stock.py" line="150" />
         <source>Found</source>
         <translation>Encontrado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="150" />
+        <location filename="../../pos_app/ui/stock.py" line="151" />
         <source>Returned to the supplier</source>
         <translation>Devuelto al proveedor</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="157" />
+        <location filename="../../pos_app/ui/stock.py" line="158" />
         <source>Adjust here</source>
         <translation>Ajustar aquí</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="160" />
+        <location filename="../../pos_app/ui/stock.py" line="161" />
         <source>Adjust F4</source>
         <translation>Ajustar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="165" />
+        <location filename="../../pos_app/ui/stock.py" line="166" />
         <source>Here</source>
         <translation>Aquí</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="167" />
+        <location filename="../../pos_app/ui/stock.py" line="168" />
         <source>Sibling stores</source>
         <translation>Otras tiendas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="214" />
+        <location filename="../../pos_app/ui/stock.py" line="215" />
         <source>Choose the product and the store to ask</source>
         <translation>Elige el producto y la tienda a la que pedirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="228" />
+        <location filename="../../pos_app/ui/stock.py" line="229" />
         <source>Choose the product and how many units (− to write off)</source>
         <translation>Elige el producto y cuántas unidades (− para dar de baja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="238" />
+        <location filename="../../pos_app/ui/stock.py" line="239" />
         <source>Adjust stock: {:+d}</source>
         <translation>Ajustar stock: {:+d}</translation>
     </message>
@@ -1923,107 +2026,107 @@
         <translation>Nada coincide con {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="153" />
+        <location filename="../../pos_app/services/stock.py" line="156" />
         <source>No transfer {}</source>
         <translation>No existe el traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="171" />
+        <location filename="../../pos_app/services/stock.py" line="174" />
         <source>Transfer {} requested</source>
         <translation>Traspaso {} pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="190" />
+        <location filename="../../pos_app/services/stock.py" line="193" />
         <source>Nothing picked to ship</source>
         <translation>No hay nada preparado para enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="195" />
+        <location filename="../../pos_app/services/stock.py" line="198" />
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation>Traspaso {} enviado: mete el albarán en el bulto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="205" />
+        <location filename="../../pos_app/services/stock.py" line="208" />
         <source>{}: {} shipped, {} counted: say why</source>
         <translation>{}: {} enviados, {} contados: indica el motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="212" />
+        <location filename="../../pos_app/services/stock.py" line="215" />
         <source>Transfer {} received</source>
         <translation>Traspaso {} recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="214" />
+        <location filename="../../pos_app/services/stock.py" line="217" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation>: {} unidad(es) de diferencia, registrada para ambas tiendas y la central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="221" />
+        <location filename="../../pos_app/services/stock.py" line="224" />
         <source>TRANSFER NOTE</source>
         <translation>ALBARÁN DE TRASPASO</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="222" />
+        <location filename="../../pos_app/services/stock.py" line="225" />
         <source>Transfer {}</source>
         <translation>Traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="223" />
+        <location filename="../../pos_app/services/stock.py" line="226" />
         <source>From: {}</source>
         <translation>Desde: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="224" />
+        <location filename="../../pos_app/services/stock.py" line="227" />
         <source>To: {}</source>
         <translation>A: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="231" />
+        <location filename="../../pos_app/services/stock.py" line="234" />
         <source>Receiving store: scan this code to open it</source>
         <translation>Tienda receptora: escanea este código para abrirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="249" />
+        <location filename="../../pos_app/services/stock.py" line="252" />
         <source>No sibling store can spare these</source>
         <translation>Ninguna otra tienda tiene sobrantes de estos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="264" />
+        <location filename="../../pos_app/services/stock.py" line="267" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation>Recuento empezado: escanea cada artículo, o 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="270" />
+        <location filename="../../pos_app/services/stock.py" line="273" />
         <source>Start a count first</source>
         <translation>Empieza antes un recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="276" />
+        <location filename="../../pos_app/services/stock.py" line="279" />
         <source>Type a quantity, *, then scan</source>
         <translation>Escribe una cantidad, *, y escanea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="283" />
+        <location filename="../../pos_app/services/stock.py" line="286" />
         <source>{}: {} counted</source>
         <translation>{}: {} contados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="304" />
+        <location filename="../../pos_app/services/stock.py" line="307" />
         <source>A manager must approve the count's differences</source>
         <translation>Un encargado debe aprobar las diferencias del recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="311" />
+        <location filename="../../pos_app/services/stock.py" line="314" />
         <source>Count approved: {} product(s) adjusted</source>
         <translation>Recuento aprobado: {} producto(s) ajustados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="322" />
+        <location filename="../../pos_app/services/stock.py" line="325" />
         <source>A manager must approve an adjustment</source>
         <translation>Un encargado debe aprobar el ajuste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="336" />
+        <location filename="../../pos_app/services/stock.py" line="339" />
         <source>Stock adjusted</source>
         <translation>Stock ajustado</translation>
     </message>
@@ -2031,37 +2134,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="150" />
+        <location filename="../../pos_app/ui/dialogs.py" line="151" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="158" />
+        <location filename="../../pos_app/ui/dialogs.py" line="159" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="161" />
+        <location filename="../../pos_app/ui/dialogs.py" line="162" />
+        <source>Export diagnostics</source>
+        <translation>Exportar diagnóstico</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="169" />
         <source>Close (Esc)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="170" />
+        <location filename="../../pos_app/ui/dialogs.py" line="179" />
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation>Eventos rechazados por el servidor (quedan allí para revisión en central):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="186" />
+        <location filename="../../pos_app/ui/dialogs.py" line="188" />
+        <source>Making the diagnostics file…</source>
+        <translation>Creando el archivo de diagnóstico…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="197" />
+        <source>The diagnostics file could not be written: {}</source>
+        <translation>No se pudo escribir el archivo de diagnóstico: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="199" />
+        <source>Diagnostics saved (no customer data in it): {}</source>
+        <translation>Diagnóstico guardado (sin datos de clientes): {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="213" />
         <source>never (catalog not loaded yet)</source>
         <translation>nunca (catálogo aún no cargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="189" />
+        <location filename="../../pos_app/ui/dialogs.py" line="216" />
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="191" />
+        <location filename="../../pos_app/ui/dialogs.py" line="218" />
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -2069,7 +2192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/dialogs.py" line="220" />
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -2077,7 +2200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="195" />
+        <location filename="../../pos_app/ui/dialogs.py" line="222" />
         <source>%n days ago</source>
         <translation>
             <numerusform>hace %n días</numerusform>
@@ -2085,52 +2208,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="201" />
+        <location filename="../../pos_app/ui/dialogs.py" line="228" />
         <source>not tried yet</source>
         <translation>aún sin intentar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="201" />
+        <location filename="../../pos_app/ui/dialogs.py" line="228" />
         <source>online</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="201" />
+        <location filename="../../pos_app/ui/dialogs.py" line="228" />
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="203" />
+        <location filename="../../pos_app/ui/dialogs.py" line="230" />
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="204" />
+        <location filename="../../pos_app/ui/dialogs.py" line="231" />
         <source>Sales waiting to be sent</source>
         <translation>Ventas pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="205" />
+        <location filename="../../pos_app/ui/dialogs.py" line="232" />
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="206" />
+        <location filename="../../pos_app/ui/dialogs.py" line="233" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="207" />
+        <location filename="../../pos_app/ui/dialogs.py" line="234" />
         <source>Catalog and stock up to date as of</source>
         <translation>Catálogo y stock al día a</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="208" />
+        <location filename="../../pos_app/ui/dialogs.py" line="235" />
         <source>Catalog position (cursor)</source>
         <translation>Posición del catálogo (cursor)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="219" />
+        <location filename="../../pos_app/ui/dialogs.py" line="246" />
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -2138,7 +2261,7 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="78" />
+        <location filename="../../pos_app/services/till.py" line="88" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
@@ -2146,142 +2269,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="262" />
+        <location filename="../../pos_app/ui/stock.py" line="263" />
         <source>Transfers between stores</source>
         <translation>Traspasos entre tiendas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="269" />
+        <location filename="../../pos_app/ui/stock.py" line="270" />
         <source>Scan the parcel's transfer note, or type its number, Enter</source>
         <translation>Escanea el albarán del bulto, o escribe su número, Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273" />
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>To send</source>
         <translation>Por enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273" />
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>Incoming</source>
         <translation>Entrantes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273" />
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>Done</source>
         <translation>Cerrados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="273" />
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Asked</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="283" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="285" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="290" />
+        <location filename="../../pos_app/ui/stock.py" line="291" />
         <source>Accept F2</source>
         <translation>Aceptar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="291" />
+        <location filename="../../pos_app/ui/stock.py" line="292" />
         <source>Decline F3</source>
         <translation>Rechazar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="292" />
+        <location filename="../../pos_app/ui/stock.py" line="293" />
         <source>Ship F4</source>
         <translation>Enviar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="293" />
+        <location filename="../../pos_app/ui/stock.py" line="294" />
         <source>Receive F5</source>
         <translation>Recibir F5</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="294" />
+        <location filename="../../pos_app/ui/stock.py" line="295" />
         <source>Note F6</source>
         <translation>Albarán F6</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="295" />
+        <location filename="../../pos_app/ui/stock.py" line="296" />
         <source>Request F7</source>
         <translation>Pedir F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="296" />
+        <location filename="../../pos_app/ui/stock.py" line="297" />
         <source>Cancel F8</source>
         <translation>Cancelar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="358" />
+        <location filename="../../pos_app/ui/stock.py" line="359" />
         <source>requested</source>
         <translation>pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="358" />
+        <location filename="../../pos_app/ui/stock.py" line="359" />
         <source>accepted</source>
         <translation>aceptado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="358" />
+        <location filename="../../pos_app/ui/stock.py" line="359" />
         <source>on its way</source>
         <translation>en camino</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="360" />
         <source>received</source>
         <translation>recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="360" />
         <source>declined</source>
         <translation>rechazado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="360" />
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="417" />
+        <location filename="../../pos_app/ui/stock.py" line="418" />
         <source>Transfer {} opened</source>
         <translation>Traspaso {} abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="439" />
+        <location filename="../../pos_app/ui/stock.py" line="440" />
         <source>Transfer note printed</source>
         <translation>Albarán impreso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="447" />
+        <location filename="../../pos_app/ui/stock.py" line="448" />
         <source>{} transfer(s) requested</source>
         <translation>{} traspaso(s) pedidos</translation>
     </message>
@@ -2289,12 +2412,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="658" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="665" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="682" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -2302,12 +2425,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="604" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="611" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="612" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="619" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>
@@ -2323,34 +2446,42 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="91" />
+        <location filename="../../pos_app/app.py" line="94" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="92" />
+        <location filename="../../pos_app/app.py" line="95" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="100" />
-        <source>This till is not set up: start it with --server URL --enrol CODE</source>
-        <translation>Esta caja no está configurada: arráncala con --server URL --enrol CÓDIGO</translation>
+        <location filename="../../pos_app/app.py" line="103" />
+        <source>This till is not set up: start it again to open the setup wizard</source>
+        <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="105" />
+        <location filename="../../pos_app/app.py" line="110" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="109" />
+        <location filename="../../pos_app/app.py" line="114" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="111" />
+        <location filename="../../pos_app/app.py" line="116" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
+    </message>
+</context>
+<context>
+    <name>session.window</name>
+    <message>
+        <location filename="../../pos_app/app.py" line="172" />
+        <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) and other facts to send. The damaged file is kept in {}</source>
+        <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) y otros hechos por enviar. El archivo dañado se guarda en {}</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ import json
 import logging
 import random
 import re
+import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -111,6 +112,7 @@ class SyncEngine:
         interval: float = 15.0,
         on_status: Callable[[SyncStatus], None] | None = None,
         app_version: str = "",
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.local = local
         self.push_batch, self.page_size, self.snapshot_batch_rows = push_batch, page_size, snapshot_batch
@@ -120,6 +122,7 @@ class SyncEngine:
         self._client = httpx.AsyncClient(
             base_url=base_url,
             transport=transport,
+            verify=verify,  # the chain's own CA when the server's certificate is not a public one
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             # The build's version goes with every request: HQ lists which version each till runs.
             headers={"Authorization": f"Bearer {token}", "X-Instance-Id": local.instance_id}
@@ -154,7 +157,7 @@ class SyncEngine:
         except httpx.TimeoutException as exc:
             raise SyncError("the server did not answer in time") from exc
         except httpx.TransportError as exc:
-            raise SyncError(f"no connection to the server ({type(exc).__name__})") from exc
+            raise SyncError(untrusted(exc) or f"no connection to the server ({type(exc).__name__})") from exc
         if response.status_code == 410:
             raise CursorExpired("the server no longer keeps changes this old", transient=True)
         if response.status_code >= 500:
@@ -311,7 +314,7 @@ class SyncEngine:
         except httpx.TimeoutException as exc:
             raise SyncError("the server stopped sending the snapshot") from exc
         except httpx.TransportError as exc:
-            raise SyncError(f"no connection to the server ({type(exc).__name__})") from exc
+            raise SyncError(untrusted(exc) or f"no connection to the server ({type(exc).__name__})") from exc
         finally:
             for pending in in_flight:  # let queued writes finish before the writer is closed
                 with contextlib.suppress(Exception):
@@ -384,22 +387,41 @@ async def enrol(
     app_version: str = "",
     transport: httpx.AsyncBaseTransport | None = None,
     timeout: float = 30.0,
+    verify: ssl.SSLContext | bool = True,
 ) -> p.EnrolResponse:
     """Trade a one-time enrolment code for this till's identity and device token."""
-    request = p.EnrolRequest(code=code.strip().upper(), instance_id=instance_id, app_version=app_version)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(base_url=base_url, transport=transport, timeout=timeout) as client:
+    try:
+        request = p.EnrolRequest(code=code.strip().upper(), instance_id=instance_id, app_version=app_version)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SyncError(
+            f"{code.strip()!r} is not an enrolment code: check it and type it again", transient=False
+        ) from exc
+    async with httpx.AsyncClient(base_url=base_url, transport=transport, timeout=timeout, verify=verify) as client:
         try:
             response = await client.post(
                 "/enrol", content=request.model_dump_json(), headers={"Content-Type": "application/json"}
             )
         except httpx.HTTPError as exc:
-            raise SyncError(f"cannot reach the server at {base_url} ({type(exc).__name__})") from exc
+            raise SyncError(untrusted(exc) or f"cannot reach the server at {base_url} ({type(exc).__name__})") from exc
     if response.status_code != 200:
         raise SyncError(f"enrolment refused: {_detail(response)}", transient=response.status_code >= 500)
     try:
         return p.EnrolResponse.model_validate_json(response.content)
     except ValidationError as exc:
         raise SyncError("the server's answer to the enrolment was garbled") from exc
+
+
+def untrusted(exc: Exception) -> str | None:
+    """A plain sentence when a connection failed on the server's certificate, else None."""
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return (
+            "the server's certificate is not trusted by this till: give the chain's CA certificate "
+            "(setup's CA field, or --ca-cert), or check the server address"
+        )
+    if "SSL" in text or "TLS" in text:
+        return f"the secure connection to the server failed ({text[:120]})"
+    return None
 
 
 async def create_till(

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--fd", type=int, help="serve on an already listening socket (file descriptor)")
     serve.add_argument("--admin-token", help="token for /admin (default: $POS_SERVER_ADMIN_TOKEN)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM; chain included)")
+    serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     serve.add_argument(
         "--workers", type=int, default=1, help="server processes sharing the port (PostgreSQL, or SQLite on one disk)"
     )
@@ -245,7 +247,9 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
             stop_orders()
             central.dispose()
     app = create_app(settings, central)
-    config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
+    config = uvicorn.Config(
+        app, log_level=args.log_level, access_log=False, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key
+    )
     server = uvicorn.Server(config)
     if args.fd is not None:
         # A socket the parent bound and listens on: no port race, no wait for readiness.
@@ -330,6 +334,8 @@ def _serve_workers(args: argparse.Namespace) -> int:
     child_args += ["serve", "--fd", str(sock.fileno()), "--log-level", args.log_level]
     if args.admin_token:
         child_args += ["--admin-token", args.admin_token]
+    if args.tls_cert:
+        child_args += ["--tls-cert", args.tls_cert] + (["--tls-key", args.tls_key] if args.tls_key else [])
     children = [subprocess.Popen(child_args, pass_fds=(sock.fileno(),)) for _ in range(args.workers)]
     stopping = False
 
