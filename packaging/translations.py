@@ -36,6 +36,7 @@ SPANISH = {
     "Certificates (*.pem *.crt);;All files (*)": "Certificados (*.pem *.crt);;Todos los archivos (*)",
     "Not set up: {}": "No configurada: {}",
     "Setting up…": "Configurando…",
+    "The till's database is damaged: close the till and start it again to repair it": "La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla",
     "Export diagnostics": "Exportar diagnóstico",
     "Making the diagnostics file…": "Creando el archivo de diagnóstico…",
     "The diagnostics file could not be written: {}": "No se pudo escribir el archivo de diagnóstico: {}",

@@ -106,10 +106,10 @@ class TillSession:
                 if opts.ca_cert is not None:
                     install_ca(self.till.data_dir, opts.ca_cert)
                 await self.till.enrol(server_url, opts.enrol_code)
+            self.till.start_sync(server_url if opts.demo else None)
         except (SyncError, ValueError) as exc:
             self.window.show_message(self.window.tr("Set-up failed: {}").format(exc), "error")
             return
-        self.till.start_sync(server_url if opts.demo else None)
         if not self.till.is_ready:
             self.window.show_message(self.window.tr("Loading the catalog from the server…"), "info")
             self.till.ready_changed.connect(
@@ -132,7 +132,9 @@ class TillSession:
 async def set_up_first(app: QApplication, options: LaunchOptions) -> bool:
     """A till that is not enrolled (and was not given --server and --enrol) opens the setup
     wizard first; False when the installer quits it."""
-    if options.demo or (options.server_url and options.enrol_code) or is_enrolled(options.data_dir):
+    if options.demo or options.exit_when_ready or (options.server_url and options.enrol_code):
+        return True
+    if is_enrolled(options.data_dir):
         return True
     if not app.styleSheet():
         app.setStyleSheet(load_stylesheet())

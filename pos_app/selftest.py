@@ -65,6 +65,8 @@ def check_database(path: Path) -> tuple[list[Check], str | None]:
         else:
             server = identity.server_url
             checks.append(Check(True, f"Enrolled as {identity.store_name} · {identity.till_name} ({identity.series})"))
+            if not identity.token:
+                checks.append(Check(False, f"The device token {replica.token_path} is missing: enrol this till again"))
         summary = replica.outbox_summary()
         if summary.pending:
             since = f", the oldest from {summary.oldest_pending}" if summary.oldest_pending else ""

@@ -23,7 +23,15 @@ from pos_app.services.shift import ShiftService
 from pos_app.services.stock import StockService
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
 from pos_app.store.replica import Identity, Replica
-from pos_app.store.safekeeping import RepairReport, backup, backup_due, damage, repair
+from pos_app.store.safekeeping import (
+    RepairReport,
+    backup,
+    backup_due,
+    mark_closed,
+    mark_running,
+    repair,
+    start_check,
+)
 from sync import protocol as p
 from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
 
@@ -48,10 +56,11 @@ class Till(QObject):
         self.db_path = data_dir / "till.sqlite"
         # A damaged database is set aside and rebuilt before anything reads it (safekeeping.py).
         self.repair: RepairReport | None = None
-        problem = damage(self.db_path)
+        problem = start_check(self.db_path)
         if problem is not None:
             log.error("the till's database %s is damaged (%s): repairing it", self.db_path, problem)
             self.repair = repair(self.db_path)
+        mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
         self.replica = Replica.open(self.db_path, autocheckpoint=False)
@@ -96,6 +105,12 @@ class Till(QObject):
         identity = self.identity
         if identity is None:
             raise SyncError("this till is not enrolled", transient=False)
+        if not identity.token:
+            raise SyncError(
+                f"this till's device token ({self.replica.token_path}) is missing: HQ re-issues an enrolment "
+                "code (pos-server create-till) and the till is enrolled again",
+                transient=False,
+            )
         if self.engine is None:
             self.engine = SyncEngine(
                 server_url or identity.server_url,
@@ -117,7 +132,15 @@ class Till(QObject):
                 try:
                     made = await asyncio.to_thread(backup, self.db_path)
                     log.info("backup made: %s", made)
-                except (OSError, sqlite3.Error) as exc:
+                except sqlite3.OperationalError as exc:  # busy, disk full: tried again in an hour
+                    log.error("the daily backup failed: %s", exc)
+                except sqlite3.DatabaseError as exc:
+                    log.error("the daily backup found the database damaged: %s", exc)
+                    self.setup_message.emit(
+                        self.tr("The till's database is damaged: close the till and start it again to repair it"),
+                        "error",
+                    )
+                except OSError as exc:
                     log.error("the daily backup failed: %s", exc)
             await asyncio.sleep(every)
 
@@ -170,3 +193,4 @@ class Till(QObject):
             engine.local.close()  # type: ignore[attr-defined]
         self.printer.close()
         self.replica.close()
+        mark_closed(self.db_path)

@@ -92,20 +92,27 @@ def backup(db_path: Path, today: date | None = None, keep_days: int = KEEP_DAYS)
     target = folder / f"{BACKUP_PREFIX}{day.isoformat()}.sqlite"
     partial = target.with_suffix(".partial")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        copy = sqlite3.connect(partial)
+        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            found = copy.execute("PRAGMA quick_check").fetchone()[0]
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                found = copy.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
+            source.close()
+    except sqlite3.OperationalError:  # busy, disk full, no permission: not damage; tried again later
+        partial.unlink(missing_ok=True)
+        raise
+    except sqlite3.DatabaseError as exc:  # malformed, not a database
+        found = str(exc)
     if found != "ok":
         partial.unlink(missing_ok=True)
-        raise sqlite3.DatabaseError(f"the backup copy is not sound ({found}): the database may be damaged")
+        mark_damaged(db_path, f"the daily backup's check failed: {found}")
+        raise sqlite3.DatabaseError(f"the database is damaged ({found}): it is repaired at the next start")
     _private(partial)
     partial.replace(target)
     for old in backups(db_path):
@@ -122,9 +129,48 @@ def _private(path: Path) -> None:
 
 # --- damage --------------------------------------------------------------------------------
 
+# A full check reads the whole file: about 1 s per 700 MB (a 1M-SKU catalog), too slow for every
+# start. So at start the full check runs only when the last run did not end cleanly (a power cut,
+# a crash: when damage happens) or when no backup has checked the whole file in CHECKED_WITHIN;
+# otherwise only the till's own facts (what must never be lost) are checked. The daily backup
+# checks every page of its copy, and a failed check marks the database for repair at next start.
+CHECKED_WITHIN = timedelta(hours=36)
 
-def damage(db_path: Path) -> str | None:
-    """What is wrong with the database at `db_path`, or None if it is sound (or absent)."""
+
+def _marker(db_path: Path, name: str) -> Path:
+    return db_path.with_name(f"{db_path.stem}.{name}")
+
+
+def mark_running(db_path: Path) -> None:
+    _marker(db_path, "running").touch()
+
+
+def mark_closed(db_path: Path) -> None:
+    _marker(db_path, "running").unlink(missing_ok=True)
+
+
+def mark_damaged(db_path: Path, why: str) -> None:
+    """Found damaged while running (the backup's check, a read that failed): repaired at next start."""
+    _marker(db_path, "damaged").write_text(why, encoding="utf-8")
+
+
+def start_check(db_path: Path, now: datetime | None = None) -> str | None:
+    """What is wrong with the database as the till starts, or None (see CHECKED_WITHIN)."""
+    if not db_path.exists():
+        return None
+    marked = _marker(db_path, "damaged")
+    if marked.exists():
+        return marked.read_text(encoding="utf-8", errors="replace") or "marked damaged"
+    newest = backups(db_path)
+    checked = datetime.fromtimestamp(newest[0].stat().st_mtime, UTC) if newest else datetime.fromtimestamp(0, UTC)
+    crashed = _marker(db_path, "running").exists()
+    full = crashed or (now or datetime.now(UTC)) - checked > CHECKED_WITHIN
+    return damage(db_path, full=full)
+
+
+def damage(db_path: Path, full: bool = True) -> str | None:
+    """What is wrong with the database at `db_path`, or None if it is sound (or absent). Not
+    `full`: the schema and the till's own tables only (fast whatever the catalog's size)."""
     if not db_path.exists():
         return None
     try:
@@ -132,12 +178,29 @@ def damage(db_path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     try:
-        found = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        return None if found == ["ok"] else "; ".join(found)
+        if full:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        else:
+            found = []
+            for table in _own_tables(conn):
+                found += [row[0] for row in conn.execute(f'PRAGMA quick_check("{table}")') if row[0] != "ok"]
+            found = found or ["ok"]
+        return None if found == ["ok"] else "; ".join(found[:5])
     except sqlite3.DatabaseError as exc:
         return str(exc)
     finally:
         conn.close()
+
+
+def _own_tables(conn: sqlite3.Connection) -> list[str]:
+    """The till's own tables (and meta): everything but the server's data and the search indexes."""
+    return [
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if row[0] not in REPLICATED_TABLES
+        and "_search" not in row[0]
+        and row[0] not in ("sqlite_sequence", "order_skus")
+    ]
 
 
 def _sound(path: Path) -> bool:
@@ -179,6 +242,7 @@ def repair(db_path: Path, now: datetime | None = None) -> RepairReport:
         conn.execute("PRAGMA foreign_keys=ON")
     finally:
         replica.close()
+    _marker(db_path, "damaged").unlink(missing_ok=True)
     log.warning("%s", report.summary())
     return report
 
@@ -196,11 +260,7 @@ def _salvage(damaged: Path, conn: sqlite3.Connection, report: RepairReport) -> N
         except sqlite3.DatabaseError:
             report.unreadable.append("the whole file")
             return
-        own = {
-            row[0]
-            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if row[0] not in REPLICATED_TABLES and row[0] not in _NOT_SALVAGED and "_search" not in row[0]
-        }
+        own = set(_own_tables(conn)) - _NOT_SALVAGED
         for table in sorted(own & tables):
             _salvage_table(src, conn, table, report)
         _salvage_identity(src, conn)

@@ -2262,8 +2262,13 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="88"/>
+        <location filename="../../pos_app/services/till.py" line="97"/>
         <source>Enrolling this till at {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/till.py" line="140"/>
+        <source>The till&apos;s database is damaged: close the till and start it again to repair it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2462,7 +2467,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="110"/>
+        <location filename="../../pos_app/app.py" line="111"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,7 +2485,7 @@
 <context>
     <name>session.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="172"/>
+        <location filename="../../pos_app/app.py" line="174"/>
         <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) and other facts to send. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2261,9 +2261,14 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="88" />
+        <location filename="../../pos_app/services/till.py" line="97" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/till.py" line="140" />
+        <source>The till's database is damaged: close the till and start it again to repair it</source>
+        <translation>La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla</translation>
     </message>
 </context>
 <context>
@@ -2461,7 +2466,7 @@
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="110" />
+        <location filename="../../pos_app/app.py" line="111" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
@@ -2479,7 +2484,7 @@
 <context>
     <name>session.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="172" />
+        <location filename="../../pos_app/app.py" line="174" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) and other facts to send. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) y otros hechos por enviar. El archivo dañado se guarda en {}</translation>
     </message>

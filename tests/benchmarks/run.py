@@ -3,7 +3,8 @@
     python tests/benchmarks/run.py              quick mode (20,000 SKUs), as CI runs it
     python tests/benchmarks/run.py --full       the reference size (1,000,000 SKUs)
     python tests/benchmarks/run.py --only scan,checkout
-    ids: scan scan_ui search checkout start zreport customer bootstrap pull backlog ingest
+    ids: scan scan_ui search checkout start start_packaged zreport customer bootstrap pull backlog ingest
+    (start_packaged needs the build: bash packaging/build-linux.sh)
     (sync ones in sync_bench.py, screen and shift ones in till_bench.py)
 
 Writes bench/results.json at the project's root (see shared/design/TARGETS.md for the format).
@@ -353,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated ids: scan,scan_ui,search,checkout,start,zreport,customer,bootstrap,pull,backlog,ingest",
+        help="comma-separated ids: scan,scan_ui,search,checkout,start,start_packaged,zreport,customer,bootstrap,"
+        "pull,backlog,ingest",
     )
     parser.add_argument("--skus", type=int, help="catalog size (overrides the mode's)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
@@ -365,7 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        if any(wanted(name) for name in ("scan", "scan_ui", "search", "checkout", "start", "zreport")):
+        if any(
+            wanted(name) for name in ("scan", "scan_ui", "search", "checkout", "start", "start_packaged", "zreport")
+        ):
             start = time.perf_counter()
             build_replica(tmp / "till.sqlite", skus)
             print(f"replica with {skus:,} SKUs built in {time.perf_counter() - start:.1f} s", flush=True)
@@ -379,6 +383,11 @@ def main(argv: list[str] | None = None) -> int:
             replica.close()
             if wanted("start"):
                 results.append(till_bench.bench_start(tmp, 5))
+            packaged = ROOT / "build" / "dist" / "pos-app" / "pos-app"
+            if wanted("start_packaged") and packaged.exists():
+                results.append(till_bench.bench_start(tmp, 5, packaged))
+            elif wanted("start_packaged"):
+                print(f"start_packaged skipped: no build at {packaged} (bash packaging/build-linux.sh)")
             if wanted("scan_ui"):
                 results.append(till_bench.bench_scan_ui(tmp, skus, 500, result))
             if wanted("zreport"):
@@ -419,9 +428,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"ingest    {r['value']} sales/s, {r['tills']} tills, {r['workers']} workers, PostgreSQL")
             continue
-        if r["id"] == "start":
+        if r["id"] in ("start", "start_packaged"):
             print(
-                f"start     p50 {r['p50']:.2f} s  p99 {r['p99']:.2f} s   "
+                f"{r['id']:<15} p50 {r['p50']:.2f} s  p99 {r['p99']:.2f} s   "
                 f"floor (bare python + sqlite) p99 {r['floor_p99']:.2f} s   ratio {r['ratio']}"
             )
             continue

@@ -79,9 +79,11 @@ def bench_scan_ui(till_dir: Path, skus: int, n: int, result: object) -> dict:
     return result("scan_ui", samples, floor)  # type: ignore[operator]
 
 
-def bench_start(till_dir: Path, n: int) -> dict:
-    """Process start to scan-ready (`pos-app --exit-when-ready`: window shown, a barcode looked up).
-    Floor: a bare Python process that opens the same SQLite file and looks a barcode up."""
+def bench_start(till_dir: Path, n: int, packaged: Path | None = None) -> dict:
+    """Process start to scan-ready (`pos-app --exit-when-ready`: window shown, a barcode looked up),
+    from the source install (`python -m pos_app`), or with `packaged` the PyInstaller build's
+    binary (`bash packaging/build-linux.sh`). Floor: a bare Python process that opens the same
+    SQLite file and looks a barcode up."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     db = till_dir / "till.sqlite"
 
@@ -91,7 +93,8 @@ def bench_start(till_dir: Path, n: int) -> dict:
         assert "READY" in out.stdout, out.stdout + out.stderr
         return time.perf_counter() - start
 
-    app_args = [sys.executable, "-m", "pos_app", "--data-dir", str(till_dir), "--exit-when-ready", "--printer", "none"]
+    program = [str(packaged)] if packaged else [sys.executable, "-m", "pos_app"]
+    app_args = [*program, "--data-dir", str(till_dir), "--exit-when-ready", "--printer", "none"]
     bare = (
         f"import sqlite3; c = sqlite3.connect({str(db)!r}); "
         "c.execute(\"SELECT sku_id FROM barcodes WHERE code = '0000000000000'\").fetchall(); print('READY')"
@@ -102,7 +105,7 @@ def bench_start(till_dir: Path, n: int) -> dict:
     ordered, floor_sorted = sorted(samples), sorted(floor)
     p50, p99 = ordered[len(ordered) // 2], ordered[-1]
     return {
-        "id": "start",
+        "id": "start_packaged" if packaged else "start",
         "value": round(p99, 3),
         "unit": "s",
         "n": n,

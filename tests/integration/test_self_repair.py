@@ -64,7 +64,8 @@ def till_folder(tmp_path, live_server, central) -> Replica:
     replica.close()
     folder = tmp_path / "till"
     folder.mkdir()
-    (tmp_path / "T1.sqlite").rename(folder / "till.sqlite")
+    for suffix in (".sqlite", ".token"):
+        (tmp_path / f"T1{suffix}").rename(folder / f"till{suffix}")
     return Replica.open(folder / "till.sqlite")
 
 
@@ -96,7 +97,9 @@ def test_damaged_catalog_pages_with_unsent_sales_lose_nothing_and_send_nothing_t
         for name, root in replica.conn.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'table'")
     }
     replica.close()
-    # A failing disk wipes the root pages of the catalog's largest tables.
+    # The till was selling when the disk failed and wiped the root pages of the catalog's largest
+    # tables: the next start checks every page.
+    safekeeping.mark_running(path)
     for table in ("prices", "skus", "barcodes"):
         overwrite_page(path, pages[table])
     assert safekeeping.damage(path) is not None
@@ -156,6 +159,35 @@ def test_an_unreadable_file_comes_back_from_the_backup_and_the_server_counts_not
         assert server_sales(central) == Counter({first: 1, second: 1})
         third = sell(till.replica, BARCODES[2])
         assert till.replica.conn.execute("SELECT number FROM sales WHERE id = ?", (third,)).fetchone()[0] == 3
+    finally:
+        asyncio.run(till.aclose())
+
+
+def test_after_a_clean_close_start_checks_the_tills_own_facts_and_the_daily_backup_the_rest(
+    qapp, tmp_path, live_server, central
+):
+    replica = till_folder(tmp_path, live_server, central)
+    path = replica.path
+    sale = sell(replica, BARCODES[0])
+    safekeeping.backup(path)  # today's: every page checked
+    replica.checkpoint()
+    pages = dict(replica.conn.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'table'").fetchall())
+    replica.close()
+    overwrite_page(path, pages["prices"])  # the catalog damaged while the till was closed
+    # A clean close and a backup checked within the day: the start reads the till's own tables
+    # only (fast whatever the catalog's size), and they are sound.
+    assert safekeeping.start_check(path) is None
+    assert safekeeping.damage(path, full=False) is None and safekeeping.damage(path) is not None
+    # The next backup reads every page: it finds the damage and marks the file for repair.
+    with pytest.raises(sqlite3.DatabaseError, match="repaired at the next start"):
+        safekeeping.backup(path)
+    assert "backup's check failed" in (safekeeping.start_check(path) or "")
+    till = Till(path.parent)
+    try:
+        assert till.repair is not None and till.repair.salvaged["sales"] == 1
+        assert safekeeping.start_check(path) is None  # the mark is gone with the damage
+        sync(till.replica)
+        assert server_sales(central) == Counter({sale: 1})
     finally:
         asyncio.run(till.aclose())
 

@@ -19,7 +19,8 @@ def till_dir(tmp_path, live_server, central):
     replica.close()
     folder = tmp_path / "till"
     folder.mkdir()
-    (tmp_path / "T1.sqlite").rename(folder / "till.sqlite")
+    for suffix in (".sqlite", ".token"):
+        (tmp_path / f"T1{suffix}").rename(folder / f"till{suffix}")
     return folder
 
 
