@@ -74,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.demo and getattr(sys, "frozen", False):
+        print(
+            "pos-app: the demo runs from a source checkout (bash packaging/dev.sh demo); "
+            "this packaged build is the till only, without the central server",
+            file=sys.stderr,
+        )
+        return 2
     base = args.data_dir or default_data_dir()
     data_dir = base / "demo" if args.demo and not args.data_dir else base
     till_dir = data_dir / "till" if args.demo else data_dir

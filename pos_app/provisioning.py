@@ -28,7 +28,7 @@ from platformdirs import site_data_path, user_data_path
 
 from pos_app import __version__
 from pos_app.store.replica import Identity, Replica, write_private
-from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
+from sync.client.engine import SyncEngine, SyncStatus, enrol
 
 APP = "omni-pos"
 SETTINGS = "settings.json"
@@ -190,6 +190,3 @@ async def load_catalog(data_dir: Path, identity: Identity, verify: ssl.SSLContex
         engine.local.close()  # type: ignore[attr-defined]
     progress("loaded", f"{rows:,}")
     return rows
-
-
-__all__ = ["SyncError", "TillSettings", "default_data_dir", "provision", "tls_verify"]

@@ -62,6 +62,18 @@ def ready_till(
     return replica
 
 
+def ready_till_folder(
+    tmp_path: Path, live_server: object, central: CentralStore, till: str = "T1", store: str = "MAD1"
+) -> Path:
+    """A till as the app keeps it: `till/till.sqlite` beside its `till.token`, enrolled, loaded."""
+    ready_till(tmp_path, live_server, central, till=till, store=store).close()
+    folder = tmp_path / "till"
+    folder.mkdir()
+    for suffix in (".sqlite", ".token"):
+        (tmp_path / f"{till}{suffix}").rename(folder / f"till{suffix}")
+    return folder
+
+
 def sync(replica: Replica) -> None:
     """Push everything, then pull: what a till does when the network is back."""
 

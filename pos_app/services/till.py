@@ -22,7 +22,7 @@ from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
 from pos_app.services.stock import StockService
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
-from pos_app.store.replica import Identity, Replica
+from pos_app.store.replica import Identity, Replica, ReplicaError
 from pos_app.store.safekeeping import (
     RepairReport,
     backup,
@@ -59,7 +59,14 @@ class Till(QObject):
         problem = start_check(self.db_path)
         if problem is not None:
             log.error("the till's database %s is damaged (%s): repairing it", self.db_path, problem)
-            self.repair = repair(self.db_path)
+            try:
+                self.repair = repair(self.db_path)
+            except (OSError, sqlite3.Error, ReplicaError) as exc:
+                log.exception("the repair failed")
+                raise ReplicaError(
+                    f"The till's database is damaged ({problem}) and could not be repaired ({exc}). "
+                    f"Nothing has been deleted: the damaged file is in {self.data_dir / 'damaged'}. Call support."
+                ) from exc
         mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
@@ -124,9 +131,11 @@ class Till(QObject):
             self.engine.start()
         return self.engine
 
-    async def keep_backups(self, every: float = 3600.0) -> None:
-        """Today's backup if there is none yet, checked every `every` seconds, on a thread: the
-        copy is a read transaction, the till sells on meanwhile (safekeeping.py)."""
+    async def keep_backups(self, first_after: float = 600.0, every: float = 3600.0) -> None:
+        """Today's backup if there is none yet, checked every `every` seconds from `first_after`
+        seconds after start (not competing with the start and the first sync for the disk), on a
+        thread: the copy is a read transaction, the till sells on meanwhile (safekeeping.py)."""
+        await asyncio.sleep(first_after)
         while True:
             if backup_due(self.db_path):
                 try:

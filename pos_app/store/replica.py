@@ -326,11 +326,6 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         meanwhile, so the till sells from the restored data until then)."""
         return self.meta("snapshot_due") is not None
 
-    def repaired(self) -> str | None:
-        """What the last repair said, until a person has seen it."""
-        raw = self.meta("repaired")
-        return None if raw is None else str(json.loads(raw).get("summary", ""))
-
     def cursor(self) -> int | None:
         """Change-log position this replica has reached; None before the first snapshot."""
         raw = self.meta("cursor")

@@ -2,8 +2,9 @@
 
 - `backup()` copies the live database with SQLite's online backup API (consistent while the
   till sells) into `backups/till-YYYY-MM-DD.sqlite`, checked, and keeps the last KEEP_DAYS.
-- `damage()` says whether the database at start is damaged: it cannot be opened, or SQLite's
-  quick check of it fails. A database written by a newer build is not damaged (it is refused).
+- `start_check()` says whether the database is damaged as the till starts: it cannot be opened,
+  or SQLite's quick check fails (of every page, or of the till's own tables: see
+  CHECKED_WITHIN). A database written by a newer build is not damaged (it is refused).
 - `repair()` sets the damaged files aside (never deleted: support may want them), restores the
   newest sound backup (or starts empty), and copies into it every row of the till's own facts
   that can still be read from the damaged file: sales, payments, movements, shifts and, above

@@ -14,16 +14,11 @@ import qasync
 from pos_app.diagnostics import mask
 from pos_app.services.till import Till
 from pos_app.ui.dialogs import SyncPanel
-from tests.tills import ready_till, signed_in_sales
+from tests.tills import ready_till_folder, signed_in_sales
 
 
 def till_with_a_members_sale(tmp_path, live_server, central):
-    replica = ready_till(tmp_path, live_server, central)
-    replica.close()
-    folder = tmp_path / "till"
-    folder.mkdir()
-    for suffix in (".sqlite", ".token"):
-        (tmp_path / f"T1{suffix}").rename(folder / f"till{suffix}")
+    folder = ready_till_folder(tmp_path, live_server, central)
     till = Till(folder)
     members = till.replica.conn.execute("SELECT card, name FROM customers").fetchall()
     assert members, "the demo chain has members"

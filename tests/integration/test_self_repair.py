@@ -17,7 +17,7 @@ from pos_app.store import safekeeping
 from pos_app.store.replica import Replica
 from sync.client.engine import SyncError
 from sync.server import schema as t
-from tests.tills import FaultyTransport, engine_for, ready_till, signed_in_sales, sync
+from tests.tills import FaultyTransport, engine_for, ready_till_folder, signed_in_sales, sync
 
 BARCODES = ["8400000000017", "8400000000024", "8400000000031"]
 
@@ -60,13 +60,7 @@ def server_exceptions(central, kind: str) -> list[str]:
 
 
 def till_folder(tmp_path, live_server, central) -> Replica:
-    replica = ready_till(tmp_path, live_server, central)
-    replica.close()
-    folder = tmp_path / "till"
-    folder.mkdir()
-    for suffix in (".sqlite", ".token"):
-        (tmp_path / f"T1{suffix}").rename(folder / f"till{suffix}")
-    return Replica.open(folder / "till.sqlite")
+    return Replica.open(ready_till_folder(tmp_path, live_server, central) / "till.sqlite")
 
 
 def overwrite_page(path, page: int) -> None:
@@ -204,3 +198,25 @@ def test_backups_are_checked_named_by_day_and_only_the_last_few_are_kept(tmp_pat
     assert kept == [f"till-2026-11-{d}.sqlite" for d in (24, 23, 22, 21, 20)]
     assert not safekeeping.backup_due(path, today)
     assert all(safekeeping.damage(b) is None for b in safekeeping.backups(path))
+
+
+def test_the_running_till_makes_todays_backup_by_itself(qapp, tmp_path, live_server, central):
+    replica = till_folder(tmp_path, live_server, central)
+    path = replica.path
+    replica.close()
+    till = Till(path.parent)
+
+    async def run() -> None:
+        keeping = asyncio.ensure_future(till.keep_backups(first_after=0, every=3600))
+        try:
+            async with asyncio.timeout(60):
+                while safekeeping.backup_due(path):
+                    await asyncio.sleep(0.01)
+        finally:
+            keeping.cancel()
+        await till.aclose()
+
+    asyncio.run(run())
+    made = safekeeping.backups(path)
+    assert len(made) == 1 and safekeeping.damage(made[0]) is None
+    assert not (path.parent / "till.running").exists()  # closed cleanly

@@ -11,21 +11,11 @@ import httpx
 
 from pos_app.selftest import check_printer, self_test
 from tests.conftest import ADMIN_TOKEN
-from tests.tills import engine_for, ready_till
-
-
-def till_dir(tmp_path, live_server, central):
-    replica = ready_till(tmp_path, live_server, central, "T1")
-    replica.close()
-    folder = tmp_path / "till"
-    folder.mkdir()
-    for suffix in (".sqlite", ".token"):
-        (tmp_path / f"T1{suffix}").rename(folder / f"till{suffix}")
-    return folder
+from tests.tills import engine_for, ready_till, ready_till_folder
 
 
 def test_a_sound_till_passes_and_says_so_in_plain_words(tmp_path, live_server, central):
-    folder = till_dir(tmp_path, live_server, central)
+    folder = ready_till_folder(tmp_path, live_server, central)
     result = subprocess.run(
         [sys.executable, "-m", "pos_app", "--self-test", "--data-dir", str(folder), "--printer", "none"],
         capture_output=True, text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
@@ -40,7 +30,7 @@ def test_a_sound_till_passes_and_says_so_in_plain_words(tmp_path, live_server, c
 
 
 def test_a_dead_server_a_damaged_database_and_a_dead_printer_are_named(tmp_path, live_server, central):
-    folder = till_dir(tmp_path, live_server, central)
+    folder = ready_till_folder(tmp_path, live_server, central)
     live_server.stop()
     code, lines = self_test(folder)
     assert code == 1 and any(line.startswith("PROBLEM") and "cannot be reached" in line for line in lines)
