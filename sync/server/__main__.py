@@ -2,6 +2,7 @@
 
 pos-server --db chain.sqlite demo-data --skus 2000
 pos-server --db chain.sqlite create-till MAD1 T1 "Caja 1"     # prints the enrolment code
+pos-server --db chain.sqlite retire-till MAD1 T1              # a till out of service
 pos-server --db chain.sqlite import-catalog catalog.csv
 pos-server --db chain.sqlite set-tier ORO Oro 1000 150 --price-list ORO   # from 1,000 € a year, points x1.5
 pos-server --db chain.sqlite set-segment JOVEN "Jóvenes" '{"age_min": 18, "age_max": 34}'
@@ -81,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     till.add_argument("store_code")
     till.add_argument("till_code")
     till.add_argument("name")
+    retire = sub.add_parser("retire-till", help="take a till out of service: its token stops, HQ stops waiting for it")
+    retire.add_argument("store_code")
+    retire.add_argument("till_code")
 
     cat = sub.add_parser("import-catalog", help="import catalog.csv (columns in sync/server/catalog.py)")
     cat.add_argument("file", type=Path)
@@ -149,6 +153,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "create-till":
             till_id, code = central.create_till(args.store_code, args.till_code, args.name, settings.enrolment_hours)
             print(f"till {till_id}: enrolment code {code} (valid {settings.enrolment_hours} h, once)")
+        elif args.command == "retire-till":
+            last = central.retire_till(args.store_code, args.till_code)
+            print(
+                f"till {args.store_code}-{args.till_code} retired. HQ last heard from it at {last['last_seen_at']}, "
+                f"last push at {last['last_push_at']} (fact #{last['last_device_seq']}); anything it had not "
+                "pushed by then can no longer be sent. create-till enrols a replacement."
+            )
         elif args.command == "import-catalog":
             report = catalog.CatalogImport(central).run(catalog.read_catalog_csv(args.file))
             print(f"{report.skus} SKUs imported, {report.changes} changes for the tills")

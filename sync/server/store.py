@@ -173,6 +173,34 @@ class CentralStore:
             )
         return int(till_id), code
 
+    def retire_till(self, store_code: str, till_code: str) -> dict[str, Any]:
+        """Take a till out of service (a PC replaced or removed): its token stops working, its
+        unused enrolment codes are void, and it no longer counts when HQ judges how fresh a
+        store's figures are (orders.py: a till switched off for good would otherwise make its
+        store promise nothing). Its sales and history stay. `create-till` again enrols a new PC.
+        Returns what HQ last heard from it: facts it had not pushed by then cannot come any more."""
+        now = utcnow()
+        with self.writer.begin() as conn:
+            row = conn.execute(
+                sa.select(t.tills.c.id, t.tills.c.last_seen_at, t.tills.c.last_push_at, t.tills.c.last_device_seq)
+                .join(t.stores, t.stores.c.id == t.tills.c.store_id)
+                .where(t.stores.c.code == store_code, t.tills.c.code == till_code)
+            ).first()
+            if row is None:
+                raise KeyError(f"no till {till_code!r} at store {store_code!r}")
+            conn.execute(t.tills.update().where(t.tills.c.id == row.id).values(token_hash=None, enrolled_at=None))
+            conn.execute(
+                t.enrolment_codes.update()
+                .where(t.enrolment_codes.c.till_id == row.id, t.enrolment_codes.c.used_at.is_(None))
+                .values(used_at=now)
+            )
+        return {
+            "till_id": row.id,
+            "last_seen_at": row.last_seen_at,
+            "last_push_at": row.last_push_at,
+            "last_device_seq": row.last_device_seq,
+        }
+
     def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
         """Trade a one-time code for a device token. The token is shown once and stored hashed."""
         now = utcnow()

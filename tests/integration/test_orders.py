@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
@@ -16,6 +17,7 @@ import sqlalchemy as sa
 from pos_app.domain.orders import normalise_pickup_code
 from pos_app.services.pickup import PickupService
 from pos_app.store.replica import Replica
+from sync import protocol as p
 from sync.server import orders
 from sync.server import schema as t
 from sync.server.demo import DEMO_SOFA
@@ -227,6 +229,29 @@ def test_promises_shrink_as_the_store_falls_silent_and_stop_after_a_day(central)
     assert heard(timedelta(seconds=5)) == 10
     assert heard(timedelta(hours=5)) == 10 - 3  # three units held back for five hours of silence
     assert heard(timedelta(hours=30)) == 0  # a day silent: nothing is promised there
+
+
+def test_a_retired_till_no_longer_holds_its_store_back_and_its_token_stops(central):
+    store = central.store_id_by_code(BRANCH)
+    with central.writer.begin() as conn:
+        central._move_stock(conn, store, [(sofa_id_at(central), 9, None)], "count", datetime.now(UTC).isoformat())
+    tokens = {}
+    for till in ("T8", "T9"):
+        _, code = central.create_till(BRANCH, till, f"Caja {till}")
+        tokens[till] = central.enrol(p.EnrolRequest(code=code, instance_id=uuid.uuid4())).token
+    with central.writer.begin() as conn:  # T9's PC died a day and a half ago; T8 synced just now
+        conn.execute(
+            t.tills.update()
+            .where(t.tills.c.code == "T9")
+            .values(last_seen_at=(datetime.now(UTC) - timedelta(hours=36)).isoformat())
+        )
+    assert orders.stock_to_promise(central, [SOFA], [BRANCH])[0].available == 0
+    last = central.retire_till(BRANCH, "T9")
+    assert last["last_seen_at"] is not None
+    assert orders.stock_to_promise(central, [SOFA], [BRANCH])[0].available == 10
+    assert central.authenticate(tokens["T9"]) is None and central.authenticate(tokens["T8"]) is not None
+    _, code = central.create_till(BRANCH, "T9", "Caja 9")  # the replacement PC enrols as T9
+    assert central.enrol(p.EnrolRequest(code=code, instance_id=uuid.uuid4())).till_code == "T9"
 
 
 @pytest.mark.parametrize("body", [
