@@ -47,7 +47,7 @@ SPANISH = {
     "Loading the catalog: {} rows": "Cargando el catálogo: {} filas",
     "Catalog loaded: {} rows": "Catálogo cargado: {} filas",
     "This till is not set up: start it again to open the setup wizard": "Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración",
-    "The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) and other facts to send. The damaged file is kept in {}": "La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) y otros hechos por enviar. El archivo dañado se guarda en {}",
+    "The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}": "La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}",
     "Damaged": "Dañado",
     "Stolen": "Robado",
     "Found": "Encontrado",

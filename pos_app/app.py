@@ -74,6 +74,14 @@ class TillSession:
             settings=SaleSettings(cash_step=max(1, options.cash_step)),
         )
         self.window = SaleWindow(self.till)
+        if (repaired := self.till.repair) is not None:  # said on the sign-in page and the sale screen
+            self.window.show_message(
+                self.window.tr(
+                    "The till's database was damaged and has been repaired: {} record(s) recovered, "
+                    "{} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}"
+                ).format(sum(repaired.salvaged.values()), repaired.pending, repaired.set_aside),
+                "warning",
+            )
         self.demo_server: DemoServer | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -168,14 +176,6 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
         quitting.set()
     session.spawn(session.connect())
     session.spawn(session.till.keep_backups())
-    if (repaired := session.till.repair) is not None:
-        session.window.show_message(
-            session.window.tr(
-                "The till's database was damaged and has been repaired: {} record(s) recovered, "
-                "{} sale(s) and other facts to send. The damaged file is kept in {}"
-            ).format(sum(repaired.salvaged.values()), repaired.pending, repaired.set_aside),
-            "warning",
-        )
     await quitting.wait()
     await session.aclose()
     return 0

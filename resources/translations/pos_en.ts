@@ -2262,12 +2262,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="97"/>
+        <location filename="../../pos_app/services/till.py" line="104"/>
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="140"/>
+        <location filename="../../pos_app/services/till.py" line="149"/>
         <source>The till&apos;s database is damaged: close the till and start it again to repair it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2452,41 +2452,38 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="94"/>
+        <location filename="../../pos_app/app.py" line="80"/>
+        <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="102"/>
         <source>Starting the demo central server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="95"/>
+        <location filename="../../pos_app/app.py" line="103"/>
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="103"/>
+        <location filename="../../pos_app/app.py" line="111"/>
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="111"/>
+        <location filename="../../pos_app/app.py" line="119"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="114"/>
+        <location filename="../../pos_app/app.py" line="122"/>
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="116"/>
+        <location filename="../../pos_app/app.py" line="124"/>
         <source>Ready: sign in to start selling</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>session.window</name>
-    <message>
-        <location filename="../../pos_app/app.py" line="174"/>
-        <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) and other facts to send. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
