@@ -67,10 +67,10 @@ class Till(QObject):
                     f"The till's database is damaged ({problem}) and could not be repaired ({exc}). "
                     f"Nothing has been deleted: the damaged file is in {self.data_dir / 'damaged'}. Call support."
                 ) from exc
-        mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
         self.replica = Replica.open(self.db_path, autocheckpoint=False)
+        mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         self.session = StaffSession(self.replica)
         self.printer = ReceiptPrinter(printer)
         self.terminal = terminal or SimulatedTerminal()
