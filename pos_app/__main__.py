@@ -165,6 +165,9 @@ def provision_silently(args: argparse.Namespace, till_dir: Path, settings: TillS
     except (ValueError, SyncError) as exc:
         print(f"pos-app: set-up failed: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"pos-app: set-up failed: cannot write in {till_dir} ({exc.strerror})", file=sys.stderr)
+        return 1
     settings.save(till_dir)
     print(f"Till {identity.series} ({identity.till_name}, {identity.store_name}) is set up in {till_dir}")
     return 0

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import ssl
@@ -29,6 +30,8 @@ from platformdirs import site_data_path, user_data_path
 from pos_app import __version__
 from pos_app.store.replica import Identity, Replica, write_private
 from sync.client.engine import SyncEngine, SyncStatus, enrol
+
+log = logging.getLogger(__name__)
 
 APP = "omni-pos"
 SETTINGS = "settings.json"
@@ -61,14 +64,21 @@ class TillSettings:
     @classmethod
     def load(cls, data_dir: Path) -> TillSettings:
         """The saved settings; a missing or unreadable file gives the defaults (and never stops the till)."""
+        path = data_dir / SETTINGS
+        if not path.exists():
+            return cls()
         try:
-            raw = json.loads((data_dir / SETTINGS).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning(
+                "settings %s unreadable (%s): the defaults apply; pos-app --provision writes it again", path, exc
+            )
             return cls()
         known = {f.name for f in fields(cls)}
         try:
             return cls(**{k: v for k, v in raw.items() if k in known})
-        except TypeError:
+        except (TypeError, AttributeError):
+            log.warning("settings %s are not settings: the defaults apply", path)
             return cls()
 
     def save(self, data_dir: Path) -> None:

@@ -131,7 +131,7 @@ class SetupWizard(QDialog):
         ca = Path(self.ca.text().strip()) if self.ca.text().strip() else None
         try:
             identity, _rows = await provision(self.data_dir, self.server.text(), self.code.text(), ca, self._progress)
-        except (ValueError, SyncError) as exc:
+        except (ValueError, SyncError, OSError) as exc:
             self.say(self.tr("Not set up: {}").format(exc), "error")
             for widget in (self.server, self.code, self.ca, self.go):
                 widget.setEnabled(True)

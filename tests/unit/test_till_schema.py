@@ -67,3 +67,19 @@ def test_an_older_build_refuses_a_newer_database_and_leaves_it_alone(tmp_path):
     with pytest.raises(ReplicaError, match=r"newer version of the till .* install the newer version"):
         Replica.open(path)
     assert path.read_bytes() == before
+
+
+def test_settings_a_half_written_file_gives_the_defaults_and_a_saved_one_comes_back(tmp_path):
+    from pos_app.provisioning import TillSettings, normalise_server
+
+    assert TillSettings.load(tmp_path) == TillSettings()
+    (tmp_path / "settings.json").write_text('{"printer": "net:10.0.0.5", "langu')  # cut mid-write
+    assert TillSettings.load(tmp_path) == TillSettings()
+    (tmp_path / "settings.json").write_text("[1, 2]")
+    assert TillSettings.load(tmp_path) == TillSettings()
+    TillSettings(printer="net:10.0.0.5", language="en", cash_rounding=5).save(tmp_path)
+    assert TillSettings.load(tmp_path) == TillSettings(printer="net:10.0.0.5", language="en", cash_rounding=5)
+    assert normalise_server(" pos.example.com/ ") == "https://pos.example.com"
+    assert normalise_server("http://10.0.0.2:8700") == "http://10.0.0.2:8700"
+    with pytest.raises(ValueError, match="not a web address"):
+        normalise_server("ftp://x")
