@@ -431,7 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         if r["id"] in ("start", "start_packaged"):
             print(
                 f"{r['id']:<15} p50 {r['p50']:.2f} s  p99 {r['p99']:.2f} s   "
-                f"floor (bare python + sqlite) p99 {r['floor_p99']:.2f} s   ratio {r['ratio']}"
+                f"floor (bare python + sqlite) p99 {r['floor_p99']:.2f} s   ratio {r['ratio']}   "
+                f"after an unclean end (every page checked) p50 {r['after_crash_p50']:.2f} s"
             )
             continue
         print(
