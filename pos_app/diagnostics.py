@@ -19,10 +19,9 @@ import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from pos_app import __version__
-from pos_app.store.safekeeping import backups
+from pos_app.store.safekeeping import backups, health_report
 
 # What could identify a person in a log line; barcodes and SKU codes stay (support needs them).
 _MASKS = [
@@ -40,63 +39,14 @@ def mask(text: str) -> str:
     return text
 
 
-def _database_health(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {"present": False}
-    info: dict[str, Any] = {"present": True, "bytes": path.stat().st_size}
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.DatabaseError as exc:
-        return info | {"error": str(exc)}
-    try:
-        info["schema"] = conn.execute("PRAGMA user_version").fetchone()[0]
-        info["quick_check"] = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        info["rows"] = {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
-        info["outbox_waiting"] = dict(
-            conn.execute("SELECT type, COUNT(*) FROM outbox WHERE acked_at IS NULL GROUP BY type").fetchall()
-        )
-        info["refused"] = [
-            {"seq": seq, "type": kind, "reason": mask(reason or ""), "created_at": created}
-            for seq, kind, reason, created in conn.execute(
-                "SELECT seq, type, reason, created_at FROM outbox WHERE status = 'rejected' ORDER BY seq DESC LIMIT 50"
-            )
-        ]
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        identity = json.loads(meta.get("identity") or "{}")
-        identity.pop("token", None)  # (an earlier build's database kept it there)
-        info["identity"] = identity
-        info["cursor"], info["current_at"] = meta.get("cursor"), meta.get("current_at")
-        info["instance_id"] = meta.get("instance_id")
-        info["repaired"] = json.loads(meta["repaired"]) if "repaired" in meta else None
-    except (sqlite3.DatabaseError, ValueError) as exc:
-        info["error"] = str(exc)
-    finally:
-        conn.close()
-    return info
-
-
-def _journal(path: Path) -> list[str]:
-    from pos_app.store.replica import Replica, ReplicaError
-
-    try:
-        replica = Replica.open(path)
-    except ReplicaError as exc:
-        return [str(exc)]
-    try:
-        return replica.verify_journal()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        replica.close()
-
-
 def bundle(data_dir: Path, target: Path | None = None, printer: str = "none", check_server: bool = True) -> Path:
     """Write the bundle (default: data_dir/diagnostics/diagnostics-<till>-<time>.zip); returns its path."""
     from pos_app.selftest import self_test
 
     db = data_dir / "till.sqlite"
-    health = _database_health(db)
+    health = health_report(db)
+    for refused in health.get("refused", []):
+        refused["reason"] = mask(refused["reason"])
     series = (
         (health.get("identity") or {}).get("store_code", "till")
         + "-"
@@ -106,8 +56,6 @@ def bundle(data_dir: Path, target: Path | None = None, printer: str = "none", ch
     if target is None:
         target = data_dir / "diagnostics" / f"diagnostics-{series.strip('-')}-{stamp}.zip"
     target.parent.mkdir(parents=True, exist_ok=True)
-    if health.get("present") and "error" not in health:
-        health["journal_problems"] = _journal(db)
     if check_server:
         code, lines = self_test(data_dir, printer)
     else:

@@ -17,11 +17,9 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-import httpx
-
 from pos_app.provisioning import tls_verify
 from sync import protocol as p
-from sync.client.engine import untrusted
+from sync.client.engine import SyncError, server_health
 
 CLOCK_TOLERANCE_S = 120
 
@@ -39,6 +37,7 @@ class Check:
 def check_database(path: Path) -> tuple[list[Check], str | None]:
     """The database's checks, and the server address it is enrolled at (if it could be read)."""
     from pos_app.store.replica import Replica, ReplicaError
+    from pos_app.store.safekeeping import damage
 
     if not path.exists():
         return [Check(False, f"No till database at {path}: this till is not set up yet")], None
@@ -49,11 +48,11 @@ def check_database(path: Path) -> tuple[list[Check], str | None]:
     checks: list[Check] = []
     server: str | None = None
     try:
-        found = [row[0] for row in replica.conn.execute("PRAGMA quick_check")]
-        if found == ["ok"]:
+        problem = damage(path)
+        if problem is None:
             checks.append(Check(True, f"Database {path} is sound"))
         else:
-            checks.append(Check(False, f"Database {path} is damaged: {'; '.join(found[:3])}"))
+            checks.append(Check(False, f"Database {path} is damaged: {problem}"))
         problems = replica.verify_journal()
         if problems:
             checks.append(Check(False, f"Sales journal broken: {problems[0]}"))
@@ -61,7 +60,11 @@ def check_database(path: Path) -> tuple[list[Check], str | None]:
             checks.append(Check(True, f"Sales journal intact ({replica.journal_length()} records)"))
         identity = replica.identity()
         if identity is None:
-            checks.append(Check(False, "This till is not enrolled: start it with --server URL --enrol CODE"))
+            checks.append(
+                Check(
+                    False, "This till is not enrolled: start pos-app for the setup wizard, or run pos-app --provision"
+                )
+            )
         else:
             server = identity.server_url
             checks.append(Check(True, f"Enrolled as {identity.store_name} · {identity.till_name} ({identity.series})"))
@@ -108,23 +111,19 @@ def check_server(
     url: str, timeout: float = 5.0, now: datetime | None = None, verify: ssl.SSLContext | bool = True
 ) -> list[Check]:
     try:
-        answer = httpx.get(f"{url.rstrip('/')}/health", timeout=timeout, verify=verify)
-        answer.raise_for_status()
-        body = answer.json()
-    except httpx.HTTPError as exc:
-        why = untrusted(exc) or str(exc)
-        return [Check(False, f"The server at {url} cannot be reached ({why}). The till sells offline meanwhile.")]
+        health = server_health(url, timeout, verify)
+    except SyncError as exc:
+        return [Check(False, f"The server at {url} cannot be reached ({exc}). The till sells offline meanwhile.")]
     except ValueError:
         return [Check(False, f"The server at {url} answers, but not as a POS server")]
     checks = []
-    if body.get("protocol") == p.PROTOCOL_VERSION:
+    if health.protocol == p.PROTOCOL_VERSION:
         checks.append(Check(True, f"Server at {url} answers (protocol {p.PROTOCOL_VERSION})"))
     else:
-        checks.append(Check(False, f"Server at {url} speaks protocol {body.get('protocol')}, this till "
+        checks.append(Check(False, f"Server at {url} speaks protocol {health.protocol}, this till "
                                    f"{p.PROTOCOL_VERSION}: update one of them"))  # fmt: skip
-    date = answer.headers.get("date")
-    if date:
-        skew = ((now or datetime.now(UTC)) - parsedate_to_datetime(date)).total_seconds()
+    if health.date:
+        skew = ((now or datetime.now(UTC)) - parsedate_to_datetime(health.date)).total_seconds()
         if abs(skew) > CLOCK_TOLERANCE_S:
             ahead = "ahead of" if skew > 0 else "behind"
             checks.append(Check(False, f"This PC's clock is {abs(skew) / 60:.0f} min {ahead} the server's: "

@@ -26,8 +26,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from pos_app.store.replica import REPLICATED_TABLES, Replica
+from pos_app.store.replica import REPLICATED_TABLES, Replica, ReplicaError
 
 log = logging.getLogger(__name__)
 
@@ -320,3 +321,61 @@ def _receipt_floor(replica: Replica) -> None:
             series, number = str(sale["series"]), int(sale["number"])
             floor[series] = max(floor.get(series, 0), number)
     replica.set_meta("receipt_floor", json.dumps(floor))
+
+
+# --- health, for support -------------------------------------------------------------------
+
+
+def health_report(path: Path) -> dict[str, Any]:
+    """What support needs to know of the database file, read-only, without a customer's row:
+    integrity, journal, schema, rows per table, what waits and what was refused (by type and
+    reason), identity without the token, the last repair (diagnostics.py bundles it)."""
+    if not path.exists():
+        return {"present": False}
+    info: dict[str, Any] = {"present": True, "bytes": path.stat().st_size}
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as exc:
+        return info | {"error": str(exc)}
+    try:
+        info["schema"] = conn.execute("PRAGMA user_version").fetchone()[0]
+        problem = damage(path)
+        info["quick_check"] = ["ok"] if problem is None else [problem]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        info["rows"] = {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+        info["outbox_waiting"] = dict(
+            conn.execute("SELECT type, COUNT(*) FROM outbox WHERE acked_at IS NULL GROUP BY type").fetchall()
+        )
+        info["refused"] = [
+            {"seq": seq, "type": kind, "reason": reason or "", "created_at": created}
+            for seq, kind, reason, created in conn.execute(
+                "SELECT seq, type, reason, created_at FROM outbox WHERE status = 'rejected' ORDER BY seq DESC LIMIT 50"
+            )
+        ]
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        identity = json.loads(meta.get("identity") or "{}")
+        identity.pop("token", None)  # (an earlier build's database kept it there)
+        info["identity"] = identity
+        info["cursor"], info["current_at"] = meta.get("cursor"), meta.get("current_at")
+        info["instance_id"] = meta.get("instance_id")
+        info["repaired"] = json.loads(meta["repaired"]) if "repaired" in meta else None
+    except (sqlite3.DatabaseError, ValueError) as exc:
+        info["error"] = str(exc)
+    finally:
+        conn.close()
+    if "error" not in info:
+        info["journal_problems"] = _journal(path)
+    return info
+
+
+def _journal(path: Path) -> list[str]:
+    try:
+        replica = Replica.open(path)
+    except ReplicaError as exc:
+        return [str(exc)]
+    try:
+        return replica.verify_journal()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        replica.close()

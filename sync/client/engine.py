@@ -411,6 +411,26 @@ async def enrol(
         raise SyncError("the server's answer to the enrolment was garbled") from exc
 
 
+@dataclass(frozen=True, slots=True)
+class ServerHealth:
+    protocol: object  # what the server said it speaks
+    date: str | None  # its clock, from the answer's Date header
+
+
+def server_health(base_url: str, timeout: float = 5.0, verify: ssl.SSLContext | bool = True) -> ServerHealth:
+    """`GET /health`, synchronously (the self-test runs before any event loop). Raises SyncError
+    when the server cannot be reached, ValueError when what answers is not a POS server."""
+    try:
+        answer = httpx.get(f"{base_url.rstrip('/')}/health", timeout=timeout, verify=verify)
+        answer.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise SyncError(untrusted(exc) or str(exc)) from exc
+    body = answer.json()
+    if not isinstance(body, dict):
+        raise ValueError("not a POS server's health answer")
+    return ServerHealth(protocol=body.get("protocol"), date=answer.headers.get("date"))
+
+
 def untrusted(exc: Exception) -> str | None:
     """A plain sentence when a connection failed on the server's certificate, else None."""
     text = str(exc)

@@ -630,14 +630,7 @@ def _place_from_till(
     order_id = str(fact.order_id)
     if conn.execute(sa.select(t.orders.c.id).where(t.orders.c.id == order_id)).first() is not None:
         return False
-    skus = {
-        int(r.id): r
-        for r in conn.execute(
-            sa.select(t.skus.c.id, t.skus.c.code, t.skus.c.name).where(
-                t.skus.c.id.in_([line.sku_id for line in fact.lines])
-            )
-        )
-    }
+    skus = central.skus_named(conn, (line.sku_id for line in fact.lines))
     store = conn.execute(sa.select(t.stores.c.code).where(t.stores.c.id == fact.at_store_id)).first()
     if store is None or len(skus) < len({line.sku_id for line in fact.lines}):
         central._raise_exception(

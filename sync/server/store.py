@@ -301,6 +301,14 @@ class CentralStore:
                 self._raise_exception(conn, "instance_mismatch", device.store_id, device.till_id, detail)
 
     @staticmethod
+    def skus_named(conn: Connection, sku_ids: Iterable[int]) -> dict[int, Any]:
+        """The known SKUs among `sku_ids`, id -> row (id, code, name): what a fact's lines name."""
+        rows = conn.execute(
+            sa.select(t.skus.c.id, t.skus.c.code, t.skus.c.name).where(t.skus.c.id.in_(sorted(set(sku_ids))))
+        )
+        return {int(r.id): r for r in rows}
+
+    @staticmethod
     def _raise_exception(conn: Connection, kind: str, store_id: int | None, till_id: int | None, detail: str) -> None:
         conn.execute(
             t.exceptions.insert().values(

@@ -117,14 +117,7 @@ def _request(central: CentralStore, conn: Connection, device: Device, fact: p.Tr
     transfer_id = str(fact.transfer_id)
     if conn.execute(sa.select(t.transfers.c.id).where(t.transfers.c.id == transfer_id)).first() is not None:
         return False
-    skus = {
-        int(r.id): r
-        for r in conn.execute(
-            sa.select(t.skus.c.id, t.skus.c.code, t.skus.c.name).where(
-                t.skus.c.id.in_([ln.sku_id for ln in fact.lines])
-            )
-        )
-    }
+    skus = central.skus_named(conn, (ln.sku_id for ln in fact.lines))
     sender = conn.execute(sa.select(t.stores.c.id).where(t.stores.c.id == fact.from_store_id)).first()
     if sender is None or fact.from_store_id == device.store_id or len(skus) < len({ln.sku_id for ln in fact.lines}):
         central._raise_exception(
