@@ -5,7 +5,7 @@ jammed or unplugged printer shows a message and never loses or blocks a sale (F1
 
 Where the bytes go is a till setting, `printer`:
 - `none`      nothing is printed (the receipt is shown on screen)
-- `memory`    kept in memory (demo and tests: `ReceiptPrinter.sent`)
+- `memory`    kept in memory (demo and tests: `ReceiptPrinter.sent`, the last 200 jobs)
 - `file:PATH` appended to a device or file, e.g. `file:/dev/usb/lp0`
 - `net:HOST[:PORT]` a network printer (port 9100 by default)
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 from pos_app.domain.receipt import Receipt, render_text
 
 log = logging.getLogger(__name__)
+MEMORY_JOBS = 200
 DRAWER_PIN = 2  # the drawer kick-out connector most drawers use
 
 
@@ -59,7 +61,8 @@ class ReceiptPrinter(QObject):
     def __init__(self, target: str = "memory") -> None:
         super().__init__()
         self.target = target
-        self.sent: list[bytes] = []  # what reached a `memory` printer
+        # What reached a `memory` printer: the last jobs only, so a demo till left running all day stays flat.
+        self.sent: deque[bytes] = deque(maxlen=MEMORY_JOBS)
         self._jobs: queue.Queue[PrintJob | None] = queue.Queue()
         self._thread: threading.Thread | None = None
 

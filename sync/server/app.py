@@ -13,6 +13,7 @@
 
 import hmac
 import os
+import re
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
@@ -25,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
 from sync.server import orders
+from sync.server.gate import KIB, Gate, Rule
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, Device, EnrolmentError
 
@@ -73,6 +75,18 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
     app = FastAPI(title="Omni POS central server", version=str(p.PROTOCOL_VERSION))
     app.state.store = central
     app.add_middleware(ServedBy)
+    # Outermost: credentials and body caps before any body is read (gate.py).
+    app.add_middleware(
+        Gate,
+        rules=[
+            Rule(re.compile(r"^/enrol$"), 4 * KIB),
+            Rule(re.compile(r"^/sync/push$"), settings.max_push_bytes),
+            Rule(re.compile(r"^/admin/"), 64 * KIB, lambda: [settings.admin_token], "admin",
+                 "admin API disabled: set POS_SERVER_ADMIN_TOKEN"),
+            Rule(re.compile(r"^/channel/"), 256 * KIB, lambda: [settings.channel_token, settings.admin_token],
+                 "channel", "channel API disabled: set POS_SERVER_CHANNEL_TOKEN"),
+        ],
+    )  # fmt: skip
 
     def device(
         authorization: Annotated[str | None, Header()] = None,

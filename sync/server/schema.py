@@ -48,6 +48,10 @@ enrolment_codes = sa.Table(
     sa.Column("till_id", sa.Integer, sa.ForeignKey("tills.id"), nullable=False),
     sa.Column("expires_at", sa.String(40), nullable=False),
     sa.Column("used_at", sa.String(40)),
+    # A used code answers its own retry (the answer was lost) until the till first uses its
+    # token: which instance used it, and the salt its token was derived with (wiped after).
+    sa.Column("instance_id", sa.String(36)),
+    sa.Column("token_salt", sa.String(64)),
 )
 
 cashiers = sa.Table(
@@ -385,6 +389,8 @@ orders = sa.Table(
     sa.Column("created_at", sa.String(40), nullable=False),
     sa.Column("updated_at", sa.String(40), nullable=False),
     sa.Column("sale_id", sa.String(36)),  # the sale that took the payment at the hand-over
+    # The channel's request as first placed: the same reference with other content is a 409.
+    sa.Column("request", sa.JSON),
     sa.Index("ix_orders_store_state", "store_id", "state"),
 )
 

@@ -7,7 +7,9 @@ transaction that applies them, so an event id is applied once whatever the netwo
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 import logging
 import secrets
@@ -51,6 +53,14 @@ def utcnow() -> str:
 
 def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def device_token(code: str, till_id: int, instance_id: str, salt: str) -> str:
+    """A till's device token, derived from its enrolment code (the key, never stored), the till,
+    the database instance that enrolled and a random salt: the same inputs give the same token,
+    so a retried enrolment is answered without the server keeping the token itself."""
+    digest = hmac.new(code.encode(), f"{till_id}:{instance_id}:{salt}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def make_engine(url: str) -> Engine:
@@ -168,6 +178,16 @@ class CentralStore:
                 till_id = conn.execute(
                     t.tills.insert().values(store_id=store_id, code=till_code, name=name).returning(t.tills.c.id)
                 ).scalar_one()
+            # A re-issued code voids the till's earlier ones, used or not (a lost slip, a code
+            # read out to the wrong person): only the newest enrols.
+            conn.execute(
+                t.enrolment_codes.update()
+                .where(t.enrolment_codes.c.till_id == till_id, t.enrolment_codes.c.used_at.is_(None))
+                .values(used_at=utcnow())
+            )
+            conn.execute(
+                t.enrolment_codes.update().where(t.enrolment_codes.c.till_id == till_id).values(token_salt=None)
+            )
             conn.execute(
                 t.enrolment_codes.insert().values(code_hash=hash_secret(code), till_id=till_id, expires_at=expires)
             )
@@ -194,6 +214,9 @@ class CentralStore:
                 .where(t.enrolment_codes.c.till_id == row.id, t.enrolment_codes.c.used_at.is_(None))
                 .values(used_at=now)
             )
+            conn.execute(
+                t.enrolment_codes.update().where(t.enrolment_codes.c.till_id == row.id).values(token_salt=None)
+            )
         return {
             "till_id": row.id,
             "last_seen_at": row.last_seen_at,
@@ -202,31 +225,51 @@ class CentralStore:
         }
 
     def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
-        """Trade a one-time code for a device token. The token is shown once and stored hashed."""
+        """Trade a one-time code for a device token. The token is stored hashed.
+
+        Idempotent under a lost answer: the same code from the same database instance gets the
+        same token again, until the till first uses it (then the code is spent for good). The
+        token is derived from the code, the till, the instance and a salt kept for that window
+        (`device_token`), so the server never stores it. A used code from another instance is
+        refused, as is any code past its expiry or voided by a newer one.
+        """
         now = utcnow()
-        token = secrets.token_urlsafe(32)
+        code = request.code.strip().upper()
+        instance = str(request.instance_id)
         with self.writer.begin() as conn:
-            row = conn.execute(
-                sa.select(t.enrolment_codes).where(
-                    t.enrolment_codes.c.code_hash == hash_secret(request.code.strip().upper())
-                )
+            row = conn.execute(  # FOR UPDATE: two tries at once (PostgreSQL) take turns
+                sa.select(t.enrolment_codes).where(t.enrolment_codes.c.code_hash == hash_secret(code)).with_for_update()
             ).first()
-            if row is None or row.used_at is not None or row.expires_at < now:
+            if row is None or row.expires_at < now:
                 raise EnrolmentError("unknown, used or expired enrolment code")
-            conn.execute(
-                t.enrolment_codes.update().where(t.enrolment_codes.c.code_hash == row.code_hash).values(used_at=now)
-            )
-            conn.execute(
-                t.tills.update()
-                .where(t.tills.c.id == row.till_id)
-                .values(
-                    token_hash=hash_secret(token),
-                    instance_id=str(request.instance_id),
-                    app_version=request.app_version,
-                    enrolled_at=now,
-                    last_seen_at=now,
+            if row.used_at is None:
+                salt = secrets.token_hex(16)
+                token = device_token(code, row.till_id, instance, salt)
+                conn.execute(
+                    t.enrolment_codes.update()
+                    .where(t.enrolment_codes.c.code_hash == row.code_hash)
+                    .values(used_at=now, instance_id=instance, token_salt=salt)
                 )
-            )
+                conn.execute(
+                    t.tills.update()
+                    .where(t.tills.c.id == row.till_id)
+                    .values(
+                        token_hash=hash_secret(token),
+                        instance_id=instance,
+                        app_version=request.app_version,
+                        enrolled_at=now,
+                        last_seen_at=now,
+                    )
+                )
+            else:
+                # A retry: the answer to the first try was lost on its way to this very till.
+                if row.token_salt is None or row.instance_id != instance:
+                    raise EnrolmentError("unknown, used or expired enrolment code")
+                token = device_token(code, row.till_id, instance, row.token_salt)
+                current = conn.execute(sa.select(t.tills.c.token_hash).where(t.tills.c.id == row.till_id)).scalar()
+                if current != hash_secret(token):  # retired or enrolled again since
+                    raise EnrolmentError("unknown, used or expired enrolment code")
+                log.info("enrolment of till %s answered again (its first answer was lost)", row.till_id)
             till = conn.execute(
                 sa.select(t.tills, t.stores.c.code.label("store_code"), t.stores.c.name.label("store_name"))
                 .join(t.stores, t.stores.c.id == t.tills.c.store_id)
@@ -243,6 +286,11 @@ class CentralStore:
         )
 
     def authenticate(self, token: str) -> Device | None:
+        answerable = (
+            sa.select(t.enrolment_codes.c.code_hash)
+            .where(t.enrolment_codes.c.till_id == t.tills.c.id, t.enrolment_codes.c.token_salt.is_not(None))
+            .exists()
+        )
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(
@@ -252,10 +300,17 @@ class CentralStore:
                     t.tills.c.instance_id,
                     t.tills.c.last_seen_at,
                     t.tills.c.app_version,
+                    answerable.label("answerable"),
                 ).where(t.tills.c.token_hash == hash_secret(token))
             ).first()
         if row is None:
             return None
+        if row.answerable:
+            # The till has its token: its code no longer answers a retry, and the salt goes.
+            with self.writer.begin() as conn:
+                conn.execute(
+                    t.enrolment_codes.update().where(t.enrolment_codes.c.till_id == row.id).values(token_salt=None)
+                )
         return Device(
             till_id=row.id,
             store_id=row.store_id,
