@@ -154,7 +154,9 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = 1000,
     ) -> p.ChangesResponse:
         page = central.changes_since(dev, since, limit)
-        central.note_pull(dev, since, caught_up=not page.changes)
+        # Where the till stands once it has applied this page; at the head when nothing more
+        # is there for it (a busy till seldom gets an empty page).
+        central.note_pull(dev, page.cursor, caught_up=not page.has_more)
         return page
 
     @app.get("/sync/snapshot")

@@ -260,3 +260,30 @@ def test_a_till_never_receives_another_stores_data(client, central):
 
 def _rows(chunks: list[dict], entity: str) -> list[list]:
     return [row for chunk in chunks if chunk["entity"] == entity for row in chunk["rows"]]
+
+
+def test_a_busy_till_that_pulled_to_the_head_is_not_behind(client, central):
+    """A till that pulls pages until the last one (never an empty page: new changes keep
+    coming) stands at the head: HQ says 0 behind, no lag."""
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    busy, _ = enrol(client, central, "MAD1", "T1")
+    _, cursor = pull_all(client, busy["token"])
+    for n in range(1, 6):  # HQ changes prices meanwhile
+        assert push(client, busy["token"], [sale_event(busy["store_id"], sku_id=n, number=n)]).status_code == 200
+    headers = {"Authorization": f"Bearer {busy['token']}"}
+    pages = 0
+    while True:  # pages of 2, the last one not empty
+        page = client.get("/sync/changes", params={"since": cursor, "limit": 2}, headers=headers).json()
+        assert page["changes"], "a busy till's last page still has changes"
+        pages += 1
+        cursor = page["cursor"]
+        mid = {(r["store"], r["code"]): r for r in client.get("/admin/tills", headers=admin).json()}[("MAD1", "T1")]
+        assert mid["pull_cursor"] == cursor  # where it stands after this page
+        if not page["has_more"]:
+            break
+        assert mid["behind"] > 0
+    assert pages >= 2
+    till = {(r["store"], r["code"]): r for r in client.get("/admin/tills", headers=admin).json()}[("MAD1", "T1")]
+    assert till["pull_cursor"] == till["head"] == cursor
+    assert till["behind"] == 0 and till["lag_seconds"] == 0
+    assert till["caught_up_at"] is not None
