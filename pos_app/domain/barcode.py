@@ -38,11 +38,13 @@ def gtin_check_digit(body: str) -> int:
 
 
 def is_valid_gtin(code: str) -> bool:
-    return code.isdigit() and len(code) in GTIN_LENGTHS and gtin_check_digit(code[:-1]) == int(code[-1])
+    if not (code.isascii() and code.isdigit()) or len(code) not in GTIN_LENGTHS:
+        return False
+    return gtin_check_digit(code[:-1]) == int(code[-1])
 
 
 def make_ean13(body12: str) -> str:
-    if len(body12) != 12 or not body12.isdigit():
+    if len(body12) != 12 or not (body12.isascii() and body12.isdigit()):
         raise ValueError("an EAN-13 body has 12 digits")
     return body12 + str(gtin_check_digit(body12))
 
@@ -58,6 +60,11 @@ def normalise(raw: str) -> ScannedCode:
     code = raw.strip()
     if not code:
         raise BarcodeError("Nothing was scanned", "empty")
+    if not code.isascii():
+        # A scanner sends ASCII (GS1 codes are the digits 0-9); str.isdigit() would also take
+        # fullwidth, Arabic-Indic, Devanagari, superscript and circled digits, which int() then
+        # reads as numbers or refuses with a ValueError.
+        raise BarcodeError(f"'{code}' is not a barcode", "characters", code)
     if code.isdigit():
         if len(code) not in GTIN_LENGTHS:
             raise BarcodeError(f"Code {code} has {len(code)} digits: not a barcode", "length", code)

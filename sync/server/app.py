@@ -17,6 +17,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
@@ -44,6 +45,39 @@ class NewTill(BaseModel):
     store_code: Code
     till_code: Code
     name: Name
+
+
+class Problem(BaseModel):
+    """Every refusal: a sentence for the person who can act on it."""
+
+    detail: str
+
+
+class OrderConflict(Problem):
+    """409 on an order: what cannot be promised (`shortages`), or what differs from the order
+    placed before under the same reference (`fields`)."""
+
+    shortages: list[orders.Availability] = []
+    fields: list[str] = []
+
+
+_WHY = {
+    400: "the request could not be read (its length or body is malformed)",
+    401: "missing or wrong token",
+    403: "refused: this API or this code is not open to the caller",
+    404: "no such thing",
+    409: "conflicts with what is there",
+    413: "request body over this endpoint's limit (refused before it is read)",
+}
+
+
+def errors(*codes: int, conflict: type[BaseModel] = Problem) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the refusals an endpoint gives; 400 and 413 come from the gate
+    (gate.py) on every endpoint, 422 FastAPI adds where there is input to validate."""
+    return {
+        code: {"model": conflict if code == 409 else Problem, "description": _WHY[code]}
+        for code in sorted({400, 413, *codes})
+    }
 
 
 class ServedBy:
@@ -116,11 +150,11 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         if not any(hmac.compare_digest(given, tok) for tok in tokens):
             raise HTTPException(401, "wrong channel token")
 
-    @app.get("/health")
+    @app.get("/health", responses=errors())
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": p.PROTOCOL_VERSION}
 
-    @app.post("/enrol")
+    @app.post("/enrol", responses=errors(403))
     def enrol(request: p.EnrolRequest) -> p.EnrolResponse:
         try:
             return central.enrol(request)
@@ -134,6 +168,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
 
     @app.post(
         "/sync/push",
+        responses=errors(401),
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": push_schema}}}},
     )
     async def push(request: Request, dev: Annotated[Device, Depends(device)]) -> p.PushResponse:
@@ -142,12 +177,14 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
             raise HTTPException(413, f"batch larger than {settings.max_push_bytes} bytes")
         try:
             batch = p.PushRequest.model_validate_json(body)
-        except ValidationError as exc:
-            raise HTTPException(422, f"malformed batch: {exc.errors()[:3]}") from exc
+        except ValidationError as exc:  # the same shape as FastAPI's own 422 (HTTPValidationError)
+            raise RequestValidationError(
+                [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()[:20]]
+            ) from exc
         results = await run_in_threadpool(central.apply_events, dev, batch.events)
         return p.PushResponse(results=results)
 
-    @app.get("/sync/changes")
+    @app.get("/sync/changes", responses=errors(401))
     def changes(
         dev: Annotated[Device, Depends(device)],
         since: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
@@ -159,11 +196,21 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         central.note_pull(dev, page.cursor, caught_up=not page.has_more)
         return page
 
-    @app.get("/sync/snapshot")
+    @app.get(
+        "/sync/snapshot",
+        response_class=StreamingResponse,
+        responses={
+            **errors(401),
+            200: {
+                "description": "NDJSON: a SnapshotHeader line, SnapshotChunk lines, a SnapshotTrailer line",
+                "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+            },
+        },
+    )
     def snapshot(dev: Annotated[Device, Depends(device)]) -> StreamingResponse:
         return StreamingResponse(central.snapshot_lines(dev), media_type="application/x-ndjson")
 
-    @app.get("/customers/{card}/history")
+    @app.get("/customers/{card}/history", responses=errors(401, 404))
     def customer_history(card: Annotated[str, Path(pattern=r"^L[A-Z][0-9]{6,16}$")],
                          _dev: Annotated[Device, Depends(device)]) -> p.CustomerHistory:  # fmt: skip
         """A member's latest purchases in every channel (store and web), for the till's panel."""
@@ -174,7 +221,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
             raise HTTPException(404, "no such member")
         return found
 
-    @app.get("/channel/stock", dependencies=[Depends(channel)], tags=["channel"])
+    @app.get("/channel/stock", dependencies=[Depends(channel)], tags=["channel"], responses=errors(401, 403, 404))
     def stock_to_promise(
         sku: Annotated[list[str], Query(min_length=1, max_length=50, description="SKU codes")],
         store: Annotated[list[str], Query(max_length=50, description="store codes; none: every store")] = [],  # noqa: B006
@@ -189,25 +236,35 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
             raise HTTPException(404, str(exc)) from exc
 
     @app.post("/channel/orders", dependencies=[Depends(channel)], tags=["channel"], status_code=201,
-              responses={200: {"description": "this reference was placed before: the order as it is"},
-                         409: {"description": "not available to promise: `shortages` says what is"}})  # fmt: skip
+              responses={**errors(401, 403, 404, 409, conflict=OrderConflict),
+                         201: {"model": orders.OrderStatus, "description": "placed: its units are reserved"},
+                         200: {"model": orders.OrderStatus,
+                               "description": "placed before with the same content: the order as it is"},
+                         409: {"model": OrderConflict,
+                               "description": "not available to promise (`shortages`), or this reference was placed "
+                                              "before with other content (`fields`)"}})  # fmt: skip
     def place_order(body: orders.NewOrder) -> JSONResponse:
         """Place a click&collect order (prepaid online or to pay at pickup) or a reservation
         ("hold it until Saturday": `kind` reservation with `hold_until`) at a store. Its units
         are reserved in the same transaction, or nothing is placed (409). The answer carries
         the pickup code for the customer's phone. Placing the same `reference` again places
-        nothing more and answers 200 with the order."""
+        nothing more and answers 200 with the order; the same `reference` with other content
+        answers 409 naming the fields that differ (`fields`), and changes nothing."""
         try:
             status, new = orders.place_order(central, body)
         except orders.NotAvailable as exc:
             return JSONResponse(
                 {"detail": str(exc), "shortages": [a.model_dump() for a in exc.shortages]}, status_code=409
             )
+        except orders.ReferenceReused as exc:
+            return JSONResponse({"detail": str(exc), "fields": exc.fields}, status_code=409)
         except orders.OrderNotFound as exc:
             raise HTTPException(404, str(exc.args[0])) from exc
         return JSONResponse(status.model_dump(), status_code=201 if new else 200)
 
-    @app.get("/channel/orders/{key}", dependencies=[Depends(channel)], tags=["channel"])
+    @app.get(
+        "/channel/orders/{key}", dependencies=[Depends(channel)], tags=["channel"], responses=errors(401, 403, 404)
+    )
     def order_status(key: Annotated[str, Path(max_length=64)]) -> orders.OrderStatus:
         """An order by id, reference or pickup code: its state, its `problem` (empty unless a
         promise could not be kept, and what the store is doing about it), its history and the
@@ -217,7 +274,12 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         except orders.OrderNotFound as exc:
             raise HTTPException(404, str(exc.args[0])) from exc
 
-    @app.post("/channel/orders/{key}/cancel", dependencies=[Depends(channel)], tags=["channel"])
+    @app.post(
+        "/channel/orders/{key}/cancel",
+        dependencies=[Depends(channel)],
+        tags=["channel"],
+        responses=errors(401, 403, 404, 409),
+    )
     def cancel_order(
         key: Annotated[str, Path(max_length=64)], reason: Annotated[str, Query(max_length=200)] = ""
     ) -> orders.OrderStatus:
@@ -229,7 +291,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         except ValueError as exc:
             raise HTTPException(409, str(exc)) from exc
 
-    @app.get("/admin/reports/sales-by-segment", dependencies=[Depends(admin)])
+    @app.get("/admin/reports/sales-by-segment", dependencies=[Depends(admin)], responses=errors(401, 403))
     def sales_by_segment(days: Annotated[int, Query(ge=1, le=3660)] = 30) -> list[dict[str, Any]]:
         """Orders and net amount by channel and customer segment over the last `days` days."""
         from datetime import UTC, datetime, timedelta
@@ -238,14 +300,14 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
 
         return loyalty.sales_by_channel_and_segment(central, datetime.now(UTC) - timedelta(days=days))
 
-    @app.post("/admin/stores", dependencies=[Depends(admin)])
+    @app.post("/admin/stores", dependencies=[Depends(admin)], responses=errors(401, 403, 409))
     def new_store(body: NewStore) -> dict[str, Any]:
         try:
             return {"id": central.create_store(body.code, body.name, body.city)}
         except IntegrityError as exc:
             raise HTTPException(409, f"a store with code {body.code!r} already exists") from exc
 
-    @app.post("/admin/tills", dependencies=[Depends(admin)])
+    @app.post("/admin/tills", dependencies=[Depends(admin)], responses=errors(401, 403, 404))
     def new_till(body: NewTill) -> dict[str, Any]:
         try:
             till_id, code = central.create_till(body.store_code, body.till_code, body.name, settings.enrolment_hours)
@@ -253,30 +315,31 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
             raise HTTPException(404, str(exc)) from exc
         return {"till_id": till_id, "enrolment_code": code}
 
-    @app.get("/admin/tills", dependencies=[Depends(admin)])
+    @app.get("/admin/tills", dependencies=[Depends(admin)], responses=errors(401, 403))
     def list_tills() -> list[dict[str, Any]]:
         """Every till: the version it runs, last contact, last push and pull, cursor, how far
         behind (`behind`, `lag_seconds`)."""
         return central.tills_overview()
 
-    @app.get("/admin/transfers", dependencies=[Depends(admin)])
+    @app.get("/admin/transfers", dependencies=[Depends(admin)], responses=errors(401, 403))
     def transfers_list(open_only: bool = False) -> list[dict[str, Any]]:
         """Transfers between stores with their lines and, once received, their differences."""
         from sync.server import transfers
 
         return transfers.transfers_overview(central, open_only)
 
-    @app.get("/admin/events/rejected", dependencies=[Depends(admin)])
+    @app.get("/admin/events/rejected", dependencies=[Depends(admin)], responses=errors(401, 403))
     def rejected() -> list[dict[str, Any]]:
         return central.rejected_events()
 
-    @app.get("/admin/exceptions", dependencies=[Depends(admin)])
+    @app.get("/admin/exceptions", dependencies=[Depends(admin)], responses=errors(401, 403))
     def exceptions() -> list[dict[str, Any]]:
         return central.open_exceptions()
 
     @app.exception_handler(ValueError)
     def _value_error(_request: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        # A rule the body breaks (a reservation's hold_until in the past…): as FastAPI's own 422.
+        return JSONResponse({"detail": [{"loc": ["body"], "msg": str(exc), "type": "value_error"}]}, status_code=422)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

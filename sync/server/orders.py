@@ -37,6 +37,7 @@ from typing import Annotated, Any, Literal
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from pos_app.domain import orders as rules
 from sync import protocol as p
@@ -236,18 +237,61 @@ def _skus_by_code(conn: Connection, codes: Iterable[str]) -> dict[int, tuple[str
 # --- placing, cancelling, reading ------------------------------------------------------------
 
 
+class ReferenceReused(Exception):
+    """The channel placed this reference before with other content (Stripe's rule for a reused
+    idempotency key): nothing is changed, and `fields` names what differs."""
+
+    def __init__(self, reference: str, fields: list[str]) -> None:
+        super().__init__(
+            f"order reference {reference!r} was placed before with other content ({', '.join(fields)}): "
+            "use a new reference for a new order"
+        )
+        self.fields = fields
+
+
+def _placed_before(conn: Connection, order: NewOrder) -> OrderStatus | None:
+    """The order this reference placed, if the same content placed it; raises ReferenceReused
+    when the content differs."""
+    row = conn.execute(
+        sa.select(t.orders.c.id, t.orders.c.request).where(t.orders.c.reference == order.reference)
+    ).first()
+    if row is None:
+        return None
+    if row.request is not None:  # (orders placed before the request was kept are taken as the same)
+        asked = order.model_dump(mode="json")
+        differs = sorted(key for key in asked.keys() | row.request.keys() if asked.get(key) != row.request.get(key))
+        if differs:
+            raise ReferenceReused(order.reference, differs)
+    return _status(conn, row.id)
+
+
 def place_order(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bool]:
     """Place an order, reserving its units in the same transaction. Returns (status, new):
-    `new` is False when the reference was placed before (nothing more is reserved)."""
+    `new` is False when the same reference with the same content was placed before (nothing
+    more is reserved; also when the copies arrive at once at several workers). The same
+    reference with other content raises ReferenceReused."""
+    try:
+        return _place(central, order)
+    except IntegrityError:
+        # A copy placed by another worker committed between our look-up and our insert
+        # (PostgreSQL: the unique reference waited for it). Answer as for any repeat.
+        with central.engine.connect() as conn:
+            before = _placed_before(conn, order)
+        if before is None:
+            raise
+        return before, False
+
+
+def _place(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bool]:
     now = datetime.now(UTC)
-    if order.kind == "reservation" and order.hold_until is None:
-        raise ValueError("a reservation needs hold_until")
-    if order.hold_until is not None and order.hold_until.astimezone(UTC) <= now:
-        raise ValueError("hold_until is in the past")
     with central.writer.begin() as conn:
-        existing = conn.execute(sa.select(t.orders.c.id).where(t.orders.c.reference == order.reference)).scalar()
-        if existing is not None:
-            return _status(conn, existing), False
+        before = _placed_before(conn, order)
+        if before is not None:
+            return before, False
+        if order.kind == "reservation" and order.hold_until is None:
+            raise ValueError("a reservation needs hold_until")
+        if order.hold_until is not None and order.hold_until.astimezone(UTC) <= now:
+            raise ValueError("hold_until is in the past")
         store = conn.execute(sa.select(t.stores.c.id, t.stores.c.code).where(t.stores.c.code == order.store)).first()
         if store is None:
             raise OrderNotFound(f"no store with code {order.store!r}")
@@ -257,6 +301,9 @@ def place_order(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bo
         for line in order.lines:
             wanted[by_code[line.sku]] = wanted.get(by_code[line.sku], 0) + line.quantity
         _lock(conn, store.id)
+        before = _placed_before(conn, order)  # a copy for the same store placed while we waited
+        if before is not None:
+            return before, False
         found = availability(conn, {store.id: store.code}, {i: skus[i][0] for i in wanted}, now)
         short = [a for a in found if a.available < wanted[a.sku_id]]
         if short:
@@ -287,6 +334,7 @@ def place_order(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bo
                 ready_until=order.hold_until.astimezone(UTC).isoformat() if order.hold_until else None,
                 created_at=now.isoformat(),
                 updated_at=now.isoformat(),
+                request=order.model_dump(mode="json"),
             )
         )
         conn.execute(

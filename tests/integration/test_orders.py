@@ -3,6 +3,7 @@ the green velvet sofa, online and with the branch's till offline, and the notifi
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import uuid
@@ -21,7 +22,7 @@ from sync import protocol as p
 from sync.server import orders
 from sync.server import schema as t
 from sync.server.demo import DEMO_SOFA
-from tests.conftest import ADMIN_TOKEN
+from tests.conftest import ADMIN_TOKEN, LiveServer
 from tests.tills import ready_till, signed_in_sales, sync
 
 BRANCH = "BCN1"
@@ -33,8 +34,12 @@ def branch_till(tmp_path, live_server, central, till: str) -> Replica:
     return ready_till(tmp_path, live_server, central, till, store=BRANCH)
 
 
+SATURDAY = datetime.now(UTC) + timedelta(days=4)
+
+
 def sofa_order(reference: str) -> dict:
-    saturday = datetime.now(UTC) + timedelta(days=4)
+    """The phone reservation as customer service sends it (a retry sends the very same body)."""
+    saturday = SATURDAY
     return {
         "reference": reference,
         "kind": "reservation",
@@ -296,3 +301,52 @@ def test_a_reservation_made_at_one_store_for_a_sister_store_holds_the_unit_there
     assert api.get("/channel/stock", params={"sku": SOFA, "store": BRANCH}).json()[0]["available"] == 0
     for replica in (madrid, branch):
         replica.close()
+
+
+def test_a_reference_placed_again_with_other_content_is_refused_and_says_what_differs(live_server, central):
+    api = httpx.Client(base_url=live_server.url, timeout=30, headers=AUTH)
+    assert api.post("/channel/orders", json=sofa_order("WEB-881")).status_code == 201
+    assert api.post("/channel/orders", json=sofa_order("WEB-881")).status_code == 200  # a retry: the same
+
+    other = sofa_order("WEB-881") | {"store": "MAD1", "lines": [{"sku": SOFA, "quantity": 2}], "prepaid": True}
+    refused = api.post("/channel/orders", json=other)
+    assert refused.status_code == 409
+    assert refused.json()["fields"] == ["lines", "prepaid", "store"]
+    assert "WEB-881" in refused.json()["detail"] and "lines" in refused.json()["detail"]
+    status = api.get("/channel/orders/WEB-881").json()  # nothing changed
+    assert status["store"] == BRANCH and [line["quantity"] for line in status["lines"]] == [1]
+
+
+def test_a_past_hold_until_is_refused_in_the_documented_shape(live_server, central):
+    api = httpx.Client(base_url=live_server.url, timeout=30, headers=AUTH)
+    late = sofa_order("TEL-OLD") | {"hold_until": (datetime.now(UTC) - timedelta(hours=1)).isoformat()}
+    answer = api.post("/channel/orders", json=late)
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["msg"] == "hold_until is in the past"
+
+
+def test_copies_of_one_order_arriving_at_once_at_two_workers_place_it_once(server_db, central):
+    server = LiveServer(server_db, workers=2)
+    server.start()
+
+    async def burst() -> list[httpx.Response]:
+        async with httpx.AsyncClient(base_url=server.url, timeout=60, headers=AUTH) as api:
+            body = sofa_order("WEB-RACE")
+            return await asyncio.gather(*(api.post("/channel/orders", json=body) for _ in range(16)))
+
+    try:
+        ids = set()
+        for round_no in range(3):
+            answers = asyncio.run(burst())
+            codes = [a.status_code for a in answers]
+            assert set(codes) <= {200, 201}, [a.text[:200] for a in answers if a.status_code >= 300]
+            assert codes.count(201) == (1 if round_no == 0 else 0)  # placed once; later rounds find it
+            ids |= {a.json()["id"] for a in answers}
+        assert len(ids) == 1
+    finally:
+        server.stop()
+    with central.engine.connect() as conn:
+        placed = conn.execute(
+            sa.select(sa.func.count()).select_from(t.orders).where(t.orders.c.reference == "WEB-RACE")
+        ).scalar()
+    assert placed == 1

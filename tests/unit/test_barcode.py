@@ -38,3 +38,21 @@ def test_malformed_codes_get_a_clear_message(raw, message):
 
 def test_internal_codes_are_accepted_as_typed_upper_case():
     assert normalise(" s0000012 ").code == "S0000012"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "８４００００００００１２",  # fullwidth digits
+        "٨٤٠٠٠٠٠٠٠٠٠٠٠",  # Arabic-Indic
+        "८४००००००००००१",  # Devanagari
+        "²³⁴⁵⁶⁷⁸⁹",  # superscript
+        "①②③④⑤⑥⑦⑧",  # circled
+        "84000000001２",  # one fullwidth digit among ASCII ones
+    ],
+)
+def test_digits_of_other_scripts_are_not_barcodes(raw):
+    with pytest.raises(BarcodeError) as refused:
+        normalise(raw)
+    assert refused.value.reason == "characters"
+    assert not is_valid_gtin(raw)
