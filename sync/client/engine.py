@@ -113,6 +113,7 @@ class SyncEngine:
         on_status: Callable[[SyncStatus], None] | None = None,
         app_version: str = "",
         verify: ssl.SSLContext | bool = True,
+        probe_every: float = 3.0,
     ) -> None:
         self.local = local
         self.push_batch, self.page_size, self.snapshot_batch_rows = push_batch, page_size, snapshot_batch
@@ -132,6 +133,12 @@ class SyncEngine:
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")
         self._wake_push = asyncio.Event()
         self._wake_pull = asyncio.Event()
+        # Each loop's backoff after failures; capped at four rounds. While a loop backs off it
+        # probes the server cheaply (GET /health) every few seconds, so the way back is noticed
+        # within seconds however long the outage was, and a success of either loop wakes the other.
+        cap = max(interval, 1.0) * 4
+        self.backoff = {"push": Backoff(cap=cap), "pull": Backoff(cap=cap)}
+        self.probe_every = probe_every
         self._tasks: set[asyncio.Task[None]] = set()
         self._bootstrap_lock = asyncio.Lock()
 
@@ -328,7 +335,11 @@ class SyncEngine:
 
     def start(self) -> None:
         """Start the push and pull loops on the running loop."""
-        for coro in (self._loop(self.push_once, self._wake_push), self._loop(self.pull_once, self._wake_pull)):
+        loops = (
+            self._loop("push", self.push_once, self._wake_push),
+            self._loop("pull", self.pull_once, self._wake_pull),
+        )
+        for coro in loops:
             task = asyncio.get_running_loop().create_task(coro)
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
@@ -340,30 +351,68 @@ class SyncEngine:
     def wake_pull(self) -> None:
         self._wake_pull.set()
 
-    async def _loop(self, step: Callable[[], Any], wake: asyncio.Event) -> None:
-        backoff = Backoff(cap=max(self.interval, 1.0) * 4)
+    async def _loop(self, name: str, step: Callable[[], Any], wake: asyncio.Event) -> None:
+        backoff = self.backoff[name]
         while True:
             wake.clear()
+            failed = True
             try:
                 await step()
             except SyncError as exc:
+                if exc.transient and self.status.online is not False:
+                    log.warning("sync: the server cannot be reached (%s); the till works offline", exc)
+                elif not exc.transient:
+                    log.error("sync %s refused: %s", name, exc)
                 self._set(online=False if exc.transient else self.status.online, last_error=str(exc))
-                delay = backoff.next_delay()
             except Exception as exc:  # a bug must not stop syncing for the rest of the day
                 log.exception("sync step failed")
                 self._set(last_error=f"unexpected error: {exc}")
-                delay = backoff.next_delay()
             else:
+                failed = False
+                was_offline = self.status.online is False
                 backoff.reset()
                 await self.refresh_counts()
                 self._set(online=True, last_success=datetime.now(UTC), last_error=None)
-                delay = self.interval
+                if was_offline:
+                    log.info("sync: the server answers again")
+                self._reached()
             try:
                 await self._local(self.local.checkpoint)  # the WAL is copied here, never on the screen's commits
-            except Exception:  # a busy or failed checkpoint is retried after the next round
+            except Exception:  # a failed checkpoint is retried after the next round
                 log.warning("checkpoint failed", exc_info=True)
+            if failed:
+                await self._back_off(backoff, wake)
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout=self.interval)
+
+    async def _back_off(self, backoff: Backoff, wake: asyncio.Event) -> None:
+        """Wait out the backoff, or less: until woken (a new sale, the other loop got through)
+        or until a probe finds the server answering again."""
+        loop = asyncio.get_running_loop()
+        until = loop.time() + backoff.next_delay()
+        while (left := until - loop.time()) > 0:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=delay)
+                await asyncio.wait_for(wake.wait(), timeout=min(left, self.probe_every * random.uniform(0.75, 1.25)))
+                return
+            if loop.time() < until and await self.probe():
+                self._reached()
+                return
+
+    async def probe(self) -> bool:
+        """Does the server answer? One cheap GET /health with a short timeout."""
+        try:
+            answer = await self._client.get("/health", timeout=2.0)
+        except httpx.HTTPError:
+            return False
+        return answer.status_code < 500
+
+    def _reached(self) -> None:
+        """The server answered: a loop backing off tries again now, from a fresh backoff."""
+        for name, event in (("push", self._wake_push), ("pull", self._wake_pull)):
+            if self.backoff[name].attempt:
+                self.backoff[name].reset()
+                event.set()
 
     async def sync_once(self) -> None:
         """Push then pull once (tests and the 'sync now' button); raises SyncError on failure."""
