@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationName("Omni POS")
     # Ctrl+C or a service stop ends the till like closing its window: the demo server stops too.
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: qt_app.quit())
+        signal.signal(sig, till_app.STOP)
     pulse = QTimer(interval=250)  # lets Python run its signal handlers while Qt waits
     pulse.timeout.connect(lambda: None)
     pulse.start()
@@ -143,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Omni POS", str(exc))
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError:
+        if till_app.STOP.requested:  # stopped while the setup wizard was open: nothing was opened yet
+            return 0
+        raise
 
 
 def provision_silently(args: argparse.Namespace, till_dir: Path, settings: TillSettings) -> int:

@@ -57,6 +57,27 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+class Stopper:
+    """SIGINT (Ctrl+C) and SIGTERM (a service stop, a shutdown) end the till as closing its
+    window does: the run's own end (`run`) closes the till, its marker, and the demo server.
+    Quitting Qt's loop from the handler instead would stop the asyncio loop under the run, with
+    a traceback, the running marker left behind and the demo server orphaned."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.event: asyncio.Event | None = None  # set by `run` once there is a till to close
+
+    def __call__(self, *_signal: object) -> None:
+        self.requested = True
+        if self.event is not None:  # (the handler runs on the loop's thread, between callbacks)
+            asyncio.get_event_loop().call_soon_threadsafe(self.event.set)
+        else:  # before the till opened (the setup wizard): nothing of ours to close
+            QApplication.quit()
+
+
+STOP = Stopper()
+
+
 class TillSession:
     """Everything one run of the till owns, and its orderly end."""
 
@@ -169,6 +190,9 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
     freeze_startup_objects()
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
+    STOP.event = quitting
+    if STOP.requested:  # a signal while the window was being built
+        quitting.set()
     if options.exit_when_ready:
         # Scan-ready: the screen is up and a barcode lookup on the replica has been answered.
         session.till.replica.item_by_barcode("0000000000000")
@@ -176,6 +200,11 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
         quitting.set()
     session.spawn(session.connect())
     session.spawn(session.till.keep_backups())
-    await quitting.wait()
-    await session.aclose()
+    try:
+        await quitting.wait()
+    finally:
+        STOP.event = None
+        await session.aclose()
+        session.window.close()
+    log.info("the till stopped cleanly%s", " (signal)" if STOP.requested else "")
     return 0
