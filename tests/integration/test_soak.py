@@ -8,7 +8,10 @@ its last at the end; between them nothing may grow with the number of sales beyo
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -22,11 +25,17 @@ WARM = 250  # sales before the first sample that counts
 
 @pytest.mark.slow
 def test_a_till_rings_2000_sales_in_one_process_and_stays_flat(tmp_path):
-    child = subprocess.run(
-        [sys.executable, str(ROOT / "tests/benchmarks/soak.py"), "--sales", str(SALES), "--every", str(WARM),
-         "--folder", str(tmp_path)],
-        capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
-    )  # fmt: skip
+    try:
+        child = subprocess.run(
+            [sys.executable, str(ROOT / "tests/benchmarks/soak.py"), "--sales", str(SALES), "--every", str(WARM),
+             "--folder", str(tmp_path)],
+            capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
+        )  # fmt: skip
+    finally:  # a till that died could not stop the server it started (a session of its own)
+        for proc in Path("/proc").iterdir():
+            if proc.name.isdigit() and str(tmp_path) in _cmdline(proc):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(proc.name), signal.SIGKILL)
     assert child.returncode == 0, f"the till died (exit {child.returncode}):\n{child.stderr[-3000:]}"
     report = json.loads(child.stdout.strip().splitlines()[-1])
     assert report["sales"] == SALES
@@ -51,3 +60,10 @@ def test_a_till_rings_2000_sales_in_one_process_and_stays_flat(tmp_path):
     assert last["threads"] == first["threads"], "threads grew"
     grown_mb = (last["rss_kb"] - first["rss_kb"]) / 1024
     assert grown_mb <= 16, f"memory grew by {grown_mb:.1f} MB over {counted} sales"
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
