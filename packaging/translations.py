@@ -21,6 +21,7 @@ FOLDER = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
 
 SPANISH = {
+    "This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.": "Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.",
     "Omni POS: set up this till": "Omni POS: configurar esta caja",
     "Set up this till": "Configurar esta caja",
     "Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.": "Escribe la dirección del servidor central y el código de alta de esta caja (la central lo imprime con pos-server create-till). La caja carga entonces el catálogo y queda lista para vender.",

@@ -24,7 +24,9 @@ from typing_extensions import TypedDict
 #    reservations made at the till; a sale may pay for an order at its hand-over
 # 6: transfers between stores replicated to both; transfer steps, stock counts and adjustments
 #    from the till; stores' min/max stock limits
-PROTOCOL_VERSION = 6
+# 7: the issuer of the receipts (the company: legal name, NIF, registered address) and each
+#    store's address, replicated to every till
+PROTOCOL_VERSION = 7
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
@@ -409,6 +411,21 @@ class StoreData(Model):
     code: Text
     name: Text
     city: Text = ""
+    address: Text = ""  # street and number, as the receipt prints it
+    postcode: Annotated[str, Field(max_length=10)] = ""
+
+
+class CompanyData(Model):
+    """Who issues the chain's receipts and invoices (RD 1619/2012, art. 6.1 and 7.1: the
+    issuer's name and NIF on every invoice, simplified or not; its address on a full one).
+    One row, id 1."""
+
+    id: Literal[1] = 1
+    legal_name: Text
+    nif: Annotated[str, Field(min_length=9, max_length=9, pattern=r"^[0-9A-Z]{9}$")]
+    address: Text
+    postcode: Annotated[str, Field(max_length=10)] = ""
+    city: Text = ""
 
 
 class FamilyData(Model):
@@ -606,6 +623,7 @@ class StockData(Model):
 
 
 ENTITY_MODELS: dict[str, type[Model]] = {
+    "company": CompanyData,
     "tax_rate": TaxRateData,
     "store": StoreData,
     "family": FamilyData,
@@ -626,8 +644,8 @@ ENTITY_MODELS: dict[str, type[Model]] = {
 }
 # The entities, in the order a snapshot lists them, so that references come before their users.
 EntityName = Literal[
-    "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff", "promotion",
-    "tier", "customer", "order", "transfer", "stock_limit", "stock",
+    "company", "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff",
+    "promotion", "tier", "customer", "order", "transfer", "stock_limit", "stock",
 ]  # fmt: skip
 ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores

@@ -43,6 +43,22 @@ class ReceiptLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Issuer:
+    """Who issues the receipt, as Spanish law has it printed (RD 1619/2012, art. 7.1: a
+    simplified invoice carries the issuer's NIF and name; art. 6.1.c–e for a full invoice, with
+    the issuer's address): the company, its registered address, and the store's."""
+
+    legal_name: str
+    nif: str
+    address: str  # the company's registered address
+    store_address: str = ""  # where the sale took place
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.legal_name.strip() and self.nif.strip() and self.address.strip())
+
+
+@dataclass(frozen=True, slots=True)
 class Receipt:
     sale_id: str
     series: str
@@ -60,6 +76,7 @@ class Receipt:
     customer_card: str = ""  # the loyalty member
     points_earned: int = 0  # a return: minus the points taken back
     points_balance: int | None = None  # the member's balance after this sale
+    issuer: Issuer | None = None  # the company and the store (None: a till that never had them)
 
     @property
     def receipt_no(self) -> str:
@@ -104,7 +121,14 @@ def render_text(receipt: Receipt, width: int = 42) -> str:
 
     returning = receipt.kind == "return"
     title = "Devolución" if returning else "Factura simplificada"
-    out = [receipt.store_name.center(width), f"Caja {receipt.till_code}".center(width), ""]
+    out = []
+    if receipt.issuer is not None:  # RD 1619/2012, art. 7.1: the issuer's name and NIF
+        out += [receipt.issuer.legal_name.center(width), f"NIF {receipt.issuer.nif}".center(width)]
+        out += [part.center(width) for part in _wrap(receipt.issuer.address, width)]
+    out.append(receipt.store_name.center(width))
+    if receipt.issuer is not None and receipt.issuer.store_address:
+        out += [part.center(width) for part in _wrap(receipt.issuer.store_address, width)]
+    out += [f"Caja {receipt.till_code}".center(width), ""]
     out.append(row(title, receipt.receipt_no))
     if receipt.original_no:
         out.append(row("Ticket original", receipt.original_no))
@@ -156,3 +180,9 @@ def render_text(receipt: Receipt, width: int = 42) -> str:
     out.append("")
     out.append("IVA incluido. Gracias por su visita.".center(width))
     return "\n".join(out)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width) or [""]

@@ -47,6 +47,18 @@ class ShiftService(QObject):
         if float_cents < 0:
             self.message.emit(self.tr("The float cannot be negative"), "error")
             return None
+        issuer = self.replica.issuer(identity.store_id)
+        if issuer is None or not issuer.complete:
+            # RD 1619/2012, art. 7.1: every receipt names its issuer (legal name and NIF); a
+            # till that cannot print them must not sell.
+            self.message.emit(
+                self.tr(
+                    "This till has no issuer data (the company's legal name, NIF and address) from HQ yet: "
+                    "no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync."
+                ),
+                "error",
+            )
+            return None
         try:
             shift = self.replica.open_shift(identity, member.id, float_cents)
         except ValueError as exc:

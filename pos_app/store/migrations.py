@@ -311,6 +311,15 @@ MIGRATIONS: list[str] = [
         expected INTEGER NOT NULL, first_counted_at TEXT NOT NULL, PRIMARY KEY (count_id, sku_id)
     );
     """,
+    # 8: the issuer of the receipts (the company, one row) and each store's address, from HQ.
+    """
+    ALTER TABLE stores ADD COLUMN address TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stores ADD COLUMN postcode TEXT NOT NULL DEFAULT '';
+    CREATE TABLE company (
+        id INTEGER PRIMARY KEY, legal_name TEXT NOT NULL, nif TEXT NOT NULL, address TEXT NOT NULL,
+        postcode TEXT NOT NULL DEFAULT '', city TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -47,7 +47,8 @@ class ReplicaError(Exception):
 # entity -> (table, columns in order, key columns)
 _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "tax_rate": ("tax_rates", ("code", "rate_bp", "name"), ("code",)),
-    "store": ("stores", ("id", "code", "name", "city"), ("id",)),
+    "company": ("company", ("id", "legal_name", "nif", "address", "postcode", "city"), ("id",)),
+    "store": ("stores", ("id", "code", "name", "city", "address", "postcode"), ("id",)),
     "family": ("families", ("id", "parent_id", "name"), ("id",)),
     "product": ("products", ("id", "code", "name", "family_id"), ("id",)),
     "sku": ("skus", ("id", "product_id", "code", "name", "size", "colour", "tax_rate_bp", "unit", "active"), ("id",)),

@@ -22,6 +22,7 @@ from pos_app.domain.promotions import Discount, Promotion
 from pos_app.domain.receipt import (
     GENESIS_HASH,
     RETURN_SERIES_SUFFIX,
+    Issuer,
     Receipt,
     ReceiptLine,
     journal_hash,
@@ -309,7 +310,20 @@ class TillRecords:
             customer_card=draft.customer_card or "",
             points_earned=draft.points_earned,
             points_balance=draft.points_balance,
+            issuer=self.issuer(identity.store_id),
         )
+
+    def issuer(self, store_id: int) -> Issuer | None:
+        """The company HQ set as issuer, with this store's address; None until HQ has set it."""
+        company = self.conn.execute("SELECT legal_name, nif, address, postcode, city FROM company").fetchone()
+        if company is None:
+            return None
+        store = self.conn.execute("SELECT address, postcode, city FROM stores WHERE id = ?", (store_id,)).fetchone()
+
+        def place(address: str, postcode: str, city: str) -> str:
+            return ", ".join(part for part in (address, " ".join(p for p in (postcode, city) if p)) if part)
+
+        return Issuer(company[0], company[1], place(*company[2:]), place(*store) if store else "")
 
     def receipt(self, sale_id: str, store_name: str = "", till_code: str = "") -> Receipt | None:
         row = self.conn.execute(
@@ -366,7 +380,12 @@ class TillRecords:
             customer_card=row[11] or "",
             points_earned=row[12],
             points_balance=row[13],
+            issuer=self._own_issuer(),
         )
+
+    def _own_issuer(self) -> Issuer | None:
+        identity = self.identity()  # type: ignore[attr-defined]  # Replica (mixes TillRecords in)
+        return None if identity is None else self.issuer(identity.store_id)
 
     def sale_id_by_number(self, receipt_no: str) -> str | None:
         """The sale a receipt number (as printed, or scanned from the receipt's barcode) names."""

@@ -869,12 +869,12 @@
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="75"/>
+        <location filename="../../pos_app/services/printing.py" line="78"/>
         <source>No printer is set up: open the drawer with its key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="96"/>
+        <location filename="../../pos_app/services/printing.py" line="99"/>
         <source>The printer did not print ({}). The sale is saved: F12 reprints it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1784,7 +1784,7 @@
     <name>ShiftService</name>
     <message>
         <location filename="../../pos_app/services/shift.py" line="45"/>
-        <location filename="../../pos_app/services/shift.py" line="65"/>
+        <location filename="../../pos_app/services/shift.py" line="77"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,23 +1794,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="69"/>
-        <source>This needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/shift.py" line="78"/>
-        <location filename="../../pos_app/services/shift.py" line="94"/>
-        <source>Open the shift first</source>
+        <location filename="../../pos_app/services/shift.py" line="56"/>
+        <source>This till has no issuer data (the company&apos;s legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/services/shift.py" line="81"/>
+        <source>This needs a manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="90"/>
+        <location filename="../../pos_app/services/shift.py" line="106"/>
+        <source>Open the shift first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="93"/>
         <source>Enter an amount and a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="113"/>
+        <location filename="../../pos_app/services/shift.py" line="125"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2452,37 +2457,37 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="80"/>
+        <location filename="../../pos_app/app.py" line="101"/>
         <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="102"/>
+        <location filename="../../pos_app/app.py" line="123"/>
         <source>Starting the demo central server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="103"/>
+        <location filename="../../pos_app/app.py" line="124"/>
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="111"/>
+        <location filename="../../pos_app/app.py" line="132"/>
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="119"/>
+        <location filename="../../pos_app/app.py" line="140"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="122"/>
+        <location filename="../../pos_app/app.py" line="143"/>
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="124"/>
+        <location filename="../../pos_app/app.py" line="145"/>
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished"></translation>
     </message>

@@ -868,12 +868,12 @@
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="75" />
+        <location filename="../../pos_app/services/printing.py" line="78" />
         <source>No printer is set up: open the drawer with its key</source>
         <translation>No hay impresora configurada: abre el cajón con su llave</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="96" />
+        <location filename="../../pos_app/services/printing.py" line="99" />
         <source>The printer did not print ({}). The sale is saved: F12 reprints it.</source>
         <translation>La impresora no imprimió ({}). La venta está guardada: F12 la reimprime.</translation>
     </message>
@@ -1783,7 +1783,7 @@
     <name>ShiftService</name>
     <message>
         <location filename="../../pos_app/services/shift.py" line="45" />
-        <location filename="../../pos_app/services/shift.py" line="65" />
+        <location filename="../../pos_app/services/shift.py" line="77" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
@@ -1793,23 +1793,28 @@
         <translation>El fondo de caja no puede ser negativo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="69" />
+        <location filename="../../pos_app/services/shift.py" line="56" />
+        <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
+        <translation>Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="81" />
         <source>This needs a manager's approval</source>
         <translation>Esto necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="78" />
-        <location filename="../../pos_app/services/shift.py" line="94" />
+        <location filename="../../pos_app/services/shift.py" line="90" />
+        <location filename="../../pos_app/services/shift.py" line="106" />
         <source>Open the shift first</source>
         <translation>Abre antes el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="81" />
+        <location filename="../../pos_app/services/shift.py" line="93" />
         <source>Enter an amount and a reason</source>
         <translation>Indica importe y motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="113" />
+        <location filename="../../pos_app/services/shift.py" line="125" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
@@ -2451,37 +2456,37 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="80" />
+        <location filename="../../pos_app/app.py" line="101" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="102" />
+        <location filename="../../pos_app/app.py" line="123" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="103" />
+        <location filename="../../pos_app/app.py" line="124" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="111" />
+        <location filename="../../pos_app/app.py" line="132" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="119" />
+        <location filename="../../pos_app/app.py" line="140" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="122" />
+        <location filename="../../pos_app/app.py" line="143" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="124" />
+        <location filename="../../pos_app/app.py" line="145" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>

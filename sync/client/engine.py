@@ -355,10 +355,11 @@ class SyncEngine:
         backoff = self.backoff[name]
         while True:
             wake.clear()
-            failed = True
+            failed, unreachable = True, False
             try:
                 await step()
             except SyncError as exc:
+                unreachable = exc.transient
                 if exc.transient and self.status.online is not False:
                     log.warning("sync: the server cannot be reached (%s); the till works offline", exc)
                 elif not exc.transient:
@@ -381,21 +382,24 @@ class SyncEngine:
             except Exception:  # a failed checkpoint is retried after the next round
                 log.warning("checkpoint failed", exc_info=True)
             if failed:
-                await self._back_off(backoff, wake)
+                # Probing only helps when the server could not be reached; a refusal (a retired
+                # till's token, a protocol mismatch) or a bug waits out its backoff.
+                await self._back_off(backoff, wake, probe=unreachable)
             else:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), timeout=self.interval)
 
-    async def _back_off(self, backoff: Backoff, wake: asyncio.Event) -> None:
+    async def _back_off(self, backoff: Backoff, wake: asyncio.Event, probe: bool = True) -> None:
         """Wait out the backoff, or less: until woken (a new sale, the other loop got through)
-        or until a probe finds the server answering again."""
+        or, with `probe`, until a probe finds the server answering again."""
         loop = asyncio.get_running_loop()
         until = loop.time() + backoff.next_delay()
         while (left := until - loop.time()) > 0:
+            step = min(left, self.probe_every * random.uniform(0.75, 1.25)) if probe else left
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=min(left, self.probe_every * random.uniform(0.75, 1.25)))
+                await asyncio.wait_for(wake.wait(), timeout=step)
                 return
-            if loop.time() < until and await self.probe():
+            if probe and loop.time() < until and await self.probe():
                 self._reached()
                 return
 

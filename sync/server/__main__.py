@@ -77,6 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
     store.add_argument("code")
     store.add_argument("name")
     store.add_argument("--city", default="")
+    store.add_argument("--address", default="", help="street and number, as receipts print it")
+    store.add_argument("--postcode", default="")
+
+    company = sub.add_parser(
+        "set-company", help="the issuer of every receipt and invoice: legal name, NIF, registered address"
+    )
+    company.add_argument("legal_name")
+    company.add_argument("nif")
+    company.add_argument("address")
+    company.add_argument("--postcode", default="")
+    company.add_argument("--city", default="")
+
+    address = sub.add_parser("set-store-address", help="a store's address, as its receipts print it")
+    address.add_argument("code")
+    address.add_argument("address")
+    address.add_argument("--postcode", default="")
+    address.add_argument("--city", default="")
 
     till = sub.add_parser("create-till", help="add a till (or re-issue its code) and print a one-time enrolment code")
     till.add_argument("store_code")
@@ -149,7 +166,17 @@ def main(argv: list[str] | None = None) -> int:
             demo.generate(central, skus=args.skus, stores=args.stores, customers=args.customers, seed=args.seed)
             print(f"demo chain written: {args.skus} SKUs, {args.stores} stores, {args.customers} customers")
         elif args.command == "create-store":
-            print(central.create_store(args.code, args.name, args.city))
+            print(central.create_store(args.code, args.name, args.city, args.address, args.postcode))
+        elif args.command == "set-company":
+            try:
+                issuer = central.set_company(args.legal_name, args.nif, args.address, args.postcode, args.city)
+            except ValueError as exc:
+                print(f"pos-server: {exc}", file=sys.stderr)
+                return 1
+            print(f"issuer: {issuer.legal_name}, NIF {issuer.nif}, {issuer.address}")
+        elif args.command == "set-store-address":
+            central.set_store_address(args.code, args.address, args.postcode, args.city)
+            print(f"store {args.code}: {args.address}")
         elif args.command == "create-till":
             till_id, code = central.create_till(args.store_code, args.till_code, args.name, settings.enrolment_hours)
             print(f"till {till_id}: enrolment code {code} (valid {settings.enrolment_hours} h, once)")

@@ -27,6 +27,7 @@ from sync.server.catalog import (
 from sync.server.people import DEFAULT_ROLES, add_staff, family_id, promotion, save_promotion, save_role, sku_ids
 from sync.server.store import CentralStore, utcnow
 
+DEMO_COMPANY = ("Omni Retail Demo, S.L.", "B12345674", "Paseo de la Castellana, 100", "28046", "Madrid")
 STORES = [
     ("MAD1", "Madrid Centro", "Madrid"),
     ("BCN1", "Barcelona Diagonal", "Barcelona"),
@@ -205,8 +206,10 @@ def generate(store: CentralStore, skus: int = 2000, stores: int = 3, customers: 
         if conn.execute(sa.select(sa.func.count()).select_from(t.stores)).scalar_one():
             raise RuntimeError("the database already has stores: demo data goes into an empty database")
     store_codes = []
-    for code, name, city in STORES[: max(1, min(stores, len(STORES)))]:
-        store.create_store(code, name, city)
+    # A fictitious company with a NIF of the right form (its control letter checks out).
+    store.set_company(*DEMO_COMPANY)
+    for n, (code, name, city) in enumerate(STORES[: max(1, min(stores, len(STORES)))], 1):
+        store.create_store(code, name, city, address=f"Calle Mayor, {n * 10}", postcode=f"{28000 + n:05d}")
         store_codes.append(code)
     # An empty database: tills bootstrap from a snapshot, so the bulk rows need no change log.
     CatalogImport(store, log_changes=False).run(demo_catalog(skus, seed))

@@ -18,6 +18,20 @@ stores = sa.Table(
     sa.Column("code", sa.String(32), nullable=False, unique=True),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("city", sa.String(200), nullable=False, server_default=""),
+    sa.Column("address", sa.String(200), nullable=False, server_default=""),
+    sa.Column("postcode", sa.String(10), nullable=False, server_default=""),
+)
+
+# The issuer of the chain's receipts and invoices: one row (id 1), set by `pos-server set-company`.
+company = sa.Table(
+    "company",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("legal_name", sa.String(200), nullable=False),
+    sa.Column("nif", sa.String(9), nullable=False),
+    sa.Column("address", sa.String(200), nullable=False),
+    sa.Column("postcode", sa.String(10), nullable=False, server_default=""),
+    sa.Column("city", sa.String(200), nullable=False, server_default=""),
 )
 
 tills = sa.Table(

@@ -22,12 +22,14 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
+from pos_app.domain.verifactu import valid_nif
 from sync import protocol as p
 from sync.server import migrate
 from sync.server import schema as t
 
 # Where each entity of a snapshot lives (stock goes as stock_by_sku, built from stock_levels).
 SNAPSHOT_TABLES = {
+    "company": t.company,
     "tax_rate": t.tax_rates,
     "store": t.stores,
     "family": t.families,
@@ -147,14 +149,48 @@ class CentralStore:
 
     # --- stores, tills, enrolment ----------------------------------------------------------
 
-    def create_store(self, code: str, name: str, city: str = "") -> int:
+    def create_store(self, code: str, name: str, city: str = "", address: str = "", postcode: str = "") -> int:
         with self.writer.begin() as conn:
             store_id = conn.execute(
-                t.stores.insert().values(code=code, name=name, city=city).returning(t.stores.c.id)
+                t.stores.insert()
+                .values(code=code, name=name, city=city, address=address, postcode=postcode)
+                .returning(t.stores.c.id)
             ).scalar_one()
-            data = p.StoreData(id=store_id, code=code, name=name, city=city).model_dump(mode="json")
-            self._log(conn, [self.change("store", str(store_id), data)])
+            data = p.StoreData(id=store_id, code=code, name=name, city=city, address=address, postcode=postcode)
+            self._log(conn, [self.change("store", str(store_id), data.model_dump(mode="json"))])
             return int(store_id)
+
+    def set_store_address(self, code: str, address: str, postcode: str, city: str) -> None:
+        """A store's address as its receipts print it; replicated to every till."""
+        with self.writer.begin() as conn:
+            row = conn.execute(sa.select(t.stores).where(t.stores.c.code == code)).first()
+            if row is None:
+                raise KeyError(f"no store with code {code!r}")
+            conn.execute(
+                t.stores.update().where(t.stores.c.id == row.id).values(address=address, postcode=postcode, city=city)
+            )
+            data = p.StoreData(id=row.id, code=code, name=row.name, city=city, address=address, postcode=postcode)
+            self._log(conn, [self.change("store", str(row.id), data.model_dump(mode="json"))])
+
+    def set_company(self, legal_name: str, nif: str, address: str, postcode: str = "", city: str = "") -> p.CompanyData:
+        """The issuer of every receipt and invoice of the chain (RD 1619/2012, art. 6 and 7);
+        `nif` must be a valid Spanish NIF (raises ValueError). Replicated to every till."""
+        company = p.CompanyData(
+            legal_name=legal_name.strip(), nif=valid_nif(nif), address=address.strip(), postcode=postcode, city=city
+        )
+        with self.writer.begin() as conn:
+            values = company.model_dump()
+            if conn.execute(sa.select(t.company.c.id)).first() is None:
+                conn.execute(t.company.insert().values(**values))
+            else:
+                conn.execute(t.company.update().where(t.company.c.id == 1).values(**values))
+            self._log(conn, [self.change("company", "1", company.model_dump(mode="json"))])
+        return company
+
+    def company(self) -> p.CompanyData | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.company)).first()
+        return None if row is None else p.CompanyData.model_validate(dict(row._mapping))
 
     def store_id_by_code(self, code: str) -> int:
         with self.engine.connect() as conn:

@@ -79,3 +79,20 @@ def test_a_wrong_nif_is_refused_with_what_was_given(given):
     with pytest.raises(NifError) as refused:
         valid_nif(given)
     assert refused.value.code == given.strip()
+
+
+def test_a_receipt_names_its_issuer_and_both_addresses():
+    from pos_app.domain.cart import Tender
+    from pos_app.domain.receipt import Issuer, Receipt, ReceiptLine, render_text
+
+    issuer = Issuer("Omni Retail Demo, S.L.", "B12345674", "Paseo de la Castellana, 100, 28046 Madrid",
+                    "Calle Mayor, 10, 28001 Madrid")  # fmt: skip
+    line = ReceiptLine(1, "S1", "Camiseta", 1, 1999, 2100)
+    receipt = Receipt("id", "MAD1-T1", 7, datetime(2026, 12, 1, 10, 0, tzinfo=CET), "Madrid Centro", "T1",
+                      (line,), (Tender("cash", 1999),), issuer=issuer)  # fmt: skip
+    text = render_text(receipt)
+    head = text.split("Factura simplificada")[0]
+    for printed in ("Omni Retail Demo, S.L.", "NIF B12345674", "Paseo de la Castellana, 100", "Calle Mayor, 10",
+                    "Madrid Centro"):  # fmt: skip
+        assert printed in head, printed
+    assert "IVA incluido" in text
