@@ -7,7 +7,7 @@ are UUIDs generated there.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
@@ -26,7 +26,8 @@ from typing_extensions import TypedDict
 #    from the till; stores' min/max stock limits
 # 7: the issuer of the receipts (the company: legal name, NIF, registered address) and each
 #    store's address, replicated to every till
-PROTOCOL_VERSION = 7
+# 8: a sale or return carries its VERI*FACTU invoicing record (one hash chain per till)
+PROTOCOL_VERSION = 8
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
@@ -108,6 +109,41 @@ class Payment(Model):
     reference: Annotated[str, Field(max_length=64)] = ""  # the card terminal's authorisation
 
 
+class TaxRateAmounts(Model):
+    """One VAT rate of an invoice: its base and its tax (Desglose)."""
+
+    rate_bp: Annotated[int, Field(ge=0, le=10000)]
+    base: Cents
+    tax: Cents
+
+
+class CorrectedInvoice(Model):
+    """An invoice a corrective one corrects (FacturasRectificadas)."""
+
+    number: Annotated[str, Field(min_length=1, max_length=60)]
+    issued_on: date
+
+
+class InvoicingRecord(Model):
+    """A VERI*FACTU invoicing record made at the till in the sale's own transaction (RD 1007/2023,
+    art. 8): the fields its fingerprint covers, exactly as hashed (pos_app/domain/verifactu.py),
+    and what the AEAT's XML needs besides. One chain per till: `previous_hash` is the hash of
+    the till's previous record ("" for the first)."""
+
+    record_type: Literal["alta", "anulacion"] = "alta"
+    invoice_type: Literal["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"]
+    issuer_nif: Annotated[str, Field(pattern=r"^[0-9A-Z]{9}$")]
+    number: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[ -~]+$")]
+    issued_on: date
+    tax_total: Cents
+    total: Cents
+    breakdown: Annotated[list[TaxRateAmounts], Field(max_length=10)] = []
+    corrects: Annotated[list[CorrectedInvoice], Field(max_length=1000)] = []
+    previous_hash: Annotated[str, Field(pattern=r"^([0-9A-F]{64})?$")]
+    generated_at: Annotated[str, Field(pattern=r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")]
+    hash: Annotated[str, Field(pattern=r"^[0-9A-F]{64}$")]
+
+
 class SaleCompleted(Model):
     sale_id: UUID
     kind: Literal["sale", "return"] = "sale"
@@ -131,6 +167,8 @@ class SaleCompleted(Model):
     # The click&collect order or reservation this sale paid for at its hand-over: its lines
     # are the order's units (the sale moves the stock; the order's hold on them ends).
     order_id: UUID | None = None
+    # The sale's VERI*FACTU record (protocol 8); None from a till with no issuer data.
+    invoicing_record: InvoicingRecord | None = None
 
     @model_validator(mode="after")
     def _amounts_add_up(self) -> SaleCompleted:

@@ -20,6 +20,7 @@ from pos_app.domain.tax import TaxLine, breakdown
 GENESIS_HASH = "0" * 64
 PAYMENT_NAMES = {"cash": "Efectivo", "card": "Tarjeta", "points": "Puntos"}
 RETURN_SERIES_SUFFIX = "-D"
+QR_PLACE = "[QR]"  # where the QR goes in the text: the printer, the screen and the PDF draw it there
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class Receipt:
     points_earned: int = 0  # a return: minus the points taken back
     points_balance: int | None = None  # the member's balance after this sale
     issuer: Issuer | None = None  # the company and the store (None: a till that never had them)
+    qr_url: str = ""  # the VERI*FACTU QR's content: the AEAT's validation URL ("" without a record)
 
     @property
     def receipt_no(self) -> str:
@@ -179,6 +181,13 @@ def render_text(receipt: Receipt, width: int = 42) -> str:
         out.append(row(f"{tax.rate_percent:>3} %  {money(tax.base):>10}", money(tax.tax)))
     out.append("")
     out.append("IVA incluido. Gracias por su visita.".center(width))
+    if receipt.qr_url:
+        # HAC/1177/2024, art. 20 and 21: the QR (printed by the printer itself, or drawn on the
+        # screen and in the PDF) and the legend of a system that sends its records to the AEAT.
+        out.append("")
+        out.append("QR tributario:".center(width))
+        out.append(QR_PLACE.center(width))
+        out.append("VERI*FACTU".center(width))
     return "\n".join(out)
 
 

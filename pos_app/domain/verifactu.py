@@ -143,3 +143,44 @@ def qr_url(invoice: InvoiceId, total: int, base: str = QR_URL_PRODUCTION) -> str
         )
     )
     return f"{base}?{query}"
+
+
+@dataclass(frozen=True, slots=True)
+class AltaRecord:
+    """A registro de facturación de alta as the till makes it: the fields its fingerprint
+    covers (`hash`), and its VAT breakdown (rate in basis points, base, tax: cents)."""
+
+    invoice: InvoiceId
+    kind: InvoiceType
+    tax_total: int
+    total: int
+    breakdown: tuple[tuple[int, int, int], ...]
+    corrects: tuple[InvoiceId, ...]
+    previous: str
+    generated_at: str
+    hash: str
+
+
+def make_alta(
+    invoice: InvoiceId,
+    kind: InvoiceType,
+    breakdown: tuple[tuple[int, int, int], ...],
+    previous: str,
+    made_at: datetime,
+    corrects: tuple[InvoiceId, ...] = (),
+) -> AltaRecord:
+    """The record of an invoice just issued, chained on `previous` (the hash of the till's last
+    record, "" for its first). CuotaTotal and ImporteTotal are the sums of the breakdown."""
+    tax_total = sum(tax for _rate, _base, tax in breakdown)
+    total = sum(base + tax for _rate, base, tax in breakdown)
+    return AltaRecord(
+        invoice,
+        kind,
+        tax_total,
+        total,
+        breakdown,
+        corrects,
+        previous,
+        generated_at(made_at),
+        alta_fingerprint(invoice, kind, tax_total, total, previous, made_at),
+    )

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QObject, QSizeF, Signal
 from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 
-from pos_app.domain.receipt import Receipt, render_text
+from pos_app.domain.receipt import QR_PLACE, Receipt, render_text
 
 log = logging.getLogger(__name__)
 MEMORY_JOBS = 200
@@ -35,17 +35,28 @@ class PrintJob:
     barcode: str = ""  # CODE128 under the text (the receipt number, scanned for returns)
     open_drawer: bool = False
     title: str = ""
+    qr: str = ""  # the VERI*FACTU QR's content, printed where the text says QR_PLACE
 
 
 def escpos_bytes(job: PrintJob) -> bytes:
     """The exact bytes an ESC/POS printer receives for a job (tests check these)."""
+    from escpos.constants import QR_ECLEVEL_M
     from escpos.printer import Dummy  # imported on the printing thread: 0.2 s off start-up
 
     printer = Dummy(profile="TM-T88III")
     printer.set(align="left", font="a")
     # Receipts are Spanish: code page CP858 has the accents and the euro sign.
     printer.charcode("CP858")
-    printer.text(job.text + "\n")
+    head, placed, tail = job.text.partition(QR_PLACE) if job.qr else (job.text, "", "")
+    printer.text(head.rstrip(" ") + ("" if placed else "\n"))
+    if placed:
+        # The printer's own QR command (GS ( k): ISO/IEC 18004, error correction M, modules of
+        # 6 dots: the AEAT's URL (110–130 characters) makes a 41–49 module code, 31–37 mm at
+        # 203 dpi (the AEAT asks for 30–40 mm).
+        printer.set(align="center")  # (python-escpos centres a native QR only through the alignment)
+        printer.qr(job.qr, ec=QR_ECLEVEL_M, size=6, native=True)
+        printer.set(align="left")
+        printer.text(tail.partition("\n")[2] + "\n")  # the rest of the QR's own line is blank
     if job.barcode:
         printer.barcode("{B" + job.barcode, "CODE128", height=60, width=2, function_type="B")
     printer.cut()
@@ -67,7 +78,9 @@ class ReceiptPrinter(QObject):
         self._thread: threading.Thread | None = None
 
     def print_receipt(self, receipt: Receipt, open_drawer: bool = False) -> None:
-        self.submit(PrintJob(render_text(receipt), receipt.receipt_no, open_drawer, receipt.receipt_no))
+        self.submit(
+            PrintJob(render_text(receipt), receipt.receipt_no, open_drawer, receipt.receipt_no, qr=receipt.qr_url)
+        )
 
     def open_drawer(self) -> None:
         self.submit(PrintJob("", open_drawer=True, title="drawer"))

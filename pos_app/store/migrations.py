@@ -320,6 +320,21 @@ MIGRATIONS: list[str] = [
         postcode TEXT NOT NULL DEFAULT '', city TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 9: VERI*FACTU invoicing records, one hash chain per till, in the order they were made
+    # (RD 1007/2023, art. 8 and 12): written in the sale's own transaction, never rewritten.
+    """
+    CREATE TABLE invoicing_records (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, sale_id TEXT NOT NULL, record_type TEXT NOT NULL,
+        invoice_type TEXT NOT NULL, issuer_nif TEXT NOT NULL, number TEXT NOT NULL, issued_on TEXT NOT NULL,
+        tax_total INTEGER NOT NULL, total INTEGER NOT NULL, breakdown TEXT NOT NULL, corrects TEXT NOT NULL,
+        previous_hash TEXT NOT NULL, generated_at TEXT NOT NULL, hash TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX invoicing_records_sale ON invoicing_records (sale_id);
+    CREATE TRIGGER invoicing_records_kept BEFORE UPDATE ON invoicing_records
+        BEGIN SELECT RAISE(ABORT, 'invoicing records are never rewritten'); END;
+    CREATE TRIGGER invoicing_records_not_deleted BEFORE DELETE ON invoicing_records
+        BEGIN SELECT RAISE(ABORT, 'invoicing records are never deleted'); END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

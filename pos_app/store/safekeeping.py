@@ -38,7 +38,7 @@ BACKUP_PREFIX = "till-"
 # Tables the server owns (replaced by a snapshot) and derived ones: not salvaged.
 _NOT_SALVAGED = {"meta", "sqlite_sequence", "order_skus"}
 # Append-only: a row already restored is never replaced.
-_APPEND_ONLY = {"journal"}
+_APPEND_ONLY = {"journal", "invoicing_records"}
 
 
 @dataclass

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.cart import CartLine, Tender
@@ -30,6 +30,9 @@ from pos_app.domain.receipt import (
 )
 from pos_app.domain.shift import ZReport
 from pos_app.domain.staff import Attempts, Role, StaffMember
+from pos_app.domain.tax import breakdown
+from pos_app.domain.verifactu import InvoiceId, InvoiceType, make_alta
+from pos_app.domain.verifactu import qr_url as verification_url
 from sync import protocol as p
 
 if TYPE_CHECKING:
@@ -217,7 +220,8 @@ class TillRecords:
                 content["order_id"] = draft.order_id
             payload = p.SaleCompleted.model_validate({**content, "journal_hash": GENESIS_HASH})  # fail before writing
             digest = self._journal(conn, draft.kind, sale_id, content, created_text)
-            payload = payload.model_copy(update={"journal_hash": digest})
+            record = self._invoicing_record(conn, sale_id, series, number, created, draft, lines)
+            payload = payload.model_copy(update={"journal_hash": digest, "invoicing_record": record})
             conn.execute(
                 "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id, kind, "
                 "original_sale_id, cashier_id, shift_id, rounding, discount, customer_card, points_earned, "
@@ -311,7 +315,83 @@ class TillRecords:
             points_earned=draft.points_earned,
             points_balance=draft.points_balance,
             issuer=self.issuer(identity.store_id),
+            qr_url=self.qr_url(sale_id),
         )
+
+    def _invoicing_record(
+        self,
+        conn: sqlite3.Connection,
+        sale_id: str,
+        series: str,
+        number: int,
+        created: datetime,
+        draft: SaleDraft,
+        lines: tuple[ReceiptLine, ...],
+    ) -> p.InvoicingRecord | None:
+        """The sale's VERI*FACTU record, chained on this till's last one and written in the
+        sale's transaction (RD 1007/2023, art. 8: made when the invoice is issued). A simplified
+        invoice is F2; a return, a corrective R5 naming the receipt it corrects. None while the
+        till has no issuer (it then refuses to open a shift: services/shift.py)."""
+        company = conn.execute("SELECT nif FROM company").fetchone()
+        if company is None:
+            return None
+        local = created.astimezone()  # the till's own time and offset (Europe/Madrid in a Spanish shop)
+        invoice = InvoiceId(company[0], receipt_number(series, number), local.date())
+        rates = tuple((t.rate_bp, t.base, t.tax) for t in breakdown((ln.tax_rate_bp, ln.total) for ln in lines))
+        corrects: tuple[InvoiceId, ...] = ()
+        if draft.kind == "return" and draft.original_sale_id:
+            found = conn.execute(
+                "SELECT issuer_nif, number, issued_on FROM invoicing_records "
+                "WHERE sale_id = ? AND record_type = 'alta' ORDER BY seq LIMIT 1",
+                (draft.original_sale_id,),
+            ).fetchone()
+            if found:
+                corrects = (InvoiceId(found[0], found[1], date.fromisoformat(found[2])),)
+        last = conn.execute("SELECT hash FROM invoicing_records ORDER BY seq DESC LIMIT 1").fetchone()
+        kind: InvoiceType = "R5" if draft.kind == "return" else "F2"
+        made = make_alta(invoice, kind, rates, last[0] if last else "", local, corrects)
+        record = p.InvoicingRecord(
+            invoice_type=kind,
+            issuer_nif=invoice.issuer_nif,
+            number=invoice.number,
+            issued_on=invoice.issued_on,
+            tax_total=made.tax_total,
+            total=made.total,
+            breakdown=[p.TaxRateAmounts(rate_bp=r, base=b, tax=t) for r, b, t in rates],
+            corrects=[p.CorrectedInvoice(number=c.number, issued_on=c.issued_on) for c in corrects],
+            previous_hash=made.previous,
+            generated_at=made.generated_at,
+            hash=made.hash,
+        )
+        conn.execute(
+            "INSERT INTO invoicing_records (sale_id, record_type, invoice_type, issuer_nif, number, issued_on, "
+            "tax_total, total, breakdown, corrects, previous_hash, generated_at, hash) "
+            "VALUES (?, 'alta', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                sale_id, kind, invoice.issuer_nif, invoice.number, invoice.issued_on.isoformat(), made.tax_total,
+                made.total, json.dumps([b.model_dump() for b in record.breakdown]),
+                json.dumps([c.model_dump(mode="json") for c in record.corrects]), made.previous, made.generated_at,
+                made.hash,
+            ),
+        )  # fmt: skip
+        return record
+
+    def qr_url(self, sale_id: str) -> str:
+        """The URL of the sale's QR (the AEAT's validation service), or "" when it has no record."""
+        found = self.conn.execute(
+            "SELECT issuer_nif, number, issued_on, total FROM invoicing_records "
+            "WHERE sale_id = ? AND record_type = 'alta' ORDER BY seq LIMIT 1",
+            (sale_id,),
+        ).fetchone()
+        if found is None:
+            return ""
+        return verification_url(InvoiceId(found[0], found[1], date.fromisoformat(found[2])), found[3])
+
+    def invoicing_chain(self) -> list[tuple[str, str, str]]:
+        """This till's records in chain order: (number, previous hash, hash)."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT number, previous_hash, hash FROM invoicing_records ORDER BY seq"
+        )]  # fmt: skip
 
     def issuer(self, store_id: int) -> Issuer | None:
         """The company HQ set as issuer, with this store's address; None until HQ has set it."""
@@ -381,6 +461,7 @@ class TillRecords:
             points_earned=row[12],
             points_balance=row[13],
             issuer=self._own_issuer(),
+            qr_url=self.qr_url(row[0]),
         )
 
     def _own_issuer(self) -> Issuer | None:

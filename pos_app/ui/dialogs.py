@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -100,6 +100,19 @@ class SearchDialog(QDialog):
             self.accept()
 
 
+def qr_pixmap(content: str, scale: int = 4) -> QPixmap:
+    """A QR code (ISO/IEC 18004, error correction M, as the AEAT asks) as a pixmap, made by segno."""
+    import io
+
+    import segno
+
+    png = io.BytesIO()
+    segno.make(content, error="m", micro=False, boost_error=False).save(png, kind="png", scale=scale, border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(png.getvalue(), "PNG")
+    return pixmap
+
+
 class ReceiptDialog(QDialog):
     """The receipt as printed, on screen. Enter or Esc starts the next sale."""
 
@@ -128,7 +141,15 @@ class ReceiptDialog(QDialog):
         row.addWidget(pdf)
         row.addWidget(done)
         layout = QVBoxLayout(self)
-        layout.addWidget(text, 1)
+        body = QHBoxLayout()
+        body.addWidget(text, 1)
+        self.qr = QLabel()
+        self.qr.setObjectName("receiptQr")
+        if receipt.qr_url:  # the VERI*FACTU QR, as printed: the customer may scan it from the screen
+            self.qr.setPixmap(qr_pixmap(receipt.qr_url))
+            self.qr.setToolTip(receipt.qr_url)
+            body.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(body, 1)
         layout.addLayout(row)
         done.setFocus()
 

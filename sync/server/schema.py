@@ -496,3 +496,30 @@ stock_limits = sa.Table(
     sa.Column("min_qty", sa.Integer, nullable=False),
     sa.Column("max_qty", sa.Integer, nullable=False),
 )
+
+# VERI*FACTU invoicing records as the tills made them (one hash chain per till), kept exactly
+# as received: what is submitted to the AEAT and exported for an inspection.
+invoicing_records = sa.Table(
+    "invoicing_records",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("store_id", sa.Integer, nullable=False),
+    sa.Column("till_id", sa.Integer, nullable=False),
+    sa.Column("sale_id", sa.String(36), nullable=False),
+    sa.Column("record_type", sa.String(10), nullable=False),
+    sa.Column("invoice_type", sa.String(2), nullable=False),
+    sa.Column("issuer_nif", sa.String(9), nullable=False),
+    sa.Column("number", sa.String(60), nullable=False),
+    sa.Column("issued_on", sa.String(10), nullable=False),
+    sa.Column("tax_total", sa.BigInteger, nullable=False),
+    sa.Column("total", sa.BigInteger, nullable=False),
+    sa.Column("breakdown", sa.JSON, nullable=False),
+    sa.Column("corrects", sa.JSON, nullable=False),
+    sa.Column("previous_hash", sa.String(64), nullable=False),
+    sa.Column("generated_at", sa.String(25), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    # Where it stands with the AEAT: waiting until submitted (the submission is the next step).
+    sa.Column("aeat_state", sa.String(20), nullable=False, server_default="waiting"),
+    sa.Index("ix_invoicing_records_till", "till_id", "id"),
+)

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
-from pos_app.domain.verifactu import valid_nif
+from pos_app.domain.verifactu import InvoiceId, alta_fingerprint, valid_nif
 from sync import protocol as p
 from sync.server import migrate
 from sync.server import schema as t
@@ -672,12 +672,78 @@ class CentralStore:
         conn.execute(t.sales.insert(), sale_rows)
         conn.execute(t.sale_lines.insert(), line_rows)
         conn.execute(t.sale_payments.insert(), payment_rows)
+        self._keep_invoicing_records(conn, device, sales, now)
         changes: list[dict[str, Any]] = []
         for reason in ("sale", "return"):  # the ledger says which movement was which
             moves = [move for kind, move in movements if kind == reason]
             if moves:
                 changes += self._move_stock(conn, device.store_id, moves, reason, now)
         return changes + loyalty.book_sales(self, conn, device, bookings, now)
+
+    def _keep_invoicing_records(
+        self, conn: Connection, device: Device, sales: Sequence[tuple[str, p.SaleCompleted]], now: str
+    ) -> None:
+        """Keep the sales' VERI*FACTU records as made, in chain order. A fact is never refused:
+        a record whose fingerprint does not recompute, or that does not chain on the till's
+        last record here (a repaired till's seam, a record lost on the way), is kept and raised
+        as an exception for HQ."""
+        records = [(sale, sale.invoicing_record) for _, sale in sales if sale.invoicing_record is not None]
+        if not records:
+            return
+        last = conn.execute(
+            sa.select(t.invoicing_records.c.hash)
+            .where(t.invoicing_records.c.till_id == device.till_id)
+            .order_by(t.invoicing_records.c.id.desc())
+            .limit(1)
+        ).scalar()
+        rows = []
+        for sale, record in records:
+            made_at = datetime.fromisoformat(record.generated_at)
+            invoice = InvoiceId(record.issuer_nif, record.number, record.issued_on)
+            again = alta_fingerprint(
+                invoice, record.invoice_type, record.tax_total, record.total, record.previous_hash, made_at
+            )
+            if again != record.hash:
+                self._raise_exception(
+                    conn, "invoicing_record_hash", device.store_id, device.till_id,
+                    f"invoicing record {record.number} of till {device.till_code}: its fingerprint does not recompute",
+                )  # fmt: skip
+            if last is not None and record.previous_hash != last:
+                self._raise_exception(
+                    conn, "invoicing_chain_seam", device.store_id, device.till_id,
+                    f"invoicing record {record.number} of till {device.till_code} chains on "
+                    f"{record.previous_hash[:12] or 'nothing'}…, not on the last record HQ has ({last[:12]}…)",
+                )  # fmt: skip
+            last = record.hash
+            rows.append(
+                {
+                    "store_id": device.store_id,
+                    "till_id": device.till_id,
+                    "sale_id": str(sale.sale_id),
+                    "record_type": record.record_type,
+                    "invoice_type": record.invoice_type,
+                    "issuer_nif": record.issuer_nif,
+                    "number": record.number,
+                    "issued_on": record.issued_on.isoformat(),
+                    "tax_total": record.tax_total,
+                    "total": record.total,
+                    "breakdown": [b.model_dump() for b in record.breakdown],
+                    "corrects": [c.model_dump(mode="json") for c in record.corrects],
+                    "previous_hash": record.previous_hash,
+                    "generated_at": record.generated_at,
+                    "hash": record.hash,
+                    "received_at": now,
+                }
+            )
+        conn.execute(t.invoicing_records.insert(), rows)
+
+    def invoicing_records(self, till_id: int | None = None) -> list[dict[str, Any]]:
+        """The records HQ holds, in chain order per till (for the AEAT submission and exports)."""
+        query = sa.select(t.invoicing_records).order_by(t.invoicing_records.c.till_id, t.invoicing_records.c.id)
+        if till_id is not None:
+            query = query.where(t.invoicing_records.c.till_id == till_id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def _move_stock(
         self, conn: Connection, store_id: int, movements: Sequence[tuple[int, int, str | None]], reason: str, now: str

@@ -62,6 +62,11 @@ def build_replica(path: Path, skus: int, stores: int = 10) -> None:
     conn = replica.conn
     conn.execute("BEGIN")
     conn.execute("INSERT INTO price_lists VALUES (1, 'TIENDA', 'store', 'Tarifa tienda'), (2, 'WEB', 'web', 'Web')")
+    # The issuer: every checkout then also makes its VERI*FACTU record and fingerprint.
+    conn.execute(
+        "INSERT INTO company VALUES (1, 'Omni Retail Demo, S.L.', 'B12345674', 'Paseo de la Castellana, 100',"
+        " '28046', 'Madrid')"
+    )
     family_of = _families(conn)
     _people_and_promotions(conn, family_of)
     batch_sku, batch_bar, batch_price, batch_stock = [], [], [], []

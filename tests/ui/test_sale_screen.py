@@ -63,7 +63,15 @@ def test_cashier_scans_pays_cash_and_sees_the_receipt(qtbot, till, tmp_path):
     assert format_amount(total) in text
     assert format_amount(50000 - total) in text  # change due
     assert "MAD1-T1-000001" in text
-    screenshot(receipt_dialog, "receipt", tmp_path)
+    assert "NIF B12345674" in text and "VERI*FACTU" in text  # the issuer, and the AEAT's legend
+    shot = screenshot(receipt_dialog, "receipt", tmp_path)
+    # The QR on the screen, read back as a phone would read it: the AEAT's validation URL.
+    import zxingcpp
+    from PIL import Image
+
+    read = zxingcpp.read_barcodes(Image.open(shot))
+    assert [r.text for r in read if r.format == zxingcpp.BarcodeFormat.QRCode] == [receipt_dialog.receipt.qr_url]
+    assert "numserie=MAD1-T1-000001" in receipt_dialog.receipt.qr_url
     qtbot.keyClick(receipt_dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.dialog is None)
 
