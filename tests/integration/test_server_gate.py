@@ -87,14 +87,18 @@ def test_64_mib_bodies_are_refused_before_they_are_read(server_and_token):
     server, device_token = server_and_token
     assert server.proc is not None
     before = peak_kb(server.proc.pid)
+    growth = []
     for path, who, streamed, expected in CASES:
         token = device_token if who == "device" else who
         status = asyncio.run(post(server.url, path, token, streamed))
         assert status in (expected, -1), f"{path} ({who}, streamed={streamed}): {status}, expected {expected}"
         if not streamed:  # a declared length is refused from the headers: the answer is always read
             assert status == expected, f"{path} ({who}): {status}"
+        growth.append((path, who, streamed, peak_kb(server.proc.pid) - before))
+    # Reading one of these bodies would cost 64 MiB or more (the old server: 128 to 889 MiB);
+    # refusing them costs the server's buffers, about 1.5 MiB here.
     grown = peak_kb(server.proc.pid) - before
-    assert grown < 2 * 1024, f"the server's peak memory grew by {grown} KiB"
+    assert grown < 4 * 1024, f"the server's peak memory grew by {grown} KiB: {growth}"
 
     # An enrolled till streaming a batch with no length: read up to the push cap, then refused.
     assert asyncio.run(post(server.url, "/sync/push", device_token, True)) in (413, -1)
