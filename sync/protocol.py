@@ -27,7 +27,9 @@ from typing_extensions import TypedDict
 # 7: the issuer of the receipts (the company: legal name, NIF, registered address) and each
 #    store's address, replicated to every till
 # 8: a sale or return carries its VERI*FACTU invoicing record (one hash chain per till)
-PROTOCOL_VERSION = 8
+# 9: a full invoice carries its record (F3, replacing the receipt; the customer's NIF); a
+#    cancelled full invoice (invoice.cancelled) carries its registro de anulación
+PROTOCOL_VERSION = 9
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
@@ -128,7 +130,8 @@ class InvoicingRecord(Model):
     """A VERI*FACTU invoicing record made at the till in the sale's own transaction (RD 1007/2023,
     art. 8): the fields its fingerprint covers, exactly as hashed (pos_app/domain/verifactu.py),
     and what the AEAT's XML needs besides. One chain per till: `previous_hash` is the hash of
-    the till's previous record ("" for the first)."""
+    the till's previous record ("" for the first). A registro de anulación names the invoice it
+    cancels in issuer_nif, number and issued_on (its amounts are 0)."""
 
     record_type: Literal["alta", "anulacion"] = "alta"
     invoice_type: Literal["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"]
@@ -139,6 +142,9 @@ class InvoicingRecord(Model):
     total: Cents
     breakdown: Annotated[list[TaxRateAmounts], Field(max_length=10)] = []
     corrects: Annotated[list[CorrectedInvoice], Field(max_length=1000)] = []
+    replaces: Annotated[list[CorrectedInvoice], Field(max_length=1000)] = []  # F3: the receipts it replaces
+    recipient_nif: Annotated[str, Field(pattern=r"^([0-9A-Z]{9})?$")] = ""  # F1/F3/R1: the customer
+    recipient_name: Annotated[str, Field(max_length=120)] = ""
     previous_hash: Annotated[str, Field(pattern=r"^([0-9A-F]{64})?$")]
     generated_at: Annotated[str, Field(pattern=r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")]
     hash: Annotated[str, Field(pattern=r"^[0-9A-F]{64}$")]
@@ -270,6 +276,20 @@ class InvoiceIssued(Model):
     tax_id: Annotated[str, Field(min_length=3, max_length=20)]
     name: Text
     address: Text = ""
+    invoicing_record: InvoicingRecord | None = None  # protocol 9: its F3 record
+
+
+class InvoiceCancelled(Model):
+    """A full invoice cancelled (issued to the wrong customer, say): its registro de anulación.
+    The receipt it replaced stands; a new full invoice may be issued for it."""
+
+    store_id: Id
+    sale_id: UUID
+    series: Text
+    number: Id
+    reason: Text = ""
+    staff_id: Id | None = None
+    invoicing_record: InvoicingRecord | None = None  # None: the invoice predates the till's issuer
 
 
 class OrderLineMove(Model):
@@ -382,6 +402,7 @@ EVENT_PAYLOADS: dict[str, type[Model]] = {
     "override.approved": OverrideApproved,
     "sale.voided": SaleVoided,
     "invoice.issued": InvoiceIssued,
+    "invoice.cancelled": InvoiceCancelled,
     "customer.enrolled": CustomerEnrolled,
     "order.placed": OrderPlaced,
     "order.step": OrderStep,

@@ -184,3 +184,21 @@ def make_alta(
         generated_at(made_at),
         alta_fingerprint(invoice, kind, tax_total, total, previous, made_at),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class AnulacionRecord:
+    """A registro de anulación: it names the invoice it cancels (RRSIF art. 10; HAC/1177/2024,
+    art. 10), chained like every record."""
+
+    cancelled: InvoiceId
+    previous: str
+    generated_at: str
+    hash: str
+
+
+def make_anulacion(cancelled: InvoiceId, previous: str, made_at: datetime) -> AnulacionRecord:
+    """The record that cancels `cancelled`, chained on `previous`."""
+    return AnulacionRecord(
+        cancelled, previous, generated_at(made_at), anulacion_fingerprint(cancelled, previous, made_at)
+    )

@@ -37,6 +37,7 @@ from pos_app.domain.payment import Payment, PaymentError, refund_plan
 from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
 from pos_app.domain.staff import StaffMember
+from pos_app.domain.verifactu import NifError
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
@@ -906,16 +907,40 @@ class SaleService(QObject):
         return receipt
 
     def issue_invoice(self, sale_id: str, tax_id: str, name: str, address: str = "") -> Receipt | None:
+        """A full invoice for a receipt (its F3 record), for a customer whose Spanish NIF checks."""
         identity = self.identity
         if identity is None:
             return None
         try:
-            number = self.replica.issue_invoice(
-                identity, sale_id, tax_id.strip().upper(), name.strip(), address.strip()
-            )
+            number = self.replica.issue_invoice(identity, sale_id, tax_id, name.strip(), address.strip())
+        except NifError as exc:
+            self._say(self.tr("{} is not a valid Spanish NIF: check it with the customer").format(exc.code), "error")
+            return None
         except ValueError as exc:
             self._say(str(exc), "error")
             return None
         self._fact_recorded()
         self._say(self.tr("Full invoice {} issued").format(number), "ok")
-        return self.reprint(sale_id)
+        receipt = self.reprint(sale_id)
+        if receipt is not None and self.last_receipt is not None and self.last_receipt.sale_id == sale_id:
+            self.last_receipt = receipt
+        return receipt
+
+    def cancel_invoice(self, sale_id: str, reason: str = "") -> Receipt | None:
+        """Cancel the full invoice that stands for a receipt (its registro de anulación); the
+        receipt stands and can be invoiced again. Returns the receipt as it now reads."""
+        identity = self.identity
+        if identity is None:
+            return None
+        member = self.member
+        try:
+            number = self.replica.cancel_invoice(identity, sale_id, reason, member.id if member else None)
+        except ValueError:
+            self._say(self.tr("This receipt has no full invoice to cancel"), "warning")
+            return None
+        self._fact_recorded()
+        self._say(self.tr("Full invoice {} cancelled: the receipt can be invoiced again").format(number), "ok")
+        receipt = self.replica.receipt(sale_id, identity.store_name, identity.till_code)
+        if receipt is not None and self.last_receipt is not None and self.last_receipt.sale_id == sale_id:
+            self.last_receipt = receipt
+        return receipt

@@ -335,6 +335,24 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER invoicing_records_not_deleted BEFORE DELETE ON invoicing_records
         BEGIN SELECT RAISE(ABORT, 'invoicing records are never deleted'); END;
     """,
+    # 10: full invoices as F3 records (the customer, the receipt replaced); a full invoice may be
+    # cancelled (its registro de anulación) and the receipt invoiced again.
+    """
+    ALTER TABLE invoicing_records ADD COLUMN replaces TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE invoicing_records ADD COLUMN recipient_nif TEXT NOT NULL DEFAULT '';
+    ALTER TABLE invoicing_records ADD COLUMN recipient_name TEXT NOT NULL DEFAULT '';
+    CREATE INDEX invoicing_records_number ON invoicing_records (number);
+    CREATE TABLE invoices_new (
+        series TEXT NOT NULL, number INTEGER NOT NULL, sale_id TEXT NOT NULL REFERENCES sales (id),
+        tax_id TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL, created_at TEXT NOT NULL,
+        cancelled_at TEXT, PRIMARY KEY (series, number)
+    );
+    INSERT INTO invoices_new (series, number, sale_id, tax_id, name, address, created_at)
+        SELECT series, number, sale_id, tax_id, name, address, created_at FROM invoices;
+    DROP TABLE invoices;
+    ALTER TABLE invoices_new RENAME TO invoices;
+    CREATE UNIQUE INDEX invoices_standing ON invoices (sale_id) WHERE cancelled_at IS NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

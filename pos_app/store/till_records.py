@@ -31,7 +31,7 @@ from pos_app.domain.receipt import (
 from pos_app.domain.shift import ZReport
 from pos_app.domain.staff import Attempts, Role, StaffMember
 from pos_app.domain.tax import breakdown
-from pos_app.domain.verifactu import InvoiceId, InvoiceType, make_alta
+from pos_app.domain.verifactu import InvoiceId, InvoiceType, make_alta, make_anulacion, valid_nif
 from pos_app.domain.verifactu import qr_url as verification_url
 from sync import protocol as p
 
@@ -315,7 +315,9 @@ class TillRecords:
             points_earned=draft.points_earned,
             points_balance=draft.points_balance,
             issuer=self.issuer(identity.store_id),
-            qr_url=self.qr_url(sale_id),
+            qr_url=""
+            if record is None
+            else verification_url(InvoiceId(record.issuer_nif, record.number, record.issued_on), record.total),
         )
 
     def _invoicing_record(
@@ -330,26 +332,27 @@ class TillRecords:
     ) -> p.InvoicingRecord | None:
         """The sale's VERI*FACTU record, chained on this till's last one and written in the
         sale's transaction (RD 1007/2023, art. 8: made when the invoice is issued). A simplified
-        invoice is F2; a return, a corrective R5 naming the receipt it corrects. None while the
-        till has no issuer (it then refuses to open a shift: services/shift.py)."""
+        invoice is F2. A return is a corrective invoice naming the invoice it corrects: R5 for a
+        receipt, R1 where the receipt had been replaced by a full invoice (art. 80.Uno of the
+        VAT Act, Ley 37/1992: a return of goods; RD 1619/2012 art. 15). None while the till has
+        no issuer (it then refuses to open a shift: services/shift.py)."""
         company = conn.execute("SELECT nif FROM company").fetchone()
         if company is None:
             return None
         local = created.astimezone()  # the till's own time and offset (Europe/Madrid in a Spanish shop)
         invoice = InvoiceId(company[0], receipt_number(series, number), local.date())
         rates = tuple((t.rate_bp, t.base, t.tax) for t in breakdown((ln.tax_rate_bp, ln.total) for ln in lines))
+        kind: InvoiceType = "F2"
         corrects: tuple[InvoiceId, ...] = ()
-        if draft.kind == "return" and draft.original_sale_id:
-            found = conn.execute(
-                "SELECT issuer_nif, number, issued_on FROM invoicing_records "
-                "WHERE sale_id = ? AND record_type = 'alta' ORDER BY seq LIMIT 1",
-                (draft.original_sale_id,),
-            ).fetchone()
+        recipient = ("", "")
+        if draft.kind == "return":
+            kind = "R5"
+            found = self._standing_alta(conn, draft.original_sale_id) if draft.original_sale_id else None
             if found:
                 corrects = (InvoiceId(found[0], found[1], date.fromisoformat(found[2])),)
-        last = conn.execute("SELECT hash FROM invoicing_records ORDER BY seq DESC LIMIT 1").fetchone()
-        kind: InvoiceType = "R5" if draft.kind == "return" else "F2"
-        made = make_alta(invoice, kind, rates, last[0] if last else "", local, corrects)
+                if found[4] in ("F1", "F3"):
+                    kind, recipient = "R1", (found[5], found[6])
+        made = make_alta(invoice, kind, rates, self._chain_head(conn), local, corrects)
         record = p.InvoicingRecord(
             invoice_type=kind,
             issuer_nif=invoice.issuer_nif,
@@ -359,30 +362,54 @@ class TillRecords:
             total=made.total,
             breakdown=[p.TaxRateAmounts(rate_bp=r, base=b, tax=t) for r, b, t in rates],
             corrects=[p.CorrectedInvoice(number=c.number, issued_on=c.issued_on) for c in corrects],
+            recipient_nif=recipient[0],
+            recipient_name=recipient[1],
             previous_hash=made.previous,
             generated_at=made.generated_at,
             hash=made.hash,
         )
-        conn.execute(
-            "INSERT INTO invoicing_records (sale_id, record_type, invoice_type, issuer_nif, number, issued_on, "
-            "tax_total, total, breakdown, corrects, previous_hash, generated_at, hash) "
-            "VALUES (?, 'alta', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                sale_id, kind, invoice.issuer_nif, invoice.number, invoice.issued_on.isoformat(), made.tax_total,
-                made.total, json.dumps([b.model_dump() for b in record.breakdown]),
-                json.dumps([c.model_dump(mode="json") for c in record.corrects]), made.previous, made.generated_at,
-                made.hash,
-            ),
-        )  # fmt: skip
+        self._keep_record(conn, sale_id, record)
         return record
 
-    def qr_url(self, sale_id: str) -> str:
-        """The URL of the sale's QR (the AEAT's validation service), or "" when it has no record."""
-        found = self.conn.execute(
-            "SELECT issuer_nif, number, issued_on, total FROM invoicing_records "
-            "WHERE sale_id = ? AND record_type = 'alta' ORDER BY seq LIMIT 1",
+    @staticmethod
+    def _chain_head(conn: sqlite3.Connection) -> str:
+        """The hash of this till's last record: the next one chains on it ("" for the first)."""
+        last = conn.execute("SELECT hash FROM invoicing_records ORDER BY seq DESC LIMIT 1").fetchone()
+        return str(last[0]) if last else ""
+
+    @staticmethod
+    def _standing_alta(conn: sqlite3.Connection, sale_id: str) -> tuple[Any, ...] | None:
+        """The invoice that stands for a sale: its full invoice (F3) if one was issued and not
+        cancelled, else its receipt (F2). (issuer, number, date, total, type, recipient NIF, name)."""
+        row = conn.execute(
+            "SELECT issuer_nif, number, issued_on, total, invoice_type, recipient_nif, recipient_name "
+            "FROM invoicing_records r WHERE sale_id = ? AND record_type = 'alta' AND NOT EXISTS ("
+            "SELECT 1 FROM invoicing_records a WHERE a.record_type = 'anulacion' AND a.number = r.number) "
+            "ORDER BY seq DESC LIMIT 1",
             (sale_id,),
         ).fetchone()
+        return tuple(row) if row else None
+
+    @staticmethod
+    def _keep_record(conn: sqlite3.Connection, sale_id: str, record: p.InvoicingRecord) -> None:
+        conn.execute(
+            "INSERT INTO invoicing_records (sale_id, record_type, invoice_type, issuer_nif, number, issued_on, "
+            "tax_total, total, breakdown, corrects, replaces, recipient_nif, recipient_name, previous_hash, "
+            "generated_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                sale_id, record.record_type, record.invoice_type, record.issuer_nif, record.number,
+                record.issued_on.isoformat(), record.tax_total, record.total,
+                json.dumps([b.model_dump() for b in record.breakdown]),
+                json.dumps([c.model_dump(mode="json") for c in record.corrects]),
+                json.dumps([c.model_dump(mode="json") for c in record.replaces]),
+                record.recipient_nif, record.recipient_name, record.previous_hash, record.generated_at, record.hash,
+            ),
+        )  # fmt: skip
+
+    def qr_url(self, sale_id: str) -> str:
+        """The URL of the QR of the invoice that stands for a sale (its full invoice, if one
+        stands, else its receipt): the AEAT's validation service; "" when it has no record."""
+        found = self._standing_alta(self.conn, sale_id)
         if found is None:
             return ""
         return verification_url(InvoiceId(found[0], found[1], date.fromisoformat(found[2])), found[3])
@@ -411,7 +438,7 @@ class TillRecords:
             "i.series, i.number, s.customer_card, s.points_earned, s.points_balance "
             "FROM sales s LEFT JOIN staff st ON st.id = s.cashier_id "
             "LEFT JOIN sales o ON o.id = s.original_sale_id "
-            "LEFT JOIN invoices i ON i.sale_id = s.id WHERE s.id = ?",
+            "LEFT JOIN invoices i ON i.sale_id = s.id AND i.cancelled_at IS NULL WHERE s.id = ?",
             (sale_id,),
         ).fetchone()
         if row is None:
@@ -797,14 +824,19 @@ class TillRecords:
     # --- invoices --------------------------------------------------------------------------------
 
     def issue_invoice(self, identity: Identity, sale_id: str, tax_id: str, name: str, address: str) -> str:
-        """A full invoice for a receipt (series "<till series>-F", consecutive). Returns its number."""
+        """A full invoice for a receipt (series "<till series>-F", consecutive), for a customer
+        with a Spanish NIF (checked: NifError). Its VERI*FACTU record is an F3, an invoice
+        issued in place of the simplified one, which it names (RD 1619/2012 art. 7.3; the
+        AEAT's TipoFactura F3 with FacturasSustituidas). Returns its number."""
+        tax_id = valid_nif(tax_id)
         series = identity.series + "-F"
-        created = _now().isoformat()
+        created = _now()
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM invoices WHERE sale_id = ?", (sale_id,)).fetchone():
+            if conn.execute("SELECT 1 FROM invoices WHERE sale_id = ? AND cancelled_at IS NULL", (sale_id,)).fetchone():
                 raise ValueError("This receipt already has a full invoice: reprint it instead")
             number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM invoices WHERE series = ?", (series,))
             number_value = int(number.fetchone()[0])
+            record = self._f3_record(conn, sale_id, receipt_number(series, number_value), created, tax_id, name)
             fact = p.InvoiceIssued(
                 store_id=identity.store_id,
                 sale_id=sale_id,
@@ -813,15 +845,102 @@ class TillRecords:
                 tax_id=tax_id,
                 name=name,
                 address=address,
+                invoicing_record=record,
             )
             conn.execute(
                 "INSERT INTO invoices (series, number, sale_id, tax_id, name, address, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (series, number_value, sale_id, tax_id, name, address, created),
+                (series, number_value, sale_id, tax_id, name, address, created.isoformat()),
             )
-            self._journal(conn, "invoice", sale_id + ":F", fact.model_dump(mode="json"), created)
-            self._fact(conn, "invoice.issued", fact, created)
+            self._journal(conn, "invoice", sale_id + ":F", fact.model_dump(mode="json"), created.isoformat())
+            self._fact(conn, "invoice.issued", fact, created.isoformat())
         return receipt_number(series, number_value)
+
+    def _f3_record(
+        self, conn: sqlite3.Connection, sale_id: str, number: str, created: datetime, nif: str, name: str
+    ) -> p.InvoicingRecord | None:
+        """The F3 record of a full invoice replacing the sale's receipt: the receipt's amounts,
+        the customer, chained on this till's last record. None for a receipt without a record."""
+        row = conn.execute(
+            "SELECT issuer_nif, number, issued_on, breakdown FROM invoicing_records "
+            "WHERE sale_id = ? AND record_type = 'alta' AND invoice_type = 'F2' ORDER BY seq LIMIT 1",
+            (sale_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        local = created.astimezone()
+        rates = tuple((b["rate_bp"], b["base"], b["tax"]) for b in json.loads(row[3]))
+        made = make_alta(InvoiceId(row[0], number, local.date()), "F3", rates, self._chain_head(conn), local)
+        record = p.InvoicingRecord(
+            invoice_type="F3",
+            issuer_nif=row[0],
+            number=number,
+            issued_on=local.date(),
+            tax_total=made.tax_total,
+            total=made.total,
+            breakdown=[p.TaxRateAmounts(rate_bp=r, base=b, tax=t) for r, b, t in rates],
+            replaces=[p.CorrectedInvoice(number=row[1], issued_on=date.fromisoformat(row[2]))],
+            recipient_nif=nif,
+            recipient_name=name[:120],
+            previous_hash=made.previous,
+            generated_at=made.generated_at,
+            hash=made.hash,
+        )
+        self._keep_record(conn, sale_id, record)
+        return record
+
+    def cancel_invoice(self, identity: Identity, sale_id: str, reason: str, staff_id: int | None) -> str:
+        """Cancel the full invoice that stands for a receipt (issued to the wrong customer, say):
+        its registro de anulación (RRSIF art. 10), chained like every record. The receipt stands;
+        a new full invoice may be issued. Returns the cancelled invoice's number."""
+        created = _now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT series, number FROM invoices WHERE sale_id = ? AND cancelled_at IS NULL", (sale_id,)
+            ).fetchone()
+            if row is None:
+                raise ValueError("This receipt has no full invoice to cancel")
+            number = receipt_number(row[0], row[1])
+            found = conn.execute(
+                "SELECT issuer_nif, issued_on, invoice_type FROM invoicing_records "
+                "WHERE record_type = 'alta' AND number = ?",
+                (number,),
+            ).fetchone()
+            record = None
+            if found is not None:
+                local = created.astimezone()
+                cancelled = InvoiceId(found[0], number, date.fromisoformat(found[1]))
+                made = make_anulacion(cancelled, self._chain_head(conn), local)
+                record = p.InvoicingRecord(
+                    record_type="anulacion",
+                    invoice_type=found[2],
+                    issuer_nif=found[0],
+                    number=number,
+                    issued_on=cancelled.issued_on,
+                    tax_total=0,
+                    total=0,
+                    previous_hash=made.previous,
+                    generated_at=made.generated_at,
+                    hash=made.hash,
+                )
+                self._keep_record(conn, sale_id, record)
+            conn.execute(
+                "UPDATE invoices SET cancelled_at = ? WHERE series = ? AND number = ?",
+                (created.isoformat(), row[0], row[1]),
+            )
+            fact = p.InvoiceCancelled(
+                store_id=identity.store_id,
+                sale_id=sale_id,
+                series=row[0],
+                number=row[1],
+                reason=reason[:200],
+                staff_id=staff_id,
+                invoicing_record=record,
+            )
+            content = fact.model_dump(mode="json")
+            self._journal(conn, "invoice_cancelled", f"{sale_id}:X{row[1]}", content, created.isoformat())
+            self._fact(conn, "invoice.cancelled", fact, created.isoformat())
+        return number
 
     def iter_sales(self) -> Iterator[str]:
         for row in self.conn.execute("SELECT id FROM sales ORDER BY rowid"):

@@ -802,6 +802,15 @@ class SaleWindow(QMainWindow):
         if receipt is None:
             self.show_message(self.tr("No receipt to invoice yet"), "warning")
             return
+        if receipt.invoice_no:  # issued to the wrong customer: cancel it, then issue another
+            self._ask(
+                self.tr("Cancel full invoice"),
+                self.tr("Receipt {} already has full invoice {}. Cancel that invoice?").format(
+                    receipt.receipt_no, receipt.invoice_no
+                ),
+                lambda: self.sales.cancel_invoice(receipt.sale_id, "cancelled at the till"),
+            )
+            return
         dialog = InvoiceDialog(self)
 
         def finished(result: int) -> None:

@@ -841,27 +841,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="108"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="121"/>
         <source>Receipt {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="116"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="129"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="118"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="131"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="122"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="135"/>
         <source>Next sale (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="140"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="161"/>
         <source>Saved {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,12 +869,12 @@
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="78"/>
+        <location filename="../../pos_app/services/printing.py" line="91"/>
         <source>No printer is set up: open the drawer with its key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="99"/>
+        <location filename="../../pos_app/services/printing.py" line="112"/>
         <source>The printer did not print ({}). The sale is saved: F12 reprints it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,276 +993,291 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="154"/>
-        <location filename="../../pos_app/services/selling.py" line="231"/>
-        <location filename="../../pos_app/services/selling.py" line="441"/>
+        <location filename="../../pos_app/services/selling.py" line="155"/>
+        <location filename="../../pos_app/services/selling.py" line="232"/>
+        <location filename="../../pos_app/services/selling.py" line="442"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="237"/>
+        <location filename="../../pos_app/services/selling.py" line="238"/>
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="241"/>
+        <location filename="../../pos_app/services/selling.py" line="242"/>
         <source>× {}: now scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="260"/>
+        <location filename="../../pos_app/services/selling.py" line="261"/>
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="276"/>
+        <location filename="../../pos_app/services/selling.py" line="277"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="277"/>
+        <location filename="../../pos_app/services/selling.py" line="278"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="278"/>
+        <location filename="../../pos_app/services/selling.py" line="279"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279"/>
+        <location filename="../../pos_app/services/selling.py" line="280"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="287"/>
+        <location filename="../../pos_app/services/selling.py" line="288"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="297"/>
+        <location filename="../../pos_app/services/selling.py" line="298"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="300"/>
+        <location filename="../../pos_app/services/selling.py" line="301"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="448"/>
+        <location filename="../../pos_app/services/selling.py" line="449"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="468"/>
+        <location filename="../../pos_app/services/selling.py" line="469"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="500"/>
+        <location filename="../../pos_app/services/selling.py" line="501"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="184"/>
-        <location filename="../../pos_app/services/selling.py" line="512"/>
+        <location filename="../../pos_app/services/selling.py" line="185"/>
+        <location filename="../../pos_app/services/selling.py" line="513"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="148"/>
+        <location filename="../../pos_app/services/selling.py" line="149"/>
         <source>No member found for &apos;{}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="169"/>
+        <location filename="../../pos_app/services/selling.py" line="170"/>
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="189"/>
+        <location filename="../../pos_app/services/selling.py" line="190"/>
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="196"/>
+        <location filename="../../pos_app/services/selling.py" line="197"/>
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="332"/>
+        <location filename="../../pos_app/services/selling.py" line="333"/>
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="349"/>
+        <location filename="../../pos_app/services/selling.py" line="350"/>
         <source>Releasing reserved units needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="379"/>
+        <location filename="../../pos_app/services/selling.py" line="380"/>
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="396"/>
+        <location filename="../../pos_app/services/selling.py" line="397"/>
         <source>Order {}: take the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="514"/>
+        <location filename="../../pos_app/services/selling.py" line="515"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="516"/>
+        <location filename="../../pos_app/services/selling.py" line="517"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="532"/>
+        <location filename="../../pos_app/services/selling.py" line="533"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="543"/>
+        <location filename="../../pos_app/services/selling.py" line="544"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="554"/>
+        <location filename="../../pos_app/services/selling.py" line="555"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="574"/>
+        <location filename="../../pos_app/services/selling.py" line="575"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="580"/>
+        <location filename="../../pos_app/services/selling.py" line="581"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="586"/>
+        <location filename="../../pos_app/services/selling.py" line="587"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="594"/>
+        <location filename="../../pos_app/services/selling.py" line="595"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="615"/>
+        <location filename="../../pos_app/services/selling.py" line="616"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="652"/>
+        <location filename="../../pos_app/services/selling.py" line="653"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="701"/>
+        <location filename="../../pos_app/services/selling.py" line="702"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="704"/>
+        <location filename="../../pos_app/services/selling.py" line="705"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="707"/>
+        <location filename="../../pos_app/services/selling.py" line="708"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="727"/>
+        <location filename="../../pos_app/services/selling.py" line="728"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="758"/>
+        <location filename="../../pos_app/services/selling.py" line="759"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="768"/>
+        <location filename="../../pos_app/services/selling.py" line="769"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772"/>
+        <location filename="../../pos_app/services/selling.py" line="773"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="778"/>
+        <location filename="../../pos_app/services/selling.py" line="779"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="792"/>
+        <location filename="../../pos_app/services/selling.py" line="793"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="805"/>
+        <location filename="../../pos_app/services/selling.py" line="806"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="825"/>
+        <location filename="../../pos_app/services/selling.py" line="826"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="836"/>
+        <location filename="../../pos_app/services/selling.py" line="837"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="850"/>
+        <location filename="../../pos_app/services/selling.py" line="851"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="853"/>
+        <location filename="../../pos_app/services/selling.py" line="854"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="856"/>
+        <location filename="../../pos_app/services/selling.py" line="857"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="879"/>
+        <location filename="../../pos_app/services/selling.py" line="880"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="884"/>
+        <location filename="../../pos_app/services/selling.py" line="885"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="894"/>
+        <location filename="../../pos_app/services/selling.py" line="895"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901"/>
+        <location filename="../../pos_app/services/selling.py" line="902"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="920"/>
+        <location filename="../../pos_app/services/selling.py" line="917"/>
+        <source>{} is not a valid Spanish NIF: check it with the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="923"/>
         <source>Full invoice {} issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="939"/>
+        <source>This receipt has no full invoice to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="942"/>
+        <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1559,87 +1574,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="820"/>
+        <location filename="../../pos_app/ui/main_window.py" line="807"/>
+        <source>Cancel full invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="808"/>
+        <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="829"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="849"/>
+        <location filename="../../pos_app/ui/main_window.py" line="858"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="856"/>
+        <location filename="../../pos_app/ui/main_window.py" line="865"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="864"/>
+        <location filename="../../pos_app/ui/main_window.py" line="873"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="871"/>
+        <location filename="../../pos_app/ui/main_window.py" line="880"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="871"/>
+        <location filename="../../pos_app/ui/main_window.py" line="880"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="871"/>
+        <location filename="../../pos_app/ui/main_window.py" line="880"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="889"/>
+        <location filename="../../pos_app/ui/main_window.py" line="898"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="894"/>
+        <location filename="../../pos_app/ui/main_window.py" line="903"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="896"/>
+        <location filename="../../pos_app/ui/main_window.py" line="905"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="898"/>
+        <location filename="../../pos_app/ui/main_window.py" line="907"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="900"/>
+        <location filename="../../pos_app/ui/main_window.py" line="909"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="902"/>
+        <location filename="../../pos_app/ui/main_window.py" line="911"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="905"/>
+        <location filename="../../pos_app/ui/main_window.py" line="914"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="913"/>
+        <location filename="../../pos_app/ui/main_window.py" line="922"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="931"/>
+        <location filename="../../pos_app/ui/main_window.py" line="940"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="931"/>
+        <location filename="../../pos_app/ui/main_window.py" line="940"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2140,57 +2165,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="151"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="172"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="159"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="180"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="162"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="183"/>
         <source>Export diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="169"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="190"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="179"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="200"/>
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="188"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="209"/>
         <source>Making the diagnostics file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="197"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="218"/>
         <source>The diagnostics file could not be written: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="199"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="220"/>
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="213"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="234"/>
         <source>never (catalog not loaded yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="216"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="237"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="218"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="239"/>
         <source>%n min ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2198,7 +2223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="220"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="241"/>
         <source>%n h ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2206,7 +2231,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="222"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="243"/>
         <source>%n days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2214,52 +2239,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="228"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="249"/>
         <source>not tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="228"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="249"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="228"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="249"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="230"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="251"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="231"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
         <source>Sales waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="232"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="253"/>
         <source>Last successful sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="233"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="254"/>
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="234"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="255"/>
         <source>Catalog and stock up to date as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="235"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="256"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="246"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="267"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>

@@ -23,6 +23,7 @@ import os
 import socket
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from sync.server.settings import ServerSettings
@@ -137,6 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
     limits.add_argument("file", type=Path)
     moved = sub.add_parser("transfers", help="transfers between stores, with their differences (JSON)")
     moved.add_argument("--open", action="store_true", help="only those not received, declined or cancelled")
+    vf_send = sub.add_parser("verifactu-send", help="send the VERI*FACTU records that wait to the AEAT now")
+    vf_send.add_argument("--rounds", type=int, default=1, help="requests to make at most (1,000 records each)")
+    sub.add_parser("verifactu-status", help="per store and till: records waiting, sent, rejected, oldest unsent")
+    vf_export = sub.add_parser(
+        "verifactu-export", help="the records of a period as the AEAT's XML (RegFactuSistemaFacturacion)"
+    )
+    vf_export.add_argument("--from", dest="since", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    vf_export.add_argument("--to", dest="until", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    vf_export.add_argument("--store", help="one store's code")
+    vf_export.add_argument("file", type=Path, help="the XML file (one request body per 1,000 records)")
+    vf_fix = sub.add_parser(
+        "verifactu-correct", help="correct a record the AEAT rejected (subsanación): the customer's NIF and name"
+    )
+    vf_fix.add_argument("number", help="the invoice's series and number, as the exception names it")
+    vf_fix.add_argument("--recipient-nif", default="")
+    vf_fix.add_argument("--recipient-name", default="")
     member = sub.add_parser("add-member", help="enrol a loyalty member at HQ (prints the card number)")
     member.add_argument("name")
     member.add_argument("--phone")
@@ -243,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             from sync.server import transfers
 
             print(json.dumps(transfers.transfers_overview(central, args.open), indent=2))
+        elif args.command.startswith("verifactu-"):
+            return _verifactu(args, central, settings)
         elif args.command == "add-member":
             card = loyalty.add_customer(
                 central,
@@ -262,6 +281,39 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _verifactu(args: argparse.Namespace, central: CentralStore, settings: ServerSettings) -> int:
+    from sync.server import aeat
+
+    if args.command == "verifactu-status":
+        print(json.dumps(aeat.status(central), indent=2))
+    elif args.command == "verifactu-correct":
+        new_id = aeat.correct(central, args.number, args.recipient_nif, args.recipient_name)
+        print(f"record {new_id} corrects invoice {args.number}; it goes to the AEAT with the next request")
+    elif args.command == "verifactu-export":
+        software = aeat.Software.this(settings.producer_name, settings.producer_nif)
+        with args.file.open("wb") as out:
+            bodies = 0
+            for body in aeat.export(central, software, args.since, args.until, args.store):
+                out.write(body)
+                bodies += 1
+        print(f"{bodies} request bodies written to {args.file}")
+    else:
+        sender = aeat.sender(central, settings)
+        outcome = aeat.Outcome()
+        try:
+            for _ in range(args.rounds):
+                outcome = sender.send_once()
+                if outcome.error or not outcome.sent:
+                    break
+                print(f"{outcome.sent} records sent{' late' if outcome.late else ''}: {outcome.state}")
+        finally:
+            sender.close()
+        if outcome.error:
+            print(f"pos-server: {outcome.error}", file=sys.stderr)
+            return 1
+    return 0
+
+
 def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
     import uvicorn
 
@@ -277,10 +329,12 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
             demo.generate(central, skus=args.demo_skus)
     stop_loyalty = _schedule_loyalty(central, args.loyalty_every)
     stop_orders = _schedule_orders(central, settings, args.orders_every)
+    stop_aeat = _schedule_aeat(central, settings)
     if args.workers > 1:
         try:
             return _serve_workers(args)
         finally:
+            stop_aeat()
             stop_loyalty()
             stop_orders()
             central.dispose()
@@ -296,9 +350,55 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
     else:
         config.host, config.port = args.host, args.port
         server.run()
+    stop_aeat()
     stop_loyalty()
     stop_orders()
     return 0
+
+
+def _schedule_aeat(central: CentralStore, settings: ServerSettings) -> Callable[[], None]:
+    """Send the VERI*FACTU records that wait to the AEAT (in this process only): a request,
+    then the wait the AEAT answered, sooner when 1,000 records wait (HAC/1177/2024 art. 16.2);
+    longer after a failure. Off while no AEAT URL is set. Returns what stops it."""
+    import logging
+    import threading
+
+    from sync.server import aeat
+
+    stop = threading.Event()
+    if not settings.aeat_url:
+        return stop.set
+    logger = logging.getLogger("pos-server")
+
+    def run() -> None:
+        try:
+            sender = aeat.sender(central, settings)
+        except aeat.AeatError as exc:  # no certificate, no producer: said once, loudly
+            logger.error("VERI*FACTU records are not being sent: %s", exc)
+            return
+        wait = 1.0
+        try:
+            while not stop.wait(wait):
+                try:
+                    outcome = sender.send_once()
+                except Exception:  # tried again later; the records wait
+                    logger.exception("VERI*FACTU sending failed")
+                    outcome = aeat.Outcome(error="failed", wait=60)
+                if outcome.error:
+                    logger.warning("VERI*FACTU: %s", outcome.error)
+                # A full request may follow at once; otherwise the AEAT's wait (a little when idle).
+                wait = (
+                    0.0
+                    if outcome.sent >= aeat.MAX_RECORDS
+                    else outcome.wait
+                    if outcome.sent
+                    else min(outcome.wait, 5.0)
+                )
+        finally:
+            sender.close()
+
+    threading.Thread(target=run, name="aeat-sender", daemon=True).start()
+    return stop.set
 
 
 def _schedule_orders(central: CentralStore, settings: ServerSettings, seconds: float) -> Callable[[], None]:

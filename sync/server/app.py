@@ -321,6 +321,13 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         behind (`behind`, `lag_seconds`)."""
         return central.tills_overview()
 
+    @app.get("/admin/verifactu/status", dependencies=[Depends(admin)], responses=errors(401, 403))
+    def verifactu_status() -> list[dict[str, Any]]:
+        """Per store and till: VERI*FACTU records waiting for the AEAT, sent, rejected, oldest unsent."""
+        from sync.server import aeat
+
+        return aeat.status(central)
+
     @app.get("/admin/transfers", dependencies=[Depends(admin)], responses=errors(401, 403))
     def transfers_list(open_only: bool = False) -> list[dict[str, Any]]:
         """Transfers between stores with their lines and, once received, their differences."""

@@ -519,7 +519,36 @@ invoicing_records = sa.Table(
     sa.Column("generated_at", sa.String(25), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False, unique=True),
     sa.Column("received_at", sa.String(40), nullable=False),
-    # Where it stands with the AEAT: waiting until submitted (the submission is the next step).
+    # Where it stands with the AEAT (sync/server/aeat.py): waiting, accepted, accepted_with_errors,
+    # rejected, corrected (a rejected record HQ has corrected), unsendable (see aeat_text).
     sa.Column("aeat_state", sa.String(20), nullable=False, server_default="waiting"),
+    sa.Column("replaces", sa.JSON, nullable=False, server_default="[]"),
+    sa.Column("recipient_nif", sa.String(9), nullable=False, server_default=""),
+    sa.Column("recipient_name", sa.String(120), nullable=False, server_default=""),
+    # A correction made at HQ (till_id 0, HQ's own chain) of a rejected record: that record's id.
+    sa.Column("corrects_record_id", sa.BigInteger),
+    sa.Column("xml", sa.Text),  # its RegistroFactura, built once, sent (and exported) as is
+    sa.Column("submission_id", sa.BigInteger),
+    sa.Column("sent_at", sa.String(40)),
+    sa.Column("aeat_code", sa.Integer),
+    sa.Column("aeat_text", sa.Text),
     sa.Index("ix_invoicing_records_till", "till_id", "id"),
+    sa.Index("ix_invoicing_records_state", "aeat_state", "id"),
+)
+
+# Each request to the AEAT: what was sent and what it answered, kept for an inspection.
+aeat_submissions = sa.Table(
+    "aeat_submissions",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("sent_at", sa.String(40), nullable=False),
+    sa.Column("late", sa.Boolean, nullable=False),
+    sa.Column("records", sa.Integer, nullable=False),
+    # Correcto, ParcialmenteCorrecto, Incorrecto (the AEAT's EstadoEnvio), or failed: no usable answer
+    sa.Column("state", sa.String(24), nullable=False),
+    sa.Column("csv", sa.String(64)),
+    sa.Column("wait_seconds", sa.Integer),
+    sa.Column("error", sa.Text),
+    sa.Column("request", sa.Text, nullable=False),
+    sa.Column("response", sa.Text),
 )

@@ -22,3 +22,18 @@ class ServerSettings(BaseSettings):
     # Where order notifications (ready, problem, collected…) are POSTed as JSON; empty: they
     # are kept in the notifications outbox (and in each order's status) until one is set.
     webhook_url: str = ""
+    # VERI*FACTU (sync/server/aeat.py). The AEAT's service: its test environment is
+    # https://prewww1.aeat.es/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP, production
+    # https://www1.agenciatributaria.gob.es/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP.
+    # Empty: records are kept and wait (verifactu-status shows them).
+    aeat_url: str = ""
+    # The company's certificate (PKCS#12: .p12/.pfx) and its password, for the AEAT's mutual TLS.
+    aeat_pkcs12: str = ""
+    aeat_pkcs12_password: str = ""
+    # A record made longer ago than this when sent goes as sent late (Incidencia=S), in seconds.
+    aeat_late_after: float = 240.0
+    aeat_timeout: float = 30.0
+    # The producer of this invoicing system, as its declaración responsable names it (RRSIF
+    # art. 13): the SistemaInformatico of every record. Nothing is sent until the NIF is set.
+    producer_name: str = ""
+    producer_nif: str = ""

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
-from pos_app.domain.verifactu import InvoiceId, alta_fingerprint, valid_nif
+from pos_app.domain.verifactu import InvoiceId, alta_fingerprint, anulacion_fingerprint, valid_nif
 from sync import protocol as p
 from sync.server import migrate
 from sync.server import schema as t
@@ -47,6 +47,36 @@ SNAPSHOT_TABLES = {
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
 CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
+
+
+def record_fingerprint(record: p.InvoicingRecord) -> str:
+    """The fingerprint an invoicing record should carry, recomputed from its fields."""
+    made_at = datetime.fromisoformat(record.generated_at)
+    invoice = InvoiceId(record.issuer_nif, record.number, record.issued_on)
+    if record.record_type == "anulacion":
+        return anulacion_fingerprint(invoice, record.previous_hash, made_at)
+    return alta_fingerprint(invoice, record.invoice_type, record.tax_total, record.total, record.previous_hash, made_at)
+
+
+def record_row(record: p.InvoicingRecord) -> dict[str, Any]:
+    """An invoicing record as a row of invoicing_records (without where it came from)."""
+    return {
+        "record_type": record.record_type,
+        "invoice_type": record.invoice_type,
+        "issuer_nif": record.issuer_nif,
+        "number": record.number,
+        "issued_on": record.issued_on.isoformat(),
+        "tax_total": record.tax_total,
+        "total": record.total,
+        "breakdown": [b.model_dump() for b in record.breakdown],
+        "corrects": [c.model_dump(mode="json") for c in record.corrects],
+        "replaces": [c.model_dump(mode="json") for c in record.replaces],
+        "recipient_nif": record.recipient_nif,
+        "recipient_name": record.recipient_name,
+        "previous_hash": record.previous_hash,
+        "generated_at": record.generated_at,
+        "hash": record.hash,
+    }
 
 
 def utcnow() -> str:
@@ -449,6 +479,7 @@ class CentralStore:
         stock_facts: dict[type, list[tuple[str, Any]]] = {
             p.TransferRequested: [], p.TransferStep: [], p.StockAdjusted: [],
         }  # fmt: skip
+        kept: list[tuple[str, p.InvoicingRecord]] = []  # VERI*FACTU records, in the till's chain order
         with self.writer.begin() as conn:
             ids = [str(event.event_id) for event in events]
             known = self._first_answers(conn, ids)
@@ -459,6 +490,9 @@ class CentralStore:
                     continue
                 seen.add(event_id)
                 reason, payload = self._check(device, event)
+                record = getattr(payload, "invoicing_record", None)
+                if record is not None:  # a sale's, a full invoice's or a cancellation's
+                    kept.append((str(payload.sale_id), record))  # type: ignore[union-attr]
                 if isinstance(payload, p.SaleCompleted):
                     sales.append((event_id, payload))
                     records.append((event, "applied", None))
@@ -485,6 +519,7 @@ class CentralStore:
             # Members first: a sale in the same batch may name a card enrolled just before it.
             changes = loyalty.apply_enrolments(self, conn, device, enrolments)
             changes += self._apply_sales(conn, device, sales)
+            self._keep_invoicing_records(conn, device, kept, utcnow())
             # Transfers and counts, then orders: a hand-over's payment, then whether promises
             # still hold after everything that moved this store's stock.
             changes += transfers.apply_facts(self, conn, device, *stock_facts.values())
@@ -672,7 +707,6 @@ class CentralStore:
         conn.execute(t.sales.insert(), sale_rows)
         conn.execute(t.sale_lines.insert(), line_rows)
         conn.execute(t.sale_payments.insert(), payment_rows)
-        self._keep_invoicing_records(conn, device, sales, now)
         changes: list[dict[str, Any]] = []
         for reason in ("sale", "return"):  # the ledger says which movement was which
             moves = [move for kind, move in movements if kind == reason]
@@ -681,13 +715,12 @@ class CentralStore:
         return changes + loyalty.book_sales(self, conn, device, bookings, now)
 
     def _keep_invoicing_records(
-        self, conn: Connection, device: Device, sales: Sequence[tuple[str, p.SaleCompleted]], now: str
+        self, conn: Connection, device: Device, records: Sequence[tuple[str, p.InvoicingRecord]], now: str
     ) -> None:
-        """Keep the sales' VERI*FACTU records as made, in chain order. A fact is never refused:
+        """Keep the till's VERI*FACTU records as made, in chain order. A fact is never refused:
         a record whose fingerprint does not recompute, or that does not chain on the till's
         last record here (a repaired till's seam, a record lost on the way), is kept and raised
         as an exception for HQ."""
-        records = [(sale, sale.invoicing_record) for _, sale in sales if sale.invoicing_record is not None]
         if not records:
             return
         last = conn.execute(
@@ -697,13 +730,8 @@ class CentralStore:
             .limit(1)
         ).scalar()
         rows = []
-        for sale, record in records:
-            made_at = datetime.fromisoformat(record.generated_at)
-            invoice = InvoiceId(record.issuer_nif, record.number, record.issued_on)
-            again = alta_fingerprint(
-                invoice, record.invoice_type, record.tax_total, record.total, record.previous_hash, made_at
-            )
-            if again != record.hash:
+        for sale_id, record in records:
+            if record_fingerprint(record) != record.hash:
                 self._raise_exception(
                     conn, "invoicing_record_hash", device.store_id, device.till_id,
                     f"invoicing record {record.number} of till {device.till_code}: its fingerprint does not recompute",
@@ -717,21 +745,10 @@ class CentralStore:
             last = record.hash
             rows.append(
                 {
+                    **record_row(record),
                     "store_id": device.store_id,
                     "till_id": device.till_id,
-                    "sale_id": str(sale.sale_id),
-                    "record_type": record.record_type,
-                    "invoice_type": record.invoice_type,
-                    "issuer_nif": record.issuer_nif,
-                    "number": record.number,
-                    "issued_on": record.issued_on.isoformat(),
-                    "tax_total": record.tax_total,
-                    "total": record.total,
-                    "breakdown": [b.model_dump() for b in record.breakdown],
-                    "corrects": [c.model_dump(mode="json") for c in record.corrects],
-                    "previous_hash": record.previous_hash,
-                    "generated_at": record.generated_at,
-                    "hash": record.hash,
+                    "sale_id": sale_id,
                     "received_at": now,
                 }
             )

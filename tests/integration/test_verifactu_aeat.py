@@ -1,0 +1,125 @@
+"""VERI*FACTU end to end: records made at two tills (one offline for a while) reach HQ, which
+sends them to the AEAT (the project's double, over real HTTP): every chain link checked there,
+late records flagged, a rejected record corrected by HQ, every record registered exactly once.
+(RD 1007/2023 art. 15–16; HAC/1177/2024 art. 14–17.)"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+from lxml import etree
+from verifactu_sdk.xml import validar
+
+from sync.server import aeat
+from tests.integration.test_invoicing_records import an_item
+from tests.tills import ready_till, signed_in_sales, sync
+
+PRODUCER = aeat.Software("Omni POS (tests)", "B10000008", version="test")
+
+
+def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and_a_rejection_corrected(
+    tmp_path, live_server, central, aeat_double
+):
+    t1 = ready_till(tmp_path, live_server, central, "T1")
+    t2 = ready_till(tmp_path, live_server, central, "T2")
+    s1 = signed_in_sales(t1)
+    for _ in range(2):
+        assert s1.scan(an_item(t1))
+        s1.pay_cash()
+    sync(t1)
+
+    # T2 is offline: a receipt, its full invoice (to the wrong company), cancelled, invoiced
+    # again, another sale, and a return of the invoiced goods (R1: it corrects the full invoice).
+    s2 = signed_in_sales(t2)
+    assert s2.scan(an_item(t2))
+    a = s2.pay_cash()
+    assert s2.issue_invoice(a.sale_id, "12345678A", "Persona equivocada") is None  # a wrong NIF: refused, said
+    assert s2.issue_invoice(a.sale_id, "12345678-z", "Persona equivocada") is not None
+    assert s2.cancel_invoice(a.sale_id, "wrong customer") is not None
+    invoiced = s2.issue_invoice(a.sale_id, "B10000008", "Hostal Sol, S.L.")
+    assert invoiced is not None and invoiced.invoice_no.endswith("-F-000002")
+    assert s2.scan(an_item(t2))
+    s2.pay_cash()
+    manager = next(sid for sid, who, _role in s2.session.members() if who == "Luis")
+    approver = s2.session.approve(manager, "9999", "return.with_receipt")
+    line = t2.returnable_lines(a.sale_id)[0]
+    assert asyncio.run(s2.refund_from_receipt(a.sale_id, {line.line_no: 1}, approver)) is not None
+    kinds = [
+        (row[0], row[1])
+        for row in t2.conn.execute("SELECT record_type, invoice_type FROM invoicing_records ORDER BY seq")
+    ]
+    assert kinds == [
+        ("alta", "F2"),
+        ("alta", "F3"),
+        ("anulacion", "F3"),
+        ("alta", "F3"),
+        ("alta", "F2"),
+        ("alta", "R1"),
+    ]
+
+    sender = aeat.Sender(central, aeat_double.url, PRODUCER, late_after=240)
+    try:
+        # The AEAT is down: nothing is lost, nothing counts as sent, the request is kept.
+        aeat_double.control(down=True)
+        failed = sender.send_once()
+        assert failed.state == "failed" and "503" in failed.error and failed.wait > 60
+        assert [s["waiting"] for s in aeat.status(central)] == [2]
+
+        # It is back; it will reject T2's second full invoice the first time it sees it.
+        t2_invoice = invoiced.invoice_no
+        aeat_double.control(down=False, reject=[t2_invoice], wait=2)
+        now = datetime.now(UTC)
+        sent = sender.send_once(now)  # T1's records were tried before: they go flagged as late
+        assert (sent.sent, sent.late, sent.state, sent.wait) == (2, True, "Correcto", 2)
+
+        sync(t2)  # T2 is back online, hours after its sales
+        later = now + timedelta(hours=3)
+        outcome = sender.send_once(later)
+        assert (outcome.sent, outcome.late, outcome.state) == (6, True, "ParcialmenteCorrecto")
+        assert sender.send_once(later).sent == 0  # nothing waits
+
+        rejected = [r for r in central.invoicing_records() if r["aeat_state"] == "rejected"]
+        assert [r["number"] for r in rejected] == [t2_invoice] and rejected[0]["aeat_code"] == 4104
+        assert any(
+            e["kind"] == "invoicing_record_rejected" and t2_invoice in e["detail"] for e in central.open_exceptions()
+        )
+
+        # HQ corrects it (subsanación): a new record in HQ's own chain; the AEAT accepts it.
+        aeat.correct(central, t2_invoice, "B10000008", "Hostal Sol, S.L. (corregido)")
+        fixed = sender.send_once()  # made just now: on time
+        assert (fixed.sent, fixed.state) == (1, "Correcto")
+    finally:
+        sender.close()
+
+    got = aeat_double.received()
+    records = got["records"]
+    assert got["requests"] == 3  # the refused request never reached it
+    held = central.invoicing_records()
+    assert len(held) == len(records) == 9
+    # Exactly once: every record HQ holds reached the AEAT once, and each was registered.
+    assert Counter(r["hash"] for r in records) == Counter(r["hash"] for r in held)
+    assert [r["state"] for r in records].count("Incorrecto") == 1
+    assert all(r["incident"] for r in records[:8]) and not records[8]["incident"]
+    assert records[8]["correction"] and records[8]["installation"] == "HQ"
+    assert {r["installation"] for r in records[:8]} == {"MAD1-T1", "MAD1-T2"}
+    assert [r["operation"] for r in records].count("Anulacion") == 1
+    states = Counter(r["aeat_state"] for r in central.invoicing_records())
+    assert states == {"accepted": 8, "corrected": 1}
+    assert {(s["store"], s["till"]): (s["waiting"], s["sent"], s["rejected"]) for s in aeat.status(central)} == {
+        ("MAD1", "T1"): (0, 2, 0),
+        ("MAD1", "T2"): (0, 5, 0),
+        ("MAD1", "HQ"): (0, 1, 0),
+    }
+
+    # For an inspection: the period's records as the AEAT's XML, valid, each till's chain in order.
+    today = datetime.now(UTC).date()
+    bodies = list(aeat.export(central, PRODUCER, today - timedelta(days=1), today + timedelta(days=1)))
+    assert len(bodies) == 1
+    exported = etree.fromstring(bodies[0])
+    validar(exported)
+    ns = {"sf": aeat.NS_SF}
+    hashes = [h.text for h in exported.iterfind(".//sf:Huella", ns) if h.getparent().tag.endswith("RegistroAlta")
+              or h.getparent().tag.endswith("RegistroAnulacion")]  # fmt: skip
+    assert sorted(hashes) == sorted(r["hash"] for r in held)
