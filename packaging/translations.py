@@ -302,6 +302,8 @@ SPANISH = {
     "This receipt has no full invoice to cancel": "Este ticket no tiene factura completa que anular",
     "Full invoice {} cancelled: the receipt can be invoiced again": "Factura completa {} anulada: el ticket puede facturarse de nuevo",
     "Cancel full invoice": "Anular factura completa",
+    "{} (the oldest made {})": "{} (el más antiguo, del {})",
+    "VERI*FACTU records waiting to reach HQ, which sends them to the AEAT": "Registros VERI*FACTU pendientes de llegar a la central, que los remite a la AEAT",
     "Receipt {} already has full invoice {}. Cancel that invoice?": "El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?",
     "Give a reason": "Indica un motivo",
     "Hello {}: scan the first item": "Hola {}: escanea el primer artículo",

@@ -27,6 +27,10 @@ class DemoServer:
         self.sock: socket.socket | None = None
         self.proc: subprocess.Popen[bytes] | None = None
         self.url = ""
+        # The AEAT's stand-in (sync/aeat_double.py): the demo's VERI*FACTU records go there,
+        # never to the real AEAT.
+        self.aeat_sock: socket.socket | None = None
+        self.aeat: subprocess.Popen[bytes] | None = None
 
     def start(self) -> str:
         """Start the server; returns its URL at once (early requests wait in the socket's queue)."""
@@ -36,6 +40,18 @@ class DemoServer:
         self.sock.listen(128)
         fd = self.sock.fileno()
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.aeat_sock = socket.create_server(("127.0.0.1", 0))
+        aeat_fd = self.aeat_sock.fileno()
+        aeat_url = (
+            f"http://127.0.0.1:{self.aeat_sock.getsockname()[1]}/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP"
+        )
+        with (self.folder / "aeat-double.log").open("ab") as aeat_log:
+            self.aeat = subprocess.Popen(
+                [sys.executable, "-m", "sync.aeat_double", "--fd", str(aeat_fd)],
+                pass_fds=(aeat_fd,),
+                stdout=aeat_log,
+                stderr=aeat_log,
+            )
         log = (self.folder / "server.log").open("ab")
         self.proc = subprocess.Popen(
             [
@@ -56,7 +72,13 @@ class DemoServer:
             pass_fds=(fd,),
             stdout=log,
             stderr=log,
-            env={**os.environ, "POS_SERVER_ADMIN_TOKEN": self.admin_token},
+            env={
+                **os.environ,
+                "POS_SERVER_ADMIN_TOKEN": self.admin_token,
+                "POS_SERVER_AEAT_URL": aeat_url,
+                "POS_SERVER_PRODUCER_NAME": "Omni POS (demo)",
+                "POS_SERVER_PRODUCER_NIF": "B10000008",
+            },
         )
         log.close()
         return self.url
@@ -65,16 +87,18 @@ class DemoServer:
         return await create_till(self.url, self.admin_token, DEMO_STORE, DEMO_TILL, DEMO_TILL_NAME)
 
     def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-            self.proc = None
-        if self.sock is not None:
-            self.sock.close()
-            self.sock = None
+        for proc in (self.proc, self.aeat):
+            if proc is not None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        self.proc = self.aeat = None
+        for sock in (self.sock, self.aeat_sock):
+            if sock is not None:
+                sock.close()
+        self.sock = self.aeat_sock = None
 
 
 def reset(folder: Path) -> None:

@@ -129,16 +129,17 @@ class Double:
             "Alta" if alta else "Anulacion", issuer, number, day, _text(record, "sf:TipoFactura"), installation,
             given, incident, correction, "Correcto",
         )  # fmt: skip
+        accepted = {(r.operation, r.issuer, r.number, r.day) for r in self.received if r.state != "Incorrecto"}
+        if (got.operation, issuer, number, day) in accepted and not correction:
+            got.state, got.code, got.text = "Incorrecto", DUPLICATE, "Registro de facturación duplicado"
+            return got  # a record sent again: it does not move the installation's chain
         last = self.last_by_installation.get(installation, "")
         self.last_by_installation[installation] = given
-        accepted = {(r.operation, r.issuer, r.number, r.day) for r in self.received if r.state != "Incorrecto"}
         if expected != given:
             got.state, got.code, got.text = "Incorrecto", WRONG_HASH, f"La huella no es correcta (esperada {expected})"
         elif previous != last:
             got.state, got.code = "Incorrecto", BROKEN_CHAIN
             got.text = f"El registro anterior de la instalación {installation} no es {previous[:12] or 'ninguno'}"
-        elif (got.operation, issuer, number, day) in accepted and not correction:
-            got.state, got.code, got.text = "Incorrecto", DUPLICATE, "Registro de facturación duplicado"
         elif number in self.reject and not correction:
             got.state, got.code = "Incorrecto", REJECTED_ON_REQUEST
             got.text = "El NIF del destinatario no está identificado (rechazo pedido a la AEAT simulada)"
@@ -239,8 +240,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8700)
     parser.add_argument("--fd", type=int, help="serve on this listening socket (a test's)")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM)")
+    parser.add_argument("--tls-key", help="its private key (PEM)")
+    parser.add_argument("--client-ca", help="require a client certificate issued by this CA (PEM), as the AEAT does")
     args = parser.parse_args(argv)
-    server = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning", access_log=False))
+    tls: dict[str, Any] = {}
+    if args.tls_cert:
+        tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
+    if args.client_ca:
+        import ssl
+
+        tls |= {"ssl_ca_certs": args.client_ca, "ssl_cert_reqs": ssl.CERT_REQUIRED}
+    server = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning", access_log=False, **tls))
     started = datetime.now(UTC).isoformat(timespec="seconds")
     if args.fd is not None:
         server.run(sockets=[socket.socket(fileno=args.fd)])

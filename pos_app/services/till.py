@@ -184,6 +184,9 @@ class Till(QObject):
     def rejected_events(self) -> list[tuple[int, str, str, str]]:
         return self.replica.rejected_events()
 
+    def invoicing_records_waiting(self) -> tuple[int, str | None]:
+        return self.replica.invoicing_records_waiting()
+
     def sync_now(self) -> None:
         """Push and pull at once rather than at the next tick (the sync panel's button)."""
         if self.engine is not None:

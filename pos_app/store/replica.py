@@ -494,6 +494,15 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         ).fetchone()
         return OutboxSummary(int(row[0]), int(row[1]), row[2])
 
+    def invoicing_records_waiting(self) -> tuple[int, str | None]:
+        """VERI*FACTU records not yet at HQ (HQ sends them to the AEAT): how many, and when the
+        oldest was made (its FechaHoraHusoGenRegistro), None when none waits."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), MIN(json_extract(payload, '$.invoicing_record.generated_at')) FROM outbox "
+            "WHERE acked_at IS NULL AND json_extract(payload, '$.invoicing_record.hash') IS NOT NULL"
+        ).fetchone()
+        return int(row[0]), row[1]
+
     def rejected_events(self, limit: int = 100) -> list[tuple[int, str, str, str]]:
         """(seq, type, created_at, reason) of events the server refused, newest first."""
         rows = self.conn.execute(

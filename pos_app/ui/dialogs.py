@@ -247,9 +247,15 @@ class SyncPanel(QDialog):
         status = self.till.sync_status
         when = status.last_success.astimezone().strftime("%d/%m/%Y %H:%M:%S") if status.last_success else "—"
         online = {None: self.tr("not tried yet"), True: self.tr("online"), False: self.tr("offline")}[status.online]
+        records, oldest = self.till.invoicing_records_waiting()
+        waiting = str(records)
+        if oldest:
+            since = datetime.fromisoformat(oldest).astimezone().strftime("%d/%m/%Y %H:%M")
+            waiting = self.tr("{} (the oldest made {})").format(records, since)
         rows = [
             (self.tr("Connection"), online),
             (self.tr("Sales waiting to be sent"), str(status.pending)),
+            (self.tr("VERI*FACTU records waiting to reach HQ, which sends them to the AEAT"), waiting),
             (self.tr("Last successful sync"), when),
             (self.tr("Last error"), status.last_error or "—"),
             (self.tr("Catalog and stock up to date as of"), self._age(status.current_at)),

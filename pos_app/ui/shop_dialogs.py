@@ -36,6 +36,7 @@ from pos_app.domain.money import parse_amount
 from pos_app.domain.payment import Payment
 from pos_app.domain.shift import ZReport, render_z_text
 from pos_app.domain.staff import SignInError, StaffMember
+from pos_app.domain.verifactu import NifError, valid_nif
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
 from pos_app.store.till_records import ReturnableLine
@@ -652,6 +653,12 @@ class InvoiceDialog(ShopDialog):
     def _confirm(self) -> None:
         if len(self.tax_id.text().strip()) < 3 or not self.name.text().strip():
             self.error.setText(self.tr("A tax id and a name are needed"))
+            return
+        try:
+            valid_nif(self.tax_id.text())
+        except NifError as exc:  # said here, with what was typed still there to correct
+            self.error.setText(self.tr("{} is not a valid Spanish NIF: check it with the customer").format(exc.code))
+            self.tax_id.setFocus()
             return
         self.accept()
 

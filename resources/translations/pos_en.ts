@@ -2254,37 +2254,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="251"/>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
-        <source>Sales waiting to be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="253"/>
-        <source>Last successful sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/dialogs.py" line="254"/>
-        <source>Last error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="255"/>
-        <source>Catalog and stock up to date as of</source>
+        <source>{} (the oldest made {})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/dialogs.py" line="256"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="257"/>
+        <source>Sales waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="258"/>
+        <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="259"/>
+        <source>Last successful sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="260"/>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="261"/>
+        <source>Catalog and stock up to date as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="262"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="267"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="273"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2253,37 +2253,47 @@
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="251" />
+        <location filename="../../pos_app/ui/dialogs.py" line="254" />
+        <source>{} (the oldest made {})</source>
+        <translation>{} (el más antiguo, del {})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="256" />
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/dialogs.py" line="257" />
         <source>Sales waiting to be sent</source>
         <translation>Ventas pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="253" />
+        <location filename="../../pos_app/ui/dialogs.py" line="258" />
+        <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
+        <translation>Registros VERI*FACTU pendientes de llegar a la central, que los remite a la AEAT</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/dialogs.py" line="259" />
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="254" />
+        <location filename="../../pos_app/ui/dialogs.py" line="260" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="255" />
+        <location filename="../../pos_app/ui/dialogs.py" line="261" />
         <source>Catalog and stock up to date as of</source>
         <translation>Catálogo y stock al día a</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="256" />
+        <location filename="../../pos_app/ui/dialogs.py" line="262" />
         <source>Catalog position (cursor)</source>
         <translation>Posición del catálogo (cursor)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="267" />
+        <location filename="../../pos_app/ui/dialogs.py" line="273" />
         <source>None</source>
         <translation>Ninguno</translation>
     </message>

@@ -26,18 +26,21 @@ class AeatDouble:
     """`python -m sync.aeat_double` (the project's stand-in for the AEAT) as a child process on
     a loopback socket this object binds first (no port race)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: list[str] | None = None, verify: object = True) -> None:
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
+        self.scheme = "https" if tls else "http"
         fd = self.sock.fileno()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.aeat_double", "--fd", str(fd)], pass_fds=(fd,), start_new_session=True
+            [sys.executable, "-m", "sync.aeat_double", "--fd", str(fd), *(tls or [])],
+            pass_fds=(fd,),
+            start_new_session=True,
         )
-        self.http = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=30)
+        self.http = httpx.Client(base_url=f"{self.scheme}://127.0.0.1:{self.port}", timeout=30, verify=verify)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP"
+        return f"{self.scheme}://127.0.0.1:{self.port}/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP"
 
     def control(self, **settings: object) -> None:
         self.http.post("/control", json=settings).raise_for_status()

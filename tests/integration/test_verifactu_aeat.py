@@ -123,3 +123,37 @@ def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and
     hashes = [h.text for h in exported.iterfind(".//sf:Huella", ns) if h.getparent().tag.endswith("RegistroAlta")
               or h.getparent().tag.endswith("RegistroAnulacion")]  # fmt: skip
     assert sorted(hashes) == sorted(r["hash"] for r in held)
+
+
+def test_the_running_server_sends_what_a_till_pushes_without_being_asked(
+    tmp_path, stopped_server, central, aeat_double, monkeypatch
+):
+    """`pos-server serve` with an AEAT URL sends in the background (the AEAT's wait between
+    requests honoured), and verifactu-status over HTTP shows it."""
+    monkeypatch.setenv("POS_SERVER_AEAT_URL", aeat_double.url)
+    monkeypatch.setenv("POS_SERVER_PRODUCER_NAME", "Omni POS (tests)")
+    monkeypatch.setenv("POS_SERVER_PRODUCER_NIF", "B10000008")
+    aeat_double.control(wait=1)
+    stopped_server.start()
+    till = ready_till(tmp_path, stopped_server, central, "T1")
+    sales = signed_in_sales(till)
+    assert sales.scan(an_item(till))
+    sale = sales.pay_cash()
+    sync(till)
+    deadline = datetime.now(UTC) + timedelta(seconds=60)
+    while not aeat_double.received()["records"]:
+        assert datetime.now(UTC) < deadline, "the server never sent the record"
+        asyncio.run(asyncio.sleep(0.1))
+    assert [r["number"] for r in aeat_double.received()["records"]] == [sale.receipt_no]
+    import httpx
+
+    from tests.conftest import ADMIN_TOKEN
+
+    while True:  # the answer is kept just after the double gives it
+        status = httpx.get(
+            f"{stopped_server.url}/admin/verifactu/status", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
+        ).json()
+        if status[0]["sent"] == 1 or datetime.now(UTC) > deadline:
+            break
+    assert status == [{"store": "MAD1", "till": "T1", "waiting": 0, "sent": 1, "rejected": 0, "unsendable": 0,
+                       "oldest_unsent": None}]  # fmt: skip
