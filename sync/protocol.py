@@ -27,8 +27,9 @@ from typing_extensions import TypedDict
 # 7: the issuer of the receipts (the company: legal name, NIF, registered address) and each
 #    store's address, replicated to every till
 # 8: a sale or return carries its VERI*FACTU invoicing record (one hash chain per till)
-# 9: a full invoice carries its record (F3, replacing the receipt; the customer's NIF); a
-#    cancelled full invoice (invoice.cancelled) carries its registro de anulación
+# 9: a weighed line carries its price per kilogram; a full invoice carries its record (F3,
+#    replacing the receipt; the customer's NIF); a cancelled full invoice (invoice.cancelled)
+#    carries its registro de anulación
 PROTOCOL_VERSION = 9
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
@@ -89,6 +90,7 @@ class SaleLine(Model):
     line_total: Cents
     tax_rate_bp: Annotated[int, Field(ge=0, le=10_000)]
     weight_g: Annotated[int, Field(ge=1, le=10**7)] | None = None
+    price_per_kg: Annotated[int, Field(ge=0, le=10**9)] | None = None  # protocol 9: a weighed line's
 
     @model_validator(mode="after")
     def _total_is_price_times_quantity_less_discount(self) -> SaleLine:

@@ -33,6 +33,9 @@ class PricedItem:
     family_ids: tuple[int, ...] = ()  # its family and every family above it
     unit: str = "each"  # or "kg": unit_price is then per kilogram
     member_price: int | None = None  # the identified member's tier price, where lower
+    # A weighed item (a scale's label): unit_price is the label's price for its weight; this is
+    # the price per kilogram it was weighed at, printed beside the weight (RD 1619/2012 art. 7).
+    price_per_kg: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ class ReceiptLine:
     tax_rate_bp: int
     discounts: tuple[Discount, ...] = ()
     weight_g: int | None = None
+    price_per_kg: int | None = None  # a weighed line: the price per kilogram it was weighed at
 
     @property
     def discount(self) -> int:
@@ -144,7 +145,10 @@ def render_text(receipt: Receipt, width: int = 42) -> str:
     for line in receipt.lines:
         out.append(row(line.name, money(line.unit_price * line.quantity)))
         if line.weight_g is not None:
-            out.append(f"  {line.weight_g / 1000:.3f} kg".replace(".", ","))
+            weighed = f"  {line.weight_g / 1000:.3f} kg".replace(".", ",")
+            if line.price_per_kg is not None:  # RD 1619/2012 art. 7: the unit price of what was sold
+                weighed += f" x {format_amount(line.price_per_kg)}/kg"
+            out.append(weighed)
         elif line.quantity != 1:
             out.append(f"  {line.quantity} x {money(line.unit_price)}")
         for discount in line.discounts:

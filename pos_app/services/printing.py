@@ -19,8 +19,8 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QSizeF, Signal
-from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from pos_app.domain.receipt import QR_PLACE, Receipt, render_text
 
@@ -135,17 +135,51 @@ class ReceiptPrinter(QObject):
             raise ValueError(f"unknown printer setting {self.target!r}")
 
 
-def save_pdf(text: str, path: Path, title: str = "") -> Path:
-    """The receipt (or Z report) as a PDF, 80 mm wide like the paper roll."""
+def save_pdf(text: str, path: Path, title: str = "", qr: str = "") -> Path:
+    """The receipt (or Z report) as a PDF, 80 mm wide like the paper roll. With `qr`, the
+    VERI*FACTU QR is drawn where the text says (QR_PLACE): 35 mm square (the AEAT asks 30 to
+    40 mm), error correction M, as vector squares, so it stays sharp at any zoom or print."""
+    import segno
+
+    before, place, after = text.partition(QR_PLACE) if qr else (text, "", "")
+    qr_mm = 35.0 if place else 0.0
+    page_mm = max(100.0, 5 * (text.count("\n") + 4) + qr_mm)
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
-    writer.setPageSize(QPageSize(QSizeF(80, max(100, 5 * (text.count("\n") + 4))), QPageSize.Unit.Millimeter))
+    writer.setPageSize(QPageSize(QSizeF(80, page_mm), QPageSize.Unit.Millimeter))
     writer.setPageMargins(QMarginsF(3, 3, 3, 3))
-    document = QTextDocument()
     font = QFont("DejaVu Sans Mono")
     font.setStyleHint(QFont.StyleHint.Monospace)
     font.setPointSizeF(6.5)
-    document.setDefaultFont(font)
-    document.setPlainText(text)
-    document.print_(writer)
+    per_mm = writer.resolution() / 25.4
+    painter = QPainter(writer)
+    try:
+        y = 0.0
+        for i, part in enumerate((before.rstrip("\n"), after.lstrip("\n"))):
+            if part:
+                document = QTextDocument()
+                document.documentLayout().setPaintDevice(writer)
+                document.setDefaultFont(font)
+                document.setTextWidth(writer.width())
+                document.setPlainText(part)
+                painter.save()
+                painter.translate(0, y)
+                document.drawContents(painter)
+                painter.restore()
+                y += document.size().height()
+            if i == 0 and place:
+                matrix = segno.make(qr, error="m", micro=False, boost_error=False).matrix
+                side = qr_mm * per_mm
+                module = side / (len(matrix) + 8)  # with the quiet zone of 4 modules each side
+                left = (writer.width() - side) / 2 + 4 * module
+                top = y + 4 * module
+                for r, row in enumerate(matrix):
+                    for c, dark in enumerate(row):
+                        if dark:
+                            painter.fillRect(
+                                QRectF(left + c * module, top + r * module, module, module), Qt.GlobalColor.black
+                            )
+                y += side
+    finally:
+        painter.end()
     return path

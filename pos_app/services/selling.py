@@ -268,7 +268,9 @@ class SaleService(QObject):
         if embedded.kind == "weight":
             price = round_half_up_div(item.unit_price * embedded.value, 1000)
             kg = f"{embedded.value / 1000:.3f}".replace(".", ",")
-            weighed = replace(item, unit_price=price, name=f"{item.name} {kg} kg", barcode=code.code)
+            weighed = replace(
+                item, unit_price=price, name=f"{item.name} {kg} kg", barcode=code.code, price_per_kg=item.unit_price
+            )
             return self._add(weighed, weight_g=embedded.value, labelled=True)
         return self._add(replace(item, unit_price=embedded.value, barcode=code.code), labelled=True)
 
@@ -746,6 +748,7 @@ class SaleService(QObject):
                 "name": ln.item.name,
                 "barcode": ln.item.barcode,
                 "weight_g": ln.weight_g,
+                "price_per_kg": ln.item.price_per_kg,
                 "manual": None if ln.manual is None else [ln.manual.kind, ln.manual.value, ln.manual.approved_by],
             }
             for ln in self.cart.lines
@@ -779,7 +782,13 @@ class SaleService(QObject):
                 self._say(self.tr("{} is no longer sold: left out").format(raw["name"]), "warning")
                 continue
             if raw["weight_g"] is not None or self._label_priced(raw["barcode"]):
-                item = replace(item, unit_price=raw["unit_price"], name=raw["name"], barcode=raw["barcode"])
+                item = replace(
+                    item,
+                    unit_price=raw["unit_price"],
+                    name=raw["name"],
+                    barcode=raw["barcode"],
+                    price_per_kg=raw.get("price_per_kg"),
+                )
             self.cart.lines.append(CartLine(item, raw["quantity"], weight_g=raw["weight_g"]))
             if raw["manual"]:
                 kind, value, approved_by = raw["manual"]
@@ -829,8 +838,9 @@ class SaleService(QObject):
                 return None
             original = found.line
             item = PricedItem(
-                original.sku_id, original.sku_code, original.name, original.unit_price, original.tax_rate_bp
-            )
+                original.sku_id, original.sku_code, original.name, original.unit_price, original.tax_rate_bp,
+                price_per_kg=original.price_per_kg,
+            )  # fmt: skip
             line = CartLine(item, -qty, weight_g=original.weight_g)
             if original.discount:
                 given_back = round_half_up_div(original.discount * qty, original.quantity)

@@ -338,6 +338,7 @@ MIGRATIONS: list[str] = [
     # 10: full invoices as F3 records (the customer, the receipt replaced); a full invoice may be
     # cancelled (its registro de anulación) and the receipt invoiced again.
     """
+    ALTER TABLE sale_lines ADD COLUMN price_per_kg INTEGER;
     ALTER TABLE invoicing_records ADD COLUMN replaces TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE invoicing_records ADD COLUMN recipient_nif TEXT NOT NULL DEFAULT '';
     ALTER TABLE invoicing_records ADD COLUMN recipient_name TEXT NOT NULL DEFAULT '';

@@ -170,6 +170,7 @@ class TillRecords:
                 ln.item.tax_rate_bp,
                 tuple(ln.discounts),
                 ln.weight_g,
+                ln.item.price_per_kg if ln.weight_g is not None else None,
             )
             for ln in draft.lines
         )
@@ -204,6 +205,7 @@ class TillRecords:
                         "line_total": ln.total,
                         "tax_rate_bp": ln.tax_rate_bp,
                         "weight_g": ln.weight_g,
+                        "price_per_kg": ln.price_per_kg,
                     }
                     for ln in lines
                 ],
@@ -256,7 +258,8 @@ class TillRecords:
                 )
             conn.executemany(
                 "INSERT INTO sale_lines (sale_id, line_no, sku_id, sku_code, name, quantity, unit_price, "
-                "line_total, tax_rate_bp, discount, discounts, weight_g) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "line_total, tax_rate_bp, discount, discounts, weight_g, price_per_kg) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         sale_id,
@@ -271,6 +274,7 @@ class TillRecords:
                         ln["discount"],
                         json.dumps(ln["discounts"]) if ln["discounts"] else None,
                         ln["weight_g"],
+                        ln["price_per_kg"],
                     )
                     for i, ln in enumerate(content["lines"], 1)
                 ],
@@ -456,9 +460,10 @@ class TillRecords:
                     for d in json.loads(r[6] or "[]")
                 ),
                 r[7],
+                r[8],
             )
             for r in self.conn.execute(
-                "SELECT sku_id, sku_code, name, quantity, unit_price, tax_rate_bp, discounts, weight_g "
+                "SELECT sku_id, sku_code, name, quantity, unit_price, tax_rate_bp, discounts, weight_g, price_per_kg "
                 "FROM sale_lines WHERE sale_id = ? ORDER BY line_no",
                 (sale_id,),
             )

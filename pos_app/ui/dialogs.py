@@ -157,7 +157,10 @@ class ReceiptDialog(QDialog):
         """The receipt as PDF in the user's documents folder (or `folder`), e.g. to e-mail it."""
         target = folder or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         target.mkdir(parents=True, exist_ok=True)
-        path = save_pdf(render_text(self.receipt), target / f"{self.receipt.receipt_no}.pdf", self.receipt.receipt_no)
+        path = save_pdf(
+            render_text(self.receipt), target / f"{self.receipt.receipt_no}.pdf", self.receipt.receipt_no,
+            self.receipt.qr_url,
+        )  # fmt: skip
         self.setWindowTitle(self.tr("Saved {}").format(path))
         return path
 

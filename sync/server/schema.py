@@ -353,6 +353,7 @@ sale_lines = sa.Table(
     sa.Column("discount", sa.BigInteger, nullable=False, server_default="0"),
     sa.Column("discounts", sa.JSON),
     sa.Column("weight_g", sa.Integer),
+    sa.Column("price_per_kg", sa.Integer),
 )
 
 sale_payments = sa.Table(

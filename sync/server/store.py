@@ -698,6 +698,7 @@ class CentralStore:
                         "discount": line.discount,
                         "discounts": [d.model_dump() for d in line.discounts] or None,
                         "weight_g": line.weight_g,
+                        "price_per_kg": line.price_per_kg,
                     }
                 )
                 movements.append((sale.kind, (line.sku_id, -line.quantity, event_id)))

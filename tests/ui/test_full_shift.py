@@ -133,7 +133,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         qtbot.keyClick(pay, Qt.Key.Key_F6)
         first = await next_sale(qtbot, window)
         assert "Efectivo" in first and "Tarjeta" in first and "2.ª unidad al 50 %" in first
-        assert "3x2 en panadería" in first and "1,234 kg" in first
+        assert "3x2 en panadería" in first and "1,234 kg x 2,49 €/kg" in first  # weight x price per kg
         first_no = first.split("Factura simplificada")[1].split()[0]
         assert replica.stock_on_hand(store, 1) == stock_before - 2
 

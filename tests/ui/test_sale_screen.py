@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -72,6 +74,20 @@ def test_cashier_scans_pays_cash_and_sees_the_receipt(qtbot, till, tmp_path):
     read = zxingcpp.read_barcodes(Image.open(shot))
     assert [r.text for r in read if r.format == zxingcpp.BarcodeFormat.QRCode] == [receipt_dialog.receipt.qr_url]
     assert "numserie=MAD1-T1-000001" in receipt_dialog.receipt.qr_url
+    # The PDF: the issuer's NIF and address in its text, the QR drawn as vectors (no image in
+    # it), read back from a rendering of the page.
+    import pypdfium2
+
+    pdf = receipt_dialog.save_pdf(tmp_path)
+    assert b"/Subtype /Image" not in pdf.read_bytes()
+    page = pypdfium2.PdfDocument(str(pdf))[0]
+    words = page.get_textpage().get_text_range()
+    assert "NIF B12345674" in words and "MAD1-T1-000001" in words and "VERI*FACTU" in words
+    rendered = page.render(scale=4).to_pil()
+    if os.environ.get("POS_SCREENSHOTS"):
+        rendered.save(Path(os.environ["POS_SCREENSHOTS"]) / "receipt_pdf.png")
+    read = zxingcpp.read_barcodes(rendered)
+    assert [r.text for r in read if r.format == zxingcpp.BarcodeFormat.QRCode] == [receipt_dialog.receipt.qr_url]
     qtbot.keyClick(receipt_dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.dialog is None)
 

@@ -16,6 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("sale_lines") as batch:
+        batch.add_column(sa.Column("price_per_kg", sa.Integer))
     with op.batch_alter_table("invoicing_records") as batch:
         batch.add_column(sa.Column("replaces", sa.JSON, nullable=False, server_default="[]"))
         batch.add_column(sa.Column("recipient_nif", sa.String(9), nullable=False, server_default=""))
@@ -43,6 +45,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sale_lines") as batch:
+        batch.drop_column("price_per_kg")
     op.drop_table("aeat_submissions")
     op.drop_index("ix_invoicing_records_state", "invoicing_records")
     with op.batch_alter_table("invoicing_records") as batch:
