@@ -39,7 +39,7 @@ from lxml import etree
 from verifactu_sdk.client import ErrorAEAT, RespuestaEnvio, parsear_respuesta
 from verifactu_sdk.xml import NS_LR, NS_SF, ErrorValidacionXSD, sobre_soap, validar
 
-from pos_app.domain.verifactu import amount, make_alta, record_date, valid_nif
+from pos_app.domain.verifactu import InvoiceId, amount, make_alta, record_date, valid_nif
 from sync.server import schema as t
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, utcnow
@@ -478,8 +478,6 @@ def correct(central: CentralStore, number: str, recipient_nif: str = "", recipie
             or ""
         )
         rates = tuple((b["rate_bp"], b["base"], b["tax"]) for b in rejected["breakdown"])
-        from pos_app.domain.verifactu import InvoiceId
-
         invoice = InvoiceId(rejected["issuer_nif"], number, date.fromisoformat(rejected["issued_on"]))
         made = make_alta(invoice, rejected["invoice_type"], rates, head, datetime.now(UTC).astimezone(), ())
         values = {

@@ -66,6 +66,11 @@ def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and
         failed = sender.send_once()
         assert failed.state == "failed" and "503" in failed.error and failed.wait > 60
         assert [s["waiting"] for s in aeat.status(central)] == [2]
+        aeat_double.control(down=False, garbage=True)  # a maintenance page instead of an answer
+        garbled = sender.send_once()
+        assert garbled.state == "failed" and "does not parse" in garbled.error
+        assert [s["waiting"] for s in aeat.status(central)] == [2]
+        aeat_double.control(garbage=False)
 
         # It is back; it will reject T2's second full invoice the first time it sees it.
         t2_invoice = invoiced.invoice_no
@@ -95,7 +100,7 @@ def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and
 
     got = aeat_double.received()
     records = got["records"]
-    assert got["requests"] == 3  # the refused request never reached it
+    assert got["requests"] == 3  # the refused and the garbled requests were never registered
     held = central.invoicing_records()
     assert len(held) == len(records) == 9
     # Exactly once: every record HQ holds reached the AEAT once, and each was registered.
@@ -105,6 +110,15 @@ def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and
     assert records[8]["correction"] and records[8]["installation"] == "HQ"
     assert {r["installation"] for r in records[:8]} == {"MAD1-T1", "MAD1-T2"}
     assert [r["operation"] for r in records].count("Anulacion") == 1
+    import sqlalchemy as sa
+
+    from sync.server import schema as t
+
+    with central.engine.connect() as conn:  # every request and answer is kept, failures too
+        kept = conn.execute(sa.select(t.aeat_submissions.c.state, t.aeat_submissions.c.late).order_by("id")).all()
+    assert [tuple(k) for k in kept] == [
+        ("failed", False), ("failed", True), ("Correcto", True), ("ParcialmenteCorrecto", True), ("Correcto", False)
+    ]  # fmt: skip
     states = Counter(r["aeat_state"] for r in central.invoicing_records())
     assert states == {"accepted": 8, "corrected": 1}
     assert {(s["store"], s["till"]): (s["waiting"], s["sent"], s["rejected"]) for s in aeat.status(central)} == {
