@@ -38,10 +38,10 @@ from sqlalchemy.engine import Connection
 from pos_app.domain import loyalty as rules
 from sync import protocol as p
 from sync.server import schema as t
+from sync.server.locks import Lock
 from sync.server.store import CentralStore, Device, utcnow
 
 MEMBER_KEY = "member_key"
-ENROLMENT_LOCK = 7_406_002  # PostgreSQL advisory lock id that serialises enrolments (see apply_enrolments)
 RECOMPUTED_AT = "loyalty_recomputed_at"
 SEGMENT_RULE_KEYS = {"age_min", "age_max", "postcodes", "min_orders", "min_avg_ticket", "preferred_channel", "families"}
 
@@ -224,7 +224,7 @@ def apply_enrolments(
         # check and the insert run under a lock of their own (SQLite's writer lock does this).
         # Not the change-log lock: that one is taken last, by transactions that may hold rows
         # this one is about to update.
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": ENROLMENT_LOCK})
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(Lock.ENROLMENT)})
     key = member_key(conn)
     known_tiers = tiers(conn)
     touched: list[int] = []

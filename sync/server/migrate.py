@@ -17,9 +17,10 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection, Engine
 
+from sync.server.locks import Lock
+
 SCRIPT_LOCATION = "sync.server:migrations"
 BASELINE = "0001"
-MIGRATION_LOCK = 7_406_002  # PostgreSQL advisory lock id held while the schema is upgraded
 
 
 class SchemaError(Exception):
@@ -48,7 +49,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (normally the newest), under a lock, in one transaction."""
     with engine.execution_options(writer=True).begin() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(Lock.MIGRATION)})
         found = MigrationContext.configure(conn).get_current_revision()
         config = alembic_config(conn)
         script = ScriptDirectory.from_config(config)

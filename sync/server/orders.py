@@ -15,7 +15,7 @@ was offline sold the last one) flags the newest orders that can no longer be ser
 status, and a notification to the customer's channel. Nothing is cancelled silently.
 
 Promises at a store are checked and made one at a time: on PostgreSQL under a transaction
-advisory lock per store (ORDER_LOCK, store id), taken by order placement and by every push
+advisory lock per store (Lock.ORDER, store id), taken by order placement and by every push
 that moves that store's stock before it re-checks its orders, so neither can miss the other;
 on SQLite the writer lock does the same.
 
@@ -42,10 +42,10 @@ from sqlalchemy.exc import IntegrityError
 from pos_app.domain import orders as rules
 from sync import protocol as p
 from sync.server import schema as t
+from sync.server.locks import Lock
 from sync.server.store import CentralStore, Device, utcnow
 
 log = logging.getLogger(__name__)
-ORDER_LOCK = 7_406_002  # with the store id: pg_advisory_xact_lock(ORDER_LOCK, store_id)
 PICKUP_WINDOW = timedelta(days=7)  # a ready click&collect order waits this long…
 EXPIRY_GRACE = timedelta(days=1)  # …and is overdue this long more before it expires
 MARGIN = rules.SafetyMargin()
@@ -133,7 +133,7 @@ class OrderNotFound(KeyError):
 
 def _lock(conn: Connection, store_id: int) -> None:
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key, :store)"), {"key": ORDER_LOCK, "store": store_id})
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key, :store)"), {"key": int(Lock.ORDER), "store": store_id})
 
 
 def _held(conn: Connection, store_ids: Iterable[int], sku_ids: Iterable[int]) -> dict[tuple[int, int], int]:

@@ -26,6 +26,7 @@ from pos_app.domain.verifactu import InvoiceId, alta_fingerprint, anulacion_fing
 from sync import protocol as p
 from sync.server import migrate
 from sync.server import schema as t
+from sync.server.locks import Lock
 
 # Where each entity of a snapshot lives (stock goes as stock_by_sku, built from stock_levels).
 SNAPSHOT_TABLES = {
@@ -46,7 +47,6 @@ SNAPSHOT_TABLES = {
 }
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
-CHANGE_LOG_LOCK = 7_406_001  # PostgreSQL advisory lock id that serialises change-log appends
 
 
 def record_fingerprint(record: p.InvoicingRecord) -> str:
@@ -165,7 +165,7 @@ class CentralStore:
             # could become visible before seq 10 and a till would skip 10 for ever. Appending
             # under a transaction-scoped lock makes the log's order the commit order.
             # Callers append last, just before commit, so the lock is held as briefly as possible.
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(Lock.CHANGE_LOG)})
         return max(conn.execute(t.change_log.insert().returning(t.change_log.c.seq), list(rows)).scalars())
 
     @staticmethod
