@@ -171,3 +171,38 @@ def test_the_running_server_sends_what_a_till_pushes_without_being_asked(
             break
     assert status == [{"store": "MAD1", "till": "T1", "waiting": 0, "sent": 1, "rejected": 0, "unsendable": 0,
                        "oldest_unsent": None}]  # fmt: skip
+
+
+def test_a_backlog_goes_in_requests_of_at_most_1000_records(central, aeat_double):
+    """HAC/1177/2024 art. 16.2: a request carries at most 1,000 records; a till back after a long
+    time offline brings more, which go in as many requests as needed, in chain order."""
+    import sqlalchemy as sa
+
+    from pos_app.domain.verifactu import InvoiceId, make_alta
+    from sync.server import schema as t
+
+    till_id = central.tills_overview()[0]["id"] if central.tills_overview() else 1
+    store_id = central.store_id_by_code("MAD1")
+    made_at = datetime.now(UTC).astimezone()
+    previous, rows = "", []
+    for n in range(1, 1002):
+        record = make_alta(InvoiceId("B12345674", f"MAD1-T9-{n:06d}", made_at.date()), "F2", ((2100, 100, 21),),
+                           previous, made_at)  # fmt: skip
+        rows.append({
+            "store_id": store_id, "till_id": till_id, "sale_id": f"sale-{n}", "record_type": "alta",
+            "invoice_type": "F2", "issuer_nif": "B12345674", "number": record.invoice.number,
+            "issued_on": made_at.date().isoformat(), "tax_total": 21, "total": 121,
+            "breakdown": [{"rate_bp": 2100, "base": 100, "tax": 21}], "corrects": [], "previous_hash": previous,
+            "generated_at": record.generated_at, "hash": record.hash, "received_at": made_at.isoformat(),
+        })  # fmt: skip
+        previous = record.hash
+    with central.writer.begin() as conn:
+        conn.execute(sa.insert(t.invoicing_records), rows)
+    sender = aeat.Sender(central, aeat_double.url, PRODUCER)
+    try:
+        first, second, third = sender.send_once(), sender.send_once(), sender.send_once()
+    finally:
+        sender.close()
+    assert (first.sent, first.state, second.sent, second.state, third.sent) == (1000, "Correcto", 1, "Correcto", 0)
+    got = aeat_double.received()
+    assert got["requests"] == 2 and [r["number"] for r in got["records"]] == [r["number"] for r in rows]
