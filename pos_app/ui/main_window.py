@@ -130,6 +130,9 @@ class SaleWindow(QMainWindow):
         self.sign_in_hint = ""
         self._build()
 
+        # The till's own keys: the scan field must not take them (a QLineEdit claims Ctrl+Z as
+        # undo, Ctrl+E and Ctrl+U as line editing; see eventFilter).
+        self._till_keys: set[str] = set()
         for key, slot in (
             ("F1", self._customer),
             ("F2", self._open_search),
@@ -154,6 +157,7 @@ class SaleWindow(QMainWindow):
             ("Ctrl+Z", self._close_shift),
             ("Ctrl+L", self._sign_out),
         ):
+            self._till_keys.add(QKeySequence(key).toString())
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -368,6 +372,13 @@ class SaleWindow(QMainWindow):
         return len(self.sales.cart.lines) - 1
 
     def eventFilter(self, obj: object, event: object) -> bool:
+        if (
+            obj is self.entry
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.ShortcutOverride
+            and QKeySequence(event.keyCombination()).toString() in self._till_keys
+        ):
+            return True  # not offered to the field: the till's shortcut runs (Ctrl+Z closes the shift, not undo)
         if obj is self.entry and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.sales.cart.lines:

@@ -1,0 +1,68 @@
+"""The till's keys work where the focus is: in the scan field, which a QLineEdit would otherwise
+keep for itself (Ctrl+Z undo put the last barcode back, Ctrl+E and Ctrl+U edited the line).
+Keys are sent to the focused widget, as a keyboard sends them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from tests.ui.test_sale_screen import open_window, scan
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(focused, key, modifier)
+
+
+def close_dialog(qtbot, window) -> None:
+    dialog = window.dialog
+    if isinstance(dialog, QMessageBox):
+        dialog.done(QMessageBox.StandardButton.No)
+    elif dialog is not None:
+        dialog.reject()
+    qtbot.waitUntil(lambda: window.dialog is None)
+    with qtbot.waitActive(window):  # offscreen, focus does not come back by itself after a dialog
+        window.activateWindow()
+    window.entry.setFocus()
+
+
+def test_till_keys_work_from_the_focused_scan_field(qtbot, till):
+    window = open_window(qtbot, till)
+    window.entry.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.entry)
+    scan(qtbot, window, "8400000000017")
+    assert len(till.sales.cart.lines) == 1 and window.entry.text() == ""
+
+    opened = {}
+    for key, name in (
+        (Qt.Key.Key_Z, "Ctrl+Z"),  # close the shift (not: undo, which put the barcode back)
+        (Qt.Key.Key_E, "Ctrl+E"),  # cash in/out
+        (Qt.Key.Key_U, "Ctrl+U"),  # stock count
+        (Qt.Key.Key_I, "Ctrl+I"),  # full invoice (no receipt yet: a message)
+    ):
+        assert QApplication.focusWidget() is window.entry
+        before = window.message.text()
+        press(qtbot, key, Qt.KeyboardModifier.ControlModifier)
+        opened[name] = type(window.dialog).__name__ if window.dialog is not None else window.message.text()
+        assert window.dialog is not None or window.message.text() != before, f"{name} did nothing"
+        assert window.entry.text() == "", f"{name} edited the scan field"
+        if window.dialog is not None:
+            close_dialog(qtbot, window)
+    assert isinstance(opened["Ctrl+E"], str) and opened["Ctrl+E"].endswith("Dialog")
+    assert opened["Ctrl+Z"] != opened["Ctrl+E"] != opened["Ctrl+U"]
+    assert len(till.sales.cart.lines) == 1  # nothing rang again
+
+    for n in range(1, 13):
+        if n in (5, 6, 9):  # payment and void act on the sale itself: their own tests
+            continue
+        before = window.message.text()
+        window.message.setText("")
+        press(qtbot, getattr(Qt.Key, f"Key_F{n}"))
+        responded = window.dialog is not None or window.message.text() not in ("", before)
+        assert responded, f"F{n} did nothing from the scan field"
+        if window.dialog is not None:
+            assert isinstance(window.dialog, QDialog)
+            close_dialog(qtbot, window)
+    till.sales.clear()
