@@ -491,6 +491,11 @@ SPANISH = {
     "Identify the member first (F1)": "Identifica primero al socio (F1)",
     "{} (may spend here now: {} points)": "{} (puede gastar aquí ahora: {} puntos)",
     "Customer F1": "Cliente F1",
+    "Reserve Ctrl+R": "Reservar Ctrl+R",
+    "Transfers Ctrl+T": "Traspasos Ctrl+T",
+    "Count Ctrl+U": "Recuento Ctrl+U",
+    "Drawer Ctrl+D": "Cajón Ctrl+D",
+    "Sync F11": "Sincronía F11",
 }
 
 

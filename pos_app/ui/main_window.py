@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -73,6 +75,11 @@ from sync.client.engine import SyncStatus
 
 SCANNER_GAP_S = 0.05  # keys closer together than this are a scanner, not a person
 SCANNER_MIN_LENGTH = 6
+
+
+def two_lines(text: str) -> str:
+    """'Close Z Ctrl+Z' → 'Close Z' over 'Ctrl+Z': a button's action over its key."""
+    return "\n".join(text.rsplit(" ", 1))
 
 
 class ScannerWedge(QObject):
@@ -165,6 +172,7 @@ class SaleWindow(QMainWindow):
             self.addAction(action)
 
         self.sales.cart_changed.connect(self._refresh_totals)
+        self.sales.customer_changed.connect(self._show_customer_panel)
         self.sales.message.connect(self.show_message)
         self.sales.sale_completed.connect(self._show_receipt)
         self.sales.unknown_barcode.connect(self._unknown_barcode)
@@ -263,31 +271,40 @@ class SaleWindow(QMainWindow):
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(40)
 
+        # Buttons say what they do over the key that does it, two lines, so that a row fits a
+        # 1024-pixel screen in Spanish (the longer language) as well as in English.
         line_buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("− 1"), lambda: self._step_quantity(-1)),
             (self.tr("+ 1"), lambda: self._step_quantity(1)),
-            (self.tr("Quantity (F4)"), self._ask_quantity),
-            (self.tr("Discount (F3)"), self._discount_line),
-            (self.tr("Remove line (Del)"), self._remove_line),
-            (self.tr("Search (F2)"), self._open_search),
+            (two_lines(self.tr("Quantity (F4)")), self._ask_quantity),
+            (two_lines(self.tr("Discount (F3)")), self._discount_line),
+            (two_lines(self.tr("Remove line (Del)")), self._remove_line),
+            (two_lines(self.tr("Search (F2)")), self._open_search),
         ):
             line_buttons.addWidget(touch_button(text, slot))
-        sale_buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Customer F1"), self._customer),
-            (self.tr("Pickups Ctrl+P"), self._pickups),
-            (self.tr("Stock Ctrl+K"), self._stock_view),
-            (self.tr("Park F7"), self._park),
-            (self.tr("Parked F8"), self._resume),
-            (self.tr("Return F10"), self._return),
-            (self.tr("Reprint F12"), self._reprint),
-            (self.tr("Invoice Ctrl+I"), self._invoice),
-            (self.tr("Cash Ctrl+E"), self._cash_move),
-            (self.tr("Close Z Ctrl+Z"), self._close_shift),
-            (self.tr("Sign out Ctrl+L"), self._sign_out),
+        sale_buttons = QGridLayout()
+        for i, (text, slot) in enumerate(
+            (
+                (self.tr("Customer F1"), self._customer),
+                (self.tr("Pickups Ctrl+P"), self._pickups),
+                (self.tr("Reserve Ctrl+R"), self._reserve),
+                (self.tr("Stock Ctrl+K"), self._stock_view),
+                (self.tr("Transfers Ctrl+T"), self._transfers),
+                (self.tr("Count Ctrl+U"), self._count),
+                (self.tr("Park F7"), self._park),
+                (self.tr("Parked F8"), self._resume),
+                (self.tr("Return F10"), self._return),
+                (self.tr("Reprint F12"), self._reprint),
+                (self.tr("Invoice Ctrl+I"), self._invoice),
+                (self.tr("Cash Ctrl+E"), self._cash_move),
+                (self.tr("Drawer Ctrl+D"), self._no_sale),
+                (self.tr("Close Z Ctrl+Z"), self._close_shift),
+                (self.tr("Sign out Ctrl+L"), self._sign_out),
+                (self.tr("Sync F11"), self._open_sync_panel),
+            )
         ):
-            sale_buttons.addWidget(touch_button(text, slot))
+            sale_buttons.addWidget(touch_button(two_lines(text), slot), i // 8, i % 8)
 
         left = QVBoxLayout()
         left.addWidget(self.entry)
@@ -315,7 +332,18 @@ class SaleWindow(QMainWindow):
         right_box = QFrame()
         right_box.setObjectName("totalsPanel")
         right = QVBoxLayout(right_box)
-        right.addWidget(self.customer_panel)
+        # The member's panel scrolls inside the column when the screen is short (1366×768, 1024×768):
+        # the total and the pay buttons under it stay on the screen.
+        self.customer_scroll = QScrollArea()
+        self.customer_scroll.setObjectName("customerScroll")
+        self.customer_scroll.setWidget(self.customer_panel)
+        self.customer_scroll.setWidgetResizable(True)
+        self.customer_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.customer_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.customer_scroll.setMinimumHeight(90)
+        self.customer_scroll.setVisible(self.customer_panel.member is not None)
+        self.customer_panel.setVisible(self.customer_panel.member is not None)  # setWidget shows it
+        right.addWidget(self.customer_scroll, 2)
         total_caption = QLabel(self.tr("TOTAL"))
         total_caption.setAlignment(Qt.AlignmentFlag.AlignRight)
         right.addWidget(total_caption)
@@ -326,7 +354,7 @@ class SaleWindow(QMainWindow):
         right.addWidget(self.pay_button)
         right.addWidget(self.card_button)
         right.addWidget(void_button)
-        right_box.setMinimumWidth(380)
+        right_box.setMinimumWidth(300)
 
         body = QHBoxLayout()
         body.addLayout(left, 1)
@@ -338,6 +366,9 @@ class SaleWindow(QMainWindow):
         layout.addLayout(body, 1)
         layout.addLayout(sale_buttons)
         return page
+
+    def _show_customer_panel(self, member: object) -> None:
+        self.customer_scroll.setVisible(member is not None)
 
     def changeEvent(self, event: QEvent) -> None:
         # Rebuilt in the new language while shown (a closed window's till may be gone).
@@ -372,6 +403,11 @@ class SaleWindow(QMainWindow):
         return len(self.sales.cart.lines) - 1
 
     def eventFilter(self, obj: object, event: object) -> bool:
+        # Only the scan field's keys matter here. Everything else goes by untouched and without
+        # a call into Qt: this filter also hears the field's last events while a closing window
+        # tears it down, when the window itself is half gone.
+        if obj is not self.entry or not isinstance(event, QKeyEvent):
+            return False
         if (
             obj is self.entry
             and isinstance(event, QKeyEvent)
@@ -396,7 +432,7 @@ class SaleWindow(QMainWindow):
                 if key == Qt.Key.Key_Delete:
                     self._remove_line()
                     return True
-        return super().eventFilter(obj, event)  # type: ignore[arg-type]
+        return False
 
     def _approved(self, needed: bool, permission: str, what: str, then: Callable[[StaffMember | None], None]) -> None:
         """Run `then` at once, or after a manager's PIN when the cashier may not do it alone."""
@@ -857,6 +893,11 @@ class SaleWindow(QMainWindow):
         dialog.open()
 
     def _closed(self) -> None:
+        if self.dialog is not None:
+            # Gone once its handler has run: a till opens thousands of dialogs a day (a receipt
+            # per sale), and a finished one kept as the window's child is memory, and a widget
+            # that still hears every language change and signal.
+            self.dialog.deleteLater()
         self.dialog = None
         if self.on_sale_page():
             self.entry.setFocus()

@@ -4,27 +4,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="113"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="114"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="127"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="128"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="131"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="132"/>
         <source>Manager&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="134"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="135"/>
         <source>Approve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="148"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="149"/>
         <source>Nobody here can approve this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,27 +60,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="566"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="567"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="580"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="581"/>
         <source>Count the cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="584"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="585"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="595"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="596"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="599"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="600"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,27 +287,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="381"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="382"/>
         <source>Discount or price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="385"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="386"/>
         <source>% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="386"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="387"/>
         <source>Amount off the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="387"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="388"/>
         <source>New unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="399"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="400"/>
         <source>Apply (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,50 +353,55 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="629"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="630"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="639"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="640"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="640"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="641"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="642"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="648"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="654"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="655"/>
         <source>A tax id and a name are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="660"/>
+        <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="535"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="536"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="544"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="545"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="547"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="548"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,12 +409,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="418"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="419"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="433"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="434"/>
         <source>Resume (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,82 +422,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="216"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="217"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="230"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="231"/>
         <source>empty = all that is left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="238"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="239"/>
         <source>Cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="239"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240"/>
         <source>Card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="240"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="241"/>
         <source>Points (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="242"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="243"/>
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="251"/>
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="318"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="319"/>
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="331"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="332"/>
         <source>To pay: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="333"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="334"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="335"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="336"/>
         <source>Sale total: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="337"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="338"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="337"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="338"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="337"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="338"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="339"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="340"/>
         <source> · change {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="344"/>
         <source>Cash rounding: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -818,22 +823,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="180"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="181"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="182"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="183"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="185"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="186"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="197"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="198"/>
         <source>Give a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +866,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="161"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="164"/>
         <source>Saved {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,52 +945,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="452"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="453"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="457"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="458"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
         <source>Returnable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="467"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="468"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="474"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="475"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="485"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="486"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="525"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="526"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,7 +1000,7 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="155"/>
         <location filename="../../pos_app/services/selling.py" line="232"/>
-        <location filename="../../pos_app/services/selling.py" line="442"/>
+        <location filename="../../pos_app/services/selling.py" line="444"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,58 +1020,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="277"/>
+        <location filename="../../pos_app/services/selling.py" line="279"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="278"/>
+        <location filename="../../pos_app/services/selling.py" line="280"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279"/>
+        <location filename="../../pos_app/services/selling.py" line="281"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="280"/>
+        <location filename="../../pos_app/services/selling.py" line="282"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="288"/>
+        <location filename="../../pos_app/services/selling.py" line="290"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="298"/>
+        <location filename="../../pos_app/services/selling.py" line="300"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="301"/>
+        <location filename="../../pos_app/services/selling.py" line="303"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="449"/>
+        <location filename="../../pos_app/services/selling.py" line="451"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="469"/>
+        <location filename="../../pos_app/services/selling.py" line="471"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="501"/>
+        <location filename="../../pos_app/services/selling.py" line="503"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="185"/>
-        <location filename="../../pos_app/services/selling.py" line="513"/>
+        <location filename="../../pos_app/services/selling.py" line="515"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,192 +1096,192 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="333"/>
+        <location filename="../../pos_app/services/selling.py" line="335"/>
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="350"/>
+        <location filename="../../pos_app/services/selling.py" line="352"/>
         <source>Releasing reserved units needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="380"/>
+        <location filename="../../pos_app/services/selling.py" line="382"/>
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="397"/>
+        <location filename="../../pos_app/services/selling.py" line="399"/>
         <source>Order {}: take the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="515"/>
+        <location filename="../../pos_app/services/selling.py" line="517"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="517"/>
+        <location filename="../../pos_app/services/selling.py" line="519"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="533"/>
+        <location filename="../../pos_app/services/selling.py" line="535"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="544"/>
+        <location filename="../../pos_app/services/selling.py" line="546"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555"/>
+        <location filename="../../pos_app/services/selling.py" line="557"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="575"/>
+        <location filename="../../pos_app/services/selling.py" line="577"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="581"/>
+        <location filename="../../pos_app/services/selling.py" line="583"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="587"/>
+        <location filename="../../pos_app/services/selling.py" line="589"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="595"/>
+        <location filename="../../pos_app/services/selling.py" line="597"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="616"/>
+        <location filename="../../pos_app/services/selling.py" line="618"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="653"/>
+        <location filename="../../pos_app/services/selling.py" line="655"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="702"/>
+        <location filename="../../pos_app/services/selling.py" line="704"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="705"/>
+        <location filename="../../pos_app/services/selling.py" line="707"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="708"/>
+        <location filename="../../pos_app/services/selling.py" line="710"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="728"/>
+        <location filename="../../pos_app/services/selling.py" line="730"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="759"/>
+        <location filename="../../pos_app/services/selling.py" line="762"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="769"/>
+        <location filename="../../pos_app/services/selling.py" line="772"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="773"/>
+        <location filename="../../pos_app/services/selling.py" line="776"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="779"/>
+        <location filename="../../pos_app/services/selling.py" line="782"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="793"/>
+        <location filename="../../pos_app/services/selling.py" line="802"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="806"/>
+        <location filename="../../pos_app/services/selling.py" line="815"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="826"/>
+        <location filename="../../pos_app/services/selling.py" line="835"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="837"/>
+        <location filename="../../pos_app/services/selling.py" line="847"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="851"/>
+        <location filename="../../pos_app/services/selling.py" line="861"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="854"/>
+        <location filename="../../pos_app/services/selling.py" line="864"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="857"/>
+        <location filename="../../pos_app/services/selling.py" line="867"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="880"/>
+        <location filename="../../pos_app/services/selling.py" line="890"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="885"/>
+        <location filename="../../pos_app/services/selling.py" line="895"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="895"/>
+        <location filename="../../pos_app/services/selling.py" line="905"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="902"/>
+        <location filename="../../pos_app/services/selling.py" line="912"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="917"/>
+        <location filename="../../pos_app/services/selling.py" line="927"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="923"/>
+        <location filename="../../pos_app/services/selling.py" line="933"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="939"/>
+        <location filename="../../pos_app/services/selling.py" line="949"/>
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="942"/>
+        <location filename="../../pos_app/services/selling.py" line="952"/>
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,387 +1289,412 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="188"/>
+        <location filename="../../pos_app/ui/main_window.py" line="198"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="235"/>
+        <location filename="../../pos_app/ui/main_window.py" line="245"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264"/>
+        <location filename="../../pos_app/ui/main_window.py" line="276"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265"/>
+        <location filename="../../pos_app/ui/main_window.py" line="277"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266"/>
+        <location filename="../../pos_app/ui/main_window.py" line="278"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267"/>
+        <location filename="../../pos_app/ui/main_window.py" line="279"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="268"/>
+        <location filename="../../pos_app/ui/main_window.py" line="280"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <location filename="../../pos_app/ui/main_window.py" line="281"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="274"/>
+        <location filename="../../pos_app/ui/main_window.py" line="287"/>
         <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="275"/>
+        <location filename="../../pos_app/ui/main_window.py" line="288"/>
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="276"/>
+        <location filename="../../pos_app/ui/main_window.py" line="289"/>
+        <source>Reserve Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="290"/>
         <source>Stock Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="277"/>
+        <location filename="../../pos_app/ui/main_window.py" line="291"/>
+        <source>Transfers Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="292"/>
+        <source>Count Ctrl+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="293"/>
         <source>Park F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="278"/>
+        <location filename="../../pos_app/ui/main_window.py" line="294"/>
         <source>Parked F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="279"/>
+        <location filename="../../pos_app/ui/main_window.py" line="295"/>
         <source>Return F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="280"/>
+        <location filename="../../pos_app/ui/main_window.py" line="296"/>
         <source>Reprint F12</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="281"/>
+        <location filename="../../pos_app/ui/main_window.py" line="297"/>
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="282"/>
+        <location filename="../../pos_app/ui/main_window.py" line="298"/>
         <source>Cash Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="283"/>
+        <location filename="../../pos_app/ui/main_window.py" line="299"/>
+        <source>Drawer Ctrl+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="300"/>
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="284"/>
+        <location filename="../../pos_app/ui/main_window.py" line="301"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <source>Sync F11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="326"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308"/>
+        <location filename="../../pos_app/ui/main_window.py" line="327"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309"/>
+        <location filename="../../pos_app/ui/main_window.py" line="328"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="315"/>
+        <location filename="../../pos_app/ui/main_window.py" line="334"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="353"/>
+        <location filename="../../pos_app/ui/main_window.py" line="372"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="426"/>
+        <location filename="../../pos_app/ui/main_window.py" line="452"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="434"/>
+        <location filename="../../pos_app/ui/main_window.py" line="460"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="437"/>
+        <location filename="../../pos_app/ui/main_window.py" line="463"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445"/>
+        <location filename="../../pos_app/ui/main_window.py" line="471"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="454"/>
+        <location filename="../../pos_app/ui/main_window.py" line="480"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="455"/>
+        <location filename="../../pos_app/ui/main_window.py" line="481"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="455"/>
+        <location filename="../../pos_app/ui/main_window.py" line="481"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="455"/>
+        <location filename="../../pos_app/ui/main_window.py" line="481"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="459"/>
+        <location filename="../../pos_app/ui/main_window.py" line="485"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480"/>
+        <location filename="../../pos_app/ui/main_window.py" line="506"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480"/>
+        <location filename="../../pos_app/ui/main_window.py" line="506"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="487"/>
+        <location filename="../../pos_app/ui/main_window.py" line="513"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="488"/>
+        <location filename="../../pos_app/ui/main_window.py" line="514"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="493"/>
+        <location filename="../../pos_app/ui/main_window.py" line="519"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="496"/>
+        <location filename="../../pos_app/ui/main_window.py" line="522"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506"/>
+        <location filename="../../pos_app/ui/main_window.py" line="532"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="539"/>
+        <location filename="../../pos_app/ui/main_window.py" line="565"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="555"/>
+        <location filename="../../pos_app/ui/main_window.py" line="581"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="584"/>
+        <location filename="../../pos_app/ui/main_window.py" line="610"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="600"/>
+        <location filename="../../pos_app/ui/main_window.py" line="626"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="601"/>
+        <location filename="../../pos_app/ui/main_window.py" line="627"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="601"/>
+        <location filename="../../pos_app/ui/main_window.py" line="627"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="601"/>
+        <location filename="../../pos_app/ui/main_window.py" line="627"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="613"/>
+        <location filename="../../pos_app/ui/main_window.py" line="639"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="652"/>
+        <location filename="../../pos_app/ui/main_window.py" line="678"/>
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699"/>
+        <location filename="../../pos_app/ui/main_window.py" line="725"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699"/>
+        <location filename="../../pos_app/ui/main_window.py" line="725"/>
         <source>Release it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="736"/>
+        <location filename="../../pos_app/ui/main_window.py" line="762"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="751"/>
+        <location filename="../../pos_app/ui/main_window.py" line="777"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="756"/>
+        <location filename="../../pos_app/ui/main_window.py" line="782"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="775"/>
+        <location filename="../../pos_app/ui/main_window.py" line="801"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="786"/>
+        <location filename="../../pos_app/ui/main_window.py" line="812"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="793"/>
+        <location filename="../../pos_app/ui/main_window.py" line="819"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="803"/>
+        <location filename="../../pos_app/ui/main_window.py" line="829"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="807"/>
+        <location filename="../../pos_app/ui/main_window.py" line="833"/>
         <source>Cancel full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="808"/>
+        <location filename="../../pos_app/ui/main_window.py" line="834"/>
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="829"/>
+        <location filename="../../pos_app/ui/main_window.py" line="855"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="858"/>
+        <location filename="../../pos_app/ui/main_window.py" line="884"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="865"/>
+        <location filename="../../pos_app/ui/main_window.py" line="891"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="873"/>
+        <location filename="../../pos_app/ui/main_window.py" line="899"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="880"/>
+        <location filename="../../pos_app/ui/main_window.py" line="906"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="880"/>
+        <location filename="../../pos_app/ui/main_window.py" line="906"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="880"/>
+        <location filename="../../pos_app/ui/main_window.py" line="906"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="898"/>
+        <location filename="../../pos_app/ui/main_window.py" line="924"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="903"/>
+        <location filename="../../pos_app/ui/main_window.py" line="929"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="905"/>
+        <location filename="../../pos_app/ui/main_window.py" line="931"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="907"/>
+        <location filename="../../pos_app/ui/main_window.py" line="933"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="909"/>
+        <location filename="../../pos_app/ui/main_window.py" line="935"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="911"/>
+        <location filename="../../pos_app/ui/main_window.py" line="937"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="914"/>
+        <location filename="../../pos_app/ui/main_window.py" line="940"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="922"/>
+        <location filename="../../pos_app/ui/main_window.py" line="948"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="940"/>
+        <location filename="../../pos_app/ui/main_window.py" line="966"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="940"/>
+        <location filename="../../pos_app/ui/main_window.py" line="966"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2165,57 +2195,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="172"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="175"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="180"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="183"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="183"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="186"/>
         <source>Export diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="190"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="193"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="200"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="203"/>
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="209"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="212"/>
         <source>Making the diagnostics file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="218"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="221"/>
         <source>The diagnostics file could not be written: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="220"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="223"/>
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="234"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="237"/>
         <source>never (catalog not loaded yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="237"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="240"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="239"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="242"/>
         <source>%n min ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2223,7 +2253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="241"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="244"/>
         <source>%n h ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2231,7 +2261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="243"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="246"/>
         <source>%n days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2239,62 +2269,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="249"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
         <source>not tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="249"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="249"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="254"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="257"/>
         <source>{} (the oldest made {})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="256"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="259"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="257"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="260"/>
         <source>Sales waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="258"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="261"/>
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="259"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="262"/>
         <source>Last successful sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="260"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="263"/>
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="261"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="264"/>
         <source>Catalog and stock up to date as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="262"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="265"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="273"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2458,12 +2488,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="665"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="672"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="682"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="689"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2471,12 +2501,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="611"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="612"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="619"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="620"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2484,7 +2514,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="68"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="69"/>
         <source>Back (Esc)</source>
         <translation type="unfinished"></translation>
     </message>

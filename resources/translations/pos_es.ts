@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="113" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="114" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="127" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="128" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="131" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="132" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="134" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="135" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="148" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="149" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,27 +59,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="566" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="567" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="580" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="581" />
         <source>Count the cash in the drawer</source>
         <translation>Cuenta el efectivo del cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="584" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="585" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="595" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="596" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="599" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="600" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -286,27 +286,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="381" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="382" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="385" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="386" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="386" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="387" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="387" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="388" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="399" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="400" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -352,50 +352,55 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="629" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="630" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="639" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="640" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="640" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="642" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="648" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="654" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="655" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="660" />
+        <source>{} is not a valid Spanish NIF: check it with the customer</source>
+        <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="536" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="545" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="547" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="548" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -403,12 +408,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="419" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="433" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="434" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -416,82 +421,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="216" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="217" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="230" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="231" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="238" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="239" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="239" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="241" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="242" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="251" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="318" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="319" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="331" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="332" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="333" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="334" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="335" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="336" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="338" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="338" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="338" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="339" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="340" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="344" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -817,22 +822,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="180" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="181" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="182" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="183" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="185" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="186" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="197" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="198" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -860,7 +865,7 @@
         <translation>Siguiente venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="161" />
+        <location filename="../../pos_app/ui/dialogs.py" line="164" />
         <source>Saved {}</source>
         <translation>Guardado {}</translation>
     </message>
@@ -939,52 +944,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="452" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="453" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="457" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="458" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="461" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="467" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="468" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="474" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="475" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="485" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="486" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="525" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="526" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -994,7 +999,7 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="155" />
         <location filename="../../pos_app/services/selling.py" line="232" />
-        <location filename="../../pos_app/services/selling.py" line="442" />
+        <location filename="../../pos_app/services/selling.py" line="444" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
@@ -1014,58 +1019,58 @@
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="277" />
+        <location filename="../../pos_app/services/selling.py" line="279" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="278" />
+        <location filename="../../pos_app/services/selling.py" line="280" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279" />
+        <location filename="../../pos_app/services/selling.py" line="281" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="280" />
+        <location filename="../../pos_app/services/selling.py" line="282" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="288" />
+        <location filename="../../pos_app/services/selling.py" line="290" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="298" />
+        <location filename="../../pos_app/services/selling.py" line="300" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="301" />
+        <location filename="../../pos_app/services/selling.py" line="303" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="449" />
+        <location filename="../../pos_app/services/selling.py" line="451" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="469" />
+        <location filename="../../pos_app/services/selling.py" line="471" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="501" />
+        <location filename="../../pos_app/services/selling.py" line="503" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="185" />
-        <location filename="../../pos_app/services/selling.py" line="513" />
+        <location filename="../../pos_app/services/selling.py" line="515" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
@@ -1090,192 +1095,192 @@
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="333" />
+        <location filename="../../pos_app/services/selling.py" line="335" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="350" />
+        <location filename="../../pos_app/services/selling.py" line="352" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="380" />
+        <location filename="../../pos_app/services/selling.py" line="382" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="397" />
+        <location filename="../../pos_app/services/selling.py" line="399" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="515" />
+        <location filename="../../pos_app/services/selling.py" line="517" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="517" />
+        <location filename="../../pos_app/services/selling.py" line="519" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="533" />
+        <location filename="../../pos_app/services/selling.py" line="535" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="544" />
+        <location filename="../../pos_app/services/selling.py" line="546" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555" />
+        <location filename="../../pos_app/services/selling.py" line="557" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="575" />
+        <location filename="../../pos_app/services/selling.py" line="577" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="581" />
+        <location filename="../../pos_app/services/selling.py" line="583" />
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="587" />
+        <location filename="../../pos_app/services/selling.py" line="589" />
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation>Falló el datáfono ({}): no se cobró nada.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="595" />
+        <location filename="../../pos_app/services/selling.py" line="597" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="616" />
+        <location filename="../../pos_app/services/selling.py" line="618" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="653" />
+        <location filename="../../pos_app/services/selling.py" line="655" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="702" />
+        <location filename="../../pos_app/services/selling.py" line="704" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="705" />
+        <location filename="../../pos_app/services/selling.py" line="707" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="708" />
+        <location filename="../../pos_app/services/selling.py" line="710" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="728" />
+        <location filename="../../pos_app/services/selling.py" line="730" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="759" />
+        <location filename="../../pos_app/services/selling.py" line="762" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="769" />
+        <location filename="../../pos_app/services/selling.py" line="772" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="773" />
+        <location filename="../../pos_app/services/selling.py" line="776" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="779" />
+        <location filename="../../pos_app/services/selling.py" line="782" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="793" />
+        <location filename="../../pos_app/services/selling.py" line="802" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="806" />
+        <location filename="../../pos_app/services/selling.py" line="815" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="826" />
+        <location filename="../../pos_app/services/selling.py" line="835" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="837" />
+        <location filename="../../pos_app/services/selling.py" line="847" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="851" />
+        <location filename="../../pos_app/services/selling.py" line="861" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="854" />
+        <location filename="../../pos_app/services/selling.py" line="864" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="857" />
+        <location filename="../../pos_app/services/selling.py" line="867" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="880" />
+        <location filename="../../pos_app/services/selling.py" line="890" />
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="885" />
+        <location filename="../../pos_app/services/selling.py" line="895" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="895" />
+        <location filename="../../pos_app/services/selling.py" line="905" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="902" />
+        <location filename="../../pos_app/services/selling.py" line="912" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="917" />
+        <location filename="../../pos_app/services/selling.py" line="927" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="923" />
+        <location filename="../../pos_app/services/selling.py" line="933" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="939" />
+        <location filename="../../pos_app/services/selling.py" line="949" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="942" />
+        <location filename="../../pos_app/services/selling.py" line="952" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1283,387 +1288,412 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="188" />
+        <location filename="../../pos_app/ui/main_window.py" line="198" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="235" />
+        <location filename="../../pos_app/ui/main_window.py" line="245" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264" />
+        <location filename="../../pos_app/ui/main_window.py" line="276" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265" />
+        <location filename="../../pos_app/ui/main_window.py" line="277" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266" />
+        <location filename="../../pos_app/ui/main_window.py" line="278" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267" />
+        <location filename="../../pos_app/ui/main_window.py" line="279" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="268" />
+        <location filename="../../pos_app/ui/main_window.py" line="280" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269" />
+        <location filename="../../pos_app/ui/main_window.py" line="281" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="274" />
+        <location filename="../../pos_app/ui/main_window.py" line="287" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="275" />
+        <location filename="../../pos_app/ui/main_window.py" line="288" />
         <source>Pickups Ctrl+P</source>
         <translation>Recogidas Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="276" />
+        <location filename="../../pos_app/ui/main_window.py" line="289" />
+        <source>Reserve Ctrl+R</source>
+        <translation>Reservar Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="290" />
         <source>Stock Ctrl+K</source>
         <translation>Stock Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="277" />
+        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <source>Transfers Ctrl+T</source>
+        <translation>Traspasos Ctrl+T</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <source>Count Ctrl+U</source>
+        <translation>Recuento Ctrl+U</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="278" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="279" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="280" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="281" />
+        <location filename="../../pos_app/ui/main_window.py" line="297" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="282" />
+        <location filename="../../pos_app/ui/main_window.py" line="298" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="283" />
+        <location filename="../../pos_app/ui/main_window.py" line="299" />
+        <source>Drawer Ctrl+D</source>
+        <translation>Cajón Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="284" />
+        <location filename="../../pos_app/ui/main_window.py" line="301" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <source>Sync F11</source>
+        <translation>Sincronía F11</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="326" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="327" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="328" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="315" />
+        <location filename="../../pos_app/ui/main_window.py" line="334" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="353" />
+        <location filename="../../pos_app/ui/main_window.py" line="372" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="426" />
+        <location filename="../../pos_app/ui/main_window.py" line="452" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="434" />
+        <location filename="../../pos_app/ui/main_window.py" line="460" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="437" />
+        <location filename="../../pos_app/ui/main_window.py" line="463" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="445" />
+        <location filename="../../pos_app/ui/main_window.py" line="471" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="454" />
+        <location filename="../../pos_app/ui/main_window.py" line="480" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="455" />
+        <location filename="../../pos_app/ui/main_window.py" line="481" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="455" />
+        <location filename="../../pos_app/ui/main_window.py" line="481" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="455" />
+        <location filename="../../pos_app/ui/main_window.py" line="481" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="459" />
+        <location filename="../../pos_app/ui/main_window.py" line="485" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480" />
+        <location filename="../../pos_app/ui/main_window.py" line="506" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480" />
+        <location filename="../../pos_app/ui/main_window.py" line="506" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="487" />
+        <location filename="../../pos_app/ui/main_window.py" line="513" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="488" />
+        <location filename="../../pos_app/ui/main_window.py" line="514" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="493" />
+        <location filename="../../pos_app/ui/main_window.py" line="519" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="496" />
+        <location filename="../../pos_app/ui/main_window.py" line="522" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506" />
+        <location filename="../../pos_app/ui/main_window.py" line="532" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="539" />
+        <location filename="../../pos_app/ui/main_window.py" line="565" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="555" />
+        <location filename="../../pos_app/ui/main_window.py" line="581" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="584" />
+        <location filename="../../pos_app/ui/main_window.py" line="610" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="600" />
+        <location filename="../../pos_app/ui/main_window.py" line="626" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="601" />
+        <location filename="../../pos_app/ui/main_window.py" line="627" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="601" />
+        <location filename="../../pos_app/ui/main_window.py" line="627" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="601" />
+        <location filename="../../pos_app/ui/main_window.py" line="627" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="613" />
+        <location filename="../../pos_app/ui/main_window.py" line="639" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="652" />
+        <location filename="../../pos_app/ui/main_window.py" line="678" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699" />
+        <location filename="../../pos_app/ui/main_window.py" line="725" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699" />
+        <location filename="../../pos_app/ui/main_window.py" line="725" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="736" />
+        <location filename="../../pos_app/ui/main_window.py" line="762" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="751" />
+        <location filename="../../pos_app/ui/main_window.py" line="777" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="756" />
+        <location filename="../../pos_app/ui/main_window.py" line="782" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="775" />
+        <location filename="../../pos_app/ui/main_window.py" line="801" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="786" />
+        <location filename="../../pos_app/ui/main_window.py" line="812" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="793" />
+        <location filename="../../pos_app/ui/main_window.py" line="819" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="803" />
+        <location filename="../../pos_app/ui/main_window.py" line="829" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="807" />
+        <location filename="../../pos_app/ui/main_window.py" line="833" />
         <source>Cancel full invoice</source>
         <translation>Anular factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="808" />
+        <location filename="../../pos_app/ui/main_window.py" line="834" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="829" />
+        <location filename="../../pos_app/ui/main_window.py" line="855" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="858" />
+        <location filename="../../pos_app/ui/main_window.py" line="884" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="865" />
+        <location filename="../../pos_app/ui/main_window.py" line="891" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="873" />
+        <location filename="../../pos_app/ui/main_window.py" line="899" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="880" />
+        <location filename="../../pos_app/ui/main_window.py" line="906" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="880" />
+        <location filename="../../pos_app/ui/main_window.py" line="906" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="880" />
+        <location filename="../../pos_app/ui/main_window.py" line="906" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="898" />
+        <location filename="../../pos_app/ui/main_window.py" line="924" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="903" />
+        <location filename="../../pos_app/ui/main_window.py" line="929" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="905" />
+        <location filename="../../pos_app/ui/main_window.py" line="931" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="907" />
+        <location filename="../../pos_app/ui/main_window.py" line="933" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="909" />
+        <location filename="../../pos_app/ui/main_window.py" line="935" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="911" />
+        <location filename="../../pos_app/ui/main_window.py" line="937" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="914" />
+        <location filename="../../pos_app/ui/main_window.py" line="940" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="922" />
+        <location filename="../../pos_app/ui/main_window.py" line="948" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="940" />
+        <location filename="../../pos_app/ui/main_window.py" line="966" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="940" />
+        <location filename="../../pos_app/ui/main_window.py" line="966" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -2164,57 +2194,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="172" />
+        <location filename="../../pos_app/ui/dialogs.py" line="175" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="180" />
+        <location filename="../../pos_app/ui/dialogs.py" line="183" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="183" />
+        <location filename="../../pos_app/ui/dialogs.py" line="186" />
         <source>Export diagnostics</source>
         <translation>Exportar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="190" />
+        <location filename="../../pos_app/ui/dialogs.py" line="193" />
         <source>Close (Esc)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="200" />
+        <location filename="../../pos_app/ui/dialogs.py" line="203" />
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation>Eventos rechazados por el servidor (quedan allí para revisión en central):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="209" />
+        <location filename="../../pos_app/ui/dialogs.py" line="212" />
         <source>Making the diagnostics file…</source>
         <translation>Creando el archivo de diagnóstico…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="218" />
+        <location filename="../../pos_app/ui/dialogs.py" line="221" />
         <source>The diagnostics file could not be written: {}</source>
         <translation>No se pudo escribir el archivo de diagnóstico: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="220" />
+        <location filename="../../pos_app/ui/dialogs.py" line="223" />
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation>Diagnóstico guardado (sin datos de clientes): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="234" />
+        <location filename="../../pos_app/ui/dialogs.py" line="237" />
         <source>never (catalog not loaded yet)</source>
         <translation>nunca (catálogo aún no cargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="237" />
+        <location filename="../../pos_app/ui/dialogs.py" line="240" />
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="239" />
+        <location filename="../../pos_app/ui/dialogs.py" line="242" />
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -2222,7 +2252,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="241" />
+        <location filename="../../pos_app/ui/dialogs.py" line="244" />
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -2230,7 +2260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="243" />
+        <location filename="../../pos_app/ui/dialogs.py" line="246" />
         <source>%n days ago</source>
         <translation>
             <numerusform>hace %n días</numerusform>
@@ -2238,62 +2268,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="249" />
+        <location filename="../../pos_app/ui/dialogs.py" line="252" />
         <source>not tried yet</source>
         <translation>aún sin intentar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="249" />
+        <location filename="../../pos_app/ui/dialogs.py" line="252" />
         <source>online</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="249" />
+        <location filename="../../pos_app/ui/dialogs.py" line="252" />
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="254" />
+        <location filename="../../pos_app/ui/dialogs.py" line="257" />
         <source>{} (the oldest made {})</source>
         <translation>{} (el más antiguo, del {})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="256" />
+        <location filename="../../pos_app/ui/dialogs.py" line="259" />
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="257" />
+        <location filename="../../pos_app/ui/dialogs.py" line="260" />
         <source>Sales waiting to be sent</source>
         <translation>Ventas pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="258" />
+        <location filename="../../pos_app/ui/dialogs.py" line="261" />
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
         <translation>Registros VERI*FACTU pendientes de llegar a la central, que los remite a la AEAT</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="259" />
+        <location filename="../../pos_app/ui/dialogs.py" line="262" />
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="260" />
+        <location filename="../../pos_app/ui/dialogs.py" line="263" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="261" />
+        <location filename="../../pos_app/ui/dialogs.py" line="264" />
         <source>Catalog and stock up to date as of</source>
         <translation>Catálogo y stock al día a</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="262" />
+        <location filename="../../pos_app/ui/dialogs.py" line="265" />
         <source>Catalog position (cursor)</source>
         <translation>Posición del catálogo (cursor)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="273" />
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -2457,12 +2487,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="665" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="672" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="682" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="689" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -2470,12 +2500,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="611" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="612" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="619" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="620" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>
@@ -2483,7 +2513,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="68" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="69" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>

@@ -1,0 +1,73 @@
+"""The till fits the screens shops have: at 1024×768 and 1366×768, in Spanish and English, the
+sale screen's buttons, total and message line all lie inside the screen, before and after a
+member is identified; screenshots go to $POS_SCREENSHOTS to be looked at."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import qasync
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from pos_app.ui.i18n import set_language
+from tests.ui.conftest import screenshot
+from tests.ui.test_sale_screen import open_window, scan
+
+SCREENS = [(1024, 768), (1366, 768)]
+
+
+def outside(window, screen: QRect) -> list[str]:
+    """Visible buttons and labels of the window not wholly inside the screen's area."""
+    problems = []
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not widget.isVisible() or widget.width() == 0:
+            continue
+        # What is drawn of it (a label scrolled out of a scroll area's view is not on the screen).
+        drawn = widget.visibleRegion().boundingRect()
+        if drawn.isEmpty():
+            continue
+        rect = drawn.translated(widget.mapTo(window, QPoint(0, 0)))
+        if isinstance(widget, QAbstractButton) and drawn.size() != widget.size():
+            problems.append(f"button {widget.text()[:30]!r} is cut off: {drawn.getRect()} of {widget.size().toTuple()}")
+        if not QRect(QPoint(0, 0), screen.size()).contains(rect):
+            problems.append(
+                f"{type(widget).__name__} {widget.objectName() or widget.text()[:30]!r} at {rect.getRect()}"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("size", SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
+def test_the_sale_screen_fits(qtbot, qapp, till, tmp_path, language, size):
+    set_language(language)
+    window = open_window(qtbot, till)
+    width, height = size
+    window.resize(width, height)
+    scan(qtbot, window, "8400000000017")
+    scan(qtbot, window, "8400000000031")
+    screen = QRect(0, 0, width, height)
+    loop = qasync.QEventLoop(qapp)  # the member's history is asked of HQ in the background
+    asyncio.set_event_loop(loop)
+
+    async def identify(member) -> None:
+        till.sales.set_customer(member)
+        await asyncio.sleep(0)
+
+    for step in ("sale", "member"):
+        if step == "member":  # a member identified: the panel with name, tier and points shows
+            member = till.replica.conn.execute("SELECT card FROM customers LIMIT 1").fetchone()
+            assert member is not None
+            loop.run_until_complete(identify(till.replica.member(member[0])))
+            qtbot.waitUntil(lambda: window.customer_panel.isVisible())
+        hint = window.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, f"{step}: the window needs {hint.toTuple()}"
+        window.resize(width, height)
+        qtbot.waitUntil(lambda: window.size().toTuple() == (width, height))
+        assert outside(window, screen) == [], step
+        screenshot(window, f"{step}_{language}_{width}x{height}", tmp_path)
+    till.sales.clear()
+    window.close()
+    loop.close()
+    asyncio.set_event_loop(None)
