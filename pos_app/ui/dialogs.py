@@ -7,7 +7,7 @@ import html
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -114,7 +114,11 @@ def qr_pixmap(content: str, scale: int = 4) -> QPixmap:
 
 
 class ReceiptDialog(QDialog):
-    """The receipt as printed, on screen. Enter or Esc starts the next sale."""
+    """The receipt as printed, on screen. Enter or Esc starts the next sale; so does a scan,
+    which is the next sale's first item (`next_scan`): the cashier does not close the receipt
+    first, and the scan is not lost."""
+
+    SCAN_MIN_LENGTH = 6  # a code this long ending in Enter is a scan (as the sale screen's)
 
     def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +156,25 @@ class ReceiptDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(row)
         done.setFocus()
+        self.typed = ""
+        self.next_scan = ""
+        for widget in (done, pdf, text):  # whichever has the focus, a scanner's keys come here first
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        text = event.text()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if len(self.typed) >= self.SCAN_MIN_LENGTH:
+                self.next_scan, self.typed = self.typed, ""
+                self.accept()
+                return True
+        elif text and text.isprintable() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.typed += text
+            return True
+        self.typed = ""
+        return False
 
     def save_pdf(self, folder: Path | None = None) -> Path:
         """The receipt as PDF in the user's documents folder (or `folder`), e.g. to e-mail it."""

@@ -872,7 +872,13 @@ class SaleWindow(QMainWindow):
 
     def _show_receipt(self, receipt: Receipt) -> None:
         dialog = ReceiptDialog(receipt, self)
-        dialog.finished.connect(lambda _r: self._closed())
+
+        def finished(_result: int) -> None:
+            self._closed()
+            if dialog.next_scan:  # scanned while the receipt showed: the next sale's first item
+                self.scan_code(dialog.next_scan)
+
+        dialog.finished.connect(finished)
         self.show_message(self.tr("Sale {} saved").format(receipt.receipt_no), "ok")
         # The payment dialog may still be closing; open the receipt once it has.
         QTimer.singleShot(0, lambda: self._open(dialog))

@@ -66,3 +66,22 @@ def test_till_keys_work_from_the_focused_scan_field(qtbot, till):
             assert isinstance(window.dialog, QDialog)
             close_dialog(qtbot, window)
     till.sales.clear()
+
+
+def test_a_scan_while_the_receipt_shows_starts_the_next_sale(qtbot, till):
+    """Square and Shopify do it: the scanner's code closes the receipt and is the next sale's
+    first item (it used to close the receipt and vanish)."""
+    from pos_app.ui.dialogs import ReceiptDialog
+
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "8400000000017")
+    assert till.sales.pay_cash() is not None
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
+    receipt = window.dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is receipt)
+    focused = QApplication.focusWidget()
+    qtbot.keyClicks(focused, "8400000000031")  # as a scanner types it, into what has the focus
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dialog is None)
+    assert [line.item.sku_code for line in till.sales.cart.lines] == ["S0000003"]
+    till.sales.clear()
