@@ -42,6 +42,18 @@ class LaunchOptions:
     exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
 
 
+BASE_POINT_SIZE = 13  # the till's ordinary text; the stylesheet and big_font() size the rest by role
+
+
+def apply_style(app: QApplication) -> None:
+    """The till's look: its base font as the application's font (so that a widget given a
+    larger one, an amount due or a PIN, keeps it) and the stylesheet, which sizes by role."""
+    font = app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(load_stylesheet())
+
+
 def load_stylesheet() -> str:
     try:
         return resources.files("resources").joinpath("styles/till.qss").read_text(encoding="utf-8")
@@ -85,7 +97,7 @@ class TillSession:
         self.options = options
         app = QApplication.instance()
         if isinstance(app, QApplication) and not app.styleSheet():
-            app.setStyleSheet(load_stylesheet())
+            apply_style(app)
         till_dir = options.data_dir / "till" if options.demo else options.data_dir
         set_language(options.language)
         self.till = Till(
@@ -166,7 +178,7 @@ async def set_up_first(app: QApplication, options: LaunchOptions) -> bool:
     if is_enrolled(options.data_dir):
         return True
     if not app.styleSheet():
-        app.setStyleSheet(load_stylesheet())
+        apply_style(app)
     set_language(options.language)
     wizard = SetupWizard(options.data_dir, options.server_url or "")
     # The wizard closes before the sale screen opens: that must not end the application.

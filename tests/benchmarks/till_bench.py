@@ -27,12 +27,12 @@ def bench_scan_ui(till_dir: Path, skus: int, n: int, result: object) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
-    from pos_app.app import freeze_startup_objects, load_stylesheet
+    from pos_app.app import apply_style, freeze_startup_objects
     from pos_app.services.till import Till
     from pos_app.ui.main_window import SaleWindow
 
     app = QApplication.instance() or QApplication([])
-    app.setStyleSheet(load_stylesheet())
+    apply_style(app)
     till = Till(till_dir)
     window = SaleWindow(till)
     window.show()

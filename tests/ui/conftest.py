@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from pos_app.app import load_stylesheet
+from pos_app.app import apply_style
 from pos_app.services.till import Till
 from pos_app.store.replica import Replica
 from pos_app.ui.i18n import set_language
@@ -28,7 +28,7 @@ def ready_till_dir(tmp_path, live_server, central) -> Path:
 
 @pytest.fixture
 def till(qapp, ready_till_dir):
-    qapp.setStyleSheet(load_stylesheet())
+    apply_style(qapp)
     till = Till(ready_till_dir)
     yield till
     till.replica.close()

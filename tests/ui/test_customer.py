@@ -10,7 +10,7 @@ import re
 import qasync
 from PySide6.QtCore import Qt
 
-from pos_app.app import load_stylesheet
+from pos_app.app import apply_style
 from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import MEMBER_PRICE_LABEL
 from pos_app.services.till import Till
@@ -25,7 +25,7 @@ ORO_PROMOTION = "Socios Oro: 10 % en moda y libros"
 
 
 def start(qapp, ready_till_dir) -> tuple[Till, SaleWindow, qasync.QEventLoop]:
-    qapp.setStyleSheet(load_stylesheet())
+    apply_style(qapp)
     till = Till(ready_till_dir)
     identity = till.identity
     assert identity is not None

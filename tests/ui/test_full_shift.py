@@ -11,7 +11,7 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos_app.app import load_stylesheet
+from pos_app.app import apply_style
 from pos_app.domain.barcode import make_ean13
 from pos_app.domain.money import round_half_up_div
 from pos_app.domain.receipt import render_text
@@ -71,7 +71,7 @@ async def next_sale(qtbot, window: SaleWindow) -> str:
 
 
 def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
-    qapp.setStyleSheet(load_stylesheet())
+    apply_style(qapp)
     terminal = SimulatedTerminal()
     till = Till(ready_till_dir, terminal=terminal)
     window = SaleWindow(till)

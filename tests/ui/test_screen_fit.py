@@ -71,3 +71,27 @@ def test_the_sale_screen_fits(qtbot, qapp, till, tmp_path, language, size):
     window.close()
     loop.close()
     asyncio.set_event_loop(None)
+
+
+def test_amounts_are_large_at_arms_length(qtbot, till):
+    """The stylesheet sizes text by role: the amount due and the change read from a step back
+    (a global font-size rule used to shrink them to body text)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.ui.dialogs import ReceiptDialog
+    from pos_app.ui.shop_dialogs import PaymentDialog
+
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "8400000000017")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)
+    pay = window.dialog
+    assert isinstance(pay, PaymentDialog)
+    body = QApplication.font().pointSize()  # 13: the base size
+    assert pay.due_label.fontInfo().pointSize() >= 2 * body
+    qtbot.keyClicks(pay.amount, "50")
+    qtbot.keyClick(pay.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
+    change = window.dialog.findChild(QLabel, "receiptChange")
+    assert change.text() and change.fontInfo().pointSize() >= 2 * body
+    window.dialog.accept()
