@@ -492,6 +492,7 @@ SPANISH = {
     "{} (may spend here now: {} points)": "{} (puede gastar aquí ahora: {} puntos)",
     "Customer F1": "Cliente F1",
     "Reserve Ctrl+R": "Reservar Ctrl+R",
+    "To refund: {}": "A devolver: {}",
     "Transfers Ctrl+T": "Traspasos Ctrl+T",
     "Count Ctrl+U": "Recuento Ctrl+U",
     "Drawer Ctrl+D": "Cajón Ctrl+D",

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from pos_app.domain.cart import Tender
-from pos_app.domain.money import format_amount
+from pos_app.domain.money import format_amount, round_half_up_div
 from pos_app.domain.promotions import Discount
 from pos_app.domain.tax import TaxLine, breakdown
 
@@ -42,6 +42,11 @@ class ReceiptLine:
     @property
     def total(self) -> int:
         return self.unit_price * self.quantity - self.discount
+
+    def part(self, units: int) -> int:
+        """What `units` of this line were paid: their price less their share of its discount
+        (a return gives back what was paid, not today's price)."""
+        return self.unit_price * units - round_half_up_div(self.discount * units, self.quantity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -465,10 +465,14 @@ class ReturnDialog(ShopDialog):
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
+        self.refund_total = QLabel()
+        self.refund_total.setObjectName("refundTotal")
+        self.refund_total.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.without = touch_button(self.tr("No receipt…"), self._without_receipt)
         layout = QVBoxLayout(self)
         layout.addWidget(self.receipt_no)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.refund_total)
         layout.addWidget(self.error)
         row = QHBoxLayout()
         row.addWidget(self.without)
@@ -497,9 +501,40 @@ class ReturnDialog(ShopDialog):
                 self.table.setItem(row, col, cell)
             spin = QSpinBox()
             spin.setRange(0, line.returnable)
-            spin.setValue(line.returnable)
+            spin.setValue(0)  # nothing comes back until the cashier says so: one key cannot refund it all
             spin.setMinimumHeight(40)
+            spin.valueChanged.connect(self._show_total)
+            spin.installEventFilter(self)  # Enter in a quantity confirms, as everywhere in the till
             self.table.setCellWidget(row, 3, spin)
+        self._show_total()
+        if self.lines:
+            first = self.table.cellWidget(0, 3)
+            if isinstance(first, QSpinBox):
+                first.setFocus()
+                first.selectAll()  # a digit typed replaces the 0 (else "10", refused as too many)
+
+    def _show_total(self) -> None:
+        amount = sum(line.line.part(qty) for line, qty in zip(self.lines, self._spins(), strict=True))
+        self.refund_total.setText(self.tr("To refund: {}").format(money(amount)) if self.lines else "")
+
+    def _spins(self) -> list[int]:
+        values = []
+        for row in range(len(self.lines)):
+            spin = self.table.cellWidget(row, 3)
+            values.append(spin.value() if isinstance(spin, QSpinBox) else 0)
+        return values
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(obj, QSpinBox)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            obj.interpretText()  # what was typed counts, even before the field is left
+            self.confirm()
+            return True
+        return super().eventFilter(obj, event)
 
     def set_quantity(self, row: int, qty: int) -> None:
         spin = self.table.cellWidget(row, 3)

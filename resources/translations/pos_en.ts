@@ -60,27 +60,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="567"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="601"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="581"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="615"/>
         <source>Count the cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="585"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="619"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="596"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="630"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="600"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="634"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,37 +353,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="630"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="664"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="640"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="674"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="641"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="642"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="676"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="648"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="682"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="655"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="689"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="660"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="694"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,17 +391,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="536"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="570"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="545"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="579"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="548"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="582"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,27 +846,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="121"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="125"/>
         <source>Receipt {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="129"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="133"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="131"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="135"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="135"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="139"/>
         <source>Next sale (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="164"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="187"/>
         <source>Saved {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,22 +975,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="468"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="471"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="475"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="479"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="486"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="490"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="526"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="517"/>
+        <source>To refund: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="560"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,412 +1294,412 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="198"/>
+        <location filename="../../pos_app/ui/main_window.py" line="200"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="245"/>
+        <location filename="../../pos_app/ui/main_window.py" line="247"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="276"/>
+        <location filename="../../pos_app/ui/main_window.py" line="278"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="277"/>
+        <location filename="../../pos_app/ui/main_window.py" line="279"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="278"/>
+        <location filename="../../pos_app/ui/main_window.py" line="280"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="279"/>
+        <location filename="../../pos_app/ui/main_window.py" line="281"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="280"/>
+        <location filename="../../pos_app/ui/main_window.py" line="282"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="281"/>
+        <location filename="../../pos_app/ui/main_window.py" line="283"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="287"/>
+        <location filename="../../pos_app/ui/main_window.py" line="289"/>
         <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288"/>
+        <location filename="../../pos_app/ui/main_window.py" line="290"/>
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289"/>
+        <location filename="../../pos_app/ui/main_window.py" line="291"/>
         <source>Reserve Ctrl+R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290"/>
+        <location filename="../../pos_app/ui/main_window.py" line="292"/>
         <source>Stock Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291"/>
+        <location filename="../../pos_app/ui/main_window.py" line="293"/>
         <source>Transfers Ctrl+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292"/>
+        <location filename="../../pos_app/ui/main_window.py" line="294"/>
         <source>Count Ctrl+U</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293"/>
+        <location filename="../../pos_app/ui/main_window.py" line="295"/>
         <source>Park F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294"/>
+        <location filename="../../pos_app/ui/main_window.py" line="296"/>
         <source>Parked F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295"/>
+        <location filename="../../pos_app/ui/main_window.py" line="297"/>
         <source>Return F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296"/>
+        <location filename="../../pos_app/ui/main_window.py" line="298"/>
         <source>Reprint F12</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297"/>
+        <location filename="../../pos_app/ui/main_window.py" line="299"/>
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298"/>
+        <location filename="../../pos_app/ui/main_window.py" line="300"/>
         <source>Cash Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299"/>
+        <location filename="../../pos_app/ui/main_window.py" line="301"/>
         <source>Drawer Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301"/>
+        <location filename="../../pos_app/ui/main_window.py" line="303"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="304"/>
         <source>Sync F11</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="326"/>
+        <location filename="../../pos_app/ui/main_window.py" line="328"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="327"/>
+        <location filename="../../pos_app/ui/main_window.py" line="329"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="328"/>
+        <location filename="../../pos_app/ui/main_window.py" line="330"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="334"/>
+        <location filename="../../pos_app/ui/main_window.py" line="347"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="372"/>
+        <location filename="../../pos_app/ui/main_window.py" line="388"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="452"/>
+        <location filename="../../pos_app/ui/main_window.py" line="473"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="460"/>
+        <location filename="../../pos_app/ui/main_window.py" line="481"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="463"/>
+        <location filename="../../pos_app/ui/main_window.py" line="484"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="471"/>
+        <location filename="../../pos_app/ui/main_window.py" line="492"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480"/>
+        <location filename="../../pos_app/ui/main_window.py" line="501"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481"/>
+        <location filename="../../pos_app/ui/main_window.py" line="502"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481"/>
+        <location filename="../../pos_app/ui/main_window.py" line="502"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481"/>
+        <location filename="../../pos_app/ui/main_window.py" line="502"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="485"/>
+        <location filename="../../pos_app/ui/main_window.py" line="506"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506"/>
+        <location filename="../../pos_app/ui/main_window.py" line="527"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506"/>
+        <location filename="../../pos_app/ui/main_window.py" line="527"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="513"/>
+        <location filename="../../pos_app/ui/main_window.py" line="534"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="514"/>
+        <location filename="../../pos_app/ui/main_window.py" line="535"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="519"/>
+        <location filename="../../pos_app/ui/main_window.py" line="540"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="522"/>
+        <location filename="../../pos_app/ui/main_window.py" line="543"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="532"/>
+        <location filename="../../pos_app/ui/main_window.py" line="553"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="565"/>
+        <location filename="../../pos_app/ui/main_window.py" line="586"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="581"/>
+        <location filename="../../pos_app/ui/main_window.py" line="602"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="610"/>
+        <location filename="../../pos_app/ui/main_window.py" line="631"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="626"/>
+        <location filename="../../pos_app/ui/main_window.py" line="647"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627"/>
+        <location filename="../../pos_app/ui/main_window.py" line="648"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627"/>
+        <location filename="../../pos_app/ui/main_window.py" line="648"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627"/>
+        <location filename="../../pos_app/ui/main_window.py" line="648"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="639"/>
+        <location filename="../../pos_app/ui/main_window.py" line="660"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="678"/>
+        <location filename="../../pos_app/ui/main_window.py" line="699"/>
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="725"/>
+        <location filename="../../pos_app/ui/main_window.py" line="746"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="725"/>
+        <location filename="../../pos_app/ui/main_window.py" line="746"/>
         <source>Release it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="762"/>
+        <location filename="../../pos_app/ui/main_window.py" line="783"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="777"/>
+        <location filename="../../pos_app/ui/main_window.py" line="798"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="782"/>
+        <location filename="../../pos_app/ui/main_window.py" line="803"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="801"/>
+        <location filename="../../pos_app/ui/main_window.py" line="822"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="812"/>
+        <location filename="../../pos_app/ui/main_window.py" line="833"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="819"/>
+        <location filename="../../pos_app/ui/main_window.py" line="840"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="829"/>
+        <location filename="../../pos_app/ui/main_window.py" line="850"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="833"/>
+        <location filename="../../pos_app/ui/main_window.py" line="854"/>
         <source>Cancel full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="834"/>
+        <location filename="../../pos_app/ui/main_window.py" line="855"/>
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="855"/>
+        <location filename="../../pos_app/ui/main_window.py" line="882"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="884"/>
+        <location filename="../../pos_app/ui/main_window.py" line="916"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="891"/>
+        <location filename="../../pos_app/ui/main_window.py" line="923"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="899"/>
+        <location filename="../../pos_app/ui/main_window.py" line="931"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="906"/>
+        <location filename="../../pos_app/ui/main_window.py" line="938"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="906"/>
+        <location filename="../../pos_app/ui/main_window.py" line="938"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="906"/>
+        <location filename="../../pos_app/ui/main_window.py" line="938"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="924"/>
+        <location filename="../../pos_app/ui/main_window.py" line="956"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="929"/>
+        <location filename="../../pos_app/ui/main_window.py" line="961"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="931"/>
+        <location filename="../../pos_app/ui/main_window.py" line="963"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="933"/>
+        <location filename="../../pos_app/ui/main_window.py" line="965"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="935"/>
+        <location filename="../../pos_app/ui/main_window.py" line="967"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="937"/>
+        <location filename="../../pos_app/ui/main_window.py" line="969"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="940"/>
+        <location filename="../../pos_app/ui/main_window.py" line="972"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="966"/>
+        <location filename="../../pos_app/ui/main_window.py" line="998"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="966"/>
+        <location filename="../../pos_app/ui/main_window.py" line="998"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,57 +2200,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="175"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="198"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="183"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="206"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="186"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="209"/>
         <source>Export diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="193"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="216"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="203"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="226"/>
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="212"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="235"/>
         <source>Making the diagnostics file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="221"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="244"/>
         <source>The diagnostics file could not be written: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="223"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="246"/>
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="237"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="260"/>
         <source>never (catalog not loaded yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="240"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="263"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="242"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="265"/>
         <source>%n min ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2253,7 +2258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="244"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="267"/>
         <source>%n h ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2261,7 +2266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="246"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="269"/>
         <source>%n days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2269,62 +2274,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="275"/>
         <source>not tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="275"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="275"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="257"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="280"/>
         <source>{} (the oldest made {})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="259"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="282"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="260"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="283"/>
         <source>Sales waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="261"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="284"/>
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="262"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="285"/>
         <source>Last successful sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="263"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="286"/>
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="264"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="287"/>
         <source>Catalog and stock up to date as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="265"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="288"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="299"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,12 +2493,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="672"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="706"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="689"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="723"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2501,12 +2506,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="612"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="646"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="620"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="654"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,37 +2527,37 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="101"/>
+        <location filename="../../pos_app/app.py" line="113"/>
         <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="123"/>
+        <location filename="../../pos_app/app.py" line="135"/>
         <source>Starting the demo central server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="124"/>
+        <location filename="../../pos_app/app.py" line="136"/>
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="132"/>
+        <location filename="../../pos_app/app.py" line="144"/>
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="140"/>
+        <location filename="../../pos_app/app.py" line="152"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="143"/>
+        <location filename="../../pos_app/app.py" line="155"/>
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="145"/>
+        <location filename="../../pos_app/app.py" line="157"/>
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished"></translation>
     </message>

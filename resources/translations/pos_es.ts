@@ -59,27 +59,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="567" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="601" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="581" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="615" />
         <source>Count the cash in the drawer</source>
         <translation>Cuenta el efectivo del cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="585" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="619" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="596" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="630" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="600" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="634" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -352,37 +352,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="630" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="664" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="640" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="674" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="642" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="676" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="648" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="682" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="655" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="689" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="660" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="694" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -390,17 +390,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="536" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="570" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="545" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="579" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="548" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="582" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -845,27 +845,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="121" />
+        <location filename="../../pos_app/ui/dialogs.py" line="125" />
         <source>Receipt {}</source>
         <translation>Ticket {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="129" />
+        <location filename="../../pos_app/ui/dialogs.py" line="133" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="131" />
+        <location filename="../../pos_app/ui/dialogs.py" line="135" />
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="135" />
+        <location filename="../../pos_app/ui/dialogs.py" line="139" />
         <source>Next sale (Enter)</source>
         <translation>Siguiente venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="164" />
+        <location filename="../../pos_app/ui/dialogs.py" line="187" />
         <source>Saved {}</source>
         <translation>Guardado {}</translation>
     </message>
@@ -974,22 +974,27 @@
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="468" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="471" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="475" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="479" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="486" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="490" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="526" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="517" />
+        <source>To refund: {}</source>
+        <translation>A devolver: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="560" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1288,412 +1293,412 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="198" />
+        <location filename="../../pos_app/ui/main_window.py" line="200" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="245" />
+        <location filename="../../pos_app/ui/main_window.py" line="247" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="276" />
+        <location filename="../../pos_app/ui/main_window.py" line="278" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="277" />
+        <location filename="../../pos_app/ui/main_window.py" line="279" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="278" />
+        <location filename="../../pos_app/ui/main_window.py" line="280" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="279" />
+        <location filename="../../pos_app/ui/main_window.py" line="281" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="280" />
+        <location filename="../../pos_app/ui/main_window.py" line="282" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="281" />
+        <location filename="../../pos_app/ui/main_window.py" line="283" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="287" />
+        <location filename="../../pos_app/ui/main_window.py" line="289" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288" />
+        <location filename="../../pos_app/ui/main_window.py" line="290" />
         <source>Pickups Ctrl+P</source>
         <translation>Recogidas Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289" />
+        <location filename="../../pos_app/ui/main_window.py" line="291" />
         <source>Reserve Ctrl+R</source>
         <translation>Reservar Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290" />
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
         <source>Stock Ctrl+K</source>
         <translation>Stock Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>Transfers Ctrl+T</source>
         <translation>Traspasos Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>Count Ctrl+U</source>
         <translation>Recuento Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="297" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="298" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297" />
+        <location filename="../../pos_app/ui/main_window.py" line="299" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298" />
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299" />
+        <location filename="../../pos_app/ui/main_window.py" line="301" />
         <source>Drawer Ctrl+D</source>
         <translation>Cajón Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301" />
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Sync F11</source>
         <translation>Sincronía F11</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="326" />
+        <location filename="../../pos_app/ui/main_window.py" line="328" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="327" />
+        <location filename="../../pos_app/ui/main_window.py" line="329" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="328" />
+        <location filename="../../pos_app/ui/main_window.py" line="330" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="334" />
+        <location filename="../../pos_app/ui/main_window.py" line="347" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="372" />
+        <location filename="../../pos_app/ui/main_window.py" line="388" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="452" />
+        <location filename="../../pos_app/ui/main_window.py" line="473" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="460" />
+        <location filename="../../pos_app/ui/main_window.py" line="481" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="463" />
+        <location filename="../../pos_app/ui/main_window.py" line="484" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="471" />
+        <location filename="../../pos_app/ui/main_window.py" line="492" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="480" />
+        <location filename="../../pos_app/ui/main_window.py" line="501" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481" />
+        <location filename="../../pos_app/ui/main_window.py" line="502" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481" />
+        <location filename="../../pos_app/ui/main_window.py" line="502" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481" />
+        <location filename="../../pos_app/ui/main_window.py" line="502" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="485" />
+        <location filename="../../pos_app/ui/main_window.py" line="506" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506" />
+        <location filename="../../pos_app/ui/main_window.py" line="527" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506" />
+        <location filename="../../pos_app/ui/main_window.py" line="527" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="513" />
+        <location filename="../../pos_app/ui/main_window.py" line="534" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="514" />
+        <location filename="../../pos_app/ui/main_window.py" line="535" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="519" />
+        <location filename="../../pos_app/ui/main_window.py" line="540" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="522" />
+        <location filename="../../pos_app/ui/main_window.py" line="543" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="532" />
+        <location filename="../../pos_app/ui/main_window.py" line="553" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="565" />
+        <location filename="../../pos_app/ui/main_window.py" line="586" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="581" />
+        <location filename="../../pos_app/ui/main_window.py" line="602" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="610" />
+        <location filename="../../pos_app/ui/main_window.py" line="631" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="626" />
+        <location filename="../../pos_app/ui/main_window.py" line="647" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627" />
+        <location filename="../../pos_app/ui/main_window.py" line="648" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627" />
+        <location filename="../../pos_app/ui/main_window.py" line="648" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627" />
+        <location filename="../../pos_app/ui/main_window.py" line="648" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="639" />
+        <location filename="../../pos_app/ui/main_window.py" line="660" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="678" />
+        <location filename="../../pos_app/ui/main_window.py" line="699" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="725" />
+        <location filename="../../pos_app/ui/main_window.py" line="746" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="725" />
+        <location filename="../../pos_app/ui/main_window.py" line="746" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="762" />
+        <location filename="../../pos_app/ui/main_window.py" line="783" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="777" />
+        <location filename="../../pos_app/ui/main_window.py" line="798" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="782" />
+        <location filename="../../pos_app/ui/main_window.py" line="803" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="801" />
+        <location filename="../../pos_app/ui/main_window.py" line="822" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="812" />
+        <location filename="../../pos_app/ui/main_window.py" line="833" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="819" />
+        <location filename="../../pos_app/ui/main_window.py" line="840" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="829" />
+        <location filename="../../pos_app/ui/main_window.py" line="850" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="833" />
+        <location filename="../../pos_app/ui/main_window.py" line="854" />
         <source>Cancel full invoice</source>
         <translation>Anular factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="834" />
+        <location filename="../../pos_app/ui/main_window.py" line="855" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="855" />
+        <location filename="../../pos_app/ui/main_window.py" line="882" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="884" />
+        <location filename="../../pos_app/ui/main_window.py" line="916" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="891" />
+        <location filename="../../pos_app/ui/main_window.py" line="923" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="899" />
+        <location filename="../../pos_app/ui/main_window.py" line="931" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="906" />
+        <location filename="../../pos_app/ui/main_window.py" line="938" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="906" />
+        <location filename="../../pos_app/ui/main_window.py" line="938" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="906" />
+        <location filename="../../pos_app/ui/main_window.py" line="938" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="924" />
+        <location filename="../../pos_app/ui/main_window.py" line="956" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="929" />
+        <location filename="../../pos_app/ui/main_window.py" line="961" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="931" />
+        <location filename="../../pos_app/ui/main_window.py" line="963" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="933" />
+        <location filename="../../pos_app/ui/main_window.py" line="965" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="935" />
+        <location filename="../../pos_app/ui/main_window.py" line="967" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="937" />
+        <location filename="../../pos_app/ui/main_window.py" line="969" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="940" />
+        <location filename="../../pos_app/ui/main_window.py" line="972" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948" />
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="966" />
+        <location filename="../../pos_app/ui/main_window.py" line="998" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="966" />
+        <location filename="../../pos_app/ui/main_window.py" line="998" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -2194,57 +2199,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="175" />
+        <location filename="../../pos_app/ui/dialogs.py" line="198" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="183" />
+        <location filename="../../pos_app/ui/dialogs.py" line="206" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="186" />
+        <location filename="../../pos_app/ui/dialogs.py" line="209" />
         <source>Export diagnostics</source>
         <translation>Exportar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/dialogs.py" line="216" />
         <source>Close (Esc)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="203" />
+        <location filename="../../pos_app/ui/dialogs.py" line="226" />
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation>Eventos rechazados por el servidor (quedan allí para revisión en central):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="212" />
+        <location filename="../../pos_app/ui/dialogs.py" line="235" />
         <source>Making the diagnostics file…</source>
         <translation>Creando el archivo de diagnóstico…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="221" />
+        <location filename="../../pos_app/ui/dialogs.py" line="244" />
         <source>The diagnostics file could not be written: {}</source>
         <translation>No se pudo escribir el archivo de diagnóstico: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="223" />
+        <location filename="../../pos_app/ui/dialogs.py" line="246" />
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation>Diagnóstico guardado (sin datos de clientes): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="237" />
+        <location filename="../../pos_app/ui/dialogs.py" line="260" />
         <source>never (catalog not loaded yet)</source>
         <translation>nunca (catálogo aún no cargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="240" />
+        <location filename="../../pos_app/ui/dialogs.py" line="263" />
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="242" />
+        <location filename="../../pos_app/ui/dialogs.py" line="265" />
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -2252,7 +2257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="244" />
+        <location filename="../../pos_app/ui/dialogs.py" line="267" />
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -2260,7 +2265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="246" />
+        <location filename="../../pos_app/ui/dialogs.py" line="269" />
         <source>%n days ago</source>
         <translation>
             <numerusform>hace %n días</numerusform>
@@ -2268,62 +2273,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/dialogs.py" line="275" />
         <source>not tried yet</source>
         <translation>aún sin intentar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/dialogs.py" line="275" />
         <source>online</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/dialogs.py" line="275" />
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="257" />
+        <location filename="../../pos_app/ui/dialogs.py" line="280" />
         <source>{} (the oldest made {})</source>
         <translation>{} (el más antiguo, del {})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="259" />
+        <location filename="../../pos_app/ui/dialogs.py" line="282" />
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="260" />
+        <location filename="../../pos_app/ui/dialogs.py" line="283" />
         <source>Sales waiting to be sent</source>
         <translation>Ventas pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="261" />
+        <location filename="../../pos_app/ui/dialogs.py" line="284" />
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
         <translation>Registros VERI*FACTU pendientes de llegar a la central, que los remite a la AEAT</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="262" />
+        <location filename="../../pos_app/ui/dialogs.py" line="285" />
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="263" />
+        <location filename="../../pos_app/ui/dialogs.py" line="286" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="264" />
+        <location filename="../../pos_app/ui/dialogs.py" line="287" />
         <source>Catalog and stock up to date as of</source>
         <translation>Catálogo y stock al día a</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="265" />
+        <location filename="../../pos_app/ui/dialogs.py" line="288" />
         <source>Catalog position (cursor)</source>
         <translation>Posición del catálogo (cursor)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="276" />
+        <location filename="../../pos_app/ui/dialogs.py" line="299" />
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -2487,12 +2492,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="672" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="706" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="689" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="723" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -2500,12 +2505,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="612" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="646" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="620" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="654" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>
@@ -2521,37 +2526,37 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="101" />
+        <location filename="../../pos_app/app.py" line="113" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="123" />
+        <location filename="../../pos_app/app.py" line="135" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="124" />
+        <location filename="../../pos_app/app.py" line="136" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="132" />
+        <location filename="../../pos_app/app.py" line="144" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="140" />
+        <location filename="../../pos_app/app.py" line="152" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="143" />
+        <location filename="../../pos_app/app.py" line="155" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="145" />
+        <location filename="../../pos_app/app.py" line="157" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>

@@ -9,7 +9,7 @@ import json
 
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSpinBox
 
 from pos_app.app import apply_style
 from pos_app.domain.barcode import make_ean13
@@ -18,6 +18,7 @@ from pos_app.domain.receipt import render_text
 from pos_app.services.terminal import SimulatedTerminal
 from pos_app.services.till import Till
 from pos_app.ui.dialogs import ReceiptDialog
+from pos_app.ui.i18n import money
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.shop_dialogs import (
     ApprovalDialog,
@@ -171,10 +172,13 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         qtbot.keyClicks(back.receipt_no, first_no)
         qtbot.keyClick(back.receipt_no, Qt.Key.Key_Return)
         assert [line.returnable for line in back.lines] == [2, 3, 1]
-        back.set_quantity(0, 1)
-        back.set_quantity(1, 0)
-        back.set_quantity(2, 0)
-        qtbot.keyClick(back.receipt_no, Qt.Key.Key_Return)
+        # Nothing comes back until said: the quantities start at 0 and the total shows first.
+        assert back.refund_total.text() == f"To refund: {money(0)}"
+        quantity = back.focusWidget()  # the dialog put its focus on the first line's quantity
+        assert isinstance(quantity, QSpinBox) and quantity is back.table.cellWidget(0, 3)
+        qtbot.keyClicks(quantity, "1")
+        assert back.refund_total.text() == f"To refund: {money(back.lines[0].line.part(1))}"
+        qtbot.keyClick(quantity, Qt.Key.Key_Return)  # Enter in the quantity refunds
         refund = await next_sale(qtbot, window)
         assert "Devolución" in refund and first_no in refund and "Tarjeta" in refund
         assert replica.stock_on_hand(store, 1) == stock_before - 1
