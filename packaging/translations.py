@@ -492,6 +492,8 @@ SPANISH = {
     "{} (may spend here now: {} points)": "{} (puede gastar aquí ahora: {} puntos)",
     "Customer F1": "Cliente F1",
     "Reserve Ctrl+R": "Reservar Ctrl+R",
+    "Removing more lines from this sale needs a manager's approval": "Quitar más líneas de esta venta necesita la aprobación de un encargado",
+    "Remove {}": "Quitar {}",
     "To refund: {}": "A devolver: {}",
     "Transfers Ctrl+T": "Traspasos Ctrl+T",
     "Count Ctrl+U": "Recuento Ctrl+U",

@@ -19,11 +19,15 @@ from pos_app.domain.money import round_half_up_div
 PIN_ITERATIONS = 100_000
 MAX_FAILURES = 3
 LOCKOUT = timedelta(minutes=5)
+# Loss prevention: a cashier takes back a mis-scan or two alone; removing more lines from one
+# sale needs "line.remove" (a manager's PIN), and each such removal is logged as an override.
+FREE_LINE_REMOVALS = 2
 
 # What a role may do on its own. Anything else a cashier asks for needs a member whose role has
 # the permission to enter their PIN (the manager-approval prompt), and the approval is logged.
 PERMISSIONS = {
     "sale.void": "Void a sale in progress",
+    "line.remove": f"Remove more than {FREE_LINE_REMOVALS} lines from one sale",
     "discount.over_limit": "Discount or change a price beyond one's own limit",
     "return.with_receipt": "Refund against a receipt",
     "return.without_receipt": "Refund without a receipt",

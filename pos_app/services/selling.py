@@ -36,7 +36,7 @@ from pos_app.domain.orders import Order, OrderLine
 from pos_app.domain.payment import Payment, PaymentError, refund_plan
 from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
-from pos_app.domain.staff import StaffMember
+from pos_app.domain.staff import FREE_LINE_REMOVALS, StaffMember
 from pos_app.domain.verifactu import NifError
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
@@ -88,6 +88,7 @@ class SaleService(QObject):
         self.customer: Member | None = None  # the loyalty member identified for this sale
         self.order: Order | None = None  # the click&collect order this cart is the hand-over of
         self.order_approver_id: int | None = None  # who approved a substitute in it
+        self.removed_lines = 0  # lines taken off this sale (loss prevention: FREE_LINE_REMOVALS)
         # The last item refused because its units are reserved: (item, quantity, holders).
         self.blocked: tuple[PricedItem, int, list[tuple[Order, int]]] | None = None
         self._on_fact_recorded = on_fact_recorded
@@ -131,6 +132,7 @@ class SaleService(QObject):
         self.customer = None
         self.order = None
         self.order_approver_id = None
+        self.removed_lines = 0  # lines taken off this sale (loss prevention: FREE_LINE_REMOVALS)
         self._promotions_version = None
         self._refresh_promotions()
         if had_customer:
@@ -439,15 +441,30 @@ class SaleService(QObject):
             return self.remove_line(index)
         return self.set_quantity(index, str(new))
 
-    def remove_line(self, index: int) -> bool:
+    def remove_needs_approval(self) -> bool:
+        """Past the free removals of a sale, removing a line needs "line.remove" (loss prevention)."""
+        return self.removed_lines >= FREE_LINE_REMOVALS and self.session.needs_approval("line.remove")
+
+    def remove_line(self, index: int, approver: StaffMember | None = None) -> bool:
         if self.payment is not None:
             self._say(self.tr("Finish or cancel the payment first"), "warning")
+            return False
+        needs_approval = self.remove_needs_approval()
+        if needs_approval and approver is None:
+            self._say(self.tr("Removing more lines from this sale needs a manager's approval"), "warning")
             return False
         try:
             line = self.cart.remove(index)
         except CartError as exc:
             self._say(str(exc), "error")
             return False
+        self.removed_lines += 1
+        if needs_approval and approver is not None:  # who, when and what, as every override
+            self._log_override(
+                "line.remove",
+                approver,
+                f"{line.item.sku_code} {line.item.name} x{line.quantity} {self.money(line.total)}",
+            )
         self._say(self.tr("Removed: {}").format(line.item.name), "info")
         self._changed()
         return True

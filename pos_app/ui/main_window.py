@@ -612,8 +612,18 @@ class SaleWindow(QMainWindow):
 
     def _remove_line(self) -> None:
         row = self._selected_row()
-        if row >= 0:
-            self.sales.remove_line(row)
+        if row < 0:
+            return
+        line = self.sales.cart.lines[row]
+        self._approved(
+            self.sales.remove_needs_approval(),
+            "line.remove",
+            self.tr("Remove {}").format(line.item.name),
+            lambda approver: self._remove_row(row, approver),
+        )
+
+    def _remove_row(self, row: int, approver: StaffMember | None) -> None:
+        self.sales.remove_line(row, approver)
 
     def _discount_line(self) -> None:
         row = self._selected_row()

@@ -60,27 +60,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="601"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="602"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="615"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="616"/>
         <source>Count the cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="619"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="620"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="630"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="631"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="634"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="635"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,37 +353,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="664"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="665"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="674"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="676"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="676"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="677"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="682"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="683"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="689"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="690"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="694"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="695"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,17 +391,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="570"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="571"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="579"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="580"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="582"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="583"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,12 +990,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="517"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518"/>
         <source>To refund: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="560"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="561"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,290 +1003,295 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="155"/>
-        <location filename="../../pos_app/services/selling.py" line="232"/>
-        <location filename="../../pos_app/services/selling.py" line="444"/>
+        <location filename="../../pos_app/services/selling.py" line="157"/>
+        <location filename="../../pos_app/services/selling.py" line="234"/>
+        <location filename="../../pos_app/services/selling.py" line="450"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="238"/>
+        <location filename="../../pos_app/services/selling.py" line="240"/>
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="242"/>
+        <location filename="../../pos_app/services/selling.py" line="244"/>
         <source>× {}: now scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="261"/>
+        <location filename="../../pos_app/services/selling.py" line="263"/>
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279"/>
+        <location filename="../../pos_app/services/selling.py" line="281"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="280"/>
+        <location filename="../../pos_app/services/selling.py" line="282"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="281"/>
+        <location filename="../../pos_app/services/selling.py" line="283"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="282"/>
+        <location filename="../../pos_app/services/selling.py" line="284"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="290"/>
+        <location filename="../../pos_app/services/selling.py" line="292"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="300"/>
+        <location filename="../../pos_app/services/selling.py" line="302"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="303"/>
+        <location filename="../../pos_app/services/selling.py" line="305"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="451"/>
+        <location filename="../../pos_app/services/selling.py" line="466"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="471"/>
+        <location filename="../../pos_app/services/selling.py" line="486"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="503"/>
+        <location filename="../../pos_app/services/selling.py" line="518"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="185"/>
-        <location filename="../../pos_app/services/selling.py" line="515"/>
+        <location filename="../../pos_app/services/selling.py" line="187"/>
+        <location filename="../../pos_app/services/selling.py" line="530"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="149"/>
+        <location filename="../../pos_app/services/selling.py" line="151"/>
         <source>No member found for &apos;{}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="170"/>
+        <location filename="../../pos_app/services/selling.py" line="172"/>
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="190"/>
+        <location filename="../../pos_app/services/selling.py" line="192"/>
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="197"/>
+        <location filename="../../pos_app/services/selling.py" line="199"/>
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="335"/>
+        <location filename="../../pos_app/services/selling.py" line="337"/>
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="352"/>
+        <location filename="../../pos_app/services/selling.py" line="354"/>
         <source>Releasing reserved units needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="382"/>
+        <location filename="../../pos_app/services/selling.py" line="384"/>
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="399"/>
+        <location filename="../../pos_app/services/selling.py" line="401"/>
         <source>Order {}: take the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="517"/>
+        <location filename="../../pos_app/services/selling.py" line="454"/>
+        <source>Removing more lines from this sale needs a manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="532"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="519"/>
+        <location filename="../../pos_app/services/selling.py" line="534"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="535"/>
+        <location filename="../../pos_app/services/selling.py" line="550"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="546"/>
+        <location filename="../../pos_app/services/selling.py" line="561"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="557"/>
+        <location filename="../../pos_app/services/selling.py" line="572"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="577"/>
+        <location filename="../../pos_app/services/selling.py" line="592"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="583"/>
+        <location filename="../../pos_app/services/selling.py" line="598"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="589"/>
+        <location filename="../../pos_app/services/selling.py" line="604"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="597"/>
+        <location filename="../../pos_app/services/selling.py" line="612"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618"/>
+        <location filename="../../pos_app/services/selling.py" line="633"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="655"/>
+        <location filename="../../pos_app/services/selling.py" line="670"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="704"/>
+        <location filename="../../pos_app/services/selling.py" line="719"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="707"/>
+        <location filename="../../pos_app/services/selling.py" line="722"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="710"/>
+        <location filename="../../pos_app/services/selling.py" line="725"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="730"/>
+        <location filename="../../pos_app/services/selling.py" line="745"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="762"/>
+        <location filename="../../pos_app/services/selling.py" line="777"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772"/>
+        <location filename="../../pos_app/services/selling.py" line="787"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="776"/>
+        <location filename="../../pos_app/services/selling.py" line="791"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="782"/>
+        <location filename="../../pos_app/services/selling.py" line="797"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="802"/>
+        <location filename="../../pos_app/services/selling.py" line="817"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="815"/>
+        <location filename="../../pos_app/services/selling.py" line="830"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="835"/>
+        <location filename="../../pos_app/services/selling.py" line="850"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="847"/>
+        <location filename="../../pos_app/services/selling.py" line="862"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="861"/>
+        <location filename="../../pos_app/services/selling.py" line="876"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="864"/>
+        <location filename="../../pos_app/services/selling.py" line="879"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="867"/>
+        <location filename="../../pos_app/services/selling.py" line="882"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="890"/>
+        <location filename="../../pos_app/services/selling.py" line="905"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="895"/>
+        <location filename="../../pos_app/services/selling.py" line="910"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="905"/>
+        <location filename="../../pos_app/services/selling.py" line="920"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="912"/>
+        <location filename="../../pos_app/services/selling.py" line="927"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="927"/>
+        <location filename="../../pos_app/services/selling.py" line="942"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="933"/>
+        <location filename="../../pos_app/services/selling.py" line="948"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="949"/>
+        <location filename="../../pos_app/services/selling.py" line="964"/>
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="952"/>
+        <location filename="../../pos_app/services/selling.py" line="967"/>
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,177 +1534,182 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="631"/>
+        <location filename="../../pos_app/ui/main_window.py" line="621"/>
+        <source>Remove {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="641"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="647"/>
+        <location filename="../../pos_app/ui/main_window.py" line="657"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648"/>
+        <location filename="../../pos_app/ui/main_window.py" line="658"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648"/>
+        <location filename="../../pos_app/ui/main_window.py" line="658"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648"/>
+        <location filename="../../pos_app/ui/main_window.py" line="658"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="660"/>
+        <location filename="../../pos_app/ui/main_window.py" line="670"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699"/>
+        <location filename="../../pos_app/ui/main_window.py" line="709"/>
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="746"/>
+        <location filename="../../pos_app/ui/main_window.py" line="756"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="746"/>
+        <location filename="../../pos_app/ui/main_window.py" line="756"/>
         <source>Release it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783"/>
+        <location filename="../../pos_app/ui/main_window.py" line="793"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="798"/>
+        <location filename="../../pos_app/ui/main_window.py" line="808"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="803"/>
+        <location filename="../../pos_app/ui/main_window.py" line="813"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="822"/>
+        <location filename="../../pos_app/ui/main_window.py" line="832"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="833"/>
+        <location filename="../../pos_app/ui/main_window.py" line="843"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="840"/>
+        <location filename="../../pos_app/ui/main_window.py" line="850"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="850"/>
+        <location filename="../../pos_app/ui/main_window.py" line="860"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854"/>
+        <location filename="../../pos_app/ui/main_window.py" line="864"/>
         <source>Cancel full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="855"/>
+        <location filename="../../pos_app/ui/main_window.py" line="865"/>
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="882"/>
+        <location filename="../../pos_app/ui/main_window.py" line="892"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="916"/>
+        <location filename="../../pos_app/ui/main_window.py" line="926"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="923"/>
+        <location filename="../../pos_app/ui/main_window.py" line="933"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="931"/>
+        <location filename="../../pos_app/ui/main_window.py" line="941"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938"/>
+        <location filename="../../pos_app/ui/main_window.py" line="948"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938"/>
+        <location filename="../../pos_app/ui/main_window.py" line="948"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938"/>
+        <location filename="../../pos_app/ui/main_window.py" line="948"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="956"/>
+        <location filename="../../pos_app/ui/main_window.py" line="966"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="961"/>
+        <location filename="../../pos_app/ui/main_window.py" line="971"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="963"/>
+        <location filename="../../pos_app/ui/main_window.py" line="973"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="965"/>
+        <location filename="../../pos_app/ui/main_window.py" line="975"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="967"/>
+        <location filename="../../pos_app/ui/main_window.py" line="977"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="969"/>
+        <location filename="../../pos_app/ui/main_window.py" line="979"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="972"/>
+        <location filename="../../pos_app/ui/main_window.py" line="982"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980"/>
+        <location filename="../../pos_app/ui/main_window.py" line="990"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1008"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1008"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2493,12 +2503,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="706"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="707"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="723"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,12 +2516,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="646"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="654"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="655"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>

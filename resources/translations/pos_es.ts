@@ -59,27 +59,27 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="601" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="602" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="615" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="616" />
         <source>Count the cash in the drawer</source>
         <translation>Cuenta el efectivo del cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="619" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="620" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="630" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="631" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="634" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="635" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -352,37 +352,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="664" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="665" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="674" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="676" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="676" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="677" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="682" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="683" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="689" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="690" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="694" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="695" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -390,17 +390,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="570" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="571" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="579" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="580" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="582" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="583" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -989,12 +989,12 @@
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="517" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="560" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="561" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1002,290 +1002,295 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="155" />
-        <location filename="../../pos_app/services/selling.py" line="232" />
-        <location filename="../../pos_app/services/selling.py" line="444" />
+        <location filename="../../pos_app/services/selling.py" line="157" />
+        <location filename="../../pos_app/services/selling.py" line="234" />
+        <location filename="../../pos_app/services/selling.py" line="450" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="238" />
+        <location filename="../../pos_app/services/selling.py" line="240" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="242" />
+        <location filename="../../pos_app/services/selling.py" line="244" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="261" />
+        <location filename="../../pos_app/services/selling.py" line="263" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279" />
+        <location filename="../../pos_app/services/selling.py" line="281" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="280" />
+        <location filename="../../pos_app/services/selling.py" line="282" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="281" />
+        <location filename="../../pos_app/services/selling.py" line="283" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="282" />
+        <location filename="../../pos_app/services/selling.py" line="284" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="290" />
+        <location filename="../../pos_app/services/selling.py" line="292" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="300" />
+        <location filename="../../pos_app/services/selling.py" line="302" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="303" />
+        <location filename="../../pos_app/services/selling.py" line="305" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="451" />
+        <location filename="../../pos_app/services/selling.py" line="466" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="471" />
+        <location filename="../../pos_app/services/selling.py" line="486" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="503" />
+        <location filename="../../pos_app/services/selling.py" line="518" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="185" />
-        <location filename="../../pos_app/services/selling.py" line="515" />
+        <location filename="../../pos_app/services/selling.py" line="187" />
+        <location filename="../../pos_app/services/selling.py" line="530" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="149" />
+        <location filename="../../pos_app/services/selling.py" line="151" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="170" />
+        <location filename="../../pos_app/services/selling.py" line="172" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="190" />
+        <location filename="../../pos_app/services/selling.py" line="192" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="197" />
+        <location filename="../../pos_app/services/selling.py" line="199" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="335" />
+        <location filename="../../pos_app/services/selling.py" line="337" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="352" />
+        <location filename="../../pos_app/services/selling.py" line="354" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="382" />
+        <location filename="../../pos_app/services/selling.py" line="384" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="399" />
+        <location filename="../../pos_app/services/selling.py" line="401" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="517" />
+        <location filename="../../pos_app/services/selling.py" line="454" />
+        <source>Removing more lines from this sale needs a manager's approval</source>
+        <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="532" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="519" />
+        <location filename="../../pos_app/services/selling.py" line="534" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="535" />
+        <location filename="../../pos_app/services/selling.py" line="550" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="546" />
+        <location filename="../../pos_app/services/selling.py" line="561" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="557" />
+        <location filename="../../pos_app/services/selling.py" line="572" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="577" />
+        <location filename="../../pos_app/services/selling.py" line="592" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="583" />
+        <location filename="../../pos_app/services/selling.py" line="598" />
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="589" />
+        <location filename="../../pos_app/services/selling.py" line="604" />
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation>Falló el datáfono ({}): no se cobró nada.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="597" />
+        <location filename="../../pos_app/services/selling.py" line="612" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618" />
+        <location filename="../../pos_app/services/selling.py" line="633" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="655" />
+        <location filename="../../pos_app/services/selling.py" line="670" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="704" />
+        <location filename="../../pos_app/services/selling.py" line="719" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="707" />
+        <location filename="../../pos_app/services/selling.py" line="722" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="710" />
+        <location filename="../../pos_app/services/selling.py" line="725" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="730" />
+        <location filename="../../pos_app/services/selling.py" line="745" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="762" />
+        <location filename="../../pos_app/services/selling.py" line="777" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772" />
+        <location filename="../../pos_app/services/selling.py" line="787" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="776" />
+        <location filename="../../pos_app/services/selling.py" line="791" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="782" />
+        <location filename="../../pos_app/services/selling.py" line="797" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="802" />
+        <location filename="../../pos_app/services/selling.py" line="817" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="815" />
+        <location filename="../../pos_app/services/selling.py" line="830" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="835" />
+        <location filename="../../pos_app/services/selling.py" line="850" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="847" />
+        <location filename="../../pos_app/services/selling.py" line="862" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="861" />
+        <location filename="../../pos_app/services/selling.py" line="876" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="864" />
+        <location filename="../../pos_app/services/selling.py" line="879" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="867" />
+        <location filename="../../pos_app/services/selling.py" line="882" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="890" />
+        <location filename="../../pos_app/services/selling.py" line="905" />
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="895" />
+        <location filename="../../pos_app/services/selling.py" line="910" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="905" />
+        <location filename="../../pos_app/services/selling.py" line="920" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="912" />
+        <location filename="../../pos_app/services/selling.py" line="927" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="927" />
+        <location filename="../../pos_app/services/selling.py" line="942" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="933" />
+        <location filename="../../pos_app/services/selling.py" line="948" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="949" />
+        <location filename="../../pos_app/services/selling.py" line="964" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="952" />
+        <location filename="../../pos_app/services/selling.py" line="967" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1528,177 +1533,182 @@
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="631" />
+        <location filename="../../pos_app/ui/main_window.py" line="621" />
+        <source>Remove {}</source>
+        <translation>Quitar {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="641" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="647" />
+        <location filename="../../pos_app/ui/main_window.py" line="657" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648" />
+        <location filename="../../pos_app/ui/main_window.py" line="658" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648" />
+        <location filename="../../pos_app/ui/main_window.py" line="658" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="648" />
+        <location filename="../../pos_app/ui/main_window.py" line="658" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="660" />
+        <location filename="../../pos_app/ui/main_window.py" line="670" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699" />
+        <location filename="../../pos_app/ui/main_window.py" line="709" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="746" />
+        <location filename="../../pos_app/ui/main_window.py" line="756" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="746" />
+        <location filename="../../pos_app/ui/main_window.py" line="756" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="783" />
+        <location filename="../../pos_app/ui/main_window.py" line="793" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="798" />
+        <location filename="../../pos_app/ui/main_window.py" line="808" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="803" />
+        <location filename="../../pos_app/ui/main_window.py" line="813" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="822" />
+        <location filename="../../pos_app/ui/main_window.py" line="832" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="833" />
+        <location filename="../../pos_app/ui/main_window.py" line="843" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="840" />
+        <location filename="../../pos_app/ui/main_window.py" line="850" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="850" />
+        <location filename="../../pos_app/ui/main_window.py" line="860" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="854" />
+        <location filename="../../pos_app/ui/main_window.py" line="864" />
         <source>Cancel full invoice</source>
         <translation>Anular factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="855" />
+        <location filename="../../pos_app/ui/main_window.py" line="865" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="882" />
+        <location filename="../../pos_app/ui/main_window.py" line="892" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="916" />
+        <location filename="../../pos_app/ui/main_window.py" line="926" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="923" />
+        <location filename="../../pos_app/ui/main_window.py" line="933" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="931" />
+        <location filename="../../pos_app/ui/main_window.py" line="941" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938" />
+        <location filename="../../pos_app/ui/main_window.py" line="948" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938" />
+        <location filename="../../pos_app/ui/main_window.py" line="948" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938" />
+        <location filename="../../pos_app/ui/main_window.py" line="948" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="956" />
+        <location filename="../../pos_app/ui/main_window.py" line="966" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="961" />
+        <location filename="../../pos_app/ui/main_window.py" line="971" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="963" />
+        <location filename="../../pos_app/ui/main_window.py" line="973" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="965" />
+        <location filename="../../pos_app/ui/main_window.py" line="975" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="967" />
+        <location filename="../../pos_app/ui/main_window.py" line="977" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="969" />
+        <location filename="../../pos_app/ui/main_window.py" line="979" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="972" />
+        <location filename="../../pos_app/ui/main_window.py" line="982" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="990" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998" />
+        <location filename="../../pos_app/ui/main_window.py" line="1008" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998" />
+        <location filename="../../pos_app/ui/main_window.py" line="1008" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -2492,12 +2502,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="706" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="707" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="723" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -2505,12 +2515,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="646" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="654" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="655" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>

@@ -85,3 +85,28 @@ def test_a_scan_while_the_receipt_shows_starts_the_next_sale(qtbot, till):
     qtbot.waitUntil(lambda: window.dialog is None)
     assert [line.item.sku_code for line in till.sales.cart.lines] == ["S0000003"]
     till.sales.clear()
+
+
+def test_removing_lines_past_the_free_ones_needs_a_manager_and_is_logged(qtbot, till):
+    """Loss prevention: a mis-scan or two come off freely; a third removal from the same sale
+    asks for a manager's PIN and is logged as an override (who, when, what)."""
+    from pos_app.domain.staff import FREE_LINE_REMOVALS
+    from pos_app.ui.shop_dialogs import ApprovalDialog
+
+    window = open_window(qtbot, till)
+    for code in ("8400000000017", "8400000000031", "8400000000048", "8400000000055"):
+        scan(qtbot, window, code)
+    assert len(till.sales.cart.lines) == 4
+    before = len(till.replica.overrides())
+    for _ in range(FREE_LINE_REMOVALS):
+        press(qtbot, Qt.Key.Key_Delete)  # into the focused scan field, empty: removes the selected line
+    assert len(till.sales.cart.lines) == 4 - FREE_LINE_REMOVALS and window.dialog is None
+    press(qtbot, Qt.Key.Key_Delete)
+    approval = window.dialog
+    assert isinstance(approval, ApprovalDialog)
+    assert len(till.sales.cart.lines) == 4 - FREE_LINE_REMOVALS  # nothing gone yet
+    approval.approve_as("Luis", "9999")
+    qtbot.waitUntil(lambda: len(till.sales.cart.lines) == 3 - FREE_LINE_REMOVALS)
+    logged = till.replica.overrides()[before:]
+    assert [row[1] for row in logged] == ["line.remove"] and "x1" in logged[0][4]
+    till.sales.clear()
