@@ -101,9 +101,11 @@ def test_64_mib_bodies_are_refused_before_they_are_read(server_and_token):
     assert grown < 4 * 1024, f"the server's peak memory grew by {grown} KiB: {growth}"
 
     # An enrolled till streaming a batch with no length: read up to the push cap, then refused.
+    # Measured growth: the cap and 0.6 to 3.2 MiB of buffers and allocator slack (12 runs); reading
+    # the whole body would be 64 MiB more.
     assert asyncio.run(post(server.url, "/sync/push", device_token, True)) in (413, -1)
     grown = peak_kb(server.proc.pid) - before
-    assert grown < PUSH_CAP_KB + 2 * 1024, f"the server's peak memory grew by {grown} KiB"
+    assert grown < PUSH_CAP_KB + 4 * 1024, f"the server's peak memory grew by {grown} KiB"
 
 
 def test_a_handful_at_once_costs_nothing_either(server_and_token):
