@@ -199,6 +199,7 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
         return 1
     session = TillSession(options)
     session.window.show()
+    session.window.activateWindow()  # the keyboard's, even with no window manager to give it (a kiosk)
     freeze_startup_objects()
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)

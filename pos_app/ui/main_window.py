@@ -131,7 +131,9 @@ class SaleWindow(QMainWindow):
         self.shifts = till.shifts
         self.setObjectName("saleWindow")
         self.sales.money = money  # messages in the screen's language
-        self.resize(1280, 800)
+        # A till's screen is often 1366×768 or 1024×768: never open taller or wider than it.
+        room = self.screen().availableGeometry()
+        self.resize(min(1280, room.width()), min(800, room.height()))
         self.dialog: QDialog | None = None
         self._quit_confirmed = False
         self.sign_in_hint = ""
@@ -205,6 +207,10 @@ class SaleWindow(QMainWindow):
         self.sync_badge = QLabel()
         self.sync_badge.setObjectName("syncBadge")
         self.sync_badge.setTextFormat(Qt.TextFormat.RichText)
+        # Its longest text (online · 1234 waiting · 12 rejected · last sync 20:57) is wider than a
+        # 1024-pixel screen's room beside the store's name: it wraps to a second line instead.
+        self.sync_badge.setWordWrap(True)
+        self.place.setWordWrap(True)
         self.sync_badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sync_badge.mousePressEvent = lambda _e: self._open_sync_panel()  # type: ignore[method-assign]
         self.progress = QProgressBar()
@@ -216,7 +222,7 @@ class SaleWindow(QMainWindow):
         top.addWidget(self.place, 1)
         top.addWidget(self.who)
         top.addWidget(self.progress)
-        top.addWidget(self.sync_badge)
+        top.addWidget(self.sync_badge, 1)  # shares the row with the name rather than wrapping tall
         self.offline_banner = QLabel()
         self.offline_banner.setObjectName("offlineBanner")
         self.offline_banner.setWordWrap(True)
@@ -915,6 +921,9 @@ class SaleWindow(QMainWindow):
             # that still hears every language change and signal.
             self.dialog.deleteLater()
         self.dialog = None
+        # The keyboard back to the till's window: without a window manager (a kiosk session)
+        # nothing else gives it back, and its shortcuts (F5, F6…) only work in the active window.
+        self.activateWindow()
         if self.on_sale_page():
             self.entry.setFocus()
 

@@ -55,6 +55,12 @@ def test_the_sale_screen_fits(qtbot, qapp, till, tmp_path, language, size):
         till.sales.set_customer(member)
         await asyncio.sleep(0)
 
+    # The longest sync badge a till shows: online, things waiting, some refused, the last sync.
+    from datetime import UTC, datetime
+
+    from sync.client.engine import SyncStatus
+
+    window.show_sync_status(SyncStatus(online=True, pending=1234, rejected=12, last_success=datetime.now(UTC)))
     for step in ("sale", "member"):
         if step == "member":  # a member identified: the panel with name, tier and points shows
             member = till.replica.conn.execute("SELECT card FROM customers LIMIT 1").fetchone()
