@@ -31,7 +31,7 @@ from pos_app.domain.receipt import (
 from pos_app.domain.shift import ZReport
 from pos_app.domain.staff import Attempts, Role, StaffMember
 from pos_app.domain.tax import breakdown
-from pos_app.domain.verifactu import InvoiceId, InvoiceType, make_alta, make_anulacion, valid_nif
+from pos_app.domain.verifactu import AltaRecord, InvoiceId, InvoiceType, make_alta, make_anulacion, valid_nif
 from pos_app.domain.verifactu import qr_url as verification_url
 from sync import protocol as p
 
@@ -80,6 +80,29 @@ class Shift:
     opened_at: datetime
     opened_by: int
     float_cents: int
+
+
+def _wire(
+    made: AltaRecord, replaces: tuple[InvoiceId, ...] = (), recipient: tuple[str, str] = ("", "")
+) -> p.InvoicingRecord:
+    """A registro de alta as it travels to HQ: the fields exactly as hashed, and the rest the
+    AEAT's XML needs (the invoices it replaces, the customer)."""
+    return p.InvoicingRecord(
+        invoice_type=made.kind,
+        issuer_nif=made.invoice.issuer_nif,
+        number=made.invoice.number,
+        issued_on=made.invoice.issued_on,
+        tax_total=made.tax_total,
+        total=made.total,
+        breakdown=[p.TaxRateAmounts(rate_bp=r, base=b, tax=t) for r, b, t in made.breakdown],
+        corrects=[p.CorrectedInvoice(number=c.number, issued_on=c.issued_on) for c in made.corrects],
+        replaces=[p.CorrectedInvoice(number=c.number, issued_on=c.issued_on) for c in replaces],
+        recipient_nif=recipient[0],
+        recipient_name=recipient[1],
+        previous_hash=made.previous,
+        generated_at=made.generated_at,
+        hash=made.hash,
+    )
 
 
 class TillRecords:
@@ -357,21 +380,7 @@ class TillRecords:
                 if found[4] in ("F1", "F3"):
                     kind, recipient = "R1", (found[5], found[6])
         made = make_alta(invoice, kind, rates, self._chain_head(conn), local, corrects)
-        record = p.InvoicingRecord(
-            invoice_type=kind,
-            issuer_nif=invoice.issuer_nif,
-            number=invoice.number,
-            issued_on=invoice.issued_on,
-            tax_total=made.tax_total,
-            total=made.total,
-            breakdown=[p.TaxRateAmounts(rate_bp=r, base=b, tax=t) for r, b, t in rates],
-            corrects=[p.CorrectedInvoice(number=c.number, issued_on=c.issued_on) for c in corrects],
-            recipient_nif=recipient[0],
-            recipient_name=recipient[1],
-            previous_hash=made.previous,
-            generated_at=made.generated_at,
-            hash=made.hash,
-        )
+        record = _wire(made, recipient=recipient)
         self._keep_record(conn, sale_id, record)
         return record
 
@@ -876,21 +885,8 @@ class TillRecords:
         local = created.astimezone()
         rates = tuple((b["rate_bp"], b["base"], b["tax"]) for b in json.loads(row[3]))
         made = make_alta(InvoiceId(row[0], number, local.date()), "F3", rates, self._chain_head(conn), local)
-        record = p.InvoicingRecord(
-            invoice_type="F3",
-            issuer_nif=row[0],
-            number=number,
-            issued_on=local.date(),
-            tax_total=made.tax_total,
-            total=made.total,
-            breakdown=[p.TaxRateAmounts(rate_bp=r, base=b, tax=t) for r, b, t in rates],
-            replaces=[p.CorrectedInvoice(number=row[1], issued_on=date.fromisoformat(row[2]))],
-            recipient_nif=nif,
-            recipient_name=name[:120],
-            previous_hash=made.previous,
-            generated_at=made.generated_at,
-            hash=made.hash,
-        )
+        replaced = InvoiceId(row[0], row[1], date.fromisoformat(row[2]))
+        record = _wire(made, replaces=(replaced,), recipient=(nif, name[:120]))
         self._keep_record(conn, sale_id, record)
         return record
 

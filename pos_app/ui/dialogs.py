@@ -113,12 +113,13 @@ def qr_pixmap(content: str, scale: int = 4) -> QPixmap:
     return pixmap
 
 
+SCANNER_MIN_LENGTH = 6  # a code this long ending in Enter is a scan, on the receipt as on the sale screen
+
+
 class ReceiptDialog(QDialog):
     """The receipt as printed, on screen. Enter or Esc starts the next sale; so does a scan,
     which is the next sale's first item (`next_scan`): the cashier does not close the receipt
     first, and the scan is not lost."""
-
-    SCAN_MIN_LENGTH = 6  # a code this long ending in Enter is a scan (as the sale screen's)
 
     def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,7 +167,7 @@ class ReceiptDialog(QDialog):
             return False
         text = event.text()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if len(self.typed) >= self.SCAN_MIN_LENGTH:
+            if len(self.typed) >= SCANNER_MIN_LENGTH:
                 self.next_scan, self.typed = self.typed, ""
                 self.accept()
                 return True

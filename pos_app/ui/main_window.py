@@ -51,7 +51,7 @@ from pos_app.domain.staff import StaffMember
 from pos_app.services.till import Till
 from pos_app.ui.cart_model import CartModel
 from pos_app.ui.customer import CustomerDialog, CustomerPanel, EnrolDialog
-from pos_app.ui.dialogs import ReceiptDialog, SearchDialog, SyncPanel
+from pos_app.ui.dialogs import SCANNER_MIN_LENGTH, ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.i18n import money, set_language
 from pos_app.ui.pickup import PickupDialog, ReserveDialog
 from pos_app.ui.shop_dialogs import (
@@ -74,7 +74,6 @@ from pos_app.ui.stock import CountDialog, StockDialog, TransfersDialog
 from sync.client.engine import SyncStatus
 
 SCANNER_GAP_S = 0.05  # keys closer together than this are a scanner, not a person
-SCANNER_MIN_LENGTH = 6
 
 
 def two_lines(text: str) -> str:

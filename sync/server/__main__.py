@@ -386,14 +386,12 @@ def _schedule_aeat(central: CentralStore, settings: ServerSettings) -> Callable[
                     outcome = aeat.Outcome(error="failed", wait=60)
                 if outcome.error:
                     logger.warning("VERI*FACTU: %s", outcome.error)
-                # A full request may follow at once; otherwise the AEAT's wait (a little when idle).
-                wait = (
-                    0.0
-                    if outcome.sent >= aeat.MAX_RECORDS
-                    else outcome.wait
-                    if outcome.sent
-                    else min(outcome.wait, 5.0)
-                )
+                if outcome.sent >= aeat.MAX_RECORDS:
+                    wait = 0.0  # a full request: the next may follow at once (art. 16.2)
+                elif outcome.sent:
+                    wait = outcome.wait  # the AEAT's TiempoEsperaEnvio (longer after a failure)
+                else:
+                    wait = min(outcome.wait, 5.0)  # nothing waited: look again soon
         finally:
             sender.close()
 

@@ -21,7 +21,6 @@ loader and a second HTTP stack for nothing); the certificate is a PKCS#12 file r
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import ssl
@@ -204,6 +203,7 @@ def request_xml(company_name: str, company_nif: str, registros: Sequence[bytes],
 def check(element: etree._Element) -> list[str]:
     """What the AEAT's XSDs find wrong with a request or a single RegistroFactura (empty: valid)."""
     if element.tag == f"{{{NS_LR}}}RegistroFactura":
+        # The XSDs validate whole requests: a lone record goes in one with a placeholder header.
         element = request_xml("X", "B12345674", [etree.tostring(element)], False)
     try:
         validar(element)
@@ -236,6 +236,50 @@ def ssl_context(pkcs12_path: str, password: str) -> ssl.SSLContext:
     finally:
         os.unlink(name)
     return context
+
+
+class Builder:
+    """Builds each record's XML once, and keeps it (in `conn`'s transaction): what is sent and
+    what is exported are then the same bytes."""
+
+    def __init__(self, conn: sa.Connection, software: Software) -> None:
+        self.conn = conn
+        self.software = software
+        self.company = conn.execute(sa.select(t.company.c.legal_name)).scalar() or ""
+        self.installations: dict[int, str] = {HQ_TILL: "HQ"}
+
+    def build(self, row: dict[str, Any]) -> str:
+        """Build and keep `row`'s XML (also set in `row`); returns what prevents it ("" when built)."""
+        r = t.invoicing_records
+        previous = None
+        if row["previous_hash"]:
+            found = self.conn.execute(sa.select(r).where(r.c.hash == row["previous_hash"])).mappings().first()
+            if found is None:
+                return "the record it chains on is not at HQ"
+            previous = dict(found)
+        rejected_before = False
+        if row["corrects_record_id"]:
+            answered = sa.select(r.c.aeat_code).where(r.c.id == row["corrects_record_id"])
+            rejected_before = self.conn.execute(answered).scalar() is not None
+        installation = self._installation(row["till_id"])
+        element = registro_xml(row, previous, self.company, installation, self.software, rejected_before)
+        problems = check(element)
+        if problems:
+            return "; ".join(problems[:3])
+        row["xml"] = etree.tostring(element, encoding="unicode")
+        self.conn.execute(r.update().where(r.c.id == row["id"]).values(xml=row["xml"]))
+        return ""
+
+    def _installation(self, till_id: int) -> str:
+        """NumeroInstalacion: the till (store code and till code), or HQ for HQ's own records."""
+        if till_id not in self.installations:
+            found = self.conn.execute(
+                sa.select(t.stores.c.code, t.tills.c.code)
+                .select_from(t.tills.join(t.stores, t.stores.c.id == t.tills.c.store_id))
+                .where(t.tills.c.id == till_id)
+            ).first()
+            self.installations[till_id] = f"{found[0]}-{found[1]}" if found else str(till_id)
+        return self.installations[till_id]
 
 
 @dataclass
@@ -326,12 +370,13 @@ class Sender:
         r = t.invoicing_records
         batch: list[dict[str, Any]] = []
         with self.central.writer.begin() as conn:
+            builder = Builder(conn, self.software)
             rows = conn.execute(
                 sa.select(r).where(r.c.aeat_state == "waiting").order_by(r.c.id).limit(MAX_RECORDS)
             ).mappings()
             for row in [dict(x) for x in rows]:
                 if row["xml"] is None:
-                    problem = self._build(conn, row)
+                    problem = builder.build(row)
                     if problem:
                         conn.execute(r.update().where(r.c.id == row["id"]).values(aeat_state="unsendable",
                                                                                    aeat_text=problem))  # fmt: skip
@@ -344,41 +389,6 @@ class Sender:
                     break
                 batch.append(row)
         return batch
-
-    def _build(self, conn: sa.Connection, row: dict[str, Any]) -> str:
-        """Build and keep the record's XML; returns what prevents it ("" when built)."""
-        r = t.invoicing_records
-        previous = None
-        if row["previous_hash"]:
-            found = conn.execute(sa.select(r).where(r.c.hash == row["previous_hash"])).mappings().first()
-            if found is None:
-                return "the record it chains on is not at HQ"
-            previous = dict(found)
-        rejected_before = False
-        if row["corrects_record_id"]:
-            rejected_before = (
-                conn.execute(sa.select(r.c.aeat_code).where(r.c.id == row["corrects_record_id"])).scalar() is not None
-            )
-        company = conn.execute(sa.select(t.company.c.legal_name)).scalar() or ""
-        element = registro_xml(row, previous, company, self._installation(conn, row), self.software, rejected_before)
-        problems = check(element)
-        if problems:
-            return "; ".join(problems[:3])
-        row["xml"] = etree.tostring(element, encoding="unicode")
-        conn.execute(r.update().where(r.c.id == row["id"]).values(xml=row["xml"]))
-        return ""
-
-    @staticmethod
-    def _installation(conn: sa.Connection, row: dict[str, Any]) -> str:
-        """NumeroInstalacion: the till (store code and till code), or HQ for HQ's own records."""
-        if row["till_id"] == HQ_TILL:
-            return "HQ"
-        found = conn.execute(
-            sa.select(t.stores.c.code, t.tills.c.code)
-            .select_from(t.tills.join(t.stores, t.stores.c.id == t.tills.c.store_id))
-            .where(t.tills.c.id == row["till_id"])
-        ).first()
-        return f"{found[0]}-{found[1]}" if found else str(row["till_id"])
 
     def _keep_submission(
         self,
@@ -540,12 +550,12 @@ def export(
     query = sa.select(r).where(r.c.issued_on >= since.isoformat(), r.c.issued_on <= until.isoformat())
     if store:
         query = query.where(r.c.store_id == central.store_id_by_code(store))
-    sender = Sender(central, "", software)  # builds only; it never posts
-    with contextlib.closing(sender), central.writer.begin() as conn:
+    with central.writer.begin() as conn:
+        builder = Builder(conn, software)
         rows = [dict(x) for x in conn.execute(query.order_by(r.c.till_id, r.c.id)).mappings()]
         for row in rows:
-            if row["xml"] is None and sender._build(conn, row):
-                row["xml"] = None  # unsendable: its problem is what `verifactu-status` shows
+            if row["xml"] is None:
+                builder.build(row)  # one that cannot be built is left out; sending marks it unsendable
     kept = [row["xml"].encode() for row in rows if row["xml"] is not None]
     for start in range(0, len(kept), MAX_RECORDS):
         request = request_xml(company.legal_name, company.nif, kept[start : start + MAX_RECORDS], False)
