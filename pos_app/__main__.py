@@ -136,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     pulse.start()
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
+    # asyncio installs its async-generator hooks in run_forever, which qasync replaces with Qt's
+    # exec(): without them an HTTP stream cut short by a stop is finalized once the loop is gone
+    # ("async generator ignored GeneratorExit" at exit). With them, run() closes them in time.
+    sys.set_asyncgen_hooks(firstiter=loop._asyncgen_firstiter_hook, finalizer=loop._asyncgen_finalizer_hook)
     try:
         with loop:
             return loop.run_until_complete(till_app.run(qt_app, options))

@@ -218,6 +218,7 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
     finally:
         STOP.event = None
         await session.aclose()
+        await asyncio.get_running_loop().shutdown_asyncgens()  # streams cut short, closed on the loop
         session.window.close()
     log.info("the till stopped cleanly%s", " (signal)" if STOP.requested else "")
     return 0
