@@ -111,9 +111,15 @@ def receipt_number(series: str, number: int) -> str:
     return f"{series}-{number:06d}"
 
 
-def journal_hash(prev_hash: str, content: dict[str, Any]) -> str:
-    """Hash chaining a journal record to the one before it (tamper evidence)."""
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def journal_text(content: dict[str, Any]) -> str:
+    """A journal record's canonical text: what is hashed, and what is stored."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def journal_hash(prev_hash: str, content: dict[str, Any] | str) -> str:
+    """Hash chaining a journal record (its content, or its canonical text) to the one before it
+    (tamper evidence)."""
+    canonical = content if isinstance(content, str) else journal_text(content)
     return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
 
 

@@ -26,6 +26,7 @@ from pos_app.domain.receipt import (
     Receipt,
     ReceiptLine,
     journal_hash,
+    journal_text,
     receipt_number,
 )
 from pos_app.domain.shift import ZReport
@@ -123,26 +124,27 @@ class TillRecords:
     # --- outbox and journal ---------------------------------------------------------------------
 
     @staticmethod
-    def _enqueue(conn: sqlite3.Connection, event_id: str, type_: str, payload: dict[str, Any], created: str) -> None:
+    def _enqueue(conn: sqlite3.Connection, event_id: str, type_: str, payload: p.Model, created: str) -> None:
         conn.execute(
             "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
-            (event_id, type_, json.dumps(payload, separators=(",", ":")), created),
+            (event_id, type_, payload.model_dump_json(), created),  # pydantic's own encoder: one pass, compact
         )
 
     def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:
         """Queue a fact for the server (validated against the wire model first)."""
         event_id = str(uuid.uuid4())
-        self._enqueue(conn, event_id, type_, payload.model_dump(mode="json"), created)
+        self._enqueue(conn, event_id, type_, payload, created)
         return event_id
 
     @staticmethod
     def _journal(conn: sqlite3.Connection, kind: str, ref: str, content: dict[str, Any], created: str) -> str:
         last = conn.execute("SELECT hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
         prev = last[0] if last else GENESIS_HASH
-        digest = journal_hash(prev, content)
+        text = journal_text(content)  # encoded once: hashed and stored
+        digest = journal_hash(prev, text)
         conn.execute(
             "INSERT INTO journal (kind, ref, created_at, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
-            (kind, ref, created, json.dumps(content, sort_keys=True, separators=(",", ":")), prev, digest),
+            (kind, ref, created, text, prev, digest),
         )
         return digest
 
@@ -245,7 +247,10 @@ class TillRecords:
                 content["order_id"] = draft.order_id
             payload = p.SaleCompleted.model_validate({**content, "journal_hash": GENESIS_HASH})  # fail before writing
             digest = self._journal(conn, draft.kind, sale_id, content, created_text)
-            record = self._invoicing_record(conn, sale_id, series, number, created, draft, lines)
+            issuer = self.issuer(identity.store_id)  # read in the transaction: the one the record names
+            record = None
+            if issuer is not None:
+                record = self._invoicing_record(conn, issuer.nif, sale_id, series, number, created, draft, lines)
             payload = payload.model_copy(update={"journal_hash": digest, "invoicing_record": record})
             conn.execute(
                 "INSERT INTO sales (id, series, number, created_at, total, prev_hash, journal_hash, event_id, kind, "
@@ -312,7 +317,7 @@ class TillRecords:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(identity.store_id, ln.sku_id, -ln.quantity, draft.kind, event_id, created_text) for ln in lines],
             )
-            self._enqueue(conn, event_id, "sale.completed", payload.model_dump(mode="json"), created_text)
+            self._enqueue(conn, event_id, "sale.completed", payload, created_text)
             if draft.order_id:  # the hand-over it paid for, in the same transaction
                 handed = [(ln.sku_id, ln.quantity) for ln in lines]
                 self._order_step(  # type: ignore[attr-defined]  # OrderRecords (Replica mixes both)
@@ -341,7 +346,7 @@ class TillRecords:
             customer_card=draft.customer_card or "",
             points_earned=draft.points_earned,
             points_balance=draft.points_balance,
-            issuer=self.issuer(identity.store_id),
+            issuer=issuer,
             qr_url=""
             if record is None
             else verification_url(InvoiceId(record.issuer_nif, record.number, record.issued_on), record.total),
@@ -350,24 +355,22 @@ class TillRecords:
     def _invoicing_record(
         self,
         conn: sqlite3.Connection,
+        issuer_nif: str,
         sale_id: str,
         series: str,
         number: int,
         created: datetime,
         draft: SaleDraft,
         lines: tuple[ReceiptLine, ...],
-    ) -> p.InvoicingRecord | None:
+    ) -> p.InvoicingRecord:
         """The sale's VERI*FACTU record, chained on this till's last one and written in the
         sale's transaction (RD 1007/2023, art. 8: made when the invoice is issued). A simplified
         invoice is F2. A return is a corrective invoice naming the invoice it corrects: R5 for a
         receipt, R1 where the receipt had been replaced by a full invoice (art. 80.Uno of the
-        VAT Act, Ley 37/1992: a return of goods; RD 1619/2012 art. 15). None while the till has
-        no issuer (it then refuses to open a shift: services/shift.py)."""
-        company = conn.execute("SELECT nif FROM company").fetchone()
-        if company is None:
-            return None
+        VAT Act, Ley 37/1992: a return of goods; RD 1619/2012 art. 15). Not made while the till
+        has no issuer (it then refuses to open a shift: services/shift.py)."""
         local = created.astimezone()  # the till's own time and offset (Europe/Madrid in a Spanish shop)
-        invoice = InvoiceId(company[0], receipt_number(series, number), local.date())
+        invoice = InvoiceId(issuer_nif, receipt_number(series, number), local.date())
         rates = tuple((t.rate_bp, t.base, t.tax) for t in breakdown((ln.tax_rate_bp, ln.total) for ln in lines))
         kind: InvoiceType = "F2"
         corrects: tuple[InvoiceId, ...] = ()
