@@ -3,16 +3,32 @@
 Expected cash in the drawer = opening float + cash taken for sales - cash given back for
 returns + cash put in - cash taken out. The counted figure is what the cashier counts at close;
 the difference is reported, never adjusted away.
+
+The count is blind: the cashier counts (note by note and coin by coin, or one total) before the
+till shows what it expected, and a difference needs a reason, printed on the Z and sent to HQ.
 """
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from pos_app.domain.money import format_amount
 from pos_app.domain.receipt import PAYMENT_NAMES
 from pos_app.domain.tax import TaxLine, breakdown
+
+# Euro notes and coins a till holds, in cents (the 500 € note is no longer issued, ECB 2019).
+NOTES = (20_000, 10_000, 5_000, 2_000, 1_000, 500)
+COINS = (200, 100, 50, 20, 10, 5, 2, 1)
+
+
+def counted_total(pieces: Mapping[int, int]) -> int:
+    """The drawer's cash from its count: denomination (cents) -> pieces."""
+    if any(n < 0 for n in pieces.values()):
+        raise ValueError("a count cannot be negative")
+    return sum(cents * n for cents, n in pieces.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +53,8 @@ class ZReport:
     cash_out: int = 0
     voids: int = 0
     counted_cash: int = 0
+    difference_reason: str = ""  # the cashier's, when the count differs from the expected cash
+    count: dict[int, int] = field(default_factory=dict)  # denomination (cents) -> pieces, if counted so
 
     @property
     def net_sales(self) -> int:
@@ -68,6 +86,8 @@ class ZReport:
             "cash_out": self.cash_out,
             "voids": self.voids,
             "float": self.float_cents,
+            "difference_reason": self.difference_reason,
+            "count": {str(cents): n for cents, n in sorted(self.count.items(), reverse=True) if n},
         }
 
 
@@ -107,4 +127,11 @@ def render_z_text(z: ZReport, width: int = 42) -> str:
     out.append(row("Efectivo esperado", money(z.expected_cash)))
     out.append(row("Efectivo contado", money(z.counted_cash)))
     out.append(row("Descuadre", money(z.difference)))
+    if z.difference_reason:
+        out += textwrap.wrap(f"Motivo: {z.difference_reason}", width)
+    if any(z.count.values()):
+        out.append("Arqueo")
+        for cents, n in sorted(z.count.items(), reverse=True):
+            if n:
+                out.append(row(f"  {n} x {format_amount(cents)}", money(cents * n)))
     return "\n".join(out)

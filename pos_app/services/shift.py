@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -118,15 +119,27 @@ class ShiftService(QObject):
             return None
         return self.replica.z_report(identity, shift, member.name if member else "", counted_cash)
 
-    def close(self, counted_cash: int, approver: StaffMember | None = None) -> ZReport | None:
-        """Close with the counted drawer: the Z report is saved, sent, printed and returned."""
+    def close(
+        self,
+        counted_cash: int,
+        approver: StaffMember | None = None,
+        reason: str = "",
+        count: Mapping[int, int] | None = None,
+    ) -> ZReport | None:
+        """Close with the counted drawer (and its count by note and coin, if so counted): the Z
+        report is saved, sent, printed and returned. A count that differs from the expected cash
+        needs the cashier's reason (domain/shift.py)."""
         shift, identity, member = self.current(), self.replica.identity(), self.session.member
         if shift is None or identity is None or member is None:
             self.message.emit(self.tr("No shift is open"), "error")
             return None
+        z = self.replica.z_report(identity, shift, member.name, counted_cash)
+        if z.difference and not reason.strip():
+            self.message.emit(self.tr("Say why the count differs from the expected cash"), "warning")
+            return None
         if not self._allowed("shift.close", approver, f"Z {shift.z_number}"):
             return None
-        z = self.replica.z_report(identity, shift, member.name, counted_cash)
+        z = replace(z, difference_reason=reason.strip() if z.difference else "", count=dict(count or {}))
         try:
             self.replica.close_shift(identity, shift, member.id, z)
         except ValueError as exc:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app.domain.money import format_amount
 
 LANGUAGES = {"es": "Español", "en": "English"}
-_state: dict[str, object] = {"language": "en", "translator": None}
+_state: dict[str, object] = {"language": "en"}
+_installed: list[QTranslator] = []  # ours and Qt's, while a language other than English is on
 
 
 def translations_dir() -> str:
@@ -23,20 +24,25 @@ def translations_dir() -> str:
 
 
 def set_language(code: str) -> bool:
-    """Install `code`'s translation on the running application (retranslates open windows)."""
+    """Install `code`'s translation on the running application (retranslates open windows), and
+    Qt's own (qtbase_*.qm, shipped with PySide6) for the texts Qt draws itself: OK, Cancel, Yes,
+    No, a line edit's context menu."""
     app = QCoreApplication.instance()
     if app is None or code not in LANGUAGES:
         return False
-    old = _state["translator"]
-    if isinstance(old, QTranslator):
-        app.removeTranslator(old)
-        _state["translator"] = None
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if code != "en":
-        translator = QTranslator(app)
-        if not translator.load(f"pos_{code}", translations_dir()):
+        ours = QTranslator(app)
+        if not ours.load(f"pos_{code}", translations_dir()):
             return False
-        app.installTranslator(translator)
-        _state["translator"] = translator
+        qts = QTranslator(app)
+        installed = [ours]
+        if qts.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            installed.append(qts)  # absent from a build that left it out: Qt's texts stay English
+        for translator in installed:
+            app.installTranslator(translator)
+        _installed.extend(installed)
     _state["language"] = code
     QLocale.setDefault(QLocale(QLocale.Language.Spanish if code == "es" else QLocale.Language.English))
     return True
@@ -52,6 +58,12 @@ def money(cents: int) -> str:
         return format_amount(cents)
     text = format_amount(abs(cents), "", decimal=".", thousands=",")
     return f"-€{text}" if cents < 0 else f"€{text}"
+
+
+def typed_amount(cents: int) -> str:
+    """An amount as a person types it in the screen's language, no currency or grouping: 1234,50 or
+    1234.50 (domain/money.py parse_amount reads both)."""
+    return format_amount(cents, "", decimal="," if language() == "es" else ".", thousands="")
 
 
 def when(moment: datetime) -> str:

@@ -550,13 +550,14 @@ class SaleWindow(QMainWindow):
         dialog = CloseShiftDialog(self.shifts.preview, self)
 
         def finished(result: int) -> None:
+            counted, reason, pieces = dialog.counted, dialog.reason.text(), dict(dialog.pieces)  # before it goes
             self._closed()
             if result == QDialog.DialogCode.Accepted:
                 self._approved(
                     self.shifts.needs_approval("shift.close"),
                     "shift.close",
                     self.tr("Close the shift"),
-                    lambda approver: self._shift_closed(self.shifts.close(dialog.counted, approver)),
+                    lambda approver: self._shift_closed(self.shifts.close(counted, approver, reason, pieces)),
                 )
 
         dialog.finished.connect(finished)

@@ -10,8 +10,8 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,23 +25,25 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from pos_app.domain.cart import ManualDiscount
 from pos_app.domain.money import parse_amount
 from pos_app.domain.payment import Payment
-from pos_app.domain.shift import ZReport, render_z_text
+from pos_app.domain.shift import COINS, NOTES, ZReport, counted_total, render_z_text
 from pos_app.domain.staff import SignInError, StaffMember
 from pos_app.domain.verifactu import NifError, valid_nif
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
 from pos_app.store.till_records import ReturnableLine
 from pos_app.ui.dialogs import mono_font
-from pos_app.ui.i18n import money
+from pos_app.ui.i18n import money, typed_amount
 
 BIG = 22
 
@@ -66,7 +68,10 @@ def touch_button(text: str, slot: Callable[[], object], name: str = "") -> QPush
 def ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Back (Esc)"))
+    # Its own context: `dialog.tr` here would look the text up under each dialog's class name.
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("ShopDialog", "Back (Esc)")
+    )
     for button in buttons.buttons():
         button.setMinimumHeight(56)
     buttons.accepted.connect(on_ok)
@@ -321,6 +326,8 @@ class PaymentDialog(QDialog):
         task.add_done_callback(lambda _t: self._terminal_done())
 
     def _terminal_done(self) -> None:
+        if not isValid(self.cash_button):  # the approved card paid the sale: the dialog is gone
+            return
         self.cash_button.setEnabled(True)
         self.card_button.setEnabled(True)
 
@@ -593,50 +600,158 @@ class OpenShiftDialog(ShopDialog):
 
 
 class CloseShiftDialog(ShopDialog):
-    """Close the shift: count the drawer, see the Z report, Enter closes and prints it."""
+    """Close the shift, blind: first the count (a total, or note by note and coin by coin), and
+    only then the Z report with what the till expected; a difference needs a reason. Enter goes
+    on, Esc goes back (from the report to the count, from the count out)."""
 
     def __init__(self, preview: Callable[[int], ZReport | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview = preview
         self.counted = 0
+        self.pieces: dict[int, int] = {}
         self.setWindowTitle(self.tr("Close the shift (Z report)"))
-        self.resize(560, 820)
+        self.pages = QStackedWidget()
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.error)
+
+        # Page 1: the count. The till's expected figure is not shown until it is done.
+        count = QWidget()
+        count_layout = QVBoxLayout(count)
+        count_layout.setContentsMargins(0, 0, 0, 0)
+        count_layout.addWidget(QLabel(self.tr("Count the cash in the drawer: the total, or each note and coin")))
         self.amount = QLineEdit()
         self.amount.setObjectName("countedCash")
         self.amount.setFont(big_font())
-        self.amount.textChanged.connect(self._redraw)
-        self.amount.returnPressed.connect(self._confirm)
+        self.amount.textEdited.connect(self._typed_total)
+        self.amount.returnPressed.connect(self._counted)
+        count_layout.addWidget(self.amount)
+        grid = QGridLayout()
+        self.piece_fields: dict[int, QLineEdit] = {}
+        for column, values in enumerate((NOTES, COINS)):
+            for row, cents in enumerate(values):
+                field = QLineEdit()
+                field.setObjectName(f"pieces{cents}")
+                field.setValidator(QIntValidator(0, 99_999, field))
+                field.setPlaceholderText("0")
+                field.setMaximumWidth(90)
+                field.textEdited.connect(self._counted_pieces)  # Enter: keyPressEvent (empty is no number)
+                self.piece_fields[cents] = field
+                grid.addWidget(QLabel(money(cents)), row, column * 2, Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(field, row, column * 2 + 1)
+        count_layout.addLayout(grid)
+        count_layout.addStretch(1)
+        count_layout.addWidget(ok_cancel(self, self.tr("Counted: see the Z report (Enter)"), self._counted))
+        self.pages.addWidget(count)
+
+        # Page 2: the Z report as it will print, the difference, and the reason for it.
+        review = QWidget()
+        review_layout = QVBoxLayout(review)
+        review_layout.setContentsMargins(0, 0, 0, 0)
         self.report = QPlainTextEdit()
         self.report.setObjectName("zReport")
         self.report.setReadOnly(True)
         self.report.setFont(mono_font())
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Count the cash in the drawer")))
-        layout.addWidget(self.amount)
-        layout.addWidget(self.report, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.tr("Close shift and print Z (Enter)"), self._confirm))
-        self._redraw()
+        review_layout.addWidget(self.report, 1)
+        self.difference = QLabel()
+        self.difference.setObjectName("countDifference")
+        self.difference.setFont(big_font(bold=True))
+        self.difference.setWordWrap(True)
+        review_layout.addWidget(self.difference)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("differenceReason")
+        self.reason.setMinimumHeight(44)
+        self.reason.setPlaceholderText(self.tr("Why does the count differ?"))  # Enter: keyPressEvent
+        review_layout.addWidget(self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(touch_button(self.tr("Back to the count (Esc)"), self._back))
+        buttons.addWidget(touch_button(self.tr("Close shift and print Z (Enter)"), self._confirm, "payButton"))
+        review_layout.addLayout(buttons)
+        self.pages.addWidget(review)
+        room = self.screen().availableGeometry()  # never taller than the till's screen: the report scrolls
+        self.resize(min(600, room.width()), min(760, room.height() - 40))
         self.amount.setFocus()
 
-    def _redraw(self) -> None:
-        try:
-            self.counted = parse_amount(self.amount.text()) if self.amount.text().strip() else 0
-            self.error.clear()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-        z = self.preview(self.counted)
-        self.report.setPlainText(render_z_text(z) if z else self.tr("No shift is open"))
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        on_review = self.pages.currentIndex() == 1
+        if on_review and event.key() == Qt.Key.Key_Escape:
+            self._back()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if on_review:
+                self._confirm()
+            elif self.focusWidget() in self.piece_fields.values():
+                self._next_piece()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
-    def _confirm(self) -> None:
+    def _typed_total(self, _text: str) -> None:
+        """A total typed by hand replaces a count by pieces."""
+        self.pieces = {}
+        for field in self.piece_fields.values():
+            field.clear()
+        self.error.clear()
+
+    def _counted_pieces(self, _text: str) -> None:
+        self.pieces = {cents: int(field.text()) for cents, field in self.piece_fields.items() if field.text()}
+        self.amount.setText(typed_amount(counted_total(self.pieces)))
+        self.error.clear()
+
+    def _next_piece(self) -> None:
+        """Enter in a note or coin goes to the next one; after the last coin, the count is done."""
+        fields = list(self.piece_fields.values())
+        at = fields.index(self.focusWidget()) if self.focusWidget() in fields else len(fields) - 1
+        if at + 1 < len(fields):
+            fields[at + 1].setFocus()
+        else:
+            self._counted()
+
+    def _counted(self) -> None:
         if not self.amount.text().strip():
             self.error.setText(self.tr("Count the drawer first (0 if it is empty)"))
             return
-        self._redraw()
-        if not self.error.text():
-            self.accept()
+        try:
+            self.counted = parse_amount(self.amount.text())
+        except ValueError:
+            self.error.setText(self.tr("{} is not an amount").format(self.amount.text()))
+            return
+        z = self.preview(self.counted)
+        self.error.clear()
+        self.report.setPlainText(render_z_text(z) if z else self.tr("No shift is open"))
+        off = z.difference if z else 0
+        figures = {
+            "counted": money(self.counted),
+            "expected": money(z.expected_cash if z else 0),
+            "off": money(abs(off)),
+        }
+        if off > 0:
+            self.difference.setText(self.tr("Counted {counted}, expected {expected}: {off} over").format(**figures))
+        elif off < 0:
+            self.difference.setText(self.tr("Counted {counted}, expected {expected}: {off} short").format(**figures))
+        else:
+            self.difference.setText(self.tr("The count matches the expected cash"))
+        self.reason.setVisible(bool(off))
+        self.pages.setCurrentIndex(1)
+        (self.reason if off else self.report).setFocus()
+
+    def _back(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.error.clear()
+        self.amount.setFocus()
+
+    def _confirm(self) -> None:
+        if self.pages.currentIndex() == 0:
+            self._counted()
+            return
+        if self.reason.isVisible() and not self.reason.text().strip():
+            self.error.setText(self.tr("Say why the count differs from the expected cash"))
+            self.reason.setFocus()
+            return
+        self.accept()
 
 
 class ZReportDialog(QDialog):
@@ -645,7 +760,8 @@ class ZReportDialog(QDialog):
     def __init__(self, z: ZReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Z report {}").format(z.z_number))
-        self.resize(560, 860)
+        room = self.screen().availableGeometry()  # the report scrolls on a short screen
+        self.resize(min(560, room.width()), min(860, room.height() - 40))
         self.text = QPlainTextEdit(render_z_text(z))
         self.text.setObjectName("zReport")
         self.text.setReadOnly(True)

@@ -4,27 +4,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="114"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="119"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="128"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="133"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="132"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="137"/>
         <source>Manager&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="135"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="140"/>
         <source>Approve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="149"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="154"/>
         <source>Nobody here can approve this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,27 +60,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="602"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="612"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="616"/>
-        <source>Count the cash in the drawer</source>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="625"/>
+        <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="620"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
+        <source>Counted: see the Z report (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="667"/>
+        <source>Why does the count differ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="670"/>
+        <source>Back to the count (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="671"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="631"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="720"/>
+        <source>{} is not an amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="635"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="732"/>
+        <source>Counted {counted}, expected {expected}: {off} over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="734"/>
+        <source>Counted {counted}, expected {expected}: {off} short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="736"/>
+        <source>The count matches the expected cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="751"/>
+        <source>Say why the count differs from the expected cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="715"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,27 +327,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="382"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="389"/>
         <source>Discount or price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="386"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="393"/>
         <source>% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="387"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394"/>
         <source>Amount off the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="388"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="395"/>
         <source>New unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="400"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="407"/>
         <source>Apply (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,37 +393,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="665"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="781"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="791"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="676"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="792"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="677"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="793"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="683"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="799"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="690"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="806"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="695"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="811"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,17 +431,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="571"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="578"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="580"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="587"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="583"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="590"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,12 +449,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="419"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="426"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="434"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="441"/>
         <source>Resume (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,82 +462,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="217"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="222"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="231"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="236"/>
         <source>empty = all that is left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="239"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="244"/>
         <source>Cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="240"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="245"/>
         <source>Card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="241"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246"/>
         <source>Points (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="243"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248"/>
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="251"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="256"/>
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="319"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="324"/>
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="332"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="339"/>
         <source>To pay: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="334"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="336"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343"/>
         <source>Sale total: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="338"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="338"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="338"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="340"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
         <source> · change {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="344"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="351"/>
         <source>Cash rounding: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,22 +863,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="181"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="186"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="183"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="188"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="186"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="191"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="198"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="203"/>
         <source>Give a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,27 +886,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="125"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="126"/>
         <source>Receipt {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="133"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="134"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="135"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="136"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="139"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="140"/>
         <source>Next sale (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="187"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="188"/>
         <source>Saved {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,57 +985,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="453"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="460"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="458"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="465"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
         <source>Returnable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="471"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="478"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="479"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="486"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="490"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="497"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="525"/>
         <source>To refund: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="561"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="568"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,23 +1100,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="466"/>
+        <location filename="../../pos_app/services/selling.py" line="468"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="486"/>
+        <location filename="../../pos_app/services/selling.py" line="488"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="518"/>
+        <location filename="../../pos_app/services/selling.py" line="520"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="187"/>
-        <location filename="../../pos_app/services/selling.py" line="530"/>
+        <location filename="../../pos_app/services/selling.py" line="532"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,172 +1166,172 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="532"/>
+        <location filename="../../pos_app/services/selling.py" line="534"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="534"/>
+        <location filename="../../pos_app/services/selling.py" line="536"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="550"/>
+        <location filename="../../pos_app/services/selling.py" line="552"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="561"/>
+        <location filename="../../pos_app/services/selling.py" line="563"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="572"/>
+        <location filename="../../pos_app/services/selling.py" line="574"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="592"/>
+        <location filename="../../pos_app/services/selling.py" line="594"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="598"/>
+        <location filename="../../pos_app/services/selling.py" line="600"/>
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="604"/>
+        <location filename="../../pos_app/services/selling.py" line="606"/>
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="612"/>
+        <location filename="../../pos_app/services/selling.py" line="614"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="633"/>
+        <location filename="../../pos_app/services/selling.py" line="635"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="670"/>
+        <location filename="../../pos_app/services/selling.py" line="672"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="719"/>
+        <location filename="../../pos_app/services/selling.py" line="721"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="722"/>
+        <location filename="../../pos_app/services/selling.py" line="724"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="725"/>
+        <location filename="../../pos_app/services/selling.py" line="727"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="745"/>
+        <location filename="../../pos_app/services/selling.py" line="747"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="777"/>
+        <location filename="../../pos_app/services/selling.py" line="779"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="787"/>
+        <location filename="../../pos_app/services/selling.py" line="789"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="791"/>
+        <location filename="../../pos_app/services/selling.py" line="793"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="797"/>
+        <location filename="../../pos_app/services/selling.py" line="799"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="817"/>
+        <location filename="../../pos_app/services/selling.py" line="819"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="830"/>
+        <location filename="../../pos_app/services/selling.py" line="832"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="850"/>
+        <location filename="../../pos_app/services/selling.py" line="852"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="862"/>
+        <location filename="../../pos_app/services/selling.py" line="864"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="876"/>
+        <location filename="../../pos_app/services/selling.py" line="878"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="879"/>
+        <location filename="../../pos_app/services/selling.py" line="881"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882"/>
+        <location filename="../../pos_app/services/selling.py" line="884"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="905"/>
+        <location filename="../../pos_app/services/selling.py" line="907"/>
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="910"/>
+        <location filename="../../pos_app/services/selling.py" line="912"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="920"/>
+        <location filename="../../pos_app/services/selling.py" line="922"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="927"/>
+        <location filename="../../pos_app/services/selling.py" line="929"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="942"/>
+        <location filename="../../pos_app/services/selling.py" line="944"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="948"/>
+        <location filename="../../pos_app/services/selling.py" line="950"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="964"/>
+        <location filename="../../pos_app/services/selling.py" line="966"/>
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="967"/>
+        <location filename="../../pos_app/services/selling.py" line="969"/>
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,417 +1339,417 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="200"/>
+        <location filename="../../pos_app/ui/main_window.py" line="201"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="247"/>
+        <location filename="../../pos_app/ui/main_window.py" line="252"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="278"/>
+        <location filename="../../pos_app/ui/main_window.py" line="283"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="279"/>
+        <location filename="../../pos_app/ui/main_window.py" line="284"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="280"/>
+        <location filename="../../pos_app/ui/main_window.py" line="285"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="281"/>
+        <location filename="../../pos_app/ui/main_window.py" line="286"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="282"/>
+        <location filename="../../pos_app/ui/main_window.py" line="287"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="283"/>
+        <location filename="../../pos_app/ui/main_window.py" line="288"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289"/>
+        <location filename="../../pos_app/ui/main_window.py" line="294"/>
         <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290"/>
+        <location filename="../../pos_app/ui/main_window.py" line="295"/>
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291"/>
+        <location filename="../../pos_app/ui/main_window.py" line="296"/>
         <source>Reserve Ctrl+R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292"/>
+        <location filename="../../pos_app/ui/main_window.py" line="297"/>
         <source>Stock Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293"/>
+        <location filename="../../pos_app/ui/main_window.py" line="298"/>
         <source>Transfers Ctrl+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294"/>
+        <location filename="../../pos_app/ui/main_window.py" line="299"/>
         <source>Count Ctrl+U</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295"/>
+        <location filename="../../pos_app/ui/main_window.py" line="300"/>
         <source>Park F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296"/>
+        <location filename="../../pos_app/ui/main_window.py" line="301"/>
         <source>Parked F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>Return F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298"/>
+        <location filename="../../pos_app/ui/main_window.py" line="303"/>
         <source>Reprint F12</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299"/>
+        <location filename="../../pos_app/ui/main_window.py" line="304"/>
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300"/>
+        <location filename="../../pos_app/ui/main_window.py" line="305"/>
         <source>Cash Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301"/>
+        <location filename="../../pos_app/ui/main_window.py" line="306"/>
         <source>Drawer Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="307"/>
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303"/>
+        <location filename="../../pos_app/ui/main_window.py" line="308"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304"/>
+        <location filename="../../pos_app/ui/main_window.py" line="309"/>
         <source>Sync F11</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="328"/>
+        <location filename="../../pos_app/ui/main_window.py" line="333"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="329"/>
+        <location filename="../../pos_app/ui/main_window.py" line="334"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="330"/>
+        <location filename="../../pos_app/ui/main_window.py" line="335"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="347"/>
+        <location filename="../../pos_app/ui/main_window.py" line="352"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="388"/>
+        <location filename="../../pos_app/ui/main_window.py" line="393"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="473"/>
+        <location filename="../../pos_app/ui/main_window.py" line="478"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481"/>
+        <location filename="../../pos_app/ui/main_window.py" line="486"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="484"/>
+        <location filename="../../pos_app/ui/main_window.py" line="489"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="492"/>
+        <location filename="../../pos_app/ui/main_window.py" line="497"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="501"/>
+        <location filename="../../pos_app/ui/main_window.py" line="506"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502"/>
+        <location filename="../../pos_app/ui/main_window.py" line="507"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502"/>
+        <location filename="../../pos_app/ui/main_window.py" line="507"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502"/>
+        <location filename="../../pos_app/ui/main_window.py" line="507"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506"/>
+        <location filename="../../pos_app/ui/main_window.py" line="511"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="527"/>
+        <location filename="../../pos_app/ui/main_window.py" line="532"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="527"/>
+        <location filename="../../pos_app/ui/main_window.py" line="532"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="534"/>
+        <location filename="../../pos_app/ui/main_window.py" line="539"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="535"/>
+        <location filename="../../pos_app/ui/main_window.py" line="540"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="540"/>
+        <location filename="../../pos_app/ui/main_window.py" line="545"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="543"/>
+        <location filename="../../pos_app/ui/main_window.py" line="548"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="553"/>
+        <location filename="../../pos_app/ui/main_window.py" line="559"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="586"/>
+        <location filename="../../pos_app/ui/main_window.py" line="592"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="602"/>
+        <location filename="../../pos_app/ui/main_window.py" line="608"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="621"/>
+        <location filename="../../pos_app/ui/main_window.py" line="627"/>
         <source>Remove {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="641"/>
+        <location filename="../../pos_app/ui/main_window.py" line="647"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="657"/>
+        <location filename="../../pos_app/ui/main_window.py" line="663"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="658"/>
+        <location filename="../../pos_app/ui/main_window.py" line="664"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="658"/>
+        <location filename="../../pos_app/ui/main_window.py" line="664"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="658"/>
+        <location filename="../../pos_app/ui/main_window.py" line="664"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="670"/>
+        <location filename="../../pos_app/ui/main_window.py" line="676"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="709"/>
+        <location filename="../../pos_app/ui/main_window.py" line="715"/>
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="756"/>
+        <location filename="../../pos_app/ui/main_window.py" line="762"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="756"/>
+        <location filename="../../pos_app/ui/main_window.py" line="762"/>
         <source>Release it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="793"/>
+        <location filename="../../pos_app/ui/main_window.py" line="799"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="808"/>
+        <location filename="../../pos_app/ui/main_window.py" line="814"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="813"/>
+        <location filename="../../pos_app/ui/main_window.py" line="819"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="832"/>
+        <location filename="../../pos_app/ui/main_window.py" line="838"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="843"/>
+        <location filename="../../pos_app/ui/main_window.py" line="849"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="850"/>
+        <location filename="../../pos_app/ui/main_window.py" line="856"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="860"/>
+        <location filename="../../pos_app/ui/main_window.py" line="866"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="864"/>
+        <location filename="../../pos_app/ui/main_window.py" line="870"/>
         <source>Cancel full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="865"/>
+        <location filename="../../pos_app/ui/main_window.py" line="871"/>
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="892"/>
+        <location filename="../../pos_app/ui/main_window.py" line="898"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="926"/>
+        <location filename="../../pos_app/ui/main_window.py" line="935"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="933"/>
+        <location filename="../../pos_app/ui/main_window.py" line="942"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="941"/>
+        <location filename="../../pos_app/ui/main_window.py" line="950"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948"/>
+        <location filename="../../pos_app/ui/main_window.py" line="957"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948"/>
+        <location filename="../../pos_app/ui/main_window.py" line="957"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948"/>
+        <location filename="../../pos_app/ui/main_window.py" line="957"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="966"/>
+        <location filename="../../pos_app/ui/main_window.py" line="975"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="971"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="973"/>
+        <location filename="../../pos_app/ui/main_window.py" line="982"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="975"/>
+        <location filename="../../pos_app/ui/main_window.py" line="984"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="977"/>
+        <location filename="../../pos_app/ui/main_window.py" line="986"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="979"/>
+        <location filename="../../pos_app/ui/main_window.py" line="988"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="982"/>
+        <location filename="../../pos_app/ui/main_window.py" line="991"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="990"/>
+        <location filename="../../pos_app/ui/main_window.py" line="999"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1008"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1017"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1008"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1017"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1853,40 +1893,53 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="45"/>
-        <location filename="../../pos_app/services/shift.py" line="77"/>
+        <location filename="../../pos_app/services/shift.py" line="46"/>
+        <location filename="../../pos_app/services/shift.py" line="78"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="48"/>
+        <location filename="../../pos_app/services/shift.py" line="49"/>
         <source>The float cannot be negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="56"/>
+        <location filename="../../pos_app/services/shift.py" line="57"/>
         <source>This till has no issuer data (the company&apos;s legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="81"/>
+        <location filename="../../pos_app/services/shift.py" line="82"/>
         <source>This needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="90"/>
-        <location filename="../../pos_app/services/shift.py" line="106"/>
+        <location filename="../../pos_app/services/shift.py" line="91"/>
+        <location filename="../../pos_app/services/shift.py" line="107"/>
         <source>Open the shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="93"/>
+        <location filename="../../pos_app/services/shift.py" line="94"/>
         <source>Enter an amount and a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="125"/>
+        <location filename="../../pos_app/services/shift.py" line="134"/>
         <source>No shift is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="138"/>
+        <source>Say why the count differs from the expected cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="73"/>
+        <source>Back (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2210,57 +2263,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="198"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="199"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="206"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="207"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="209"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="210"/>
         <source>Export diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="216"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="217"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="226"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="227"/>
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="235"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="236"/>
         <source>Making the diagnostics file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="244"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="245"/>
         <source>The diagnostics file could not be written: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="246"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="247"/>
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="260"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="261"/>
         <source>never (catalog not loaded yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="263"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="264"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="265"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="266"/>
         <source>%n min ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2268,7 +2321,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="267"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="268"/>
         <source>%n h ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2276,7 +2329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="269"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="270"/>
         <source>%n days ago</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2284,62 +2337,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="275"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
         <source>not tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="275"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="275"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="280"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="281"/>
         <source>{} (the oldest made {})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="282"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="283"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="283"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="284"/>
         <source>Sales waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="284"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="285"/>
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="285"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="286"/>
         <source>Last successful sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="286"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="287"/>
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="287"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="288"/>
         <source>Catalog and stock up to date as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="288"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="289"/>
         <source>Catalog position (cursor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="299"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="300"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,12 +2556,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="707"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="823"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="840"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2516,21 +2569,13 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="762"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="655"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="771"/>
         <source>Done (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="69"/>
-        <source>Back (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

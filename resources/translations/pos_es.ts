@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="114" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="119" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="128" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="133" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="132" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="137" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="135" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="140" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="149" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="154" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,27 +59,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="602" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="612" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="616" />
-        <source>Count the cash in the drawer</source>
-        <translation>Cuenta el efectivo del cajón</translation>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="625" />
+        <source>Count the cash in the drawer: the total, or each note and coin</source>
+        <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="620" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <source>Counted: see the Z report (Enter)</source>
+        <translation>Contado: ver el informe Z (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="667" />
+        <source>Why does the count differ?</source>
+        <translation>¿Por qué no cuadra el arqueo?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="670" />
+        <source>Back to the count (Esc)</source>
+        <translation>Volver al recuento (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="671" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="631" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="720" />
+        <source>{} is not an amount</source>
+        <translation>{} no es un importe</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="635" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="732" />
+        <source>Counted {counted}, expected {expected}: {off} over</source>
+        <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="734" />
+        <source>Counted {counted}, expected {expected}: {off} short</source>
+        <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="736" />
+        <source>The count matches the expected cash</source>
+        <translation>El arqueo cuadra con el efectivo esperado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="751" />
+        <source>Say why the count differs from the expected cash</source>
+        <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="715" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -286,27 +326,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="382" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="389" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="386" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="393" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="387" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="388" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="395" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="400" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="407" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -352,37 +392,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="665" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="781" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="676" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="792" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="677" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="793" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="683" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="690" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="806" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="695" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="811" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -390,17 +430,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="571" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="578" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="580" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="587" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="583" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="590" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -408,12 +448,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="419" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="426" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="434" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="441" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -421,82 +461,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="217" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="222" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="231" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="236" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="239" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="244" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="245" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="241" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="251" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="256" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="319" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="324" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="332" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="339" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="334" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="336" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="338" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="338" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="338" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="340" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="344" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="351" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -822,22 +862,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="181" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="186" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="183" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="188" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="186" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="191" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="198" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="203" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -845,27 +885,27 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="125" />
+        <location filename="../../pos_app/ui/dialogs.py" line="126" />
         <source>Receipt {}</source>
         <translation>Ticket {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="133" />
+        <location filename="../../pos_app/ui/dialogs.py" line="134" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="135" />
+        <location filename="../../pos_app/ui/dialogs.py" line="136" />
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="139" />
+        <location filename="../../pos_app/ui/dialogs.py" line="140" />
         <source>Next sale (Enter)</source>
         <translation>Siguiente venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="187" />
+        <location filename="../../pos_app/ui/dialogs.py" line="188" />
         <source>Saved {}</source>
         <translation>Guardado {}</translation>
     </message>
@@ -944,57 +984,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="453" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="460" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="458" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="465" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="462" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="471" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="478" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="479" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="486" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="490" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="497" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="525" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="561" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="568" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1059,23 +1099,23 @@
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="466" />
+        <location filename="../../pos_app/services/selling.py" line="468" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="486" />
+        <location filename="../../pos_app/services/selling.py" line="488" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="518" />
+        <location filename="../../pos_app/services/selling.py" line="520" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="187" />
-        <location filename="../../pos_app/services/selling.py" line="530" />
+        <location filename="../../pos_app/services/selling.py" line="532" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
@@ -1125,172 +1165,172 @@
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="532" />
+        <location filename="../../pos_app/services/selling.py" line="534" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="534" />
+        <location filename="../../pos_app/services/selling.py" line="536" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="550" />
+        <location filename="../../pos_app/services/selling.py" line="552" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="561" />
+        <location filename="../../pos_app/services/selling.py" line="563" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="572" />
+        <location filename="../../pos_app/services/selling.py" line="574" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="592" />
+        <location filename="../../pos_app/services/selling.py" line="594" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="598" />
+        <location filename="../../pos_app/services/selling.py" line="600" />
         <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
         <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="604" />
+        <location filename="../../pos_app/services/selling.py" line="606" />
         <source>The terminal failed ({}): nothing was charged.</source>
         <translation>Falló el datáfono ({}): no se cobró nada.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="612" />
+        <location filename="../../pos_app/services/selling.py" line="614" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="633" />
+        <location filename="../../pos_app/services/selling.py" line="635" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="670" />
+        <location filename="../../pos_app/services/selling.py" line="672" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="719" />
+        <location filename="../../pos_app/services/selling.py" line="721" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="722" />
+        <location filename="../../pos_app/services/selling.py" line="724" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="725" />
+        <location filename="../../pos_app/services/selling.py" line="727" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="745" />
+        <location filename="../../pos_app/services/selling.py" line="747" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="777" />
+        <location filename="../../pos_app/services/selling.py" line="779" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="787" />
+        <location filename="../../pos_app/services/selling.py" line="789" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="791" />
+        <location filename="../../pos_app/services/selling.py" line="793" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="797" />
+        <location filename="../../pos_app/services/selling.py" line="799" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="817" />
+        <location filename="../../pos_app/services/selling.py" line="819" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="830" />
+        <location filename="../../pos_app/services/selling.py" line="832" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="850" />
+        <location filename="../../pos_app/services/selling.py" line="852" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="862" />
+        <location filename="../../pos_app/services/selling.py" line="864" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="876" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="879" />
+        <location filename="../../pos_app/services/selling.py" line="881" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882" />
+        <location filename="../../pos_app/services/selling.py" line="884" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="905" />
+        <location filename="../../pos_app/services/selling.py" line="907" />
         <source>The card refund failed ({}): nothing was refunded</source>
         <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="910" />
+        <location filename="../../pos_app/services/selling.py" line="912" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="920" />
+        <location filename="../../pos_app/services/selling.py" line="922" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="927" />
+        <location filename="../../pos_app/services/selling.py" line="929" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="942" />
+        <location filename="../../pos_app/services/selling.py" line="944" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="948" />
+        <location filename="../../pos_app/services/selling.py" line="950" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="964" />
+        <location filename="../../pos_app/services/selling.py" line="966" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="967" />
+        <location filename="../../pos_app/services/selling.py" line="969" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1298,417 +1338,417 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="200" />
+        <location filename="../../pos_app/ui/main_window.py" line="201" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="247" />
+        <location filename="../../pos_app/ui/main_window.py" line="252" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="278" />
+        <location filename="../../pos_app/ui/main_window.py" line="283" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="279" />
+        <location filename="../../pos_app/ui/main_window.py" line="284" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="280" />
+        <location filename="../../pos_app/ui/main_window.py" line="285" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="281" />
+        <location filename="../../pos_app/ui/main_window.py" line="286" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="282" />
+        <location filename="../../pos_app/ui/main_window.py" line="287" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="283" />
+        <location filename="../../pos_app/ui/main_window.py" line="288" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>Pickups Ctrl+P</source>
         <translation>Recogidas Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Reserve Ctrl+R</source>
         <translation>Reservar Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <location filename="../../pos_app/ui/main_window.py" line="297" />
         <source>Stock Ctrl+K</source>
         <translation>Stock Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="298" />
         <source>Transfers Ctrl+T</source>
         <translation>Traspasos Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="299" />
         <source>Count Ctrl+U</source>
         <translation>Recuento Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="301" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298" />
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299" />
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300" />
+        <location filename="../../pos_app/ui/main_window.py" line="305" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301" />
+        <location filename="../../pos_app/ui/main_window.py" line="306" />
         <source>Drawer Ctrl+D</source>
         <translation>Cajón Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="307" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303" />
+        <location filename="../../pos_app/ui/main_window.py" line="308" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>Sync F11</source>
         <translation>Sincronía F11</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="328" />
+        <location filename="../../pos_app/ui/main_window.py" line="333" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="329" />
+        <location filename="../../pos_app/ui/main_window.py" line="334" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="330" />
+        <location filename="../../pos_app/ui/main_window.py" line="335" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="347" />
+        <location filename="../../pos_app/ui/main_window.py" line="352" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="388" />
+        <location filename="../../pos_app/ui/main_window.py" line="393" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="473" />
+        <location filename="../../pos_app/ui/main_window.py" line="478" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="481" />
+        <location filename="../../pos_app/ui/main_window.py" line="486" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="484" />
+        <location filename="../../pos_app/ui/main_window.py" line="489" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="492" />
+        <location filename="../../pos_app/ui/main_window.py" line="497" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="501" />
+        <location filename="../../pos_app/ui/main_window.py" line="506" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502" />
+        <location filename="../../pos_app/ui/main_window.py" line="507" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502" />
+        <location filename="../../pos_app/ui/main_window.py" line="507" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502" />
+        <location filename="../../pos_app/ui/main_window.py" line="507" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506" />
+        <location filename="../../pos_app/ui/main_window.py" line="511" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="527" />
+        <location filename="../../pos_app/ui/main_window.py" line="532" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="527" />
+        <location filename="../../pos_app/ui/main_window.py" line="532" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="534" />
+        <location filename="../../pos_app/ui/main_window.py" line="539" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="535" />
+        <location filename="../../pos_app/ui/main_window.py" line="540" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="540" />
+        <location filename="../../pos_app/ui/main_window.py" line="545" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="543" />
+        <location filename="../../pos_app/ui/main_window.py" line="548" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="553" />
+        <location filename="../../pos_app/ui/main_window.py" line="559" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="586" />
+        <location filename="../../pos_app/ui/main_window.py" line="592" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="602" />
+        <location filename="../../pos_app/ui/main_window.py" line="608" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="621" />
+        <location filename="../../pos_app/ui/main_window.py" line="627" />
         <source>Remove {}</source>
         <translation>Quitar {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="641" />
+        <location filename="../../pos_app/ui/main_window.py" line="647" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="657" />
+        <location filename="../../pos_app/ui/main_window.py" line="663" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="658" />
+        <location filename="../../pos_app/ui/main_window.py" line="664" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="658" />
+        <location filename="../../pos_app/ui/main_window.py" line="664" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="658" />
+        <location filename="../../pos_app/ui/main_window.py" line="664" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="670" />
+        <location filename="../../pos_app/ui/main_window.py" line="676" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="709" />
+        <location filename="../../pos_app/ui/main_window.py" line="715" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="756" />
+        <location filename="../../pos_app/ui/main_window.py" line="762" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="756" />
+        <location filename="../../pos_app/ui/main_window.py" line="762" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="793" />
+        <location filename="../../pos_app/ui/main_window.py" line="799" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="808" />
+        <location filename="../../pos_app/ui/main_window.py" line="814" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="813" />
+        <location filename="../../pos_app/ui/main_window.py" line="819" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="832" />
+        <location filename="../../pos_app/ui/main_window.py" line="838" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="843" />
+        <location filename="../../pos_app/ui/main_window.py" line="849" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="850" />
+        <location filename="../../pos_app/ui/main_window.py" line="856" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="860" />
+        <location filename="../../pos_app/ui/main_window.py" line="866" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="864" />
+        <location filename="../../pos_app/ui/main_window.py" line="870" />
         <source>Cancel full invoice</source>
         <translation>Anular factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="865" />
+        <location filename="../../pos_app/ui/main_window.py" line="871" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="892" />
+        <location filename="../../pos_app/ui/main_window.py" line="898" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="926" />
+        <location filename="../../pos_app/ui/main_window.py" line="935" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="933" />
+        <location filename="../../pos_app/ui/main_window.py" line="942" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="941" />
+        <location filename="../../pos_app/ui/main_window.py" line="950" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948" />
+        <location filename="../../pos_app/ui/main_window.py" line="957" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948" />
+        <location filename="../../pos_app/ui/main_window.py" line="957" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="948" />
+        <location filename="../../pos_app/ui/main_window.py" line="957" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="966" />
+        <location filename="../../pos_app/ui/main_window.py" line="975" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="971" />
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="973" />
+        <location filename="../../pos_app/ui/main_window.py" line="982" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="975" />
+        <location filename="../../pos_app/ui/main_window.py" line="984" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="977" />
+        <location filename="../../pos_app/ui/main_window.py" line="986" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="979" />
+        <location filename="../../pos_app/ui/main_window.py" line="988" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="982" />
+        <location filename="../../pos_app/ui/main_window.py" line="991" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="990" />
+        <location filename="../../pos_app/ui/main_window.py" line="999" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1008" />
+        <location filename="../../pos_app/ui/main_window.py" line="1017" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1008" />
+        <location filename="../../pos_app/ui/main_window.py" line="1017" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -1852,41 +1892,54 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="45" />
-        <location filename="../../pos_app/services/shift.py" line="77" />
+        <location filename="../../pos_app/services/shift.py" line="46" />
+        <location filename="../../pos_app/services/shift.py" line="78" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="48" />
+        <location filename="../../pos_app/services/shift.py" line="49" />
         <source>The float cannot be negative</source>
         <translation>El fondo de caja no puede ser negativo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="56" />
+        <location filename="../../pos_app/services/shift.py" line="57" />
         <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation>Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="81" />
+        <location filename="../../pos_app/services/shift.py" line="82" />
         <source>This needs a manager's approval</source>
         <translation>Esto necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="90" />
-        <location filename="../../pos_app/services/shift.py" line="106" />
+        <location filename="../../pos_app/services/shift.py" line="91" />
+        <location filename="../../pos_app/services/shift.py" line="107" />
         <source>Open the shift first</source>
         <translation>Abre antes el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="93" />
+        <location filename="../../pos_app/services/shift.py" line="94" />
         <source>Enter an amount and a reason</source>
         <translation>Indica importe y motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="125" />
+        <location filename="../../pos_app/services/shift.py" line="134" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/shift.py" line="138" />
+        <source>Say why the count differs from the expected cash</source>
+        <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="73" />
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2209,57 +2262,57 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="198" />
+        <location filename="../../pos_app/ui/dialogs.py" line="199" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="206" />
+        <location filename="../../pos_app/ui/dialogs.py" line="207" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="209" />
+        <location filename="../../pos_app/ui/dialogs.py" line="210" />
         <source>Export diagnostics</source>
         <translation>Exportar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="216" />
+        <location filename="../../pos_app/ui/dialogs.py" line="217" />
         <source>Close (Esc)</source>
         <translation>Cerrar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="226" />
+        <location filename="../../pos_app/ui/dialogs.py" line="227" />
         <source>Events the server refused (kept there for HQ to review):</source>
         <translation>Eventos rechazados por el servidor (quedan allí para revisión en central):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="235" />
+        <location filename="../../pos_app/ui/dialogs.py" line="236" />
         <source>Making the diagnostics file…</source>
         <translation>Creando el archivo de diagnóstico…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="244" />
+        <location filename="../../pos_app/ui/dialogs.py" line="245" />
         <source>The diagnostics file could not be written: {}</source>
         <translation>No se pudo escribir el archivo de diagnóstico: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="246" />
+        <location filename="../../pos_app/ui/dialogs.py" line="247" />
         <source>Diagnostics saved (no customer data in it): {}</source>
         <translation>Diagnóstico guardado (sin datos de clientes): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="260" />
+        <location filename="../../pos_app/ui/dialogs.py" line="261" />
         <source>never (catalog not loaded yet)</source>
         <translation>nunca (catálogo aún no cargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="263" />
+        <location filename="../../pos_app/ui/dialogs.py" line="264" />
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="265" />
+        <location filename="../../pos_app/ui/dialogs.py" line="266" />
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -2267,7 +2320,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="267" />
+        <location filename="../../pos_app/ui/dialogs.py" line="268" />
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -2275,7 +2328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="269" />
+        <location filename="../../pos_app/ui/dialogs.py" line="270" />
         <source>%n days ago</source>
         <translation>
             <numerusform>hace %n días</numerusform>
@@ -2283,62 +2336,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="275" />
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>not tried yet</source>
         <translation>aún sin intentar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="275" />
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>online</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="275" />
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="280" />
+        <location filename="../../pos_app/ui/dialogs.py" line="281" />
         <source>{} (the oldest made {})</source>
         <translation>{} (el más antiguo, del {})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="282" />
+        <location filename="../../pos_app/ui/dialogs.py" line="283" />
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="283" />
+        <location filename="../../pos_app/ui/dialogs.py" line="284" />
         <source>Sales waiting to be sent</source>
         <translation>Ventas pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="284" />
+        <location filename="../../pos_app/ui/dialogs.py" line="285" />
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
         <translation>Registros VERI*FACTU pendientes de llegar a la central, que los remite a la AEAT</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="285" />
+        <location filename="../../pos_app/ui/dialogs.py" line="286" />
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="286" />
+        <location filename="../../pos_app/ui/dialogs.py" line="287" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="287" />
+        <location filename="../../pos_app/ui/dialogs.py" line="288" />
         <source>Catalog and stock up to date as of</source>
         <translation>Catálogo y stock al día a</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="288" />
+        <location filename="../../pos_app/ui/dialogs.py" line="289" />
         <source>Catalog position (cursor)</source>
         <translation>Posición del catálogo (cursor)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="299" />
+        <location filename="../../pos_app/ui/dialogs.py" line="300" />
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -2502,12 +2555,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="707" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="823" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="840" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -2515,22 +2568,14 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="762" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="655" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="771" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="69" />
-        <source>Back (Esc)</source>
-        <translation>Volver (Esc)</translation>
     </message>
 </context>
 <context>

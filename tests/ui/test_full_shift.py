@@ -15,6 +15,7 @@ from pos_app.app import apply_style
 from pos_app.domain.barcode import make_ean13
 from pos_app.domain.money import round_half_up_div
 from pos_app.domain.receipt import render_text
+from pos_app.domain.shift import COINS, NOTES
 from pos_app.services.terminal import SimulatedTerminal
 from pos_app.services.till import Till
 from pos_app.ui.dialogs import ReceiptDialog
@@ -183,20 +184,36 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         assert "Devolución" in refund and first_no in refund and "Tarjeta" in refund
         assert replica.stock_on_hand(store, 1) == stock_before - 1
 
-        # --- close: count the drawer, see the Z report, print it, back to sign-in
+        # --- close, blind: count the drawer note by note and coin by coin (1 € short), only then
+        # see what the till expected; the difference needs a reason; the Z prints; back to sign-in
         z_expected = till.shifts.preview().expected_cash
         seen["expected"] = z_expected
         await press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         closing = await dialog_of(window, CloseShiftDialog)
-        euros, cents = divmod(z_expected, 100)
-        qtbot.keyClicks(closing.amount, f"{euros},{cents:02d}")
-        assert "Descuadre" in closing.report.toPlainText()
-        qtbot.keyClick(closing.amount, Qt.Key.Key_Return)
+        assert closing.report.toPlainText() == "" and money(z_expected) not in closing.error.text()
+        left, pieces = z_expected - 100, {}
+        for value in NOTES + COINS:
+            pieces[value], left = divmod(left, value)
+        qtbot.keyClick(closing.amount, Qt.Key.Key_Tab)  # from the total to the first note
+        for value in NOTES + COINS:
+            field = closing.focusWidget()
+            assert field is closing.piece_fields[value]
+            if pieces[value]:
+                qtbot.keyClicks(field, str(pieces[value]))
+            qtbot.keyClick(field, Qt.Key.Key_Return)  # the next one; after the last coin, the report
+        assert closing.counted == z_expected - 100 and "Descuadre" in closing.report.toPlainText()
+        assert closing.difference.text() == f"Counted {money(z_expected - 100)}, expected {money(z_expected)}: " \
+            f"{money(100)} short"  # fmt: skip
+        qtbot.keyClick(closing.focusWidget(), Qt.Key.Key_Return)  # no reason: not yet
+        assert "Say why" in closing.error.text() and window.dialog is closing
+        qtbot.keyClicks(closing.reason, "a coin rolled under the till")
+        qtbot.keyClick(closing.reason, Qt.Key.Key_Return)
         z_dialog = await dialog_of(window, ZReportDialog)
         z_text = z_dialog.text.toPlainText()
         screenshot(z_dialog, "z_report", tmp_path)
         assert "Ventas (2)" in z_text and "Devoluciones (1)" in z_text and "Ventas anuladas" in z_text
         assert "Tarjeta" in z_text and "Efectivo" in z_text and "21 %" in z_text
+        assert "Motivo: a coin rolled under the till" in z_text and "Arqueo" in z_text
         qtbot.keyClick(z_dialog, Qt.Key.Key_Return)
         await until(lambda: not window.on_sale_page())
         assert till.shifts.current() is None and till.session.member is None
@@ -206,11 +223,13 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         # The drawer: the 150 € float plus the cash taken (the refund went to the card); the count
         # typed at the close is kept, and the fact sent to HQ carries both figures.
         counted, report = replica.conn.execute("SELECT counted_cash, report FROM shifts").fetchone()
-        assert counted == seen["expected"] == 15_000 + json.loads(report)["by_method"]["cash"]
+        assert counted + 100 == seen["expected"] == 15_000 + json.loads(report)["by_method"]["cash"]
         closed_fact = json.loads(
             replica.conn.execute("SELECT payload FROM outbox WHERE type = 'shift.closed'").fetchone()[0]
         )
-        assert closed_fact["expected_cash"] == closed_fact["counted_cash"] == counted
+        assert closed_fact["expected_cash"] == closed_fact["counted_cash"] + 100 == counted + 100
+        assert closed_fact["report"]["difference_reason"] == "a coin rolled under the till"
+        assert sum(int(value) * n for value, n in closed_fact["report"]["count"].items()) == counted
         assert replica.verify_journal() == []
         types = [row[0] for row in replica.conn.execute("SELECT type FROM outbox ORDER BY seq")]
         assert types.count("sale.completed") == 3 and types[0] == "shift.opened" and types[-1] == "shift.closed"

@@ -54,3 +54,87 @@ def test_switching_to_spanish_and_back_at_sign_in(qtbot, till, tmp_path):
     finally:
         set_language("en")
         window.close()
+
+
+def english_on_screen(top) -> list[str]:
+    """Texts shown by `top` and its visible widgets that are English source strings of the till
+    (with their placeholders filled by anything) or Qt's own English buttons."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QTableWidget, QWidget
+
+    patterns = [re.compile(r"OK|Cancel|&?Yes|Close|Apply|Save|Open")]  # Qt's own
+    for message in ET.parse(TS).getroot().iter("message"):
+        source, spanish = message.findtext("source") or "", message.findtext("translation") or ""
+        if source != spanish and re.search(r"[A-Za-z]{3}", re.sub(r"\{[^}]*\}", "", source)):
+            patterns.append(re.compile(re.sub(r"\\\{[^}]*\\\}", ".+", re.escape(source)), re.DOTALL))
+    shown = [top.windowTitle()]
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            shown.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            shown.append(widget.placeholderText())
+        if isinstance(widget, QTableWidget):
+            for column in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(column)
+                shown.append(header.text() if header else "")
+        if isinstance(widget, QListWidget):
+            shown += [widget.item(row).text() for row in range(widget.count())]
+    found = []
+    for text in shown:
+        text = text.replace("&", "").strip()
+        if text and any(pattern.fullmatch(text) for pattern in patterns):
+            found.append(text)
+    return found
+
+
+def test_no_english_on_a_spanish_till(qtbot, qapp, till):
+    """In Spanish, the sale screen and every dialog its keys open (sent to the focused widget, as
+    a keyboard does) show no English: not one of the till's strings, not Qt's OK or Cancel."""
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_sale_screen import open_window, scan
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    set_language("es")
+    window = open_window(qtbot, till)
+    try:
+        assert english_on_screen(window) == []
+        scan(qtbot, window, "8400000000017")
+        seen: dict[str, list[str]] = {"sale": english_on_screen(window)}
+        for key in ("F1", "F2", "F3", "F4", "F5", "F8", "F9", "F10", "F11", "Ctrl+P", "Ctrl+R", "Ctrl+K",
+                    "Ctrl+T", "Ctrl+U", "Ctrl+E", "Ctrl+D"):  # fmt: skip
+            combo = QKeySequence(key)[0]
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is window.entry)  # the window has it back
+            QTest.keyClick(QApplication.focusWidget(), combo.key(), combo.keyboardModifiers())
+            loop.run_until_complete(asyncio.sleep(0.05))  # what a dialog asks in the background
+            dialog = window.dialog
+            if dialog is not None:
+                seen[key] = english_on_screen(dialog)
+                dialog.reject()
+                qtbot.waitUntil(lambda: window.dialog is None)
+        till.sales.clear()  # the close: its count, then its report with a difference
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.entry)
+        QTest.keyClick(window.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        closing = window.dialog
+        assert closing is not None
+        seen["Ctrl+Z"] = english_on_screen(closing)
+        QTest.keyClicks(QApplication.focusWidget(), "1")
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        seen["Ctrl+Z report"] = english_on_screen(closing)
+        closing.reject()
+        english = {where: texts for where, texts in seen.items() if texts}
+        assert english == {}, english
+    finally:
+        till.sales.clear()
+        window.close()
+        set_language("en")
+        loop.close()
+        asyncio.set_event_loop(None)

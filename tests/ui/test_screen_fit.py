@@ -101,3 +101,44 @@ def test_amounts_are_large_at_arms_length(qtbot, till):
     change = window.dialog.findChild(QLabel, "receiptChange")
     assert change.text() and change.fontInfo().pointSize() >= 2 * body
     window.dialog.accept()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_shift_close_fits_the_smallest_screen(qtbot, till, tmp_path, language):
+    """The close (count, then the Z report with a difference and its reason) and the printed Z
+    fit 1024×768 with their buttons on screen: the report scrolls inside (both were taller than
+    768 px, their buttons below the screen's edge)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.ui.shop_dialogs import CloseShiftDialog, ZReportDialog
+
+    set_language(language)
+    window = open_window(qtbot, till)
+    width, height = 1024, 768 - 40  # less a panel or title bar
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    closing = window.dialog
+    assert isinstance(closing, CloseShiftDialog)
+    for step in ("count", "report"):
+        if step == "report":  # counted 12,34 €: a difference, so the reason field shows too
+            qtbot.keyClicks(closing.amount, "12,34")
+            qtbot.keyClick(closing.amount, Qt.Key.Key_Return)
+            assert closing.reason.isVisible()
+        assert closing.height() < closing.screen().availableGeometry().height()  # as it opens
+        hint = closing.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, f"{step}: the dialog needs {hint.toTuple()}"
+        closing.resize(min(closing.width(), width), min(closing.height(), height))
+        assert outside(closing, QRect(0, 0, width, height)) == [], step
+        screenshot(closing, f"close_{step}_{language}", tmp_path)
+    z = till.shifts.preview(1234)
+    closing.reject()
+    assert z is not None
+    report = ZReportDialog(z, window)
+    qtbot.addWidget(report)
+    report.show()
+    hint = report.minimumSizeHint()
+    assert hint.height() <= height and report.height() < report.screen().availableGeometry().height()
+    report.resize(min(report.width(), width), min(report.height(), height))
+    assert outside(report, QRect(0, 0, width, height)) == []
+    report.close()
+    window.close()
