@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import os
 import signal
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = base / "demo" if args.demo and not args.data_dir else base
     till_dir = data_dir / "till" if args.demo else data_dir
     saved = TillSettings.load(till_dir)
-    settings = TillSettings(
+    settings = dataclasses.replace(
+        saved,
         printer=args.printer or saved.printer,
         language=args.language or saved.language,
         cash_rounding=args.cash_rounding or saved.cash_rounding,
@@ -122,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         demo_skus=args.demo_skus,
         language=settings.language,
         printer=settings.printer,
+        terminal=settings,
         cash_step=settings.cash_rounding,
         exit_when_ready=args.exit_when_ready,
     )

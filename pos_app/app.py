@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import socket
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from importlib import resources
@@ -16,9 +17,12 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from pos_app.demo import DemoServer
-from pos_app.provisioning import install_ca, is_enrolled
+from pos_app.provisioning import TillSettings, install_ca, is_enrolled
+from pos_app.services.adyen import AdyenTerminal, SharedKey
 from pos_app.services.selling import SaleSettings
+from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
 from pos_app.services.till import Till
+from pos_app.terminal_simulator import DEMO_KEY, TerminalSimulator
 from pos_app.ui.i18n import set_language
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.setup import SetupWizard
@@ -40,6 +44,7 @@ class LaunchOptions:
     printer: str = "memory"
     cash_step: int = 1
     exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
+    terminal: TillSettings | None = None  # the card terminal's settings (none: a stand-alone terminal)
 
 
 BASE_POINT_SIZE = 13  # the till's ordinary text; the stylesheet and big_font() size the rest by role
@@ -100,10 +105,12 @@ class TillSession:
             apply_style(app)
         till_dir = options.data_dir / "till" if options.demo else options.data_dir
         set_language(options.language)
+        self.simulator: TerminalSimulator | None = None
         self.till = Till(
             till_dir,
             sync_interval=options.sync_interval,
             printer=options.printer,
+            terminal=self._card_terminal(options),
             settings=SaleSettings(cash_step=max(1, options.cash_step)),
         )
         self.window = SaleWindow(self.till)
@@ -117,6 +124,20 @@ class TillSession:
             )
         self.demo_server: DemoServer | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+
+    def _card_terminal(self, options: LaunchOptions) -> PaymentTerminal:
+        """The demo's is the terminal simulator, spoken to as a real one on a socket; a till's is
+        its integrated terminal if the installer set one, else a stand-alone one."""
+        sale_id = f"OMNIPOS-{socket.gethostname()}"[:32]
+        if options.demo:
+            self.simulator = TerminalSimulator().start()
+            return AdyenTerminal(self.simulator.url, self.simulator.poi_id, sale_id, DEMO_KEY)
+        settings = options.terminal
+        if settings is not None and settings.terminal_url:
+            key = SharedKey(settings.terminal_key_id, settings.terminal_key_version, settings.terminal_passphrase)
+            verify: str | bool = settings.terminal_ca or True
+            return AdyenTerminal(settings.terminal_url, settings.terminal_poi_id, sale_id, key, verify=verify)
+        return StandaloneTerminal()
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro)
@@ -166,6 +187,8 @@ class TillSession:
             except (asyncio.CancelledError, Exception):
                 pass
         await self.till.aclose()
+        if self.simulator is not None:
+            self.simulator.stop()
         if self.demo_server is not None:
             self.demo_server.stop()
 

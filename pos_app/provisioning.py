@@ -60,6 +60,14 @@ class TillSettings:
     printer: str = "memory"
     language: str = "es"
     cash_rounding: int = 1
+    # An integrated card terminal (Adyen Terminal API on the LAN, services/adyen.py); without a
+    # URL the till works with a stand-alone terminal, whose approvals the cashier confirms.
+    terminal_url: str = ""  # e.g. https://192.168.1.40:8443/nexo
+    terminal_poi_id: str = ""  # e.g. V400m-346403161
+    terminal_key_id: str = ""  # the shared key set in Adyen's Customer Area: its identifier,
+    terminal_key_version: int = 1  # version
+    terminal_passphrase: str = ""  # and passphrase (this file is readable by the till's user only)
+    terminal_ca: str = ""  # the terminal's CA certificate file (Adyen's root)
 
     @classmethod
     def load(cls, data_dir: Path) -> TillSettings:

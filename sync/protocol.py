@@ -30,7 +30,7 @@ from typing_extensions import TypedDict
 # 9: a weighed line carries its price per kilogram; a full invoice carries its record (F3,
 #    replacing the receipt; the customer's NIF); a cancelled full invoice (invoice.cancelled)
 #    carries its registro de anulación
-PROTOCOL_VERSION = 9
+PROTOCOL_VERSION = 10
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
@@ -111,6 +111,7 @@ class Payment(Model):
     amount: Cents  # negative: refunded (points: given back to the member)
     change: Annotated[int, Field(ge=0, le=10**9)] = 0
     reference: Annotated[str, Field(max_length=64)] = ""  # the card terminal's authorisation
+    terminal: Annotated[str, Field(max_length=40)] = ""  # which card terminal (protocol 10)
 
 
 class TaxRateAmounts(Model):

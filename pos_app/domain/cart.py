@@ -213,6 +213,7 @@ class Tender:
     amount: int  # what the customer handed over (cash) or was charged (card); negative: refunded
     change: int = 0
     reference: str = ""  # the card terminal's authorisation code
+    terminal: str = ""  # which card terminal took it (the Z report adds card takings per terminal)
 
     @property
     def net(self) -> int:

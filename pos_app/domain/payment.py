@@ -75,10 +75,10 @@ class Payment:
         if remaining == 0:
             raise PaymentError("Nothing left to pay")
 
-    def add_card(self, amount: int, reference: str) -> Tender:
+    def add_card(self, amount: int, reference: str, terminal: str = "") -> Tender:
         """A card payment the terminal approved (never call this for a declined one)."""
         self.check_card_amount(amount)
-        tender = Tender("card", amount, reference=reference)
+        tender = Tender("card", amount, reference=reference, terminal=terminal)
         self.tenders.append(tender)
         return tender
 

@@ -48,6 +48,7 @@ class ZReport:
     discounts: int  # promotions and manual discounts given on sales
     rounding: int  # cash rounding, net
     by_method: dict[str, int]  # method -> net taken (refunds subtracted)
+    card_by_terminal: dict[str, int] = field(default_factory=dict)  # card terminal -> net taken ("" unknown)
     gross_by_rate: dict[int, int] = field(default_factory=dict)  # VAT rate -> gross, net of returns
     cash_in: int = 0
     cash_out: int = 0
@@ -81,6 +82,7 @@ class ZReport:
             "discounts": self.discounts,
             "rounding": self.rounding,
             "by_method": dict(self.by_method),
+            "card_by_terminal": dict(self.card_by_terminal),
             "vat": [{"rate_bp": t.rate_bp, "base": t.base, "tax": t.tax} for t in self.vat()],
             "cash_in": self.cash_in,
             "cash_out": self.cash_out,
@@ -116,6 +118,9 @@ def render_z_text(z: ZReport, width: int = 42) -> str:
     out.append("Por forma de pago")
     for method, amount in sorted(z.by_method.items()):
         out.append(row(f"  {PAYMENT_NAMES.get(method, method)}", money(amount)))
+        if method == "card":  # to check against each terminal's own closing report
+            for terminal, taken in sorted(z.card_by_terminal.items()):
+                out.append(row(f"    {terminal or 'datáfono'}", money(taken)))
     out.append("-" * width)
     out.append(row("IVA       Base", "Cuota"))
     for tax in z.vat():

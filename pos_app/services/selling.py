@@ -40,7 +40,7 @@ from pos_app.domain.staff import FREE_LINE_REMOVALS, StaffMember
 from pos_app.domain.verifactu import NifError
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
-from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
+from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal, TerminalAnswer
 from pos_app.store.members import DuplicateMember, Member
 from pos_app.store.replica import Identity, Replica, now_utc
 from pos_app.store.till_records import ReturnableLine, SaleDraft
@@ -54,7 +54,8 @@ _MULTIPLIER = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(.*)$")
 class SaleSettings:
     cash_step: int = 1  # cash rounding in cents (5 = to 0.05); 1 = off (the default, see DOMAIN.md)
     embedded_layout: tuple[EmbeddedRule, ...] = parse_layout(DEFAULT_LAYOUT)
-    card_timeout: float = 60.0  # seconds to wait for the terminal before giving up (and reversing)
+    card_timeout: float = 60.0  # seconds to wait for the terminal's answer before asking it what happened
+    status_interval: float = 2.0  # between two questions to a terminal that is still busy or unreachable
 
 
 class SaleService(QObject):
@@ -78,7 +79,7 @@ class SaleService(QObject):
         super().__init__()
         self.replica = replica
         self.session = session or StaffSession(replica)
-        self.terminal: PaymentTerminal = terminal or SimulatedTerminal()
+        self.terminal: PaymentTerminal = terminal or StandaloneTerminal()
         self.printer = printer or ReceiptPrinter("memory")
         self.settings = settings or SaleSettings()
         self.cart = Cart()
@@ -94,6 +95,7 @@ class SaleService(QObject):
         self._on_fact_recorded = on_fact_recorded
         self._promotions_version: tuple[object, ...] | None = None
         self._card_busy = False
+        self._charged: list[str] = []  # the references of this payment's approved card charges
         # How amounts are written in messages; the screen sets its language's (ui.i18n.money).
         self.money: Callable[[int], str] = format_amount
 
@@ -524,6 +526,7 @@ class SaleService(QObject):
             self._say(problem, "error")
             return None
         self.payment = Payment(self.cart.total, cash_step=self.settings.cash_step)
+        self._charged = []
         self.payment_changed.emit(self.payment)
         return self.payment
 
@@ -593,29 +596,56 @@ class SaleService(QObject):
         self._card_busy = True
         self._say(self.tr("Card: {} on the terminal. Ask the customer to follow it.").format(self.money(amount)))
         try:
-            answer = await asyncio.wait_for(self.terminal.charge(amount, reference), self.settings.card_timeout)
-        except TimeoutError:
-            await self._reverse(reference)
-            self._say(
-                self.tr("The terminal did not answer: nothing was charged. Try again or pay another way."), "error"
-            )
-            return None
-        except Exception as exc:
-            log.exception("card terminal failed")
-            await self._reverse(reference)
-            self._say(self.tr("The terminal failed ({}): nothing was charged.").format(exc), "error")
-            return None
+            answer = await self._card_outcome("charge", amount, reference)
         finally:
             self._card_busy = False
-        if self.payment is not payment:  # cancelled meanwhile
+        if answer is None:
+            self._say(
+                self.tr(
+                    "The terminal did not say whether the card was charged: nothing was recorded. Check the "
+                    "terminal's last receipt before charging again."
+                ),
+                "error",
+            )
+            return None
+        if self.payment is not payment and answer.approved:  # cancelled meanwhile
             await self._reverse(reference)
             return None
         if not answer.approved:
             self._say(self.tr("Card declined: {}. Pay another way.").format(answer.message), "error")
             return None
-        payment.add_card(amount, answer.auth_code or reference)
+        payment.add_card(amount, answer.auth_code or reference, answer.terminal or self.terminal.name)
+        self._charged.append(reference)  # the terminal's reference, for a reversal (the tender keeps the code)
         self.payment_changed.emit(payment)
         return self._complete_if_settled()
+
+    async def _card_outcome(self, what: str, amount: int, reference: str) -> TerminalAnswer | None:
+        """The terminal's answer to a charge or refund. If it does not come in time, or the
+        connection drops, or the answer is unusable, the terminal is asked what became of the
+        request (nexo TransactionStatus) until it says, for as long again: never a guess. None
+        when it still cannot say (the cashier checks the terminal; the log keeps the reference)."""
+        request = self.terminal.charge if what == "charge" else self.terminal.refund
+        try:
+            return await asyncio.wait_for(request(amount, reference), self.settings.card_timeout)
+        except Exception as exc:  # a timeout, a dropped connection, an answer that is not one
+            log.warning("card %s %s: no usable answer (%r); asking the terminal", what, reference, exc)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.settings.card_timeout
+        while True:
+            try:
+                found = await asyncio.wait_for(self.terminal.status(reference), self.settings.card_timeout)
+            except Exception as exc:  # still busy with the customer, or unreachable for now
+                log.info("card %s %s: the terminal cannot say yet (%r)", what, reference, exc)
+            else:
+                if found is None:
+                    log.info("card %s %s: the terminal never received it", what, reference)
+                    return TerminalAnswer(False, reference, message=self.tr("the terminal did not receive it"))
+                log.info("card %s %s: the terminal says %s", what, reference, "approved" if found.approved else "no")
+                return found
+            if loop.time() + self.settings.status_interval > deadline:
+                log.error("card %s %s of %s: outcome unknown; reconcile with the terminal", what, reference, amount)
+                return None
+            await asyncio.sleep(self.settings.status_interval)
 
     async def _reverse(self, reference: str) -> None:
         try:
@@ -628,9 +658,9 @@ class SaleService(QObject):
         payment, self.payment = self.payment, None
         if payment is None:
             return
-        for tender in payment.tenders:
-            if tender.method == "card":
-                await self._reverse(tender.reference)
+        charged, self._charged = self._charged, []
+        for reference in charged:  # by the terminal's reference (a tender holds the approval code)
+            await self._reverse(reference)
         if any(t.method == "cash" for t in payment.tenders):
             self._say(self.tr("Payment cancelled: give the cash back to the customer"), "warning")
         self.payment_changed.emit(None)
@@ -898,20 +928,22 @@ class SaleService(QObject):
                 payment.add_points_refund(amount)
                 continue
             reference = uuid.uuid4().hex[:12].upper()
-            try:
-                answer = await asyncio.wait_for(self.terminal.refund(-amount, reference), self.settings.card_timeout)
-            except Exception as exc:
-                await self._reverse(reference)
+            answer = await self._card_outcome("refund", -amount, reference)
+            if answer is None:
                 self.payment = None
                 self._say(
-                    self.tr("The card refund failed ({}): nothing was refunded").format(exc or "timeout"), "error"
+                    self.tr(
+                        "The terminal did not say whether the card was refunded: nothing was recorded. Check the "
+                        "terminal's last receipt."
+                    ),
+                    "error",
                 )
                 return None
             if not answer.approved:
                 self.payment = None
                 self._say(self.tr("The card refund was declined: {}").format(answer.message), "error")
                 return None
-            payment.add_card(amount, answer.auth_code or reference)
+            payment.add_card(amount, answer.auth_code or reference, answer.terminal or self.terminal.name)
         receipt = self._record(lines, "return", sale_id)
         if receipt is None:
             self.payment = None

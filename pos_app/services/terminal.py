@@ -1,18 +1,25 @@
-"""The card payment terminal, behind one small interface, and a simulated one for demos and tests.
+"""The card payment terminal, behind one small interface, with two kinds of terminal:
 
-A real terminal (a PIN pad on USB or the network) implements `PaymentTerminal`. The till waits
-for its answer without blocking the screen, and gives up after `timeout` seconds: a timed-out
-charge is then reversed by its reference, so the customer is never charged for a payment the
-till did not record.
+- *integrated* (services/adyen.py): the till sends the amount to the terminal on the LAN and
+  reads its answer; a request that times out or loses its connection is settled by asking the
+  terminal what became of it (`status`), never by guessing;
+- *stand-alone* (a "datáfono" with its own keypad, `StandaloneTerminal`): the cashier keys the
+  amount into it, and the till records the approval only when the cashier confirms what the
+  terminal shows and types its authorisation code.
+
+Refunds and reversals go through the same interface. Offline from HQ, a card payment works as
+far as the terminal itself can approve it (its own floor limit); the till adds nothing of its own.
 """
 
 from __future__ import annotations
 
-import asyncio
-import itertools
-from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
+
+
+class TerminalError(Exception):
+    """The terminal answered something the till cannot use, or cannot say what happened."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,49 +28,64 @@ class TerminalAnswer:
     reference: str  # the attempt's reference (also for a decline or a reversal)
     auth_code: str = ""  # approval code printed on the receipt
     message: str = ""  # the terminal's own words, for the cashier
+    terminal: str = ""  # which terminal (its id): the Z report adds card takings per terminal
+    authorised: int | None = None  # cents, when the terminal says how much it took
+    offline: bool = False  # approved by the terminal on its own (no acquirer reached)
 
 
 class PaymentTerminal(Protocol):
+    name: str
+
     async def charge(self, amount: int, reference: str) -> TerminalAnswer: ...
 
     async def refund(self, amount: int, reference: str) -> TerminalAnswer: ...
 
     async def reverse(self, reference: str) -> None: ...
 
+    async def status(self, reference: str) -> TerminalAnswer | None:
+        """What became of `reference`; None if the terminal never had it; TerminalError if it
+        cannot say yet."""
+        ...
 
-class SimulatedTerminal:
-    """Approves, declines or never answers, as told. `script` holds the next outcomes
-    ("approve", "decline", "timeout"); when it is empty every charge is approved."""
+    async def aclose(self) -> None: ...
 
-    def __init__(self, delay: float = 0.0) -> None:
-        self.delay = delay
-        self.script: deque[str] = deque()
-        self.charges: dict[str, int] = {}  # reference -> amount charged and not reversed
-        self.reversed: list[str] = []
-        self._codes = itertools.count(100_001)
 
-    def will(self, *outcomes: str) -> None:
-        self.script.extend(outcomes)
+# The cashier's confirmation for a stand-alone terminal: (what: "charge" or "refund", amount in
+# cents) -> the authorisation code the terminal printed, or None if it declined or was cancelled.
+Confirm = Callable[[str, int], Awaitable[str | None]]
+
+
+class StandaloneTerminal:
+    """A terminal the till cannot talk to: the cashier keys the amount into it and confirms the
+    outcome at the till. `confirm` is the screen's (set by the sale window)."""
+
+    def __init__(self, name: str = "datafono", confirm: Confirm | None = None) -> None:
+        self.name = name
+        self.confirm = confirm
+        self._answers: dict[str, TerminalAnswer] = {}
 
     async def charge(self, amount: int, reference: str) -> TerminalAnswer:
-        outcome = self.script.popleft() if self.script else "approve"
-        if self.delay:
-            await asyncio.sleep(self.delay)  # the customer at the PIN pad
-        if outcome == "timeout":
-            self.charges[reference] = amount  # the worst case: it did charge, and never said so
-            await asyncio.Event().wait()  # never answers; the till's timeout cancels this
-        if outcome == "decline":
-            return TerminalAnswer(False, reference, message="DENEGADA: fondos insuficientes")
-        self.charges[reference] = amount
-        return TerminalAnswer(True, reference, auth_code=f"{next(self._codes):06d}", message="APROBADA")
+        return await self._ask("charge", amount, reference)
 
     async def refund(self, amount: int, reference: str) -> TerminalAnswer:
-        return await self.charge(-abs(amount), reference)
+        return await self._ask("refund", abs(amount), reference)
+
+    async def _ask(self, what: str, amount: int, reference: str) -> TerminalAnswer:
+        if self.confirm is None:
+            raise TerminalError("no screen to confirm the stand-alone terminal's answer")
+        code = await self.confirm(what, amount)
+        answer = TerminalAnswer(
+            code is not None, reference, auth_code=code or "", message="" if code else "declined", terminal=self.name
+        )
+        self._answers[reference] = answer
+        return answer
+
+    async def status(self, reference: str) -> TerminalAnswer | None:
+        return self._answers.get(reference)  # the cashier said it; nothing else to ask
 
     async def reverse(self, reference: str) -> None:
-        if self.charges.pop(reference, None) is not None:
-            self.reversed.append(reference)
+        """The cashier cancels it on the terminal itself (the message says so); nothing to send."""
+        self._answers.pop(reference, None)
 
-    @property
-    def net_charged(self) -> int:
-        return sum(self.charges.values())
+    async def aclose(self) -> None:
+        return None

@@ -21,7 +21,7 @@ from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
 from pos_app.services.stock import StockService
-from pos_app.services.terminal import PaymentTerminal, SimulatedTerminal
+from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
 from pos_app.store.replica import Identity, Replica, ReplicaError
 from pos_app.store.safekeeping import (
     RepairReport,
@@ -73,7 +73,7 @@ class Till(QObject):
         mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         self.session = StaffSession(self.replica)
         self.printer = ReceiptPrinter(printer)
-        self.terminal = terminal or SimulatedTerminal()
+        self.terminal = terminal or StandaloneTerminal()
         self.sales = SaleService(
             self.replica, self.session, self.terminal, self.printer, settings, on_fact_recorded=self._fact_recorded
         )
@@ -203,6 +203,7 @@ class Till(QObject):
             engine, self.engine = self.engine, None
             await engine.aclose()
             engine.local.close()  # type: ignore[attr-defined]
+        await self.terminal.aclose()
         self.printer.close()
         self.replica.close()
         mark_closed(self.db_path)

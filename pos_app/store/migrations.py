@@ -354,6 +354,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE invoices_new RENAME TO invoices;
     CREATE UNIQUE INDEX invoices_standing ON invoices (sale_id) WHERE cancelled_at IS NULL;
     """,
+    # 11: which card terminal took a card payment (the Z report adds card takings per terminal).
+    """
+    ALTER TABLE sale_payments ADD COLUMN terminal TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -236,6 +236,7 @@ class TillRecords:
                 ],
                 "payments": [
                     {"method": t.method, "amount": t.amount, "change": t.change, "reference": t.reference}
+                    | ({"terminal": t.terminal} if t.terminal else {})
                     for t in draft.tenders
                 ],
                 "total": total,
@@ -308,9 +309,12 @@ class TillRecords:
                 ],
             )
             conn.executemany(
-                "INSERT INTO sale_payments (sale_id, line_no, method, amount, change, reference) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(sale_id, i, t.method, t.amount, t.change, t.reference) for i, t in enumerate(draft.tenders, 1)],
+                "INSERT INTO sale_payments (sale_id, line_no, method, amount, change, reference, terminal) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (sale_id, i, t.method, t.amount, t.change, t.reference, t.terminal)
+                    for i, t in enumerate(draft.tenders, 1)
+                ],
             )
             conn.executemany(
                 "INSERT INTO stock_movements (store_id, sku_id, delta, reason, event_id, created_at) "
@@ -481,9 +485,10 @@ class TillRecords:
             )
         )
         payments = tuple(
-            Tender(r[0], r[1], r[2], r[3])
+            Tender(r[0], r[1], r[2], r[3], r[4])
             for r in self.conn.execute(
-                "SELECT method, amount, change, reference FROM sale_payments WHERE sale_id = ? ORDER BY line_no",
+                "SELECT method, amount, change, reference, terminal FROM sale_payments WHERE sale_id = ? "
+                "ORDER BY line_no",
                 (sale_id,),
             )
         )
@@ -751,6 +756,14 @@ class TillRecords:
                 (sid,),
             )
         }
+        card_by_terminal = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT pm.terminal, SUM(pm.amount) FROM sales s JOIN sale_payments pm ON pm.sale_id = s.id "
+                "WHERE s.shift_id = ? AND pm.method = 'card' GROUP BY pm.terminal",
+                (sid,),
+            )
+        }
         by_rate = {
             r[0]: r[1]
             for r in self.conn.execute(
@@ -782,6 +795,7 @@ class TillRecords:
             discounts=counts[4],
             rounding=counts[5],
             by_method=by_method,
+            card_by_terminal=card_by_terminal,
             gross_by_rate=by_rate,
             cash_in=cash[0],
             cash_out=cash[1],

@@ -18,6 +18,7 @@ redraws on their signals; it never opens the database or a socket.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.receipt import Receipt
 from pos_app.domain.shift import ZReport
 from pos_app.domain.staff import StaffMember
+from pos_app.services.terminal import StandaloneTerminal
 from pos_app.services.till import Till
 from pos_app.ui.cart_model import CartModel
 from pos_app.ui.customer import CustomerDialog, CustomerPanel, EnrolDialog
@@ -64,6 +66,7 @@ from pos_app.ui.shop_dialogs import (
     PaymentDialog,
     ReasonDialog,
     ReturnDialog,
+    StandaloneCardDialog,
     VariantDialog,
     ZReportDialog,
     spawn,
@@ -130,6 +133,8 @@ class SaleWindow(QMainWindow):
         self.shifts = till.shifts
         self.setObjectName("saleWindow")
         self.sales.money = money  # messages in the screen's language
+        if isinstance(till.terminal, StandaloneTerminal) and till.terminal.confirm is None:
+            till.terminal.confirm = self._confirm_on_terminal  # the cashier reads the terminal's answer
         # A till's screen is often 1366×768 or 1024×768: never open taller or wider than it.
         room = self.screen().availableGeometry()
         self.resize(min(1280, room.width()), min(800, room.height()))
@@ -539,6 +544,24 @@ class SaleWindow(QMainWindow):
             self.tr("Open the drawer without a sale"),
             lambda approver: self.shifts.no_sale(self.tr("no sale"), approver) and None,
         )
+
+    async def _confirm_on_terminal(self, what: str, amount: int) -> str | None:
+        """A stand-alone terminal's answer, from the cashier: its authorisation code, or None."""
+        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        under = QApplication.activeModalWidget() or self  # the payment dialog
+        dialog = StandaloneCardDialog(what, money(amount), under)
+
+        def finished(result: int) -> None:
+            if not answer.done():
+                answer.set_result(dialog.code.text().strip() if result == QDialog.DialogCode.Accepted else None)
+            under.activateWindow()  # the keyboard back to it (no window manager does it in a kiosk)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        try:
+            return await answer
+        finally:
+            dialog.deleteLater()
 
     def _close_shift(self) -> None:
         if not self.sales.cart.is_empty:

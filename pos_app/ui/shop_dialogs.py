@@ -7,6 +7,7 @@ is keyboard first (Enter confirms, Esc goes back) and has large targets for touc
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -379,6 +380,48 @@ def _loop_running() -> bool:
         return asyncio.get_event_loop().is_running()
     except RuntimeError:
         return False
+
+
+class StandaloneCardDialog(ShopDialog):
+    """A stand-alone terminal's outcome, as the cashier reads it off the terminal: its
+    authorisation code (Enter) when it approved, Esc when it declined or was cancelled."""
+
+    def __init__(self, what: str, amount: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Card terminal"))
+        ask = (
+            self.tr("Key {} into the card terminal as a refund.")
+            if what == "refund"
+            else self.tr("Key {} into the card terminal.")
+        )
+        said = QLabel(
+            ask.format(amount)
+            + "\n"
+            + self.tr("When it shows APPROVED, type the authorisation code it printed and press Enter.")
+        )
+        said.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setObjectName("authorisationCode")
+        self.code.setFont(big_font())
+        self.code.setMaxLength(12)
+        self.code.returnPressed.connect(self._confirm)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        buttons = QHBoxLayout()
+        buttons.addWidget(touch_button(self.tr("Declined or cancelled (Esc)"), self.reject))
+        buttons.addWidget(touch_button(self.tr("Approved (Enter)"), self._confirm, "payButton"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(said)
+        layout.addWidget(self.code)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.code.setFocus()
+
+    def _confirm(self) -> None:
+        if not re.fullmatch(r"[A-Za-z0-9]{4,12}", self.code.text().strip()):
+            self.error.setText(self.tr("Type the authorisation code the terminal printed (4 to 12 letters or digits)"))
+            return
+        self.accept()
 
 
 class DiscountDialog(ShopDialog):

@@ -4,27 +4,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="119"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="120"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="133"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="134"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="137"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="138"/>
         <source>Manager&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="140"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="141"/>
         <source>Approve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="154"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="155"/>
         <source>Nobody here can approve this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,67 +60,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="612"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="655"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="625"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="668"/>
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="690"/>
         <source>Counted: see the Z report (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="667"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="710"/>
         <source>Why does the count differ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="670"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="713"/>
         <source>Back to the count (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="671"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="714"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="720"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="763"/>
         <source>{} is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="767"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="732"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="775"/>
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="734"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="777"/>
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="736"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="779"/>
         <source>The count matches the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="751"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="794"/>
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="715"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="758"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,27 +327,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="389"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="432"/>
         <source>Discount or price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="393"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="436"/>
         <source>% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="437"/>
         <source>Amount off the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="395"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438"/>
         <source>New unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="407"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="450"/>
         <source>Apply (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,37 +393,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="781"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="824"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="791"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="834"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="792"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="835"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="793"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="836"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="799"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="842"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="806"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="849"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="811"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,17 +431,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="578"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="621"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="587"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="630"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="590"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="633"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,12 +449,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="426"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="441"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="484"/>
         <source>Resume (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,82 +462,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="222"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="223"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="236"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="237"/>
         <source>empty = all that is left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="244"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="245"/>
         <source>Cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="245"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246"/>
         <source>Card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="247"/>
         <source>Points (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="249"/>
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="256"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="257"/>
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="324"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="325"/>
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="339"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="340"/>
         <source>To pay: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="341"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="342"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="344"/>
         <source>Sale total: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="348"/>
         <source> · change {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="351"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352"/>
         <source>Cash rounding: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -863,22 +863,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="186"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="187"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="188"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="189"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="191"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="192"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="203"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="204"/>
         <source>Give a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,57 +985,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="460"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="503"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="465"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="508"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
         <source>Returnable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="478"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="521"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="486"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="529"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="497"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="540"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="525"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="568"/>
         <source>To refund: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="568"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="611"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,295 +1043,295 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="157"/>
-        <location filename="../../pos_app/services/selling.py" line="234"/>
-        <location filename="../../pos_app/services/selling.py" line="450"/>
+        <location filename="../../pos_app/services/selling.py" line="159"/>
+        <location filename="../../pos_app/services/selling.py" line="236"/>
+        <location filename="../../pos_app/services/selling.py" line="452"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="240"/>
+        <location filename="../../pos_app/services/selling.py" line="242"/>
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="244"/>
+        <location filename="../../pos_app/services/selling.py" line="246"/>
         <source>× {}: now scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="263"/>
+        <location filename="../../pos_app/services/selling.py" line="265"/>
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="281"/>
+        <location filename="../../pos_app/services/selling.py" line="283"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="282"/>
+        <location filename="../../pos_app/services/selling.py" line="284"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="283"/>
+        <location filename="../../pos_app/services/selling.py" line="285"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="284"/>
+        <location filename="../../pos_app/services/selling.py" line="286"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="292"/>
+        <location filename="../../pos_app/services/selling.py" line="294"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="302"/>
+        <location filename="../../pos_app/services/selling.py" line="304"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="305"/>
+        <location filename="../../pos_app/services/selling.py" line="307"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="468"/>
+        <location filename="../../pos_app/services/selling.py" line="470"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="488"/>
+        <location filename="../../pos_app/services/selling.py" line="490"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="520"/>
+        <location filename="../../pos_app/services/selling.py" line="522"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="187"/>
-        <location filename="../../pos_app/services/selling.py" line="532"/>
+        <location filename="../../pos_app/services/selling.py" line="189"/>
+        <location filename="../../pos_app/services/selling.py" line="535"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="151"/>
+        <location filename="../../pos_app/services/selling.py" line="153"/>
         <source>No member found for &apos;{}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="172"/>
+        <location filename="../../pos_app/services/selling.py" line="174"/>
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="192"/>
+        <location filename="../../pos_app/services/selling.py" line="194"/>
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="199"/>
+        <location filename="../../pos_app/services/selling.py" line="201"/>
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="337"/>
+        <location filename="../../pos_app/services/selling.py" line="339"/>
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="354"/>
+        <location filename="../../pos_app/services/selling.py" line="356"/>
         <source>Releasing reserved units needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="384"/>
+        <location filename="../../pos_app/services/selling.py" line="386"/>
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="401"/>
+        <location filename="../../pos_app/services/selling.py" line="403"/>
         <source>Order {}: take the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="454"/>
+        <location filename="../../pos_app/services/selling.py" line="456"/>
         <source>Removing more lines from this sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="534"/>
+        <location filename="../../pos_app/services/selling.py" line="537"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="536"/>
+        <location filename="../../pos_app/services/selling.py" line="539"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="552"/>
+        <location filename="../../pos_app/services/selling.py" line="555"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="563"/>
+        <location filename="../../pos_app/services/selling.py" line="566"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="574"/>
+        <location filename="../../pos_app/services/selling.py" line="577"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="594"/>
+        <location filename="../../pos_app/services/selling.py" line="597"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="600"/>
-        <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
+        <location filename="../../pos_app/services/selling.py" line="605"/>
+        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal&apos;s last receipt before charging again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="606"/>
-        <source>The terminal failed ({}): nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="614"/>
+        <location filename="../../pos_app/services/selling.py" line="615"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="635"/>
+        <location filename="../../pos_app/services/selling.py" line="642"/>
+        <source>the terminal did not receive it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="665"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="672"/>
+        <location filename="../../pos_app/services/selling.py" line="702"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="721"/>
+        <location filename="../../pos_app/services/selling.py" line="751"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="724"/>
+        <location filename="../../pos_app/services/selling.py" line="754"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="727"/>
+        <location filename="../../pos_app/services/selling.py" line="757"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="747"/>
+        <location filename="../../pos_app/services/selling.py" line="777"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="779"/>
+        <location filename="../../pos_app/services/selling.py" line="809"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="789"/>
+        <location filename="../../pos_app/services/selling.py" line="819"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="793"/>
+        <location filename="../../pos_app/services/selling.py" line="823"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="799"/>
+        <location filename="../../pos_app/services/selling.py" line="829"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="819"/>
+        <location filename="../../pos_app/services/selling.py" line="849"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="832"/>
+        <location filename="../../pos_app/services/selling.py" line="862"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852"/>
+        <location filename="../../pos_app/services/selling.py" line="882"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="864"/>
+        <location filename="../../pos_app/services/selling.py" line="894"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878"/>
+        <location filename="../../pos_app/services/selling.py" line="908"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="881"/>
+        <location filename="../../pos_app/services/selling.py" line="911"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="884"/>
+        <location filename="../../pos_app/services/selling.py" line="914"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="907"/>
-        <source>The card refund failed ({}): nothing was refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="912"/>
-        <source>The card refund was declined: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="922"/>
-        <source>Refund {} saved: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="929"/>
-        <source>No receipt to reprint yet</source>
+        <location filename="../../pos_app/services/selling.py" line="936"/>
+        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal&apos;s last receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="944"/>
+        <source>The card refund was declined: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="954"/>
+        <source>Refund {} saved: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="961"/>
+        <source>No receipt to reprint yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="976"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="950"/>
+        <location filename="../../pos_app/services/selling.py" line="982"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="966"/>
+        <location filename="../../pos_app/services/selling.py" line="998"/>
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="969"/>
+        <location filename="../../pos_app/services/selling.py" line="1001"/>
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,417 +1339,417 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="201"/>
+        <location filename="../../pos_app/ui/main_window.py" line="206"/>
         <source>Omni POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="252"/>
+        <location filename="../../pos_app/ui/main_window.py" line="257"/>
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="283"/>
+        <location filename="../../pos_app/ui/main_window.py" line="288"/>
         <source>− 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="284"/>
+        <location filename="../../pos_app/ui/main_window.py" line="289"/>
         <source>+ 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="285"/>
+        <location filename="../../pos_app/ui/main_window.py" line="290"/>
         <source>Quantity (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="286"/>
+        <location filename="../../pos_app/ui/main_window.py" line="291"/>
         <source>Discount (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="287"/>
+        <location filename="../../pos_app/ui/main_window.py" line="292"/>
         <source>Remove line (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288"/>
+        <location filename="../../pos_app/ui/main_window.py" line="293"/>
         <source>Search (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294"/>
+        <location filename="../../pos_app/ui/main_window.py" line="299"/>
         <source>Customer F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295"/>
+        <location filename="../../pos_app/ui/main_window.py" line="300"/>
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296"/>
+        <location filename="../../pos_app/ui/main_window.py" line="301"/>
         <source>Reserve Ctrl+R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>Stock Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298"/>
+        <location filename="../../pos_app/ui/main_window.py" line="303"/>
         <source>Transfers Ctrl+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299"/>
+        <location filename="../../pos_app/ui/main_window.py" line="304"/>
         <source>Count Ctrl+U</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300"/>
+        <location filename="../../pos_app/ui/main_window.py" line="305"/>
         <source>Park F7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301"/>
+        <location filename="../../pos_app/ui/main_window.py" line="306"/>
         <source>Parked F8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="307"/>
         <source>Return F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303"/>
+        <location filename="../../pos_app/ui/main_window.py" line="308"/>
         <source>Reprint F12</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304"/>
+        <location filename="../../pos_app/ui/main_window.py" line="309"/>
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305"/>
+        <location filename="../../pos_app/ui/main_window.py" line="310"/>
         <source>Cash Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306"/>
+        <location filename="../../pos_app/ui/main_window.py" line="311"/>
         <source>Drawer Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307"/>
+        <location filename="../../pos_app/ui/main_window.py" line="312"/>
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308"/>
+        <location filename="../../pos_app/ui/main_window.py" line="313"/>
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309"/>
+        <location filename="../../pos_app/ui/main_window.py" line="314"/>
         <source>Sync F11</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="333"/>
+        <location filename="../../pos_app/ui/main_window.py" line="338"/>
         <source>Pay (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="334"/>
+        <location filename="../../pos_app/ui/main_window.py" line="339"/>
         <source>All by card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="335"/>
+        <location filename="../../pos_app/ui/main_window.py" line="340"/>
         <source>Void sale (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="352"/>
+        <location filename="../../pos_app/ui/main_window.py" line="357"/>
         <source>TOTAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="393"/>
+        <location filename="../../pos_app/ui/main_window.py" line="398"/>
         <source>That language is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="478"/>
+        <location filename="../../pos_app/ui/main_window.py" line="483"/>
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="486"/>
+        <location filename="../../pos_app/ui/main_window.py" line="491"/>
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="489"/>
+        <location filename="../../pos_app/ui/main_window.py" line="494"/>
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="497"/>
+        <location filename="../../pos_app/ui/main_window.py" line="502"/>
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506"/>
+        <location filename="../../pos_app/ui/main_window.py" line="511"/>
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="507"/>
+        <location filename="../../pos_app/ui/main_window.py" line="512"/>
         <source>Change from the bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="507"/>
+        <location filename="../../pos_app/ui/main_window.py" line="512"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="507"/>
+        <location filename="../../pos_app/ui/main_window.py" line="512"/>
         <source>Supplier paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="511"/>
+        <location filename="../../pos_app/ui/main_window.py" line="516"/>
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="532"/>
+        <location filename="../../pos_app/ui/main_window.py" line="537"/>
         <source>Cash in: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="532"/>
+        <location filename="../../pos_app/ui/main_window.py" line="537"/>
         <source>Cash out: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="539"/>
+        <location filename="../../pos_app/ui/main_window.py" line="544"/>
         <source>Open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="540"/>
+        <location filename="../../pos_app/ui/main_window.py" line="545"/>
         <source>no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="545"/>
+        <location filename="../../pos_app/ui/main_window.py" line="568"/>
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="548"/>
+        <location filename="../../pos_app/ui/main_window.py" line="571"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="559"/>
+        <location filename="../../pos_app/ui/main_window.py" line="582"/>
         <source>Close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="592"/>
+        <location filename="../../pos_app/ui/main_window.py" line="615"/>
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="608"/>
+        <location filename="../../pos_app/ui/main_window.py" line="631"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627"/>
+        <location filename="../../pos_app/ui/main_window.py" line="650"/>
         <source>Remove {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="647"/>
+        <location filename="../../pos_app/ui/main_window.py" line="670"/>
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="663"/>
+        <location filename="../../pos_app/ui/main_window.py" line="686"/>
         <source>Void this sale ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <location filename="../../pos_app/ui/main_window.py" line="687"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <location filename="../../pos_app/ui/main_window.py" line="687"/>
         <source>Wrong items rung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664"/>
+        <location filename="../../pos_app/ui/main_window.py" line="687"/>
         <source>Customer cannot pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="676"/>
+        <location filename="../../pos_app/ui/main_window.py" line="699"/>
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="715"/>
+        <location filename="../../pos_app/ui/main_window.py" line="738"/>
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="762"/>
+        <location filename="../../pos_app/ui/main_window.py" line="785"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="762"/>
+        <location filename="../../pos_app/ui/main_window.py" line="785"/>
         <source>Release it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="799"/>
+        <location filename="../../pos_app/ui/main_window.py" line="822"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="814"/>
+        <location filename="../../pos_app/ui/main_window.py" line="837"/>
         <source>Nothing to park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="819"/>
+        <location filename="../../pos_app/ui/main_window.py" line="842"/>
         <source>No parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="838"/>
+        <location filename="../../pos_app/ui/main_window.py" line="861"/>
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="849"/>
+        <location filename="../../pos_app/ui/main_window.py" line="872"/>
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="856"/>
+        <location filename="../../pos_app/ui/main_window.py" line="879"/>
         <source>Refund against a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="866"/>
+        <location filename="../../pos_app/ui/main_window.py" line="889"/>
         <source>No receipt to invoice yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="870"/>
+        <location filename="../../pos_app/ui/main_window.py" line="893"/>
         <source>Cancel full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="871"/>
+        <location filename="../../pos_app/ui/main_window.py" line="894"/>
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="898"/>
+        <location filename="../../pos_app/ui/main_window.py" line="921"/>
         <source>Sale {} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="935"/>
+        <location filename="../../pos_app/ui/main_window.py" line="958"/>
         <source>Till not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="942"/>
+        <location filename="../../pos_app/ui/main_window.py" line="965"/>
         <source>Items: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="950"/>
+        <location filename="../../pos_app/ui/main_window.py" line="973"/>
         <source>You save {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="957"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980"/>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="957"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="957"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980"/>
         <source>Tax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="975"/>
+        <location filename="../../pos_app/ui/main_window.py" line="998"/>
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1003"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="982"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1005"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="984"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1007"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="986"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1009"/>
         <source>{} waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="988"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1011"/>
         <source>{} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="991"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1014"/>
         <source>last sync {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="999"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1022"/>
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1017"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1040"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1017"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1040"/>
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +1938,7 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="73"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="74"/>
         <source>Back (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,6 +2006,44 @@
     <message>
         <location filename="../../pos_app/services/session.py" line="82"/>
         <source>Approval needs another person&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StandaloneCardDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="391"/>
+        <source>Card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="393"/>
+        <source>Key {} into the card terminal as a refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="395"/>
+        <source>Key {} into the card terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="400"/>
+        <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="411"/>
+        <source>Declined or cancelled (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="412"/>
+        <source>Approved (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="422"/>
+        <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2556,12 +2594,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="823"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="840"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="883"/>
         <source>Price · units in this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2569,12 +2607,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="762"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="805"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="771"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="814"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2582,37 +2620,37 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="113"/>
+        <location filename="../../pos_app/app.py" line="120"/>
         <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="135"/>
+        <location filename="../../pos_app/app.py" line="156"/>
         <source>Starting the demo central server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="136"/>
+        <location filename="../../pos_app/app.py" line="157"/>
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="144"/>
+        <location filename="../../pos_app/app.py" line="165"/>
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="152"/>
+        <location filename="../../pos_app/app.py" line="173"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="155"/>
+        <location filename="../../pos_app/app.py" line="176"/>
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="157"/>
+        <location filename="../../pos_app/app.py" line="178"/>
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="119" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="120" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="133" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="134" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="137" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="138" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="140" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="154" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="155" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,67 +59,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="612" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="655" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="625" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="668" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="690" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="667" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="710" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="670" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="713" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="671" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="714" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="720" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="763" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="767" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="732" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="775" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="734" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="777" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="736" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="779" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="751" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="794" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="715" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="758" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -326,27 +326,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="389" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="432" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="393" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="436" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="437" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="395" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="407" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="450" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -392,37 +392,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="781" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="824" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="834" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="792" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="835" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="793" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="836" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="842" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="806" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="849" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="811" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -430,17 +430,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="578" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="621" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="587" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="630" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="590" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="633" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -448,12 +448,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="426" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="441" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="484" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -461,82 +461,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="222" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="223" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="236" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="237" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="244" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="245" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="245" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="247" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="249" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="256" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="257" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="324" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="325" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="339" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="340" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="342" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="344" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="351" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -862,22 +862,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="186" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="187" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="188" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="189" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="191" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="192" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="203" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="204" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -984,57 +984,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="460" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="503" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="465" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="508" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="478" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="521" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="486" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="529" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="497" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="540" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="525" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="568" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="568" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="611" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1042,295 +1042,295 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="157" />
-        <location filename="../../pos_app/services/selling.py" line="234" />
-        <location filename="../../pos_app/services/selling.py" line="450" />
+        <location filename="../../pos_app/services/selling.py" line="159" />
+        <location filename="../../pos_app/services/selling.py" line="236" />
+        <location filename="../../pos_app/services/selling.py" line="452" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="240" />
+        <location filename="../../pos_app/services/selling.py" line="242" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="244" />
+        <location filename="../../pos_app/services/selling.py" line="246" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="263" />
+        <location filename="../../pos_app/services/selling.py" line="265" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="281" />
+        <location filename="../../pos_app/services/selling.py" line="283" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="282" />
+        <location filename="../../pos_app/services/selling.py" line="284" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="283" />
+        <location filename="../../pos_app/services/selling.py" line="285" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="284" />
+        <location filename="../../pos_app/services/selling.py" line="286" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="292" />
+        <location filename="../../pos_app/services/selling.py" line="294" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="302" />
+        <location filename="../../pos_app/services/selling.py" line="304" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="305" />
+        <location filename="../../pos_app/services/selling.py" line="307" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="468" />
+        <location filename="../../pos_app/services/selling.py" line="470" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="488" />
+        <location filename="../../pos_app/services/selling.py" line="490" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="520" />
+        <location filename="../../pos_app/services/selling.py" line="522" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="187" />
-        <location filename="../../pos_app/services/selling.py" line="532" />
+        <location filename="../../pos_app/services/selling.py" line="189" />
+        <location filename="../../pos_app/services/selling.py" line="535" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="151" />
+        <location filename="../../pos_app/services/selling.py" line="153" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="172" />
+        <location filename="../../pos_app/services/selling.py" line="174" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="192" />
+        <location filename="../../pos_app/services/selling.py" line="194" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="199" />
+        <location filename="../../pos_app/services/selling.py" line="201" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="337" />
+        <location filename="../../pos_app/services/selling.py" line="339" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="354" />
+        <location filename="../../pos_app/services/selling.py" line="356" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="384" />
+        <location filename="../../pos_app/services/selling.py" line="386" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="401" />
+        <location filename="../../pos_app/services/selling.py" line="403" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="454" />
+        <location filename="../../pos_app/services/selling.py" line="456" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="534" />
+        <location filename="../../pos_app/services/selling.py" line="537" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="536" />
+        <location filename="../../pos_app/services/selling.py" line="539" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="552" />
+        <location filename="../../pos_app/services/selling.py" line="555" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="563" />
+        <location filename="../../pos_app/services/selling.py" line="566" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="574" />
+        <location filename="../../pos_app/services/selling.py" line="577" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="594" />
+        <location filename="../../pos_app/services/selling.py" line="597" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="600" />
-        <source>The terminal did not answer: nothing was charged. Try again or pay another way.</source>
-        <translation>El datáfono no respondió: no se cobró nada. Reintenta o cobra de otra forma.</translation>
+        <location filename="../../pos_app/services/selling.py" line="605" />
+        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
+        <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="606" />
-        <source>The terminal failed ({}): nothing was charged.</source>
-        <translation>Falló el datáfono ({}): no se cobró nada.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="614" />
+        <location filename="../../pos_app/services/selling.py" line="615" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="635" />
+        <location filename="../../pos_app/services/selling.py" line="642" />
+        <source>the terminal did not receive it</source>
+        <translation>el datáfono no lo recibió</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="665" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="672" />
+        <location filename="../../pos_app/services/selling.py" line="702" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="721" />
+        <location filename="../../pos_app/services/selling.py" line="751" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="724" />
+        <location filename="../../pos_app/services/selling.py" line="754" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="727" />
+        <location filename="../../pos_app/services/selling.py" line="757" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="747" />
+        <location filename="../../pos_app/services/selling.py" line="777" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="779" />
+        <location filename="../../pos_app/services/selling.py" line="809" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="789" />
+        <location filename="../../pos_app/services/selling.py" line="819" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="793" />
+        <location filename="../../pos_app/services/selling.py" line="823" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="799" />
+        <location filename="../../pos_app/services/selling.py" line="829" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="819" />
+        <location filename="../../pos_app/services/selling.py" line="849" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="832" />
+        <location filename="../../pos_app/services/selling.py" line="862" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852" />
+        <location filename="../../pos_app/services/selling.py" line="882" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="864" />
+        <location filename="../../pos_app/services/selling.py" line="894" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878" />
+        <location filename="../../pos_app/services/selling.py" line="908" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="881" />
+        <location filename="../../pos_app/services/selling.py" line="911" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="884" />
+        <location filename="../../pos_app/services/selling.py" line="914" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="907" />
-        <source>The card refund failed ({}): nothing was refunded</source>
-        <translation>Falló la devolución con tarjeta ({}): no se devolvió nada</translation>
+        <location filename="../../pos_app/services/selling.py" line="936" />
+        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
+        <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="912" />
+        <location filename="../../pos_app/services/selling.py" line="944" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="922" />
+        <location filename="../../pos_app/services/selling.py" line="954" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="929" />
+        <location filename="../../pos_app/services/selling.py" line="961" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="944" />
+        <location filename="../../pos_app/services/selling.py" line="976" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="950" />
+        <location filename="../../pos_app/services/selling.py" line="982" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="966" />
+        <location filename="../../pos_app/services/selling.py" line="998" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="969" />
+        <location filename="../../pos_app/services/selling.py" line="1001" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1338,417 +1338,417 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="201" />
+        <location filename="../../pos_app/ui/main_window.py" line="206" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="252" />
+        <location filename="../../pos_app/ui/main_window.py" line="257" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="283" />
+        <location filename="../../pos_app/ui/main_window.py" line="288" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="284" />
+        <location filename="../../pos_app/ui/main_window.py" line="289" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="285" />
+        <location filename="../../pos_app/ui/main_window.py" line="290" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="286" />
+        <location filename="../../pos_app/ui/main_window.py" line="291" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="287" />
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288" />
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="299" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>Pickups Ctrl+P</source>
         <translation>Recogidas Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="301" />
         <source>Reserve Ctrl+R</source>
         <translation>Reservar Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>Stock Ctrl+K</source>
         <translation>Stock Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298" />
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Transfers Ctrl+T</source>
         <translation>Traspasos Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299" />
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Count Ctrl+U</source>
         <translation>Recuento Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300" />
+        <location filename="../../pos_app/ui/main_window.py" line="305" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301" />
+        <location filename="../../pos_app/ui/main_window.py" line="306" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="307" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303" />
+        <location filename="../../pos_app/ui/main_window.py" line="308" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305" />
+        <location filename="../../pos_app/ui/main_window.py" line="310" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306" />
+        <location filename="../../pos_app/ui/main_window.py" line="311" />
         <source>Drawer Ctrl+D</source>
         <translation>Cajón Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="312" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="313" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="314" />
         <source>Sync F11</source>
         <translation>Sincronía F11</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="333" />
+        <location filename="../../pos_app/ui/main_window.py" line="338" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="334" />
+        <location filename="../../pos_app/ui/main_window.py" line="339" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="335" />
+        <location filename="../../pos_app/ui/main_window.py" line="340" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="352" />
+        <location filename="../../pos_app/ui/main_window.py" line="357" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="393" />
+        <location filename="../../pos_app/ui/main_window.py" line="398" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="478" />
+        <location filename="../../pos_app/ui/main_window.py" line="483" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="486" />
+        <location filename="../../pos_app/ui/main_window.py" line="491" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="489" />
+        <location filename="../../pos_app/ui/main_window.py" line="494" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="497" />
+        <location filename="../../pos_app/ui/main_window.py" line="502" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="506" />
+        <location filename="../../pos_app/ui/main_window.py" line="511" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="507" />
+        <location filename="../../pos_app/ui/main_window.py" line="512" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="507" />
+        <location filename="../../pos_app/ui/main_window.py" line="512" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="507" />
+        <location filename="../../pos_app/ui/main_window.py" line="512" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="511" />
+        <location filename="../../pos_app/ui/main_window.py" line="516" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="532" />
+        <location filename="../../pos_app/ui/main_window.py" line="537" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="532" />
+        <location filename="../../pos_app/ui/main_window.py" line="537" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="539" />
+        <location filename="../../pos_app/ui/main_window.py" line="544" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="540" />
+        <location filename="../../pos_app/ui/main_window.py" line="545" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="545" />
+        <location filename="../../pos_app/ui/main_window.py" line="568" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="548" />
+        <location filename="../../pos_app/ui/main_window.py" line="571" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="559" />
+        <location filename="../../pos_app/ui/main_window.py" line="582" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="592" />
+        <location filename="../../pos_app/ui/main_window.py" line="615" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="608" />
+        <location filename="../../pos_app/ui/main_window.py" line="631" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="627" />
+        <location filename="../../pos_app/ui/main_window.py" line="650" />
         <source>Remove {}</source>
         <translation>Quitar {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="647" />
+        <location filename="../../pos_app/ui/main_window.py" line="670" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="663" />
+        <location filename="../../pos_app/ui/main_window.py" line="686" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664" />
+        <location filename="../../pos_app/ui/main_window.py" line="687" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664" />
+        <location filename="../../pos_app/ui/main_window.py" line="687" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="664" />
+        <location filename="../../pos_app/ui/main_window.py" line="687" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="676" />
+        <location filename="../../pos_app/ui/main_window.py" line="699" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="715" />
+        <location filename="../../pos_app/ui/main_window.py" line="738" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="762" />
+        <location filename="../../pos_app/ui/main_window.py" line="785" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="762" />
+        <location filename="../../pos_app/ui/main_window.py" line="785" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="799" />
+        <location filename="../../pos_app/ui/main_window.py" line="822" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="814" />
+        <location filename="../../pos_app/ui/main_window.py" line="837" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="819" />
+        <location filename="../../pos_app/ui/main_window.py" line="842" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="838" />
+        <location filename="../../pos_app/ui/main_window.py" line="861" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="849" />
+        <location filename="../../pos_app/ui/main_window.py" line="872" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="856" />
+        <location filename="../../pos_app/ui/main_window.py" line="879" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="866" />
+        <location filename="../../pos_app/ui/main_window.py" line="889" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="870" />
+        <location filename="../../pos_app/ui/main_window.py" line="893" />
         <source>Cancel full invoice</source>
         <translation>Anular factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="871" />
+        <location filename="../../pos_app/ui/main_window.py" line="894" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="898" />
+        <location filename="../../pos_app/ui/main_window.py" line="921" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="935" />
+        <location filename="../../pos_app/ui/main_window.py" line="958" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="942" />
+        <location filename="../../pos_app/ui/main_window.py" line="965" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="950" />
+        <location filename="../../pos_app/ui/main_window.py" line="973" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="957" />
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="957" />
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="957" />
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="975" />
+        <location filename="../../pos_app/ui/main_window.py" line="998" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1003" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="982" />
+        <location filename="../../pos_app/ui/main_window.py" line="1005" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="984" />
+        <location filename="../../pos_app/ui/main_window.py" line="1007" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="986" />
+        <location filename="../../pos_app/ui/main_window.py" line="1009" />
         <source>{} waiting to send</source>
         <translation>{} pendientes de envío</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="988" />
+        <location filename="../../pos_app/ui/main_window.py" line="1011" />
         <source>{} rejected</source>
         <translation>{} rechazados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="991" />
+        <location filename="../../pos_app/ui/main_window.py" line="1014" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="999" />
+        <location filename="../../pos_app/ui/main_window.py" line="1022" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
         <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1017" />
+        <location filename="../../pos_app/ui/main_window.py" line="1040" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1017" />
+        <location filename="../../pos_app/ui/main_window.py" line="1040" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -1937,7 +1937,7 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="73" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="74" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
@@ -2006,6 +2006,44 @@
         <location filename="../../pos_app/services/session.py" line="82" />
         <source>Approval needs another person's PIN</source>
         <translation>La autorización necesita el PIN de otra persona</translation>
+    </message>
+</context>
+<context>
+    <name>StandaloneCardDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="391" />
+        <source>Card terminal</source>
+        <translation>Datáfono</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="393" />
+        <source>Key {} into the card terminal as a refund.</source>
+        <translation>Teclea {} en el datáfono como devolución.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="395" />
+        <source>Key {} into the card terminal.</source>
+        <translation>Teclea {} en el datáfono.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="400" />
+        <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
+        <translation>Cuando muestre APROBADA, escribe el código de autorización del ticket y pulsa Intro.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="411" />
+        <source>Declined or cancelled (Esc)</source>
+        <translation>Denegada o anulada (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="412" />
+        <source>Approved (Enter)</source>
+        <translation>Aprobada (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
+        <translation>Escribe el código de autorización del ticket del datáfono (de 4 a 12 letras o cifras)</translation>
     </message>
 </context>
 <context>
@@ -2555,12 +2593,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="823" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="840" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="883" />
         <source>Price · units in this store</source>
         <translation>Precio · unidades en esta tienda</translation>
     </message>
@@ -2568,12 +2606,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="762" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="805" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="771" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>
@@ -2581,37 +2619,37 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_app/app.py" line="113" />
+        <location filename="../../pos_app/app.py" line="120" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="135" />
+        <location filename="../../pos_app/app.py" line="156" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="136" />
+        <location filename="../../pos_app/app.py" line="157" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="144" />
+        <location filename="../../pos_app/app.py" line="165" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="152" />
+        <location filename="../../pos_app/app.py" line="173" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="155" />
+        <location filename="../../pos_app/app.py" line="176" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="157" />
+        <location filename="../../pos_app/app.py" line="178" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>

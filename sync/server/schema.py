@@ -365,6 +365,7 @@ sale_payments = sa.Table(
     sa.Column("amount", sa.BigInteger, nullable=False),
     sa.Column("change", sa.BigInteger, nullable=False),
     sa.Column("reference", sa.String(64), nullable=False, server_default=""),
+    sa.Column("terminal", sa.String(40), nullable=False, server_default=""),
 )
 
 # Things a person at HQ must look at: a sale that drove stock negative, a cloned till database…

@@ -16,8 +16,9 @@ from pos_app.domain.barcode import make_ean13
 from pos_app.domain.money import round_half_up_div
 from pos_app.domain.receipt import render_text
 from pos_app.domain.shift import COINS, NOTES
-from pos_app.services.terminal import SimulatedTerminal
+from pos_app.services.adyen import AdyenTerminal
 from pos_app.services.till import Till
+from pos_app.terminal_simulator import DEMO_KEY, TerminalSimulator
 from pos_app.ui.dialogs import ReceiptDialog
 from pos_app.ui.i18n import money
 from pos_app.ui.main_window import SaleWindow
@@ -74,8 +75,8 @@ async def next_sale(qtbot, window: SaleWindow) -> str:
 
 def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
     apply_style(qapp)
-    terminal = SimulatedTerminal()
-    till = Till(ready_till_dir, terminal=terminal)
+    terminal = TerminalSimulator().start()  # an integrated card terminal on a socket
+    till = Till(ready_till_dir, terminal=AdyenTerminal(terminal.url, terminal.poi_id, "TEST-T1", DEMO_KEY))
     window = SaleWindow(till)
     qtbot.addWidget(window)
     loop = qasync.QEventLoop(qapp)
@@ -214,6 +215,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         assert "Ventas (2)" in z_text and "Devoluciones (1)" in z_text and "Ventas anuladas" in z_text
         assert "Tarjeta" in z_text and "Efectivo" in z_text and "21 %" in z_text
         assert "Motivo: a coin rolled under the till" in z_text and "Arqueo" in z_text
+        assert f"    {terminal.poi_id}" in z_text  # card takings per terminal, to check against its own
         qtbot.keyClick(z_dialog, Qt.Key.Key_Return)
         await until(lambda: not window.on_sale_page())
         assert till.shifts.current() is None and till.session.member is None
@@ -242,7 +244,12 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         assert last is not None and render_text(last)
     finally:
         window.close()
+        loop.run_until_complete(till.terminal.aclose())
         till.printer.close()
         till.replica.close()
         loop.close()
         asyncio.set_event_loop(None)
+        terminal.stop()
+    # The terminal declined a card, took the card part of the first sale, and refunded the return.
+    assert terminal.problems == [] and terminal.requests == ["Payment"] * 3
+    assert [t.state for t in terminal.transactions.values()] == ["declined", "approved", "approved"]
