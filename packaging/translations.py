@@ -282,6 +282,7 @@ SPANISH = {
     "The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.": "El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.",
     "the terminal did not receive it": "el datáfono no lo recibió",
     "The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.": "El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.",
+    "OK": "Entrar",
     "Card terminal": "Datáfono",
     "Key {} into the card terminal as a refund.": "Teclea {} en el datáfono como devolución.",
     "Key {} into the card terminal.": "Teclea {} en el datáfono.",

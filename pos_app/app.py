@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from pos_app.demo import DemoServer
@@ -96,7 +97,9 @@ STOP = Stopper()
 
 
 class TillSession:
-    """Everything one run of the till owns, and its orderly end."""
+    """Everything one run of the till owns, and its orderly end. (Its messages are translated in
+    their own context, "TillSession": `self.window.tr` would look them up under "SaleWindow" at
+    run time, where the translation tool never put them; they showed in English.)"""
 
     def __init__(self, options: LaunchOptions) -> None:
         self.options = options
@@ -116,9 +119,10 @@ class TillSession:
         self.window = SaleWindow(self.till)
         if (repaired := self.till.repair) is not None:  # said on the sign-in page and the sale screen
             self.window.show_message(
-                self.window.tr(
+                QCoreApplication.translate(
+                    "TillSession",
                     "The till's database was damaged and has been repaired: {} record(s) recovered, "
-                    "{} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}"
+                    "{} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}",
                 ).format(sum(repaired.salvaged.values()), repaired.pending, repaired.set_aside),
                 "warning",
             )
@@ -153,8 +157,12 @@ class TillSession:
             if opts.demo:
                 self.demo_server = DemoServer(opts.data_dir / "server", skus=opts.demo_skus)
                 server_url = self.demo_server.start()
-                self.window.show_message(self.window.tr("Starting the demo central server…"), "info")
-                self.window.sign_in_hint = self.window.tr("Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)")
+                self.window.show_message(
+                    QCoreApplication.translate("TillSession", "Starting the demo central server…"), "info"
+                )
+                self.window.sign_in_hint = QCoreApplication.translate(
+                    "TillSession", "Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)"
+                )
                 self.window.signin.hint.setText(self.window.sign_in_hint)
                 if self.till.identity is None:
                     code = await self.demo_server.enrolment_code()
@@ -162,7 +170,10 @@ class TillSession:
             elif self.till.identity is None:
                 if not (server_url and opts.enrol_code):
                     self.window.show_message(
-                        self.window.tr("This till is not set up: start it again to open the setup wizard"), "error"
+                        QCoreApplication.translate(
+                            "TillSession", "This till is not set up: start it again to open the setup wizard"
+                        ),
+                        "error",
                     )
                     return
                 if opts.ca_cert is not None:
@@ -170,12 +181,18 @@ class TillSession:
                 await self.till.enrol(server_url, opts.enrol_code)
             self.till.start_sync(server_url if opts.demo else None)
         except (SyncError, ValueError) as exc:
-            self.window.show_message(self.window.tr("Set-up failed: {}").format(exc), "error")
+            self.window.show_message(
+                QCoreApplication.translate("TillSession", "Set-up failed: {}").format(exc), "error"
+            )
             return
         if not self.till.is_ready:
-            self.window.show_message(self.window.tr("Loading the catalog from the server…"), "info")
+            self.window.show_message(
+                QCoreApplication.translate("TillSession", "Loading the catalog from the server…"), "info"
+            )
             self.till.ready_changed.connect(
-                lambda _r: self.window.show_message(self.window.tr("Ready: sign in to start selling"), "ok")
+                lambda _r: self.window.show_message(
+                    QCoreApplication.translate("TillSession", "Ready: sign in to start selling"), "ok"
+                )
             )
 
     async def aclose(self) -> None:

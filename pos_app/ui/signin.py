@@ -31,7 +31,7 @@ class Keypad(QWidget):
         grid = QGridLayout(self)
         keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "⌫", "0", "OK"]
         for i, key in enumerate(keys):
-            button = QPushButton(key)
+            button = QPushButton(self.tr("OK") if key == "OK" else key)  # "Entrar" in Spanish
             button.setMinimumSize(84, 64)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if key == "⌫":

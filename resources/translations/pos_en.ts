@@ -429,6 +429,14 @@
     </message>
 </context>
 <context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="34"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="621"/>
@@ -2449,6 +2457,44 @@
     </message>
 </context>
 <context>
+    <name>TillSession</name>
+    <message>
+        <location filename="../../pos_app/app.py" line="122"/>
+        <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="161"/>
+        <source>Starting the demo central server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="163"/>
+        <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="173"/>
+        <source>This till is not set up: start it again to open the setup wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="185"/>
+        <source>Set-up failed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="190"/>
+        <source>Loading the catalog from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="194"/>
+        <source>Ready: sign in to start selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TransfersDialog</name>
     <message>
         <location filename="../../pos_app/ui/stock.py" line="263"/>
@@ -2614,44 +2660,6 @@
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="814"/>
         <source>Done (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../pos_app/app.py" line="120"/>
-        <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="156"/>
-        <source>Starting the demo central server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="157"/>
-        <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="165"/>
-        <source>This till is not set up: start it again to open the setup wizard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="173"/>
-        <source>Set-up failed: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="176"/>
-        <source>Loading the catalog from the server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="178"/>
-        <source>Ready: sign in to start selling</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

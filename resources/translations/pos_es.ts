@@ -428,6 +428,14 @@
     </message>
 </context>
 <context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../pos_app/ui/signin.py" line="34" />
+        <source>OK</source>
+        <translation>Entrar</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="621" />
@@ -2448,6 +2456,44 @@
     </message>
 </context>
 <context>
+    <name>TillSession</name>
+    <message>
+        <location filename="../../pos_app/app.py" line="122" />
+        <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
+        <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="161" />
+        <source>Starting the demo central server…</source>
+        <translation>Arrancando el servidor central de demostración…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="163" />
+        <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
+        <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="173" />
+        <source>This till is not set up: start it again to open the setup wizard</source>
+        <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="185" />
+        <source>Set-up failed: {}</source>
+        <translation>Falló la configuración: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="190" />
+        <source>Loading the catalog from the server…</source>
+        <translation>Cargando el catálogo del servidor…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/app.py" line="194" />
+        <source>Ready: sign in to start selling</source>
+        <translation>Lista: identifícate para empezar a vender</translation>
+    </message>
+</context>
+<context>
     <name>TransfersDialog</name>
     <message>
         <location filename="../../pos_app/ui/stock.py" line="263" />
@@ -2614,44 +2660,6 @@
         <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../pos_app/app.py" line="120" />
-        <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
-        <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="156" />
-        <source>Starting the demo central server…</source>
-        <translation>Arrancando el servidor central de demostración…</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="157" />
-        <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
-        <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="165" />
-        <source>This till is not set up: start it again to open the setup wizard</source>
-        <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="173" />
-        <source>Set-up failed: {}</source>
-        <translation>Falló la configuración: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="176" />
-        <source>Loading the catalog from the server…</source>
-        <translation>Cargando el catálogo del servidor…</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/app.py" line="178" />
-        <source>Ready: sign in to start selling</source>
-        <translation>Lista: identifícate para empezar a vender</translation>
     </message>
 </context>
 </TS>
