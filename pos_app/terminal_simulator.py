@@ -20,6 +20,7 @@ import argparse
 import itertools
 import json
 import re
+import socket
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -49,7 +50,9 @@ class Transaction:
 
 
 class TerminalSimulator:
-    def __init__(self, key: SharedKey = DEMO_KEY, poi_id: str = "V400m-000000001", port: int = 0) -> None:
+    def __init__(
+        self, key: SharedKey = DEMO_KEY, poi_id: str = "V400m-000000001", port: int = 0, fd: int | None = None
+    ) -> None:
         self.key, self.poi_id = key, poi_id
         self.script: deque[str] = deque()
         self.floor_limit = 5_000  # what it approves on its own when its acquirer is unreachable
@@ -63,6 +66,9 @@ class TerminalSimulator:
         simulator = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # one connection kept for many requests, as a terminal does
+            disable_nagle_algorithm = True  # an answer goes out at once (headers and body)
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 simulator._handle(self, body)
@@ -70,7 +76,12 @@ class TerminalSimulator:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        if fd is None:
+            self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        else:  # a listening socket handed over by whoever started this process (no port race)
+            self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler, bind_and_activate=False)
+            self.server.socket.close()
+            self.server.socket = socket.socket(fileno=fd)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/nexo"
@@ -273,10 +284,14 @@ def _is_stamp(value: object) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8443)
+    parser.add_argument("--fd", type=int, help="serve on this listening socket (inherited) instead of --port")
     parser.add_argument("--poi-id", default="V400m-000000001")
     args = parser.parse_args(argv)
-    simulator = TerminalSimulator(poi_id=args.poi_id, port=args.port)
-    print(f"terminal simulator {args.poi_id} at {simulator.url} (key {DEMO_KEY.identifier} v{DEMO_KEY.version})")
+    simulator = TerminalSimulator(poi_id=args.poi_id, port=args.port, fd=args.fd)
+    print(
+        f"terminal simulator {args.poi_id} at {simulator.url} (key {DEMO_KEY.identifier} v{DEMO_KEY.version})",
+        flush=True,
+    )
     try:
         simulator.server.serve_forever()
     except KeyboardInterrupt:

@@ -168,7 +168,8 @@ class AdyenTerminal:
     ) -> None:
         self.url, self.poi_id, self.sale_id, self.key = url, poi_id, sale_id, key
         self.name = poi_id
-        self._client = httpx.AsyncClient(verify=verify, timeout=httpx.Timeout(request_timeout, connect=5.0))
+        timeout = httpx.Timeout(request_timeout, connect=min(5.0, request_timeout))
+        self._client = httpx.AsyncClient(verify=verify, timeout=timeout)
         self._poi_transactions: dict[str, dict[str, str]] = {}  # our reference -> the terminal's id
 
     async def aclose(self) -> None:

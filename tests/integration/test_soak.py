@@ -48,11 +48,14 @@ def test_a_till_rings_2000_sales_in_one_process_and_stays_flat(tmp_path):
     samples = {s["sales"]: s for s in report["samples"]}
     first, last = samples[WARM], samples[SALES]
     counted = SALES - WARM
-    # A leaking binding takes ~10 references from True per sale. What legitimately still grows
-    # here is bounded in time, not in sales: qasync keeps each cancelled timer (every request's
-    # and card payment's timeout) until the moment it was due, ~550 of them at this pace, each
-    # holding a few references to None; at a cashier's pace they are a few dozen.
-    bounds = {"true": counted // 4, "false": counted // 4, "none": counted * 3 // 2}
+    # A leaking binding takes ~10 references from True per sale. qasync keeps a cancelled timer
+    # until it was due (bounded in time, not in sales): the soak reaps those before each sample.
+    # What still grows with None is qasync's too, per request on a socket (measured: ~3 per
+    # request on a kept connection, 9 per new one, ~12 KB of memory per 1,000 connections), not
+    # the till's: allowed per card-terminal request.
+    requests = last["terminal_requests"] - first["terminal_requests"]
+    assert requests > counted // 3  # half the sales are paid by card
+    bounds = {"true": counted // 10, "false": counted // 10, "none": counted * 3 // 2 + 4 * requests}
     for name, bound in bounds.items():
         drift = last[name] - first[name]
         assert abs(drift) <= bound, f"refcount of {name} drifted by {drift} over {counted} sales"
