@@ -19,6 +19,20 @@ from pos_app.domain.money import format_amount
 from pos_app.domain.receipt import PAYMENT_NAMES
 from pos_app.domain.tax import TaxLine, breakdown
 
+# How the Z report names what a manager approved (domain/staff.py PERMISSIONS), as printed.
+OVERRIDE_NAMES = {
+    "sale.void": "Venta anulada",
+    "line.remove": "Línea quitada",
+    "discount.over_limit": "Descuento sobre límite",
+    "return.with_receipt": "Devolución con ticket",
+    "return.without_receipt": "Devolución sin ticket",
+    "drawer.no_sale": "Cajón sin venta",
+    "cash.in_out": "Entrada/salida de caja",
+    "shift.close": "Cierre de turno",
+    "order.release": "Reserva liberada",
+    "order.substitute": "Sustitución en pedido",
+}
+
 # Euro notes and coins a till holds, in cents (the 500 € note is no longer issued, ECB 2019).
 NOTES = (20_000, 10_000, 5_000, 2_000, 1_000, 500)
 COINS = (200, 100, 50, 20, 10, 5, 2, 1)
@@ -54,6 +68,8 @@ class ZReport:
     cash_out: int = 0
     voids: int = 0
     counted_cash: int = 0
+    # What a manager approved during the shift: (local time "HH:MM", action, who, approver, detail).
+    overrides: tuple[tuple[str, str, str, str, str], ...] = ()
     difference_reason: str = ""  # the cashier's, when the count differs from the expected cash
     count: dict[int, int] = field(default_factory=dict)  # denomination (cents) -> pieces, if counted so
 
@@ -88,6 +104,10 @@ class ZReport:
             "cash_out": self.cash_out,
             "voids": self.voids,
             "float": self.float_cents,
+            "overrides": [
+                {"at": at, "action": action, "by": by, "approver": approver, "detail": detail}
+                for at, action, by, approver, detail in self.overrides
+            ],
             "difference_reason": self.difference_reason,
             "count": {str(cents): n for cents, n in sorted(self.count.items(), reverse=True) if n},
         }
@@ -132,6 +152,12 @@ def render_z_text(z: ZReport, width: int = 42) -> str:
     out.append(row("Efectivo esperado", money(z.expected_cash)))
     out.append(row("Efectivo contado", money(z.counted_cash)))
     out.append(row("Descuadre", money(z.difference)))
+    if z.overrides:  # loss prevention: everything a manager approved on this till in the shift
+        out.append("-" * width)
+        out.append(f"Autorizaciones de encargado ({len(z.overrides)})")
+        for at, action, by, approver, detail in z.overrides:
+            out.append(row(f"{at} {OVERRIDE_NAMES.get(action, action)}", f"{by}/{approver}"))
+            out += textwrap.wrap(detail, width, initial_indent="  ", subsequent_indent="  ")[:2]
     if z.difference_reason:
         out += textwrap.wrap(f"Motivo: {z.difference_reason}", width)
     if any(z.count.values()):

@@ -778,6 +778,15 @@ class TillRecords:
             (sid,),
         ).fetchone()
         voids = self.conn.execute("SELECT COUNT(*) FROM voids WHERE shift_id = ?", (sid,)).fetchone()[0]
+        overrides = tuple(
+            (datetime.fromisoformat(r[0]).astimezone().strftime("%H:%M"), r[1], r[2] or "?", r[3] or "?", r[4])
+            for r in self.conn.execute(
+                "SELECT o.created_at, o.action, s.name, a.name, o.detail FROM overrides o "
+                "LEFT JOIN staff s ON s.id = o.staff_id LEFT JOIN staff a ON a.id = o.approver_id "
+                "WHERE o.created_at >= ? ORDER BY o.id",
+                (shift.opened_at.isoformat(),),
+            )
+        )
         opener = self.conn.execute("SELECT name FROM staff WHERE id = ?", (shift.opened_by,)).fetchone()
         return ZReport(
             z_number=shift.z_number,
@@ -800,6 +809,7 @@ class TillRecords:
             cash_in=cash[0],
             cash_out=cash[1],
             voids=voids,
+            overrides=overrides,
             counted_cash=counted_cash,
         )
 

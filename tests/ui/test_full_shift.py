@@ -216,6 +216,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         assert "Tarjeta" in z_text and "Efectivo" in z_text and "21 %" in z_text
         assert "Motivo: a coin rolled under the till" in z_text and "Arqueo" in z_text
         assert f"    {terminal.poi_id}" in z_text  # card takings per terminal, to check against its own
+        assert "Autorizaciones de encargado (1)" in z_text and "Venta anulada" in z_text and "Ana/Luis" in z_text
         qtbot.keyClick(z_dialog, Qt.Key.Key_Return)
         await until(lambda: not window.on_sale_page())
         assert till.shifts.current() is None and till.session.member is None
