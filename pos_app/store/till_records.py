@@ -9,6 +9,7 @@ journal record: append-only (triggers refuse UPDATE and DELETE) and hash-chained
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -38,6 +39,9 @@ from sync import protocol as p
 
 if TYPE_CHECKING:
     from pos_app.store.replica import Identity
+
+
+log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -616,6 +620,7 @@ class TillRecords:
                 (created, fact.action, staff_id, approver_id, fact.detail),
             )
             self._fact(conn, "override.approved", fact, created)
+        log.info("override %s: staff %s, approved by staff %s: %s", fact.action, staff_id, approver_id, fact.detail)
 
     def overrides(self) -> list[tuple[str, str, int, int, str]]:
         rows = self.conn.execute(

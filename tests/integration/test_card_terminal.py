@@ -146,7 +146,7 @@ def test_a_terminal_with_another_key_charges_nothing_and_says_so(replica, simula
     simulator.problems.clear()
 
 
-def test_a_terminal_switched_off_charges_nothing_and_keeps_the_sale_open(replica):
+def test_a_terminal_switched_off_charges_nothing_and_keeps_the_sale_open(replica, caplog):
     sim = TerminalSimulator().start()
     sim.stop()  # its address answers nothing now
     messages: list[str] = []
@@ -162,6 +162,8 @@ def test_a_terminal_switched_off_charges_nothing_and_keeps_the_sale_open(replica
 
     asyncio.run(sale())
     assert replica.sales_count() == 0 and "did not say whether the card was charged" in messages[-1]
+    unknown = [r for r in caplog.records if r.levelname == "ERROR" and "reconcile with the terminal" in r.getMessage()]
+    assert len(unknown) == 1  # the log keeps the reference for whoever reconciles the terminal
 
 
 def test_offline_the_terminal_approves_up_to_its_own_floor_limit(replica, simulator):

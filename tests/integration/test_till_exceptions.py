@@ -122,7 +122,8 @@ def test_a_lockout_survives_a_restart_of_the_till(tmp_path, live_server, central
     reopened.close()
 
 
-def test_a_discount_beyond_the_cashiers_limit_needs_a_manager_and_is_logged(tmp_path, live_server, central):
+def test_a_discount_beyond_the_cashiers_limit_needs_a_manager_and_is_logged(tmp_path, live_server, central, caplog):
+    caplog.set_level("INFO", logger="pos_app.store.till_records")
     replica = ready_replica(tmp_path, live_server, central)
     sales = signed_in_sales(replica)
     assert sales.scan(OIL)
@@ -139,6 +140,8 @@ def test_a_discount_beyond_the_cashiers_limit_needs_a_manager_and_is_logged(tmp_
     (_, action, staff_id, approver_id, detail) = replica.overrides()[-1]
     assert (action, approver_id) == ("discount.over_limit", luis) and staff_id == sales.member.id
     assert "30 %" in detail
+    # and in the till's log, for support (logs/pos-app.log)
+    assert any("override discount.over_limit" in r.getMessage() and "30 %" in r.getMessage() for r in caplog.records)
     replica.close()
 
 
