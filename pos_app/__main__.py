@@ -7,7 +7,8 @@ pos-app --provision --server URL --enrol CODE [--ca-cert FILE] [--printer …] [
                                         set up without a window (scripted roll-outs), then exit
 pos-app --verify-journal                check the till's hash-chained sales journal and exit
 pos-app --self-test                     check database, printer, server and clock, in plain words
-Options: --language es|en, --printer none|memory|file:PATH|net:HOST[:PORT], --cash-rounding 5
+Options: --language es|en, --printer none|memory|file:PATH|net:HOST[:PORT], --cash-rounding 5,
+--customer-display
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=("es", "en"), help="screen language (default es)")
     parser.add_argument("--printer", help="none | memory | file:/dev/usb/lp0 | net:HOST[:PORT] (see printing.py)")
     parser.add_argument("--cash-rounding", type=int, metavar="CENTS", help="round cash to, e.g. 5")
+    parser.add_argument(
+        "--customer-display", action="store_true", help="a screen for the customer (full-screen on a second screen)"
+    )
     parser.add_argument("--verify-journal", action="store_true", help="verify the sales journal and exit")
     parser.add_argument(
         "--self-test",
@@ -91,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         printer=args.printer or saved.printer,
         language=args.language or saved.language,
         cash_rounding=args.cash_rounding or saved.cash_rounding,
+        customer_display=args.customer_display or saved.customer_display,
     )
     if args.provision:
         return provision_silently(args, till_dir, settings)
@@ -127,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         terminal=settings,
         cash_step=settings.cash_rounding,
         exit_when_ready=args.exit_when_ready,
+        customer_display=settings.customer_display,
     )
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)

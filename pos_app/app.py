@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from pos_app.demo import DemoServer
@@ -24,6 +25,7 @@ from pos_app.services.selling import SaleSettings
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
 from pos_app.services.till import Till
 from pos_app.terminal_simulator import DEMO_KEY, TerminalSimulator
+from pos_app.ui.customer_display import CustomerDisplay
 from pos_app.ui.i18n import set_language
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.setup import SetupWizard
@@ -46,6 +48,7 @@ class LaunchOptions:
     cash_step: int = 1
     exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
     terminal: TillSettings | None = None  # the card terminal's settings (none: a stand-alone terminal)
+    customer_display: bool = False  # show the customer display (ui/customer_display.py)
 
 
 BASE_POINT_SIZE = 13  # the till's ordinary text; the stylesheet and big_font() size the rest by role
@@ -96,6 +99,22 @@ class Stopper:
 STOP = Stopper()
 
 
+def show_customer_display(till: Till) -> CustomerDisplay:
+    """Full-screen on the second screen if the till has one (the one facing the customer), else
+    a window of its own beside the till's."""
+    identity = till.identity
+    display = CustomerDisplay(till.sales, identity.store_name if identity else "")
+    screens = QGuiApplication.screens()
+    if len(screens) > 1:
+        display.setScreen(screens[1])
+        display.move(screens[1].geometry().topLeft())
+        display.showFullScreen()
+    else:
+        display.resize(800, 480)
+        display.show()
+    return display
+
+
 class TillSession:
     """Everything one run of the till owns, and its orderly end. (Its messages are translated in
     their own context, "TillSession": `self.window.tr` would look them up under "SaleWindow" at
@@ -126,6 +145,9 @@ class TillSession:
                 ).format(sum(repaired.salvaged.values()), repaired.pending, repaired.set_aside),
                 "warning",
             )
+        self.display: CustomerDisplay | None = None
+        if options.customer_display:
+            self.display = show_customer_display(self.till)
         self.demo_server: DemoServer | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -203,6 +225,9 @@ class TillSession:
                 await task
             except (asyncio.CancelledError, Exception):
                 pass
+        if self.display is not None:
+            self.display.disconnect_sale()
+            self.display.close()
         await self.till.aclose()
         if self.simulator is not None:
             self.simulator.stop()

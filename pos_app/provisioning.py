@@ -68,6 +68,7 @@ class TillSettings:
     terminal_key_version: int = 1  # version
     terminal_passphrase: str = ""  # and passphrase (this file is readable by the till's user only)
     terminal_ca: str = ""  # the terminal's CA certificate file (Adyen's root)
+    customer_display: bool = False  # a window for the customer, full-screen on a second screen
 
     @classmethod
     def load(cls, data_dir: Path) -> TillSettings:

@@ -669,8 +669,7 @@ class CloseShiftDialog(ShopDialog):
         self.amount = QLineEdit()
         self.amount.setObjectName("countedCash")
         self.amount.setFont(big_font())
-        self.amount.textEdited.connect(self._typed_total)
-        self.amount.returnPressed.connect(self._counted)
+        self.amount.textEdited.connect(self._typed_total)  # Enter: keyPressEvent
         count_layout.addWidget(self.amount)
         grid = QGridLayout()
         self.piece_fields: dict[int, QLineEdit] = {}
@@ -724,10 +723,14 @@ class CloseShiftDialog(ShopDialog):
             self._back()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # One Enter, one step: the Enter that ends the count must not also close the shift
+            # from the report it opens (a line edit's returnPressed and then this, it was).
             if on_review:
                 self._confirm()
             elif self.focusWidget() in self.piece_fields.values():
                 self._next_piece()
+            else:
+                self._counted()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -271,6 +271,50 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="36" />
+        <source>Customer display</source>
+        <translation>Visor del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="37" />
+        <source>Welcome to {}</source>
+        <translation>Bienvenido a {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="37" />
+        <source>Welcome</source>
+        <translation>Bienvenido</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="90" />
+        <location filename="../../pos_app/ui/customer_display.py" line="105" />
+        <source>Total: {}</source>
+        <translation>Total: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="99" />
+        <source>Paid {paid} · to pay {left}</source>
+        <translation>Pagado {paid} · falta {left}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="107" />
+        <source>Change: {}  ·  Thank you!</source>
+        <translation>Cambio: {}  ·  ¡Gracias!</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="107" />
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/customer_display.py" line="114" />
+        <source>Hello {name} · {points} points</source>
+        <translation>Hola {name} · {points} puntos</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
         <location filename="../../pos_app/ui/customer.py" line="245" />
@@ -2458,37 +2502,37 @@
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="122" />
+        <location filename="../../pos_app/app.py" line="141" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="161" />
+        <location filename="../../pos_app/app.py" line="183" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="163" />
+        <location filename="../../pos_app/app.py" line="185" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="173" />
+        <location filename="../../pos_app/app.py" line="195" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="185" />
+        <location filename="../../pos_app/app.py" line="207" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="190" />
+        <location filename="../../pos_app/app.py" line="212" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="194" />
+        <location filename="../../pos_app/app.py" line="216" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>
