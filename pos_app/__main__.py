@@ -8,7 +8,7 @@ pos-app --provision --server URL --enrol CODE [--ca-cert FILE] [--printer …] [
 pos-app --verify-journal                check the till's hash-chained sales journal and exit
 pos-app --self-test                     check database, printer, server and clock, in plain words
 Options: --language es|en, --printer none|memory|file:PATH|net:HOST[:PORT], --cash-rounding 5,
---customer-display
+--customer-display, --windowed (a till is full-screen; the demo is a window)
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=("es", "en"), help="screen language (default es)")
     parser.add_argument("--printer", help="none | memory | file:/dev/usb/lp0 | net:HOST[:PORT] (see printing.py)")
     parser.add_argument("--cash-rounding", type=int, metavar="CENTS", help="round cash to, e.g. 5")
+    parser.add_argument("--windowed", action="store_true", help="a window, not full-screen (the demo always is)")
     parser.add_argument(
         "--customer-display", action="store_true", help="a screen for the customer (full-screen on a second screen)"
     )
@@ -133,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         cash_step=settings.cash_rounding,
         exit_when_ready=args.exit_when_ready,
         customer_display=settings.customer_display,
+        windowed=args.windowed,
     )
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)

@@ -49,6 +49,7 @@ class LaunchOptions:
     exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
     terminal: TillSettings | None = None  # the card terminal's settings (none: a stand-alone terminal)
     customer_display: bool = False  # show the customer display (ui/customer_display.py)
+    windowed: bool = False  # a till is full-screen (kiosk); the demo and --windowed are windows
 
 
 BASE_POINT_SIZE = 13  # the till's ordinary text; the stylesheet and big_font() size the rest by role
@@ -263,7 +264,10 @@ async def run(app: QApplication, options: LaunchOptions) -> int:
     if not await set_up_first(app, options):
         return 1
     session = TillSession(options)
-    session.window.show()
+    if options.demo or options.windowed:
+        session.window.show()
+    else:  # a till's screen is the till's: nothing of the desktop behind it to click by mistake
+        session.window.showFullScreen()
     session.window.activateWindow()  # the keyboard's, even with no window manager to give it (a kiosk)
     freeze_startup_objects()
     quitting = asyncio.Event()
