@@ -291,6 +291,7 @@ SPANISH = {
     "Change: {}  ·  Thank you!": "Cambio: {}  ·  ¡Gracias!",
     "Thank you!": "¡Gracias!",
     "Hello {name} · {points} points": "Hola {name} · {points} puntos",
+    "Price · units in this store · arrows and Enter, or touch": "Precio · unidades en esta tienda · flechas e Intro, o toca",
     "Card terminal": "Datáfono",
     "Key {} into the card terminal as a refund.": "Teclea {} en el datáfono como devolución.",
     "Key {} into the card terminal.": "Teclea {} en el datáfono.",

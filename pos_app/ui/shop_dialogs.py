@@ -861,7 +861,9 @@ class InvoiceDialog(ShopDialog):
 
 
 class VariantDialog(QDialog):
-    """The sizes and colours of a product, as a grid of large buttons with the stock here."""
+    """The sizes and colours of a product, as a grid of large buttons with the stock here. By
+    keyboard: the arrows move across the grid (over gaps), Enter takes the one in focus, Esc
+    goes back; the focus starts on the first variant in stock."""
 
     def __init__(self, variants: list[tuple[Any, str, str, int | None]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -874,16 +876,58 @@ class VariantDialog(QDialog):
             grid.addWidget(QLabel(colour or "—"), c + 1, 0)
         for s, size in enumerate(sizes):
             grid.addWidget(QLabel(size or "—"), 0, s + 1, Qt.AlignmentFlag.AlignCenter)
+        self.cells: dict[tuple[int, int], QPushButton] = {}
+        first: QPushButton | None = None
         for item, size, colour, stock in variants:
             text = f"{money(item.unit_price)}\n{stock if stock is not None else '?'}"
             button = touch_button(text, lambda sku=item.sku_id: self._choose(sku))
             button.setObjectName(f"variant_{item.sku_id}")
             button.setMinimumSize(96, 64)
-            grid.addWidget(button, colours.index(colour) + 1, sizes.index(size) + 1)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard's place in the grid shows
+            button.setAutoDefault(False)
+            button.installEventFilter(self)  # a button would take the arrows to its focus chain
+            place = (colours.index(colour), sizes.index(size))
+            self.cells[place] = button
+            grid.addWidget(button, place[0] + 1, place[1] + 1)
+            if first is None and (stock is None or stock > 0):
+                first = button
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(variants[0][0].name.rsplit(" ", 2)[0] if variants else ""))
         layout.addLayout(grid)
-        layout.addWidget(QLabel(self.tr("Price · units in this store")))
+        layout.addWidget(QLabel(self.tr("Price · units in this store · arrows and Enter, or touch")))
+        start = first or next(iter(self.cells.values()), None)
+        if start is not None:
+            start.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._key(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._key(event):
+            super().keyPressEvent(event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        """Arrows across the grid, Enter to take the variant in focus; False for any other key."""
+        steps = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
+        here = next((place for place, button in self.cells.items() if button.hasFocus()), None)
+        key = Qt.Key(event.key())
+        if here is not None and key in steps:
+            (dr, dc), (r, c) = steps[key], here
+            rows = 1 + max(p[0] for p in self.cells)
+            cols = 1 + max(p[1] for p in self.cells)
+            r, c = r + dr, c + dc
+            while 0 <= r < rows and 0 <= c < cols:  # over a size or colour this product lacks
+                if (r, c) in self.cells:
+                    self.cells[(r, c)].setFocus()
+                    break
+                r, c = r + dr, c + dc
+            return True
+        if here is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.cells[here].click()
+            return True
+        return False
 
     def _choose(self, sku_id: int) -> None:
         self.chosen_sku = sku_id

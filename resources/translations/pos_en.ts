@@ -70,57 +70,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="690"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="689"/>
         <source>Counted: see the Z report (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="710"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="709"/>
         <source>Why does the count differ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="713"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="712"/>
         <source>Back to the count (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="714"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="713"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="763"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="766"/>
         <source>{} is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="767"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="770"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="775"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="778"/>
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="777"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="780"/>
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="779"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="782"/>
         <source>The count matches the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="794"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797"/>
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="758"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="761"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,37 +437,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="824"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="827"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="834"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="837"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="835"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="838"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="836"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="839"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="842"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="845"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="849"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="852"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="857"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,37 +2503,37 @@
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="141"/>
+        <location filename="../../pos_app/app.py" line="142"/>
         <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="183"/>
+        <location filename="../../pos_app/app.py" line="184"/>
         <source>Starting the demo central server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="185"/>
+        <location filename="../../pos_app/app.py" line="186"/>
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="195"/>
+        <location filename="../../pos_app/app.py" line="196"/>
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="207"/>
+        <location filename="../../pos_app/app.py" line="208"/>
         <source>Set-up failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="212"/>
+        <location filename="../../pos_app/app.py" line="213"/>
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="216"/>
+        <location filename="../../pos_app/app.py" line="217"/>
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2684,25 +2684,25 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="866"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="871"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="883"/>
-        <source>Price · units in this store</source>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="897"/>
+        <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="805"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="808"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="814"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="817"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -69,57 +69,57 @@
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="690" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="689" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="710" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="709" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="713" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="712" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="714" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="713" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="763" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="766" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="767" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="770" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="775" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="778" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="777" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="780" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="779" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="782" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="794" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="758" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="761" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -436,37 +436,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="824" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="827" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="834" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="837" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="835" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="838" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="836" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="839" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="842" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="845" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="849" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="857" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -2502,37 +2502,37 @@
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="141" />
+        <location filename="../../pos_app/app.py" line="142" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="183" />
+        <location filename="../../pos_app/app.py" line="184" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="185" />
+        <location filename="../../pos_app/app.py" line="186" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="195" />
+        <location filename="../../pos_app/app.py" line="196" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="207" />
+        <location filename="../../pos_app/app.py" line="208" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="212" />
+        <location filename="../../pos_app/app.py" line="213" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="216" />
+        <location filename="../../pos_app/app.py" line="217" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>
@@ -2683,25 +2683,25 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="871" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="883" />
-        <source>Price · units in this store</source>
-        <translation>Precio · unidades en esta tienda</translation>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="897" />
+        <source>Price · units in this store · arrows and Enter, or touch</source>
+        <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
     </message>
 </context>
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="805" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="808" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="817" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>

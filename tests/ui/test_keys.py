@@ -110,3 +110,28 @@ def test_removing_lines_past_the_free_ones_needs_a_manager_and_is_logged(qtbot, 
     logged = till.replica.overrides()[before:]
     assert [row[1] for row in logged] == ["line.remove"] and "x1" in logged[0][4]
     till.sales.clear()
+
+
+def test_the_variant_grid_moves_by_arrow_over_missing_variants(qtbot):
+    """Sizes S, M, L in red and blue, no blue M: the focus starts on the first variant in stock
+    (red S is sold out), Down, Right skips the missing blue M to blue L, Enter takes it."""
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.domain.cart import PricedItem
+    from pos_app.ui.shop_dialogs import VariantDialog
+
+    def item(sku: int) -> PricedItem:
+        return PricedItem(sku, f"T{sku}", f"Tee {sku}", 1000 + sku, 2100)
+
+    variants = [(item(1), "S", "red", 0), (item(2), "M", "red", 3), (item(3), "L", "red", 1),
+                (item(4), "S", "blue", 2), (item(6), "L", "blue", 5)]  # fmt: skip
+    dialog = VariantDialog(variants)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    assert QApplication.focusWidget() is dialog.cells[(0, 1)]  # red M: the first in stock
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Right):  # red S, blue S, (no blue M) blue L
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert QApplication.focusWidget() is dialog.cells[(1, 2)]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.chosen_sku == 6 and dialog.result() == dialog.DialogCode.Accepted

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from pos_app.domain.barcode import make_ean13
 from pos_app.domain.money import format_amount
@@ -162,14 +162,23 @@ def test_search_by_name_adds_the_chosen_product(qtbot, till, tmp_path):
     assert all(query.split()[0] in text and query.split()[1] in text for text in shown)
     assert any(target.sku_code.lower() in text for text in shown)
     screenshot(dialog, "search", tmp_path)
-    chosen = dialog.results.item(0).data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     # A sofa comes in three colours: the variant picker shows them with price and stock here.
     qtbot.waitUntil(lambda: isinstance(window.dialog, VariantDialog))
     picker = window.dialog
     screenshot(picker, "variant_picker", tmp_path)
-    other = next(sku for sku, *_ in till.replica.variants(chosen) if sku != chosen)
-    picker.findChild(QPushButton, f"variant_{other}").click()
+    # By keyboard, as a cashier does: the arrows to the colour farthest from where the focus
+    # starts, Enter.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in picker.cells.values())
+    here = next(place for place, button in picker.cells.items() if button is QApplication.focusWidget())
+    target = max(picker.cells, key=lambda place: abs(place[0] - here[0]) + abs(place[1] - here[1]))
+    assert target != here
+    other = int(picker.cells[target].objectName().removeprefix("variant_"))
+    for axis, (less, more) in ((0, (Qt.Key.Key_Up, Qt.Key.Key_Down)), (1, (Qt.Key.Key_Left, Qt.Key.Key_Right))):
+        for _ in range(abs(target[axis] - here[axis])):
+            qtbot.keyClick(QApplication.focusWidget(), more if target[axis] > here[axis] else less)
+    assert QApplication.focusWidget() is picker.findChild(QPushButton, f"variant_{other}")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.dialog is None)
     assert [line.item.sku_id for line in till.sales.cart.lines] == [other]
     till.sales.clear()
