@@ -459,6 +459,28 @@ class CustomerHistory(Model):
     purchases: list[Purchase]
 
 
+class StandingInvoice(Model):
+    """The invoice that stands for a sale now (its full invoice if one was issued and not
+    cancelled, else its receipt): what a return's corrective invoice names."""
+
+    issuer_nif: Annotated[str, Field(pattern=r"^[0-9A-Z]{9}$")]
+    number: Annotated[str, Field(min_length=1, max_length=60)]
+    issued_on: date
+    invoice_type: Literal["F1", "F2", "F3"]
+    recipient_nif: Annotated[str, Field(pattern=r"^([0-9A-Z]{9})?$")] = ""
+    recipient_name: Annotated[str, Field(max_length=120)] = ""
+
+
+class ReceiptFound(Model):
+    """A receipt of another till of the chain, for a return here (GET /receipts/{number}): the
+    sale as its till sent it, the units of each SKU already returned at other tills, and the
+    invoice that stands for it."""
+
+    sale: SaleCompleted
+    returned: dict[int, Annotated[int, Field(ge=0)]] = {}  # sku_id -> units returned elsewhere
+    standing: StandingInvoice | None = None
+
+
 # --- catalog and stock (changes, down) -------------------------------------------------------
 
 

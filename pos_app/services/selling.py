@@ -13,7 +13,7 @@ import logging
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -96,6 +96,8 @@ class SaleService(QObject):
         self._promotions_version: tuple[object, ...] | None = None
         self._card_busy = False
         self._charged: list[str] = []  # the references of this payment's approved card charges
+        # HQ's copy of another till's receipt, for a return here (the Till sets it: its sync engine).
+        self.receipt_lookup: Callable[[str], Awaitable[p.ReceiptFound | None]] | None = None
         # How amounts are written in messages; the screen sets its language's (ui.i18n.money).
         self.money: Callable[[int], str] = format_amount
 
@@ -856,11 +858,35 @@ class SaleService(QObject):
             return False
 
     def find_receipt(self, text: str) -> tuple[str, list[ReturnableLine]] | None:
-        """A receipt by its number as printed or scanned from its barcode."""
+        """A receipt of this till (or one fetched before) by its number as printed or scanned
+        from its barcode; None if this till does not have it (ask_hq_for_receipt then)."""
         sale_id = self.replica.sale_id_by_number(text)
         if sale_id is None:
-            self._say(self.tr("No receipt {} at this till").format(text.strip()), "error")
             return None
+        return sale_id, self.replica.returnable_lines(sale_id)
+
+    async def ask_hq_for_receipt(self, text: str) -> tuple[str, list[ReturnableLine]] | str:
+        """A receipt of another till of the chain, from HQ (kept here for the return), with what
+        other tills have already taken back of it; else why not, in a sentence (also said)."""
+        number = text.strip()
+        found: p.ReceiptFound | None = None
+        if self.receipt_lookup is None:
+            why = self.tr("No receipt {} at this till").format(number)
+        else:
+            try:
+                found = await self.receipt_lookup(number)
+            except Exception as exc:  # offline, or HQ refused: said, and the return can wait
+                log.info("receipt %s: HQ could not be asked (%r)", number, exc)
+                why = self.tr(
+                    "Receipt {} is not from this till and HQ cannot be reached now: take the return when the "
+                    "connection is back, or at the till that sold it"
+                ).format(number)
+            else:
+                why = self.tr("No receipt {} in the chain (or its till has not sent it yet)").format(number)
+        if found is None:
+            self._say(why, "error")
+            return why
+        sale_id = self.replica.keep_foreign_receipt(found)
         return sale_id, self.replica.returnable_lines(sale_id)
 
     def return_needs_approval(self, with_receipt: bool) -> bool:

@@ -78,6 +78,7 @@ class Till(QObject):
             self.replica, self.session, self.terminal, self.printer, settings, on_fact_recorded=self._fact_recorded
         )
         self.shifts = ShiftService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
+        self.sales.receipt_lookup = self._find_receipt_at_hq
         self.pickup = PickupService(self.replica, self.session, self.sales, on_fact_recorded=self._fact_recorded)
         self.stock = StockService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
         self.engine: SyncEngine | None = None
@@ -170,6 +171,12 @@ class Till(QObject):
         self.sync_status_changed.emit(status)
         if not was_ready and status.cursor is not None:
             self.ready_changed.emit(True)
+
+    async def _find_receipt_at_hq(self, number: str) -> p.ReceiptFound | None:
+        """Another till's receipt from HQ; SyncError when HQ cannot be asked (offline, not set up)."""
+        if self.engine is None:
+            raise SyncError("this till does not sync yet")
+        return await self.engine.find_receipt(number)
 
     async def member_history(self, card: str) -> list[p.Purchase] | None:
         """The member's purchases in every channel from the server; None when it cannot be asked

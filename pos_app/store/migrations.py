@@ -358,6 +358,13 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sale_payments ADD COLUMN terminal TEXT NOT NULL DEFAULT '';
     """,
+    # 12: receipts of other tills of the chain, fetched from HQ for a return here (the sale as
+    # its till sent it, what other tills had returned of it, the invoice standing for it).
+    """
+    CREATE TABLE foreign_receipts (
+        sale_id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, fetched_at TEXT NOT NULL, found TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -337,7 +337,10 @@ class TillRecords:
                 row = conn.execute(
                     "SELECT series, number FROM sales WHERE id = ?", (draft.original_sale_id,)
                 ).fetchone()
-                original_no = receipt_number(row[0], row[1]) if row else ""
+                foreign = conn.execute(
+                    "SELECT number FROM foreign_receipts WHERE sale_id = ?", (draft.original_sale_id,)
+                ).fetchone()
+                original_no = receipt_number(row[0], row[1]) if row else (foreign[0] if foreign else "")
         return Receipt(
             sale_id,
             series,
@@ -386,6 +389,11 @@ class TillRecords:
         if draft.kind == "return":
             kind = "R5"
             found = self._standing_alta(conn, draft.original_sale_id) if draft.original_sale_id else None
+            if found is None and draft.original_sale_id:  # sold at another till: as HQ said
+                standing = (foreign := self._found(draft.original_sale_id)) and foreign.standing
+                if standing:
+                    found = (standing.issuer_nif, standing.number, standing.issued_on.isoformat(), None,
+                             standing.invoice_type, standing.recipient_nif, standing.recipient_name)  # fmt: skip
             if found:
                 corrects = (InvoiceId(found[0], found[1], date.fromisoformat(found[2])),)
                 if found[4] in ("F1", "F3"):
@@ -459,14 +467,15 @@ class TillRecords:
     def receipt(self, sale_id: str, store_name: str = "", till_code: str = "") -> Receipt | None:
         row = self.conn.execute(
             "SELECT s.id, s.series, s.number, s.created_at, s.kind, s.rounding, st.name, o.series, o.number, "
-            "i.series, i.number, s.customer_card, s.points_earned, s.points_balance "
+            "i.series, i.number, s.customer_card, s.points_earned, s.points_balance, f.number "
             "FROM sales s LEFT JOIN staff st ON st.id = s.cashier_id "
+            "LEFT JOIN foreign_receipts f ON f.sale_id = s.original_sale_id "
             "LEFT JOIN sales o ON o.id = s.original_sale_id "
             "LEFT JOIN invoices i ON i.sale_id = s.id AND i.cancelled_at IS NULL WHERE s.id = ?",
             (sale_id,),
         ).fetchone()
         if row is None:
-            return None
+            return self._foreign_receipt(sale_id)
         lines = tuple(
             ReceiptLine(
                 r[0],
@@ -508,7 +517,7 @@ class TillRecords:
             kind=row[4],
             rounding=row[5],
             cashier=row[6] or "",
-            original_no=receipt_number(row[7], row[8]) if row[7] else "",
+            original_no=receipt_number(row[7], row[8]) if row[7] else (row[14] or ""),
             invoice_no=receipt_number(row[9], row[10]) if row[9] else "",
             customer_card=row[11] or "",
             points_earned=row[12],
@@ -516,6 +525,43 @@ class TillRecords:
             issuer=self._own_issuer(),
             qr_url=self.qr_url(row[0]),
         )
+
+    # --- receipts of other tills (a return here of what was sold there) ---------------------------
+
+    def keep_foreign_receipt(self, found: p.ReceiptFound) -> str:
+        """Keep a receipt of another till, as HQ sent it, for a return here; its sale id."""
+        sale = found.sale
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO foreign_receipts (sale_id, number, fetched_at, found) VALUES (?, ?, ?, ?)",
+                (str(sale.sale_id), receipt_number(sale.series, sale.number), _now().isoformat(),
+                 found.model_dump_json()),
+            )  # fmt: skip
+        return str(sale.sale_id)
+
+    def _found(self, sale_id: str) -> p.ReceiptFound | None:
+        row = self.conn.execute("SELECT found FROM foreign_receipts WHERE sale_id = ?", (sale_id,)).fetchone()
+        return None if row is None else p.ReceiptFound.model_validate_json(row[0])
+
+    def _foreign_receipt(self, sale_id: str) -> Receipt | None:
+        found = self._found(sale_id)
+        if found is None:
+            return None
+        sale = found.sale
+        lines = tuple(
+            ReceiptLine(
+                ln.sku_id, ln.sku_code, ln.name, ln.quantity, ln.unit_price, ln.tax_rate_bp,
+                tuple(Discount(d.name, d.amount, d.promotion_id, d.basket) for d in ln.discounts),
+                ln.weight_g, ln.price_per_kg,
+            )
+            for ln in sale.lines
+        )  # fmt: skip
+        payments = tuple(Tender(t.method, t.amount, t.change, t.reference, t.terminal) for t in sale.payments)
+        return Receipt(
+            str(sale.sale_id), sale.series, sale.number, sale.created_at, "", sale.till_code, lines, payments,
+            kind=sale.kind, rounding=sale.rounding, customer_card=sale.customer_card or "",
+            points_earned=sale.points_earned,
+        )  # fmt: skip
 
     def _own_issuer(self) -> Issuer | None:
         identity = self.identity()  # type: ignore[attr-defined]  # Replica (mixes TillRecords in)
@@ -527,7 +573,9 @@ class TillRecords:
         if not series or not number.isdigit():
             return None
         row = self.conn.execute(
-            "SELECT id FROM sales WHERE series = ? AND number = ?", (series, int(number))
+            "SELECT id FROM sales WHERE series = ? AND number = ? UNION ALL "
+            "SELECT sale_id FROM foreign_receipts WHERE number = ?",
+            (series, int(number), receipt_number(series, int(number))),
         ).fetchone()
         return None if row is None else row[0]
 
@@ -536,13 +584,14 @@ class TillRecords:
         receipt = self.receipt(sale_id)
         if receipt is None or receipt.kind != "sale":
             return []
-        returned: dict[int, int] = {}
+        found = self._found(sale_id)  # another till's receipt: what other tills took back of it too
+        returned: dict[int, int] = dict(found.returned) if found else {}
         for sku_id, qty in self.conn.execute(
             "SELECT l.sku_id, -SUM(l.quantity) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
             "WHERE s.original_sale_id = ? GROUP BY l.sku_id",
             (sale_id,),
         ):
-            returned[sku_id] = qty
+            returned[sku_id] = returned.get(sku_id, 0) + qty
         result = []
         for no, line in enumerate(receipt.lines, 1):
             already = min(line.quantity, returned.get(line.sku_id, 0))

@@ -535,10 +535,24 @@ class ReturnDialog(ShopDialog):
         if self.sale_id is not None and not self.receipt_no.text().strip():
             self.confirm()
             return
-        found = self.sales.find_receipt(self.receipt_no.text())
-        if found is None:
-            self.error.setText(self.tr("No receipt {} at this till").format(self.receipt_no.text().strip()))
+        number = self.receipt_no.text().strip()
+        found = self.sales.find_receipt(number)
+        if found is None:  # another till's: HQ has it (the dialog stays usable meanwhile)
+            self.error.setText(self.tr("Not from this till: asking HQ for receipt {}…").format(number))
+            spawn(self._ask_hq(number))
             return
+        self._show(found)
+
+    async def _ask_hq(self, number: str) -> None:
+        found = await self.sales.ask_hq_for_receipt(number)
+        if not isValid(self) or not self.isVisible():  # closed meanwhile
+            return
+        if isinstance(found, str):
+            self.error.setText(found)
+            return
+        self._show(found)
+
+    def _show(self, found: tuple[str, list[ReturnableLine]]) -> None:
         self.sale_id, self.lines = found
         self.receipt_no.clear()
         self.error.clear()

@@ -59,67 +59,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="655" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="669" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="668" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="682" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="689" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="703" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="709" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="723" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="712" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="726" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="713" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="727" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="766" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="780" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="770" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="784" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="778" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="792" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="780" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="794" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="782" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="796" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="811" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="761" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="775" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -436,37 +436,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="827" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="841" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="837" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="851" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="838" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="839" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="853" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="845" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="859" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="857" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="871" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -482,17 +482,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="621" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="635" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="630" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="644" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="633" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -1076,17 +1076,17 @@
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="540" />
-        <source>No receipt {} at this till</source>
-        <translation>No hay ticket {} en esta caja</translation>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="541" />
+        <source>Not from this till: asking HQ for receipt {}…</source>
+        <translation>No es de esta caja: pidiendo a la central el ticket {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="568" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="582" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="611" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="625" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1094,295 +1094,305 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="159" />
-        <location filename="../../pos_app/services/selling.py" line="236" />
-        <location filename="../../pos_app/services/selling.py" line="452" />
+        <location filename="../../pos_app/services/selling.py" line="161" />
+        <location filename="../../pos_app/services/selling.py" line="238" />
+        <location filename="../../pos_app/services/selling.py" line="454" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="242" />
+        <location filename="../../pos_app/services/selling.py" line="244" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="246" />
+        <location filename="../../pos_app/services/selling.py" line="248" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="265" />
+        <location filename="../../pos_app/services/selling.py" line="267" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="283" />
+        <location filename="../../pos_app/services/selling.py" line="285" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="284" />
+        <location filename="../../pos_app/services/selling.py" line="286" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="285" />
+        <location filename="../../pos_app/services/selling.py" line="287" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="286" />
+        <location filename="../../pos_app/services/selling.py" line="288" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="294" />
+        <location filename="../../pos_app/services/selling.py" line="296" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="304" />
+        <location filename="../../pos_app/services/selling.py" line="306" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="307" />
+        <location filename="../../pos_app/services/selling.py" line="309" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="470" />
+        <location filename="../../pos_app/services/selling.py" line="472" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="490" />
+        <location filename="../../pos_app/services/selling.py" line="492" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="522" />
+        <location filename="../../pos_app/services/selling.py" line="524" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="189" />
-        <location filename="../../pos_app/services/selling.py" line="535" />
+        <location filename="../../pos_app/services/selling.py" line="191" />
+        <location filename="../../pos_app/services/selling.py" line="537" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="153" />
+        <location filename="../../pos_app/services/selling.py" line="155" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="174" />
+        <location filename="../../pos_app/services/selling.py" line="176" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="194" />
+        <location filename="../../pos_app/services/selling.py" line="196" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="201" />
+        <location filename="../../pos_app/services/selling.py" line="203" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="339" />
+        <location filename="../../pos_app/services/selling.py" line="341" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="356" />
+        <location filename="../../pos_app/services/selling.py" line="358" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="386" />
+        <location filename="../../pos_app/services/selling.py" line="388" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="403" />
+        <location filename="../../pos_app/services/selling.py" line="405" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="456" />
+        <location filename="../../pos_app/services/selling.py" line="458" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="537" />
+        <location filename="../../pos_app/services/selling.py" line="539" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="539" />
+        <location filename="../../pos_app/services/selling.py" line="541" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555" />
+        <location filename="../../pos_app/services/selling.py" line="557" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="566" />
+        <location filename="../../pos_app/services/selling.py" line="568" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="577" />
+        <location filename="../../pos_app/services/selling.py" line="579" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="597" />
+        <location filename="../../pos_app/services/selling.py" line="599" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="605" />
+        <location filename="../../pos_app/services/selling.py" line="607" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="615" />
+        <location filename="../../pos_app/services/selling.py" line="617" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="642" />
+        <location filename="../../pos_app/services/selling.py" line="644" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="665" />
+        <location filename="../../pos_app/services/selling.py" line="667" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="702" />
+        <location filename="../../pos_app/services/selling.py" line="704" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="751" />
+        <location filename="../../pos_app/services/selling.py" line="753" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="754" />
+        <location filename="../../pos_app/services/selling.py" line="756" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="757" />
+        <location filename="../../pos_app/services/selling.py" line="759" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="777" />
+        <location filename="../../pos_app/services/selling.py" line="779" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="809" />
+        <location filename="../../pos_app/services/selling.py" line="811" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="819" />
+        <location filename="../../pos_app/services/selling.py" line="821" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="823" />
+        <location filename="../../pos_app/services/selling.py" line="825" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="829" />
+        <location filename="../../pos_app/services/selling.py" line="831" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="849" />
+        <location filename="../../pos_app/services/selling.py" line="851" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="862" />
+        <location filename="../../pos_app/services/selling.py" line="874" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882" />
+        <location filename="../../pos_app/services/selling.py" line="881" />
+        <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
+        <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="885" />
+        <source>No receipt {} in the chain (or its till has not sent it yet)</source>
+        <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="908" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="894" />
+        <location filename="../../pos_app/services/selling.py" line="920" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="908" />
+        <location filename="../../pos_app/services/selling.py" line="934" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="911" />
+        <location filename="../../pos_app/services/selling.py" line="937" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="914" />
+        <location filename="../../pos_app/services/selling.py" line="940" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="936" />
+        <location filename="../../pos_app/services/selling.py" line="962" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="944" />
+        <location filename="../../pos_app/services/selling.py" line="970" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="954" />
+        <location filename="../../pos_app/services/selling.py" line="980" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="961" />
+        <location filename="../../pos_app/services/selling.py" line="987" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="976" />
+        <location filename="../../pos_app/services/selling.py" line="1002" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="982" />
+        <location filename="../../pos_app/services/selling.py" line="1008" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="998" />
+        <location filename="../../pos_app/services/selling.py" line="1024" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1001" />
+        <location filename="../../pos_app/services/selling.py" line="1027" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -2489,12 +2499,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="104" />
+        <location filename="../../pos_app/services/till.py" line="105" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="149" />
+        <location filename="../../pos_app/services/till.py" line="150" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation>La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla</translation>
     </message>
@@ -2683,12 +2693,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="871" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="885" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="897" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="911" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
     </message>
@@ -2696,12 +2706,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="808" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="822" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="817" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="831" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>

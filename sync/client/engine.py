@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
+from urllib.parse import quote
 
 import httpx
 from pydantic import ValidationError
@@ -60,9 +61,10 @@ class SnapshotWriter(Protocol):
 class SyncError(Exception):
     """A sync attempt failed; `transient` failures are retried by the loops."""
 
-    def __init__(self, message: str, transient: bool = True) -> None:
+    def __init__(self, message: str, transient: bool = True, status: int | None = None) -> None:
         super().__init__(message)
         self.transient = transient
+        self.status = status  # the server's HTTP status, when it answered with a refusal
 
 
 class CursorExpired(SyncError):
@@ -170,7 +172,11 @@ class SyncEngine:
         if response.status_code >= 500:
             raise SyncError(f"server error {response.status_code}")
         if response.status_code >= 400:
-            raise SyncError(f"server refused: {response.status_code} {_detail(response)}", transient=False)
+            raise SyncError(
+                f"server refused: {response.status_code} {_detail(response)}",
+                transient=False,
+                status=response.status_code,
+            )
         return response
 
     async def customer_history(self, card: str, timeout: float = 3.0) -> p.CustomerHistory:
@@ -181,6 +187,20 @@ class SyncEngine:
             return p.CustomerHistory.model_validate_json(response.content)
         except ValidationError as exc:
             raise SyncError("the server sent a corrupt member history") from exc
+
+    async def find_receipt(self, number: str, timeout: float = 5.0) -> p.ReceiptFound | None:
+        """A receipt of another till of the chain, from HQ; None when HQ has no such receipt
+        (raises SyncError when HQ cannot be asked)."""
+        try:
+            response = await self._request("GET", f"/receipts/{quote(number.strip(), safe='')}", timeout=timeout)
+        except SyncError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        try:
+            return p.ReceiptFound.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise SyncError("the server sent a corrupt receipt") from exc
 
     # --- push -------------------------------------------------------------------------------
 

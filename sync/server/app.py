@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
-from sync.server import orders
+from sync.server import orders, receipts
 from sync.server.gate import KIB, Gate, Rule
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, Device, EnrolmentError
@@ -219,6 +219,15 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         found = loyalty.customer_history(central, card)
         if found is None:
             raise HTTPException(404, "no such member")
+        return found
+
+    @app.get("/receipts/{number}", responses=errors(401, 404))
+    def receipt(number: Annotated[str, Path(min_length=3, max_length=80, pattern=r"^[A-Za-z0-9-]+$")],
+                dev: Annotated[Device, Depends(device)]) -> p.ReceiptFound:  # fmt: skip
+        """A receipt of any till of the chain, by its number, for a return at another till."""
+        found = receipts.find_receipt(central, dev.till_id, number)
+        if found is None:
+            raise HTTPException(404, "no such receipt at HQ (not sold, or not sent by its till yet)")
         return found
 
     @app.get("/channel/stock", dependencies=[Depends(channel)], tags=["channel"], responses=errors(401, 403, 404))
