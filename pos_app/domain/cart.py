@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pos_app.domain.errors import ShopError
 from pos_app.domain.money import format_amount, round_half_up_div
 from pos_app.domain.promotions import Discount, PricingLine, Promotion, apply_promotions
 from pos_app.domain.tax import TaxLine, breakdown
@@ -16,8 +17,8 @@ from pos_app.domain.tax import TaxLine, breakdown
 MAX_QTY = 9999
 
 
-class CartError(ValueError):
-    """A change to the cart that cannot be made; the message is for the cashier."""
+class CartError(ShopError):
+    """A change to the cart that cannot be made (code and params: domain/errors.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +100,10 @@ def _price_for_promotions(line: CartLine) -> int:
 def parse_quantity(text: str) -> int:
     cleaned = text.strip()
     if not cleaned.isdigit():
-        raise CartError(f"'{text}' is not a quantity: type a whole number")
+        raise CartError("quantity.not_a_number", f"'{text}' is not a quantity: type a whole number", text=text)
     qty = int(cleaned)
     if not 1 <= qty <= MAX_QTY:
-        raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
+        raise CartError("quantity.range", f"Quantity must be between 1 and {MAX_QTY}", most=MAX_QTY)
     return qty
 
 
@@ -114,7 +115,7 @@ class Cart:
     def add(self, item: PricedItem, quantity: int = 1, weight_g: int | None = None) -> int:
         """Add an item; a repeated scan of the last SKU adds to its line. Returns the line index."""
         if not 1 <= quantity <= MAX_QTY:
-            raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
+            raise CartError("quantity.range", f"Quantity must be between 1 and {MAX_QTY}", most=MAX_QTY)
         last = self.lines[-1] if self.lines else None
         if (
             last is not None
@@ -124,7 +125,7 @@ class Cart:
             and last.item == item
         ):
             if last.quantity + quantity > MAX_QTY:
-                raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
+                raise CartError("quantity.range", f"Quantity must be between 1 and {MAX_QTY}", most=MAX_QTY)
             last.quantity += quantity
         else:
             self.lines.append(CartLine(item=item, quantity=quantity, weight_g=weight_g))
@@ -134,9 +135,9 @@ class Cart:
     def set_quantity(self, index: int, quantity: int) -> None:
         line = self._line(index)
         if line.weight_g is not None:
-            raise CartError("A weighed item's quantity is its weight: remove it and weigh again")
+            raise CartError("quantity.weighed", "A weighed item's quantity is its weight: remove it and weigh again")
         if not 1 <= quantity <= MAX_QTY:
-            raise CartError(f"Quantity must be between 1 and {MAX_QTY}")
+            raise CartError("quantity.range", f"Quantity must be between 1 and {MAX_QTY}", most=MAX_QTY)
         line.quantity = quantity
         self.reprice()
 
@@ -144,11 +145,11 @@ class Cart:
         line = self._line(index)
         if manual is not None:
             if manual.kind == "price" and manual.value > line.item.unit_price:
-                raise CartError("A price can only be lowered at the till")
+                raise CartError("price.only_lower", "A price can only be lowered at the till")
             if manual.kind == "percent" and not 0 < manual.value <= 10_000:
-                raise CartError("A discount is between 0 and 100 %")
+                raise CartError("discount.percent_range", "A discount is between 0 and 100 %")
             if manual.kind == "amount" and not 0 < manual.value <= line.gross:
-                raise CartError("A discount cannot be more than the line")
+                raise CartError("discount.over_line", "A discount cannot be more than the line")
         line.manual = manual
         self.reprice()
 
@@ -163,7 +164,7 @@ class Cart:
 
     def _line(self, index: int) -> CartLine:
         if not 0 <= index < len(self.lines):
-            raise CartError("No such line in the cart")
+            raise CartError("cart.no_line", "No such line in the cart")
         return self.lines[index]
 
     def reprice(self) -> None:

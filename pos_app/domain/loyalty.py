@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pos_app.domain.errors import ShopError
 from pos_app.domain.money import round_half_up_div
 
 ROLLING_WINDOW = timedelta(days=365)
@@ -33,8 +34,8 @@ _NON_DIGITS = re.compile(r"\D")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class IdentificationError(ValueError):
-    """What was typed cannot identify a member; the message is for the cashier."""
+class IdentificationError(ShopError):
+    """What was typed cannot identify a member (code and params: domain/errors.py)."""
 
 
 def normalise_phone(text: str, country_code: str = "34") -> str:
@@ -47,14 +48,14 @@ def normalise_phone(text: str, country_code: str = "34") -> str:
         elif len(digits) == 9:  # a national number
             digits = country_code + digits
     if not 8 <= len(digits) <= 15:
-        raise IdentificationError(f"'{text}' is not a phone number")
+        raise IdentificationError("identify.phone", f"'{text}' is not a phone number", text=text)
     return digits
 
 
 def normalise_email(text: str) -> str:
     email = text.strip().lower()
     if not _EMAIL.match(email):
-        raise IdentificationError(f"'{text}' is not an e-mail address")
+        raise IdentificationError("identify.email", f"'{text}' is not an e-mail address", text=text)
     return email
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pos_app.domain.errors import ShopError
+
 _AMOUNT = re.compile(r"^\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s*(?:€|EUR)?\s*$", re.IGNORECASE)
 
 
@@ -19,10 +21,10 @@ def parse_amount(text: str) -> int:
     """
     cleaned = text.strip()
     if not cleaned:
-        raise ValueError("Enter an amount")
+        raise ShopError("amount.empty", "Enter an amount")
     match = _AMOUNT.match(cleaned)
     if match is None:
-        raise ValueError(f"'{text}' is not an amount")
+        raise ShopError("amount.not_an_amount", f"'{text}' is not an amount", text=text)
     whole, frac = match.groups()
     whole_digits = re.sub(r"[.\s]", "", whole)
     frac = (frac or "").ljust(2, "0")

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pos_app.domain.cart import Tender
+from pos_app.domain.errors import ShopError
 from pos_app.domain.money import round_to_step
 
 
-class PaymentError(ValueError):
-    """A tender that cannot be taken; the message is for the cashier."""
+class PaymentError(ShopError):
+    """A tender that cannot be taken (code and params: domain/errors.py)."""
 
 
 @dataclass(slots=True)
@@ -47,7 +48,7 @@ class Payment:
         """Cash handed over (None: exactly what is due). Less than due is a part payment."""
         remaining = self.remaining
         if remaining == 0:
-            raise PaymentError("Nothing left to pay")
+            raise PaymentError("payment.nothing_left", "Nothing left to pay")
         if remaining < 0:  # a refund in cash: give back what is due, rounded
             due = round_to_step(remaining, self.cash_step)
             self.rounding += due - remaining
@@ -57,7 +58,7 @@ class Payment:
         due = self.cash_due()
         given = due if given is None else given
         if given <= 0:
-            raise PaymentError("Enter the cash handed over")
+            raise PaymentError("payment.cash_needed", "Enter the cash handed over")
         if given >= due:
             self.rounding += due - remaining
             tender = Tender("cash", given, change=given - due)
@@ -69,11 +70,11 @@ class Payment:
     def check_card_amount(self, amount: int) -> None:
         remaining = self.remaining
         if remaining > 0 and not 0 < amount <= remaining:
-            raise PaymentError("A card pays at most what is left to pay")
+            raise PaymentError("payment.card_over", "A card pays at most what is left to pay")
         if remaining < 0 and not remaining <= amount < 0:
-            raise PaymentError("A card refund gives back at most what is left to refund")
+            raise PaymentError("payment.card_refund_over", "A card refund gives back at most what is left to refund")
         if remaining == 0:
-            raise PaymentError("Nothing left to pay")
+            raise PaymentError("payment.nothing_left", "Nothing left to pay")
 
     def add_card(self, amount: int, reference: str, terminal: str = "") -> Tender:
         """A card payment the terminal approved (never call this for a declined one)."""
@@ -86,11 +87,11 @@ class Payment:
         """Loyalty points as a payment, up to what is left and what the member may spend here."""
         remaining = self.remaining
         if remaining <= 0:
-            raise PaymentError("Nothing left to pay")
+            raise PaymentError("payment.nothing_left", "Nothing left to pay")
         if redeemable_cents <= 0:
-            raise PaymentError("The member has no points to spend")
+            raise PaymentError("payment.no_points", "The member has no points to spend")
         if not 0 < amount <= min(remaining, redeemable_cents):
-            raise PaymentError("Points pay at most what is left and what the member may spend")
+            raise PaymentError("payment.points_over", "Points pay at most what is left and what the member may spend")
         tender = Tender("points", amount)
         self.tenders.append(tender)
         return tender

@@ -38,6 +38,7 @@ from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
 from pos_app.domain.staff import FREE_LINE_REMOVALS, StaffMember
 from pos_app.domain.verifactu import NifError
+from pos_app.services.explain import explain
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal, TerminalAnswer
@@ -149,7 +150,7 @@ class SaleService(QObject):
         try:
             found = self.replica.find_members(text)
         except loyalty.IdentificationError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return []
         if not found:
             self._say(self.tr("No member found for '{}'").format(text.strip()), "warning")
@@ -196,7 +197,7 @@ class SaleService(QObject):
             self._say(self.tr("Already a member: {} ({}). Not enrolled twice.").format(exc.name, exc.card), "warning")
             return None
         except (loyalty.IdentificationError, ValueError) as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return None
         self._fact_recorded()
         self.set_customer(member)
@@ -316,7 +317,7 @@ class SaleService(QObject):
         try:
             self.cart.add(item, quantity, weight_g=weight_g)
         except CartError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return False
         prefix = f"{quantity} × " if quantity > 1 else ""
         self._say(f"{prefix}{item.name}  {self.money(item.unit_price)}", "info")
@@ -432,7 +433,7 @@ class SaleService(QObject):
         try:
             self.cart.set_quantity(index, parse_quantity(text))
         except CartError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return False
         self._changed()
         return True
@@ -460,7 +461,7 @@ class SaleService(QObject):
         try:
             line = self.cart.remove(index)
         except CartError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return False
         self.removed_lines += 1
         if needs_approval and approver is not None:  # who, when and what, as every override
@@ -495,7 +496,7 @@ class SaleService(QObject):
         try:
             self.cart.set_manual(index, manual)
         except CartError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return False
         if manual is not None and approver is not None:
             self._log_override(
@@ -551,7 +552,7 @@ class SaleService(QObject):
         try:
             tender = payment.add_cash(given)
         except PaymentError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return None
         if tender.change:
             self._say(self.tr("Change: {}").format(self.money(tender.change)), "ok")
@@ -592,7 +593,7 @@ class SaleService(QObject):
         try:
             payment.check_card_amount(amount)
         except PaymentError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return None
         reference = uuid.uuid4().hex[:12].upper()
         self._card_busy = True
@@ -1002,7 +1003,7 @@ class SaleService(QObject):
             self._say(self.tr("{} is not a valid Spanish NIF: check it with the customer").format(exc.code), "error")
             return None
         except ValueError as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return None
         self._fact_recorded()
         self._say(self.tr("Full invoice {} issued").format(number), "ok")

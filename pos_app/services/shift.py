@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.shift import ZReport, render_z_text
 from pos_app.domain.staff import StaffMember
+from pos_app.services.explain import explain
 from pos_app.services.printing import PrintJob, ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.store.replica import Replica
@@ -63,7 +64,7 @@ class ShiftService(QObject):
         try:
             shift = self.replica.open_shift(identity, member.id, float_cents)
         except ValueError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(explain(exc), "error")
             return None
         self._recorded()
         self.changed.emit(shift)
@@ -143,7 +144,7 @@ class ShiftService(QObject):
         try:
             self.replica.close_shift(identity, shift, member.id, z)
         except ValueError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(explain(exc), "error")
             return None
         self.printer.submit(PrintJob(render_z_text(z), open_drawer=True, title=f"Z {z.z_number}"))
         self._recorded()

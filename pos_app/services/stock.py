@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from pos_app.domain.barcode import BarcodeError, normalise
 from pos_app.domain.staff import StaffMember
 from pos_app.domain.transfers import Transfer
+from pos_app.services.explain import explain
 from pos_app.services.printing import PrintJob, ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.store.replica import Replica
@@ -168,7 +169,7 @@ class StockService(QObject):
                 identity.store_id, identity.till_code, from_store_id, lines, member.id if member else None, order_id
             )
         except (StockError, sqlite3.Error) as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return None
         self._done()
         self._say(self.tr("Transfer {} requested").format(transfer.number), "ok")
@@ -181,7 +182,7 @@ class StockService(QObject):
         try:
             self.replica.record_transfer_step(self.store_id, transfer.id, step, lines, member.id if member else None)
         except (StockError, sqlite3.Error, ValueError) as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return False
         self._done()
         return True
@@ -333,7 +334,7 @@ class StockService(QObject):
                 approver.id if approver else None,
             )
         except (StockError, ValueError) as exc:
-            self._say(str(exc), "error")
+            self._say(explain(exc), "error")
             return False
         self._done()
         self._say(self.tr("Stock adjusted"), "ok")

@@ -40,6 +40,7 @@ from pos_app.domain.payment import Payment
 from pos_app.domain.shift import COINS, NOTES, ZReport, counted_total, render_z_text
 from pos_app.domain.staff import SignInError, StaffMember
 from pos_app.domain.verifactu import NifError, valid_nif
+from pos_app.services.explain import explain
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
 from pos_app.store.till_records import ReturnableLine
@@ -158,7 +159,7 @@ class ApprovalDialog(ShopDialog):
             self.approver = self.session.approve(int(staff_id), self.pin.text(), self.permission)
         except SignInError as exc:
             self.pin.clear()
-            self.error.setText(str(exc))
+            self.error.setText(explain(exc))
             return
         self.accept()
 
@@ -207,7 +208,7 @@ class ReasonDialog(ShopDialog):
             try:
                 self.amount_cents()
             except ValueError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(explain(exc))
                 return
         self.accept()
 
@@ -299,7 +300,7 @@ class PaymentDialog(QDialog):
         try:
             return parse_amount(text)
         except ValueError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(explain(exc))
             raise
 
     def _given(self, cents: int) -> None:
@@ -455,7 +456,7 @@ class DiscountDialog(ShopDialog):
         try:
             value = parse_amount(self.value.text())  # "15" % -> 1500 bp; "2,50" € -> 250 cents
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(explain(exc))
             return
         self.manual = ManualDiscount(self.kind.currentData(), value)
         self.accept()
@@ -651,7 +652,7 @@ class OpenShiftDialog(ShopDialog):
         try:
             self.float_cents = parse_amount(self.amount.text() or "0")
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(explain(exc))
             return
         self.accept()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.staff import SignInError, StaffMember
+from pos_app.services.explain import explain
 from pos_app.services.session import StaffSession
 from pos_app.ui.i18n import LANGUAGES
 
@@ -159,7 +160,7 @@ class SignInPage(QWidget):
         try:
             member = self.session.sign_in(int(item.data(Qt.ItemDataRole.UserRole)), pin)
         except SignInError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(explain(exc))
             return None
         self.error.clear()
         self.signed_in.emit(member)

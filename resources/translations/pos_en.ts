@@ -4,27 +4,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="120"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="121"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="134"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="135"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="138"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="139"/>
         <source>Manager&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="141"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="142"/>
         <source>Approve (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="155"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="156"/>
         <source>Nobody here can approve this</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,67 +60,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="669"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="670"/>
         <source>Close the shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="682"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="683"/>
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="703"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="704"/>
         <source>Counted: see the Z report (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="723"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724"/>
         <source>Why does the count differ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="726"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="727"/>
         <source>Back to the count (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="727"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="728"/>
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="780"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="781"/>
         <source>{} is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="784"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="785"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="792"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="793"/>
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="794"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="795"/>
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="796"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797"/>
         <source>The count matches the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="811"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="812"/>
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="775"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="776"/>
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,27 +371,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="432"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="433"/>
         <source>Discount or price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="436"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="437"/>
         <source>% off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="437"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438"/>
         <source>Amount off the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="439"/>
         <source>New unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="450"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="451"/>
         <source>Apply (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,37 +437,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="841"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="842"/>
         <source>Full invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="851"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="852"/>
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="852"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="853"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="853"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="859"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="860"/>
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="866"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="867"/>
         <source>A tax id and a name are needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="871"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="872"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,7 +475,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="34"/>
+        <location filename="../../pos_app/ui/signin.py" line="35"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,17 +483,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="635"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="636"/>
         <source>Open the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="644"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="645"/>
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="648"/>
         <source>Open shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -501,12 +501,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="470"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="484"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="485"/>
         <source>Resume (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,82 +514,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="223"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="224"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="237"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="238"/>
         <source>empty = all that is left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="245"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246"/>
         <source>Cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="247"/>
         <source>Card (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="247"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248"/>
         <source>Points (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="249"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250"/>
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="257"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="258"/>
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="325"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="326"/>
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="340"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341"/>
         <source>To pay: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="342"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="344"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
         <source>Sale total: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="348"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349"/>
         <source> · change {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="353"/>
         <source>Cash rounding: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,22 +915,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="187"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="188"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="189"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="192"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="193"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="204"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="205"/>
         <source>Give a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,57 +1037,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="503"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="504"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="508"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="509"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
         <source>Returnable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="521"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="522"/>
         <source>No receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="529"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="530"/>
         <source>Refund (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="541"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="542"/>
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="582"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="583"/>
         <source>To refund: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="625"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="626"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,305 +1095,305 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="161"/>
-        <location filename="../../pos_app/services/selling.py" line="238"/>
-        <location filename="../../pos_app/services/selling.py" line="454"/>
+        <location filename="../../pos_app/services/selling.py" line="162"/>
+        <location filename="../../pos_app/services/selling.py" line="239"/>
+        <location filename="../../pos_app/services/selling.py" line="455"/>
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="244"/>
+        <location filename="../../pos_app/services/selling.py" line="245"/>
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="248"/>
+        <location filename="../../pos_app/services/selling.py" line="249"/>
         <source>× {}: now scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="267"/>
+        <location filename="../../pos_app/services/selling.py" line="268"/>
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="285"/>
+        <location filename="../../pos_app/services/selling.py" line="286"/>
         <source>Nothing was scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="286"/>
+        <location filename="../../pos_app/services/selling.py" line="287"/>
         <source>Code {} has {} digits: not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="287"/>
+        <location filename="../../pos_app/services/selling.py" line="288"/>
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="288"/>
+        <location filename="../../pos_app/services/selling.py" line="289"/>
         <source>&apos;{}&apos; is not a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="296"/>
+        <location filename="../../pos_app/services/selling.py" line="297"/>
         <source>That product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306"/>
+        <location filename="../../pos_app/services/selling.py" line="307"/>
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="309"/>
+        <location filename="../../pos_app/services/selling.py" line="310"/>
         <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="472"/>
+        <location filename="../../pos_app/services/selling.py" line="473"/>
         <source>Removed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="492"/>
+        <location filename="../../pos_app/services/selling.py" line="493"/>
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="524"/>
+        <location filename="../../pos_app/services/selling.py" line="525"/>
         <source>The cart is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="191"/>
-        <location filename="../../pos_app/services/selling.py" line="537"/>
+        <location filename="../../pos_app/services/selling.py" line="192"/>
+        <location filename="../../pos_app/services/selling.py" line="538"/>
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="155"/>
+        <location filename="../../pos_app/services/selling.py" line="156"/>
         <source>No member found for &apos;{}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="176"/>
+        <location filename="../../pos_app/services/selling.py" line="177"/>
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="196"/>
+        <location filename="../../pos_app/services/selling.py" line="197"/>
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="203"/>
+        <location filename="../../pos_app/services/selling.py" line="204"/>
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="341"/>
+        <location filename="../../pos_app/services/selling.py" line="342"/>
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="358"/>
+        <location filename="../../pos_app/services/selling.py" line="359"/>
         <source>Releasing reserved units needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="388"/>
+        <location filename="../../pos_app/services/selling.py" line="389"/>
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="405"/>
+        <location filename="../../pos_app/services/selling.py" line="406"/>
         <source>Order {}: take the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="458"/>
+        <location filename="../../pos_app/services/selling.py" line="459"/>
         <source>Removing more lines from this sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="539"/>
+        <location filename="../../pos_app/services/selling.py" line="540"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="541"/>
+        <location filename="../../pos_app/services/selling.py" line="542"/>
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="557"/>
+        <location filename="../../pos_app/services/selling.py" line="558"/>
         <source>Change: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="568"/>
+        <location filename="../../pos_app/services/selling.py" line="569"/>
         <source>Identify the member first (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="579"/>
+        <location filename="../../pos_app/services/selling.py" line="580"/>
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="599"/>
+        <location filename="../../pos_app/services/selling.py" line="600"/>
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="607"/>
+        <location filename="../../pos_app/services/selling.py" line="608"/>
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal&apos;s last receipt before charging again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="617"/>
+        <location filename="../../pos_app/services/selling.py" line="618"/>
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="644"/>
+        <location filename="../../pos_app/services/selling.py" line="645"/>
         <source>the terminal did not receive it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="667"/>
+        <location filename="../../pos_app/services/selling.py" line="668"/>
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="704"/>
+        <location filename="../../pos_app/services/selling.py" line="705"/>
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="753"/>
+        <location filename="../../pos_app/services/selling.py" line="754"/>
         <source>Cancel the payment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="756"/>
+        <location filename="../../pos_app/services/selling.py" line="757"/>
         <source>Say why the sale is voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="759"/>
+        <location filename="../../pos_app/services/selling.py" line="760"/>
         <source>Voiding a sale needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="779"/>
+        <location filename="../../pos_app/services/selling.py" line="780"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="811"/>
+        <location filename="../../pos_app/services/selling.py" line="812"/>
         <source>Sale parked: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="821"/>
+        <location filename="../../pos_app/services/selling.py" line="822"/>
         <source>Finish or park the current sale first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="825"/>
+        <location filename="../../pos_app/services/selling.py" line="826"/>
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="831"/>
+        <location filename="../../pos_app/services/selling.py" line="832"/>
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="851"/>
+        <location filename="../../pos_app/services/selling.py" line="852"/>
         <source>Sale resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="874"/>
+        <location filename="../../pos_app/services/selling.py" line="875"/>
         <source>No receipt {} at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="881"/>
+        <location filename="../../pos_app/services/selling.py" line="882"/>
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="885"/>
+        <location filename="../../pos_app/services/selling.py" line="886"/>
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="908"/>
+        <location filename="../../pos_app/services/selling.py" line="909"/>
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="920"/>
+        <location filename="../../pos_app/services/selling.py" line="921"/>
         <source>Discount given back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="934"/>
+        <location filename="../../pos_app/services/selling.py" line="935"/>
         <source>Finish the sale in progress first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="937"/>
+        <location filename="../../pos_app/services/selling.py" line="938"/>
         <source>Choose what is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="940"/>
+        <location filename="../../pos_app/services/selling.py" line="941"/>
         <source>This return needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="962"/>
+        <location filename="../../pos_app/services/selling.py" line="963"/>
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal&apos;s last receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="970"/>
+        <location filename="../../pos_app/services/selling.py" line="971"/>
         <source>The card refund was declined: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="980"/>
+        <location filename="../../pos_app/services/selling.py" line="981"/>
         <source>Refund {} saved: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="987"/>
+        <location filename="../../pos_app/services/selling.py" line="988"/>
         <source>No receipt to reprint yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1002"/>
+        <location filename="../../pos_app/services/selling.py" line="1003"/>
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1008"/>
+        <location filename="../../pos_app/services/selling.py" line="1009"/>
         <source>Full invoice {} issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1024"/>
+        <location filename="../../pos_app/services/selling.py" line="1025"/>
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1027"/>
+        <location filename="../../pos_app/services/selling.py" line="1028"/>
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1955,44 +1955,44 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="46"/>
-        <location filename="../../pos_app/services/shift.py" line="78"/>
+        <location filename="../../pos_app/services/shift.py" line="47"/>
+        <location filename="../../pos_app/services/shift.py" line="79"/>
         <source>Sign in first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="49"/>
+        <location filename="../../pos_app/services/shift.py" line="50"/>
         <source>The float cannot be negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="57"/>
+        <location filename="../../pos_app/services/shift.py" line="58"/>
         <source>This till has no issuer data (the company&apos;s legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="82"/>
+        <location filename="../../pos_app/services/shift.py" line="83"/>
         <source>This needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="91"/>
-        <location filename="../../pos_app/services/shift.py" line="107"/>
+        <location filename="../../pos_app/services/shift.py" line="92"/>
+        <location filename="../../pos_app/services/shift.py" line="108"/>
         <source>Open the shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="94"/>
+        <location filename="../../pos_app/services/shift.py" line="95"/>
         <source>Enter an amount and a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="134"/>
+        <location filename="../../pos_app/services/shift.py" line="135"/>
         <source>No shift is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="138"/>
+        <location filename="../../pos_app/services/shift.py" line="139"/>
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,35 +2000,123 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="74"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="75"/>
         <source>Back (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopError</name>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="12"/>
+        <source>&apos;{text}&apos; is not a quantity: type a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="13"/>
+        <source>Quantity must be between 1 and {most}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="14"/>
+        <source>A weighed item&apos;s quantity is its weight: remove it and weigh again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="17"/>
+        <source>A price can only be lowered at the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="18"/>
+        <source>A discount is between 0 and 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="19"/>
+        <source>A discount cannot be more than the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="20"/>
+        <source>No such line in the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="21"/>
+        <source>Enter an amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="22"/>
+        <source>&apos;{text}&apos; is not an amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="23"/>
+        <source>Nothing left to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="24"/>
+        <source>Enter the cash handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="25"/>
+        <source>A card pays at most what is left to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="26"/>
+        <source>A card refund gives back at most what is left to refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="29"/>
+        <source>The member has no points to spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="30"/>
+        <source>Points pay at most what is left and what the member may spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="33"/>
+        <source>&apos;{text}&apos; is not a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="34"/>
+        <source>&apos;{text}&apos; is not an e-mail address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="56"/>
+        <location filename="../../pos_app/ui/signin.py" line="57"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="68"/>
+        <location filename="../../pos_app/ui/signin.py" line="69"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="85"/>
+        <location filename="../../pos_app/ui/signin.py" line="86"/>
         <source>↑↓ choose your name · type your PIN · Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="135"/>
+        <location filename="../../pos_app/ui/signin.py" line="136"/>
         <source>Nobody can sign in yet: the staff list comes with the catalog from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="155"/>
+        <location filename="../../pos_app/ui/signin.py" line="156"/>
         <source>Choose your name first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,37 +2162,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="391"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="392"/>
         <source>Card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="393"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394"/>
         <source>Key {} into the card terminal as a refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="395"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="396"/>
         <source>Key {} into the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="400"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="401"/>
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="411"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="412"/>
         <source>Declined or cancelled (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="412"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="413"/>
         <source>Approved (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="423"/>
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2245,117 +2333,117 @@
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="83"/>
+        <location filename="../../pos_app/services/stock.py" line="84"/>
         <source>Only a manager may do this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="105"/>
+        <location filename="../../pos_app/services/stock.py" line="106"/>
         <source>Nothing matches {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="156"/>
+        <location filename="../../pos_app/services/stock.py" line="157"/>
         <source>No transfer {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="174"/>
+        <location filename="../../pos_app/services/stock.py" line="175"/>
         <source>Transfer {} requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="193"/>
+        <location filename="../../pos_app/services/stock.py" line="194"/>
         <source>Nothing picked to ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="198"/>
+        <location filename="../../pos_app/services/stock.py" line="199"/>
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="208"/>
+        <location filename="../../pos_app/services/stock.py" line="209"/>
         <source>{}: {} shipped, {} counted: say why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="215"/>
+        <location filename="../../pos_app/services/stock.py" line="216"/>
         <source>Transfer {} received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="217"/>
+        <location filename="../../pos_app/services/stock.py" line="218"/>
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="224"/>
+        <location filename="../../pos_app/services/stock.py" line="225"/>
         <source>TRANSFER NOTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="225"/>
+        <location filename="../../pos_app/services/stock.py" line="226"/>
         <source>Transfer {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="226"/>
+        <location filename="../../pos_app/services/stock.py" line="227"/>
         <source>From: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="227"/>
+        <location filename="../../pos_app/services/stock.py" line="228"/>
         <source>To: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="234"/>
+        <location filename="../../pos_app/services/stock.py" line="235"/>
         <source>Receiving store: scan this code to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="252"/>
+        <location filename="../../pos_app/services/stock.py" line="253"/>
         <source>No sibling store can spare these</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="267"/>
+        <location filename="../../pos_app/services/stock.py" line="268"/>
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="273"/>
+        <location filename="../../pos_app/services/stock.py" line="274"/>
         <source>Start a count first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="279"/>
+        <location filename="../../pos_app/services/stock.py" line="280"/>
         <source>Type a quantity, *, then scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="286"/>
+        <location filename="../../pos_app/services/stock.py" line="287"/>
         <source>{}: {} counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="307"/>
+        <location filename="../../pos_app/services/stock.py" line="308"/>
         <source>A manager must approve the count&apos;s differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="314"/>
+        <location filename="../../pos_app/services/stock.py" line="315"/>
         <source>Count approved: {} product(s) adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="325"/>
+        <location filename="../../pos_app/services/stock.py" line="326"/>
         <source>A manager must approve an adjustment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="339"/>
+        <location filename="../../pos_app/services/stock.py" line="340"/>
         <source>Stock adjusted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,12 +2782,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="885"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="886"/>
         <source>Choose size and colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="911"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="912"/>
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2707,12 +2795,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="822"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="823"/>
         <source>Z report {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="831"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="832"/>
         <source>Done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="120" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="121" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="134" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="135" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="138" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="139" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="155" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="156" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,67 +59,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="669" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="670" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="682" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="683" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="703" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="704" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="723" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="726" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="727" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="727" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="728" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="780" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="781" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="784" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="785" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="792" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="793" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="794" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="796" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="811" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="812" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="775" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="776" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -370,27 +370,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="432" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="433" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="436" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="437" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="437" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="450" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="451" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -436,37 +436,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="841" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="842" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="851" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="853" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="853" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="859" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="867" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="871" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="872" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="34" />
+        <location filename="../../pos_app/ui/signin.py" line="35" />
         <source>OK</source>
         <translation>Entrar</translation>
     </message>
@@ -482,17 +482,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="635" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="636" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="644" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="645" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="648" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -500,12 +500,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="469" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="470" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="484" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="485" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -513,82 +513,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="223" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="224" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="237" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="238" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="245" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="247" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="247" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="249" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="257" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="258" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="325" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="326" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="340" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="342" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="344" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="353" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -914,22 +914,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="187" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="188" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="189" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="192" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="204" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="205" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -1036,57 +1036,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="503" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="504" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="508" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="512" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="521" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="522" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="529" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="530" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="541" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="542" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation>No es de esta caja: pidiendo a la central el ticket {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="582" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="583" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="625" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="626" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1094,305 +1094,305 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="161" />
-        <location filename="../../pos_app/services/selling.py" line="238" />
-        <location filename="../../pos_app/services/selling.py" line="454" />
+        <location filename="../../pos_app/services/selling.py" line="162" />
+        <location filename="../../pos_app/services/selling.py" line="239" />
+        <location filename="../../pos_app/services/selling.py" line="455" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="244" />
+        <location filename="../../pos_app/services/selling.py" line="245" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="248" />
+        <location filename="../../pos_app/services/selling.py" line="249" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="267" />
+        <location filename="../../pos_app/services/selling.py" line="268" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="285" />
+        <location filename="../../pos_app/services/selling.py" line="286" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="286" />
+        <location filename="../../pos_app/services/selling.py" line="287" />
         <source>Code {} has {} digits: not a barcode</source>
         <translation>El código {} tiene {} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="287" />
+        <location filename="../../pos_app/services/selling.py" line="288" />
         <source>Code {} has a wrong check digit: scan it again</source>
         <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="288" />
+        <location filename="../../pos_app/services/selling.py" line="289" />
         <source>'{}' is not a barcode</source>
         <translation>'{}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="296" />
+        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306" />
+        <location filename="../../pos_app/services/selling.py" line="307" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="309" />
+        <location filename="../../pos_app/services/selling.py" line="310" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="472" />
+        <location filename="../../pos_app/services/selling.py" line="473" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="492" />
+        <location filename="../../pos_app/services/selling.py" line="493" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="524" />
+        <location filename="../../pos_app/services/selling.py" line="525" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="191" />
-        <location filename="../../pos_app/services/selling.py" line="537" />
+        <location filename="../../pos_app/services/selling.py" line="192" />
+        <location filename="../../pos_app/services/selling.py" line="538" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="155" />
+        <location filename="../../pos_app/services/selling.py" line="156" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="176" />
+        <location filename="../../pos_app/services/selling.py" line="177" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="196" />
+        <location filename="../../pos_app/services/selling.py" line="197" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="203" />
+        <location filename="../../pos_app/services/selling.py" line="204" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="341" />
+        <location filename="../../pos_app/services/selling.py" line="342" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="358" />
+        <location filename="../../pos_app/services/selling.py" line="359" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="388" />
+        <location filename="../../pos_app/services/selling.py" line="389" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="405" />
+        <location filename="../../pos_app/services/selling.py" line="406" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="458" />
+        <location filename="../../pos_app/services/selling.py" line="459" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="539" />
+        <location filename="../../pos_app/services/selling.py" line="540" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="541" />
+        <location filename="../../pos_app/services/selling.py" line="542" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="557" />
+        <location filename="../../pos_app/services/selling.py" line="558" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="568" />
+        <location filename="../../pos_app/services/selling.py" line="569" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="579" />
+        <location filename="../../pos_app/services/selling.py" line="580" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="599" />
+        <location filename="../../pos_app/services/selling.py" line="600" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="607" />
+        <location filename="../../pos_app/services/selling.py" line="608" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="617" />
+        <location filename="../../pos_app/services/selling.py" line="618" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="644" />
+        <location filename="../../pos_app/services/selling.py" line="645" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="667" />
+        <location filename="../../pos_app/services/selling.py" line="668" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="704" />
+        <location filename="../../pos_app/services/selling.py" line="705" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="753" />
+        <location filename="../../pos_app/services/selling.py" line="754" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="756" />
+        <location filename="../../pos_app/services/selling.py" line="757" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="759" />
+        <location filename="../../pos_app/services/selling.py" line="760" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="779" />
+        <location filename="../../pos_app/services/selling.py" line="780" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="811" />
+        <location filename="../../pos_app/services/selling.py" line="812" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="821" />
+        <location filename="../../pos_app/services/selling.py" line="822" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="825" />
+        <location filename="../../pos_app/services/selling.py" line="826" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="831" />
+        <location filename="../../pos_app/services/selling.py" line="832" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="851" />
+        <location filename="../../pos_app/services/selling.py" line="852" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="874" />
+        <location filename="../../pos_app/services/selling.py" line="875" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="881" />
+        <location filename="../../pos_app/services/selling.py" line="882" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="885" />
+        <location filename="../../pos_app/services/selling.py" line="886" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="908" />
+        <location filename="../../pos_app/services/selling.py" line="909" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="920" />
+        <location filename="../../pos_app/services/selling.py" line="921" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="934" />
+        <location filename="../../pos_app/services/selling.py" line="935" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="937" />
+        <location filename="../../pos_app/services/selling.py" line="938" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="940" />
+        <location filename="../../pos_app/services/selling.py" line="941" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="962" />
+        <location filename="../../pos_app/services/selling.py" line="963" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="970" />
+        <location filename="../../pos_app/services/selling.py" line="971" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="980" />
+        <location filename="../../pos_app/services/selling.py" line="981" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="987" />
+        <location filename="../../pos_app/services/selling.py" line="988" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1002" />
+        <location filename="../../pos_app/services/selling.py" line="1003" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1008" />
+        <location filename="../../pos_app/services/selling.py" line="1009" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1024" />
+        <location filename="../../pos_app/services/selling.py" line="1025" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1027" />
+        <location filename="../../pos_app/services/selling.py" line="1028" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1954,44 +1954,44 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="46" />
-        <location filename="../../pos_app/services/shift.py" line="78" />
+        <location filename="../../pos_app/services/shift.py" line="47" />
+        <location filename="../../pos_app/services/shift.py" line="79" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="49" />
+        <location filename="../../pos_app/services/shift.py" line="50" />
         <source>The float cannot be negative</source>
         <translation>El fondo de caja no puede ser negativo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="57" />
+        <location filename="../../pos_app/services/shift.py" line="58" />
         <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation>Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="82" />
+        <location filename="../../pos_app/services/shift.py" line="83" />
         <source>This needs a manager's approval</source>
         <translation>Esto necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="91" />
-        <location filename="../../pos_app/services/shift.py" line="107" />
+        <location filename="../../pos_app/services/shift.py" line="92" />
+        <location filename="../../pos_app/services/shift.py" line="108" />
         <source>Open the shift first</source>
         <translation>Abre antes el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="94" />
+        <location filename="../../pos_app/services/shift.py" line="95" />
         <source>Enter an amount and a reason</source>
         <translation>Indica importe y motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="134" />
+        <location filename="../../pos_app/services/shift.py" line="135" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="138" />
+        <location filename="../../pos_app/services/shift.py" line="139" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
@@ -1999,35 +1999,123 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="74" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="75" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
 </context>
 <context>
+    <name>ShopError</name>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="12" />
+        <source>'{text}' is not a quantity: type a whole number</source>
+        <translation>«{text}» no es una cantidad: escribe un número entero</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="13" />
+        <source>Quantity must be between 1 and {most}</source>
+        <translation>La cantidad debe estar entre 1 y {most}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="14" />
+        <source>A weighed item's quantity is its weight: remove it and weigh again</source>
+        <translation>La cantidad de un artículo pesado es su peso: quítalo y vuelve a pesarlo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="17" />
+        <source>A price can only be lowered at the till</source>
+        <translation>En caja un precio solo se puede bajar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="18" />
+        <source>A discount is between 0 and 100 %</source>
+        <translation>Un descuento va de 0 a 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="19" />
+        <source>A discount cannot be more than the line</source>
+        <translation>Un descuento no puede superar el importe de la línea</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="20" />
+        <source>No such line in the cart</source>
+        <translation>Esa línea no está en la cesta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="21" />
+        <source>Enter an amount</source>
+        <translation>Escribe un importe</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="22" />
+        <source>'{text}' is not an amount</source>
+        <translation>«{text}» no es un importe</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="23" />
+        <source>Nothing left to pay</source>
+        <translation>No queda nada por pagar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="24" />
+        <source>Enter the cash handed over</source>
+        <translation>Escribe el efectivo entregado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="25" />
+        <source>A card pays at most what is left to pay</source>
+        <translation>Con tarjeta se paga como mucho lo que queda por pagar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="26" />
+        <source>A card refund gives back at most what is left to refund</source>
+        <translation>Una devolución a tarjeta devuelve como mucho lo que queda por devolver</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="29" />
+        <source>The member has no points to spend</source>
+        <translation>El socio no tiene puntos para gastar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="30" />
+        <source>Points pay at most what is left and what the member may spend</source>
+        <translation>Con puntos se paga como mucho lo que queda y lo que el socio puede gastar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="33" />
+        <source>'{text}' is not a phone number</source>
+        <translation>«{text}» no es un número de teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="34" />
+        <source>'{text}' is not an e-mail address</source>
+        <translation>«{text}» no es una dirección de correo</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="56" />
+        <location filename="../../pos_app/ui/signin.py" line="57" />
         <source>Who is working?</source>
         <translation>¿Quién trabaja?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="68" />
+        <location filename="../../pos_app/ui/signin.py" line="69" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="85" />
+        <location filename="../../pos_app/ui/signin.py" line="86" />
         <source>↑↓ choose your name · type your PIN · Enter</source>
         <translation>↑↓ elige tu nombre · teclea tu PIN · Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="135" />
+        <location filename="../../pos_app/ui/signin.py" line="136" />
         <source>Nobody can sign in yet: the staff list comes with the catalog from the server</source>
         <translation>Aún no puede entrar nadie: la plantilla llega con el catálogo del servidor</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="155" />
+        <location filename="../../pos_app/ui/signin.py" line="156" />
         <source>Choose your name first</source>
         <translation>Elige primero tu nombre</translation>
     </message>
@@ -2073,37 +2161,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="391" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="392" />
         <source>Card terminal</source>
         <translation>Datáfono</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="393" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation>Teclea {} en el datáfono como devolución.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="395" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
         <source>Key {} into the card terminal.</source>
         <translation>Teclea {} en el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="400" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation>Cuando muestre APROBADA, escribe el código de autorización del ticket y pulsa Intro.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="411" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="412" />
         <source>Declined or cancelled (Esc)</source>
         <translation>Denegada o anulada (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="412" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="413" />
         <source>Approved (Enter)</source>
         <translation>Aprobada (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="422" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="423" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation>Escribe el código de autorización del ticket del datáfono (de 4 a 12 letras o cifras)</translation>
     </message>
@@ -2244,117 +2332,117 @@
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="83" />
+        <location filename="../../pos_app/services/stock.py" line="84" />
         <source>Only a manager may do this</source>
         <translation>Solo un encargado puede hacerlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="105" />
+        <location filename="../../pos_app/services/stock.py" line="106" />
         <source>Nothing matches {}</source>
         <translation>Nada coincide con {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="156" />
+        <location filename="../../pos_app/services/stock.py" line="157" />
         <source>No transfer {}</source>
         <translation>No existe el traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="174" />
+        <location filename="../../pos_app/services/stock.py" line="175" />
         <source>Transfer {} requested</source>
         <translation>Traspaso {} pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="193" />
+        <location filename="../../pos_app/services/stock.py" line="194" />
         <source>Nothing picked to ship</source>
         <translation>No hay nada preparado para enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="198" />
+        <location filename="../../pos_app/services/stock.py" line="199" />
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation>Traspaso {} enviado: mete el albarán en el bulto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="208" />
+        <location filename="../../pos_app/services/stock.py" line="209" />
         <source>{}: {} shipped, {} counted: say why</source>
         <translation>{}: {} enviados, {} contados: indica el motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="215" />
+        <location filename="../../pos_app/services/stock.py" line="216" />
         <source>Transfer {} received</source>
         <translation>Traspaso {} recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="217" />
+        <location filename="../../pos_app/services/stock.py" line="218" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation>: {} unidad(es) de diferencia, registrada para ambas tiendas y la central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="224" />
+        <location filename="../../pos_app/services/stock.py" line="225" />
         <source>TRANSFER NOTE</source>
         <translation>ALBARÁN DE TRASPASO</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="225" />
+        <location filename="../../pos_app/services/stock.py" line="226" />
         <source>Transfer {}</source>
         <translation>Traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="226" />
+        <location filename="../../pos_app/services/stock.py" line="227" />
         <source>From: {}</source>
         <translation>Desde: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="227" />
+        <location filename="../../pos_app/services/stock.py" line="228" />
         <source>To: {}</source>
         <translation>A: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="234" />
+        <location filename="../../pos_app/services/stock.py" line="235" />
         <source>Receiving store: scan this code to open it</source>
         <translation>Tienda receptora: escanea este código para abrirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="252" />
+        <location filename="../../pos_app/services/stock.py" line="253" />
         <source>No sibling store can spare these</source>
         <translation>Ninguna otra tienda tiene sobrantes de estos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="267" />
+        <location filename="../../pos_app/services/stock.py" line="268" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation>Recuento empezado: escanea cada artículo, o 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="273" />
+        <location filename="../../pos_app/services/stock.py" line="274" />
         <source>Start a count first</source>
         <translation>Empieza antes un recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="279" />
+        <location filename="../../pos_app/services/stock.py" line="280" />
         <source>Type a quantity, *, then scan</source>
         <translation>Escribe una cantidad, *, y escanea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="286" />
+        <location filename="../../pos_app/services/stock.py" line="287" />
         <source>{}: {} counted</source>
         <translation>{}: {} contados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="307" />
+        <location filename="../../pos_app/services/stock.py" line="308" />
         <source>A manager must approve the count's differences</source>
         <translation>Un encargado debe aprobar las diferencias del recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="314" />
+        <location filename="../../pos_app/services/stock.py" line="315" />
         <source>Count approved: {} product(s) adjusted</source>
         <translation>Recuento aprobado: {} producto(s) ajustados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="325" />
+        <location filename="../../pos_app/services/stock.py" line="326" />
         <source>A manager must approve an adjustment</source>
         <translation>Un encargado debe aprobar el ajuste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="339" />
+        <location filename="../../pos_app/services/stock.py" line="340" />
         <source>Stock adjusted</source>
         <translation>Stock ajustado</translation>
     </message>
@@ -2693,12 +2781,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="885" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="886" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="911" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="912" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
     </message>
@@ -2706,12 +2794,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="822" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="823" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="831" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="832" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>

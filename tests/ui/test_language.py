@@ -146,3 +146,34 @@ def test_no_english_on_a_spanish_till(qtbot, qapp, till):
         set_language("en")
         loop.close()
         asyncio.set_event_loop(None)
+
+
+def test_a_refusal_is_said_in_the_cashiers_language(qtbot, till):
+    """A shop rule's refusal (domain/errors.py) reaches a Spanish screen in Spanish: "abc" typed
+    as a quantity (F4) once showed the domain's English sentence."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from tests.ui.test_sale_screen import open_window, scan
+
+    set_language("es")
+    window = open_window(qtbot, till)
+    try:
+        scan(qtbot, window, "8400000000017")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+        asking = window.dialog
+        assert asking is not None
+        qtbot.waitUntil(
+            lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is asking
+        )
+        assert {b.text().replace("&", "") for b in asking.findChildren(QPushButton)} == {"Aceptar", "Cancelar"}
+        editor = QApplication.focusWidget()
+        qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor, "abc")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "abc" in window.message.text())
+        assert window.message.text() == "«abc» no es una cantidad: escribe un número entero"
+    finally:
+        till.sales.clear()
+        window.close()
+        set_language("en")

@@ -1,0 +1,41 @@
+"""A refusal of the shop's rules (domain/errors.py), as the cashier reads it: the sentence for
+its code, in the screen's language (context "ShopError" in the translation files). Anything
+that is not a `ShopError` is said as it is (and is a bug to give a code to)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from pos_app.domain.errors import ShopError
+
+SENTENCES = {
+    "quantity.not_a_number": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a quantity: type a whole number"),
+    "quantity.range": QT_TRANSLATE_NOOP("ShopError", "Quantity must be between 1 and {most}"),
+    "quantity.weighed": QT_TRANSLATE_NOOP(
+        "ShopError", "A weighed item's quantity is its weight: remove it and weigh again"
+    ),
+    "price.only_lower": QT_TRANSLATE_NOOP("ShopError", "A price can only be lowered at the till"),
+    "discount.percent_range": QT_TRANSLATE_NOOP("ShopError", "A discount is between 0 and 100 %"),
+    "discount.over_line": QT_TRANSLATE_NOOP("ShopError", "A discount cannot be more than the line"),
+    "cart.no_line": QT_TRANSLATE_NOOP("ShopError", "No such line in the cart"),
+    "amount.empty": QT_TRANSLATE_NOOP("ShopError", "Enter an amount"),
+    "amount.not_an_amount": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not an amount"),
+    "payment.nothing_left": QT_TRANSLATE_NOOP("ShopError", "Nothing left to pay"),
+    "payment.cash_needed": QT_TRANSLATE_NOOP("ShopError", "Enter the cash handed over"),
+    "payment.card_over": QT_TRANSLATE_NOOP("ShopError", "A card pays at most what is left to pay"),
+    "payment.card_refund_over": QT_TRANSLATE_NOOP(
+        "ShopError", "A card refund gives back at most what is left to refund"
+    ),
+    "payment.no_points": QT_TRANSLATE_NOOP("ShopError", "The member has no points to spend"),
+    "payment.points_over": QT_TRANSLATE_NOOP(
+        "ShopError", "Points pay at most what is left and what the member may spend"
+    ),
+    "identify.phone": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a phone number"),
+    "identify.email": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not an e-mail address"),
+}
+
+
+def explain(exc: BaseException) -> str:
+    if isinstance(exc, ShopError) and exc.code in SENTENCES:
+        return QCoreApplication.translate("ShopError", SENTENCES[exc.code]).format(**exc.params)
+    return str(exc)
