@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
 
-SPANISH = {
+SPANISH: dict[str, str | tuple[str, str]] = {
     "This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.": "Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.",
     "Omni POS: set up this till": "Omni POS: configurar esta caja",
     "Set up this till": "Configurar esta caja",
@@ -230,7 +230,7 @@ SPANISH = {
     "    ·    {} in store": "    ·    {} en tienda",
     " · change {}": " · cambio {}",
     "% off": "% de descuento",
-    "%n days ago": "hace %n días",
+    "%n days ago": ("hace %n día", "hace %n días"),
     "%n h ago": "hace %n h",
     "%n min ago": "hace %n min",
     "+ 1": "+ 1",
@@ -382,7 +382,10 @@ SPANISH = {
     "None": "Ninguno",
     "Nothing found": "Nada encontrado",
     "Nothing to park": "Nada que aparcar",
-    "OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.": "SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.",
+    "OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.": (
+        "SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendiente). Stock y precios de la última sincronización.",
+        "SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendientes). Stock y precios de la última sincronización.",
+    ),
     "Offline": "Sin conexión",
     "Omni POS": "Omni TPV",
     "Online": "Conectado",
@@ -501,8 +504,8 @@ SPANISH = {
     "{} is sold by weight: weigh it and scan the scale's label": "{} se vende al peso: pésalo y escanea la etiqueta de la balanza",
     "Items: {}": "Artículos: {}",
     "{} may not approve this": "{} no puede autorizar esto",
-    "{} rejected": "{} rechazados",
-    "{} waiting to send": "{} pendientes de envío",
+    "%n rejected": ("%n rechazado", "%n rechazados"),
+    "%n waiting to send": ("%n pendiente de envío", "%n pendientes de envío"),
     "× {}: now scan the item": "× {}: ahora escanea el artículo",
     "↑↓ choose your name · type your PIN · Enter": "↑↓ elige tu nombre · teclea tu PIN · Intro",
     "↓ to choose · Enter to add · Esc to close": "↓ para elegir · Intro para añadir · Esc para cerrar",
@@ -550,6 +553,13 @@ SPANISH = {
 }
 
 
+# The source language's own plural forms (English is the source: a numerus message's source
+# text is its plural; pos_en.qm carries the singular).
+ENGLISH_PLURALS = {
+    "%n days ago": ("%n day ago", "%n days ago"),
+}
+
+
 def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pos_app").rglob("*.py"))
 
@@ -565,21 +575,37 @@ def update() -> list[str]:
             check=True,
             capture_output=True,
         )
+        if language == "en":  # only the numerus messages are translated into English
+            tree = ET.parse(ts)
+            for message in tree.getroot().iter("message"):
+                source = message.findtext("source") or ""
+                translation = message.find("translation")
+                if message.get("numerus") == "yes" and translation is not None:
+                    for form in list(translation):
+                        translation.remove(form)
+                    for text in ENGLISH_PLURALS.get(source, (source, source)):
+                        ET.SubElement(translation, "numerusform").text = text
+                    translation.attrib.pop("type", None)
+            tree.write(ts, encoding="utf-8", xml_declaration=True)
         if language == "es":
             tree = ET.parse(ts)
             for message in tree.getroot().iter("message"):
                 source = message.findtext("source") or ""
                 translation = message.find("translation")
                 assert translation is not None
-                if translation.get("type") == "unfinished":
+                refresh = message.get("numerus") == "yes" and isinstance(SPANISH.get(source), tuple)
+                if translation.get("type") == "unfinished" or refresh:  # plural forms: from SPANISH
                     if source in SPANISH:
-                        if message.get("numerus") == "yes":
+                        spanish = SPANISH[source]
+                        if message.get("numerus") == "yes":  # Spanish: one, and the rest
                             for form in list(translation):
                                 translation.remove(form)
-                            for _ in range(2):
-                                ET.SubElement(translation, "numerusform").text = SPANISH[source]
+                            forms = spanish if isinstance(spanish, tuple) else (spanish, spanish)
+                            for text in forms:
+                                ET.SubElement(translation, "numerusform").text = text
                         else:
-                            translation.text = SPANISH[source]
+                            assert isinstance(spanish, str), source
+                            translation.text = spanish
                         translation.attrib.pop("type", None)
                     else:
                         missing.append(source)

@@ -32,17 +32,18 @@ def set_language(code: str) -> bool:
         return False
     while _installed:
         app.removeTranslator(_installed.pop())
-    if code != "en":
-        ours = QTranslator(app)
-        if not ours.load(f"pos_{code}", translations_dir()):
-            return False
-        qts = QTranslator(app)
-        installed = [ours]
-        if qts.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            installed.append(qts)  # absent from a build that left it out: Qt's texts stay English
-        for translator in installed:
-            app.installTranslator(translator)
-        _installed.extend(installed)
+    ours = QTranslator(app)
+    installed: list[QTranslator] = []
+    if ours.load(f"pos_{code}", translations_dir()):  # English: only its plural forms
+        installed.append(ours)
+    elif code != "en":  # (English is the source: without its file, only "1 days ago" reads wrong)
+        return False
+    qts = QTranslator(app)
+    if code != "en" and qts.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qts)  # absent from a build that left it out: Qt's texts stay English
+    for translator in installed:
+        app.installTranslator(translator)
+    _installed.extend(installed)
     _state["language"] = code
     QLocale.setDefault(QLocale(QLocale.Language.Spanish if code == "es" else QLocale.Language.English))
     return True

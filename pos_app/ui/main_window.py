@@ -1006,9 +1006,9 @@ class SaleWindow(QMainWindow):
         else:
             dot, state = "#c62828", self.tr("Offline")
         parts = [f"<span style='color:{dot}; font-size:18pt'>●</span> <b>{state}</b>"]
-        parts.append(self.tr("{} waiting to send").format(status.pending))
+        parts.append(self.tr("%n waiting to send", "", status.pending))
         if status.rejected:
-            rejected = self.tr("{} rejected").format(status.rejected)
+            rejected = self.tr("%n rejected", "", status.rejected)
             parts.append(f"<span style='color:#c62828'>{rejected}</span>")
         if status.last_success is not None:
             parts.append(self.tr("last sync {}").format(_age(status.last_success)))
@@ -1020,8 +1020,10 @@ class SaleWindow(QMainWindow):
             self.offline_banner.setText(
                 self.tr(
                     "OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns "
-                    "({} waiting). Stock and prices as of the last sync."
-                ).format(status.pending)
+                    "(%n waiting). Stock and prices as of the last sync.",
+                    "",
+                    status.pending,
+                )
             )
             self.offline_banner.show()
         else:

@@ -1,2808 +1,2804 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="121"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="121" />
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="135"/>
-        <source>Needs a manager&apos;s approval:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="135" />
+        <source>Needs a manager's approval:</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="139"/>
-        <source>Manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="139" />
+        <source>Manager's PIN</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="142"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
         <source>Approve (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="156"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="156" />
         <source>Nobody here can approve this</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos_app/ui/cart_model.py" line="34"/>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/cart_model.py" line="34"/>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/cart_model.py" line="34"/>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/cart_model.py" line="34"/>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/cart_model.py" line="34"/>
+        <location filename="../../pos_app/ui/cart_model.py" line="34" />
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="670"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="670" />
         <source>Close the shift (Z report)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="683"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="683" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="704"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="704" />
         <source>Counted: see the Z report (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
         <source>Why does the count differ?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="727"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="727" />
         <source>Back to the count (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="728"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="728" />
         <source>Close shift and print Z (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="781"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="781" />
         <source>{} is not an amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="785"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="785" />
         <source>No shift is open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="793"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="793" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="795"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="797"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
         <source>The count matches the expected cash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="812"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="812" />
         <source>Say why the count differs from the expected cash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="776"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="776" />
         <source>Count the drawer first (0 if it is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="474"/>
+        <location filename="../../pos_app/ui/stock.py" line="474" />
         <source>Stock count</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="479"/>
+        <location filename="../../pos_app/ui/stock.py" line="479" />
         <source>Everything in the store</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="481"/>
+        <location filename="../../pos_app/ui/stock.py" line="481" />
         <source>Family: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="482"/>
+        <location filename="../../pos_app/ui/stock.py" line="482" />
         <source>A location (type its name)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="484"/>
+        <location filename="../../pos_app/ui/stock.py" line="484" />
         <source>Location, e.g. Almacén</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="485"/>
+        <location filename="../../pos_app/ui/stock.py" line="485" />
         <source>Blind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="486"/>
+        <location filename="../../pos_app/ui/stock.py" line="486" />
         <source>Expected figures hidden until the review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="491"/>
+        <location filename="../../pos_app/ui/stock.py" line="491" />
         <source>Scan each item · 5* then scan for five</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495"/>
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495"/>
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495"/>
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495"/>
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="501"/>
+        <location filename="../../pos_app/ui/stock.py" line="501" />
         <source>Start F2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="503"/>
+        <location filename="../../pos_app/ui/stock.py" line="503" />
         <source>Review F3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="504"/>
+        <location filename="../../pos_app/ui/stock.py" line="504" />
         <source>Approve F4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505"/>
+        <location filename="../../pos_app/ui/stock.py" line="505" />
         <source>Abandon F8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="522"/>
+        <location filename="../../pos_app/ui/stock.py" line="522" />
         <source>No count in progress: choose what to count, F2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="527"/>
+        <location filename="../../pos_app/ui/stock.py" line="527" />
         <source> · blind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="528"/>
+        <location filename="../../pos_app/ui/stock.py" line="528" />
         <source>Counting: {}{}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="546"/>
-        <source>Type the location&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/stock.py" line="546" />
+        <source>Type the location's name</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="564"/>
+        <location filename="../../pos_app/ui/stock.py" line="564" />
         <source>{} difference(s) to approve: F4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="575"/>
+        <location filename="../../pos_app/ui/stock.py" line="575" />
         <source>Approve the count</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="590"/>
+        <location filename="../../pos_app/ui/stock.py" line="590" />
         <source>Count abandoned: nothing adjusted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="71"/>
+        <location filename="../../pos_app/ui/customer.py" line="71" />
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="77"/>
+        <location filename="../../pos_app/ui/customer.py" line="77" />
         <source>Card, phone, e-mail or name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="89"/>
+        <location filename="../../pos_app/ui/customer.py" line="89" />
         <source>New member (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="90"/>
+        <location filename="../../pos_app/ui/customer.py" line="90" />
         <source>No member for this sale (Ctrl+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="91"/>
+        <location filename="../../pos_app/ui/customer.py" line="91" />
         <source>Choose (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="36"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="36" />
         <source>Customer display</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="37"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="37" />
         <source>Welcome to {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="37"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="37" />
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="90"/>
-        <location filename="../../pos_app/ui/customer_display.py" line="105"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="90" />
+        <location filename="../../pos_app/ui/customer_display.py" line="105" />
         <source>Total: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="99"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="99" />
         <source>Paid {paid} · to pay {left}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="107"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="107" />
         <source>Change: {}  ·  Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="107"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="107" />
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer_display.py" line="114"/>
+        <location filename="../../pos_app/ui/customer_display.py" line="114" />
         <source>Hello {name} · {points} points</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="245"/>
+        <location filename="../../pos_app/ui/customer.py" line="245" />
         <source>Offers for this member:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="258"/>
+        <location filename="../../pos_app/ui/customer.py" line="258" />
         <source>{} points</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="259"/>
+        <location filename="../../pos_app/ui/customer.py" line="259" />
         <source>may spend here now: {} ({})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="263"/>
+        <location filename="../../pos_app/ui/customer.py" line="263" />
         <source>not yet confirmed by HQ: +{} −{}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="275"/>
+        <location filename="../../pos_app/ui/customer.py" line="275" />
         <source>Recent purchases, every channel:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="277"/>
+        <location filename="../../pos_app/ui/customer.py" line="277" />
         <source>Recent purchases at this till (offline):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="284"/>
+        <location filename="../../pos_app/ui/customer.py" line="284" />
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="286"/>
+        <location filename="../../pos_app/ui/customer.py" line="286" />
         <source>You could suggest:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290"/>
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>web</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290"/>
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>store</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="433"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="433" />
         <source>Discount or price change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="437"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="437" />
         <source>% off</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
         <source>Amount off the line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="439"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
         <source>New unit price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="451"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="451" />
         <source>Apply (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="151"/>
+        <location filename="../../pos_app/ui/customer.py" line="151" />
         <source>New member</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="163"/>
+        <location filename="../../pos_app/ui/customer.py" line="163" />
         <source>The customer agrees to receive offers (ask; never tick it for them)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="173"/>
+        <location filename="../../pos_app/ui/customer.py" line="173" />
         <source>Name and surname</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="174"/>
+        <location filename="../../pos_app/ui/customer.py" line="174" />
         <source>Mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="175"/>
+        <location filename="../../pos_app/ui/customer.py" line="175" />
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="179"/>
+        <location filename="../../pos_app/ui/customer.py" line="179" />
         <source>A phone or an e-mail is needed; nothing else is asked.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="182"/>
+        <location filename="../../pos_app/ui/customer.py" line="182" />
         <source>Enrol (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="842"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="842" />
         <source>Full invoice</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="852"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
         <source>Tax id (NIF/CIF)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="853"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="853" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="860"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
         <source>Issue invoice (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="867"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="867" />
         <source>A tax id and a name are needed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="872"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="872" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="35"/>
+        <location filename="../../pos_app/ui/signin.py" line="35" />
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="636"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="636" />
         <source>Open the shift</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="645"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="645" />
         <source>Count the cash in the drawer (the float)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="648"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="648" />
         <source>Open shift (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="470"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="470" />
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="485"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="485" />
         <source>Resume (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="224"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="224" />
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="238"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="238" />
         <source>empty = all that is left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
         <source>Cash (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="247"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="247" />
         <source>Card (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
         <source>Points (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
         <source>Cancel payment (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="258"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="258" />
         <source>Amount handed over or to charge now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="326"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="326" />
         <source>Waiting for the card terminal…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="341"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>To pay: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Sale total: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source> · change {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="353"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="353" />
         <source>Cash rounding: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="50"/>
+        <location filename="../../pos_app/ui/pickup.py" line="50" />
         <source>Pickups and reservations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="53"/>
+        <location filename="../../pos_app/ui/pickup.py" line="53" />
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="54"/>
+        <location filename="../../pos_app/ui/pickup.py" line="54" />
         <source>Picking</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="55"/>
+        <location filename="../../pos_app/ui/pickup.py" line="55" />
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="56"/>
+        <location filename="../../pos_app/ui/pickup.py" line="56" />
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="57"/>
+        <location filename="../../pos_app/ui/pickup.py" line="57" />
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="62"/>
+        <location filename="../../pos_app/ui/pickup.py" line="62" />
         <source>Scan the pickup code, or type a name, card or order number · Enter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="86"/>
-        <source>Identity checked: ID, or the code on the customer&apos;s phone (F5)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/pickup.py" line="86" />
+        <source>Identity checked: ID, or the code on the customer's phone (F5)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="90"/>
+        <location filename="../../pos_app/ui/pickup.py" line="90" />
         <source>Substitute: product code or barcode, then F9</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="100"/>
+        <location filename="../../pos_app/ui/pickup.py" line="100" />
         <source>Picking F2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="101"/>
+        <location filename="../../pos_app/ui/pickup.py" line="101" />
         <source>Ready F3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="102"/>
+        <location filename="../../pos_app/ui/pickup.py" line="102" />
         <source>Hand over F4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="103"/>
+        <location filename="../../pos_app/ui/pickup.py" line="103" />
         <source>What is here F7</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="108"/>
+        <location filename="../../pos_app/ui/pickup.py" line="108" />
         <source>Substitute F9</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="109"/>
+        <location filename="../../pos_app/ui/pickup.py" line="109" />
         <source>Transfer F6</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="110"/>
+        <location filename="../../pos_app/ui/pickup.py" line="110" />
         <source>Expire F8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="117"/>
+        <location filename="../../pos_app/ui/pickup.py" line="117" />
         <source>Pick list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="123"/>
+        <location filename="../../pos_app/ui/pickup.py" line="123" />
         <source>Transfer from</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="156"/>
+        <location filename="../../pos_app/ui/pickup.py" line="156" />
         <source> · until {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="177"/>
+        <location filename="../../pos_app/ui/pickup.py" line="177" />
         <source>No orders here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="181"/>
+        <location filename="../../pos_app/ui/pickup.py" line="181" />
         <source>Click&amp;collect</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="181"/>
+        <location filename="../../pos_app/ui/pickup.py" line="181" />
         <source>Reservation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="182"/>
+        <location filename="../../pos_app/ui/pickup.py" line="182" />
         <source>paid online</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="182"/>
+        <location filename="../../pos_app/ui/pickup.py" line="182" />
         <source>to pay here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="186"/>
+        <location filename="../../pos_app/ui/pickup.py" line="186" />
         <source>Pickup until {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="189"/>
+        <location filename="../../pos_app/ui/pickup.py" line="189" />
         <source>{} · {} · code {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="196"/>
+        <location filename="../../pos_app/ui/pickup.py" line="196" />
         <source>{} × {}  ({}) · here: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="214"/>
+        <location filename="../../pos_app/ui/pickup.py" line="214" />
         <source>No order matches {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="223"/>
+        <location filename="../../pos_app/ui/pickup.py" line="223" />
         <source>{} orders match: showing the first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="225"/>
+        <location filename="../../pos_app/ui/pickup.py" line="225" />
         <source>Order {} found by its pickup code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="229"/>
-        <location filename="../../pos_app/ui/pickup.py" line="261"/>
+        <location filename="../../pos_app/ui/pickup.py" line="229" />
+        <location filename="../../pos_app/ui/pickup.py" line="261" />
         <source>Choose an order first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="255"/>
+        <location filename="../../pos_app/ui/pickup.py" line="255" />
         <source>No sibling store to ask</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="268"/>
+        <location filename="../../pos_app/ui/pickup.py" line="268" />
         <source>Not everything is here: F7 hands over what is, F9 substitutes, F6 asks a transfer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="285"/>
+        <location filename="../../pos_app/ui/pickup.py" line="285" />
         <source>Every item is here: nothing to substitute</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="297"/>
+        <location filename="../../pos_app/ui/pickup.py" line="297" />
         <source>Substitute {} for {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="124"/>
-        <location filename="../../pos_app/services/pickup.py" line="180"/>
+        <location filename="../../pos_app/services/pickup.py" line="124" />
+        <location filename="../../pos_app/services/pickup.py" line="180" />
         <source>Could not save it ({}): try again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="133"/>
+        <location filename="../../pos_app/services/pickup.py" line="133" />
         <source>Order {} is not waiting to be picked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="139"/>
+        <location filename="../../pos_app/services/pickup.py" line="139" />
         <source>Order {} cannot be made ready now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="145"/>
+        <location filename="../../pos_app/services/pickup.py" line="145" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="151"/>
+        <location filename="../../pos_app/services/pickup.py" line="151" />
         <source>Order {} is ready: the customer will be told</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="159"/>
+        <location filename="../../pos_app/services/pickup.py" line="159" />
         <source>Order {} is still within its pickup window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="162"/>
+        <location filename="../../pos_app/services/pickup.py" line="162" />
         <source>Order {} expired: its units are on sale again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="177"/>
+        <location filename="../../pos_app/services/pickup.py" line="177" />
         <source>for order {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="185"/>
+        <location filename="../../pos_app/services/pickup.py" line="185" />
         <source>Transfer {} requested for order {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="199"/>
+        <location filename="../../pos_app/services/pickup.py" line="199" />
         <source>Order {} is {}: only a ready order is handed over</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="202"/>
-        <source>Check the customer&apos;s identity first (name, ID or the code on their phone)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/pickup.py" line="202" />
+        <source>Check the customer's identity first (name, ID or the code on their phone)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="206"/>
+        <location filename="../../pos_app/services/pickup.py" line="206" />
         <source>Nothing to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="209"/>
-        <source>A substitute needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/pickup.py" line="209" />
+        <source>A substitute needs a manager's approval</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="218"/>
+        <location filename="../../pos_app/services/pickup.py" line="218" />
         <source>Order {} handed over</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225"/>
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>PICKUP RECEIPT</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="226"/>
+        <location filename="../../pos_app/services/pickup.py" line="226" />
         <source>Order {}   {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="227"/>
+        <location filename="../../pos_app/services/pickup.py" line="227" />
         <source>Customer: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228"/>
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Paid online</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228"/>
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Paid at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="235"/>
+        <location filename="../../pos_app/services/pickup.py" line="235" />
         <source>{} x {} (substitute)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="238"/>
+        <location filename="../../pos_app/services/pickup.py" line="238" />
         <source>{} unit(s) not handed over</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="239"/>
+        <location filename="../../pos_app/services/pickup.py" line="239" />
         <source>Received by the customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="249"/>
+        <location filename="../../pos_app/services/pickup.py" line="249" />
         <source>Unknown product {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="271"/>
-        <source>Who is it for? Type the customer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/pickup.py" line="271" />
+        <source>Who is it for? Type the customer's name</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="275"/>
+        <location filename="../../pos_app/services/pickup.py" line="275" />
         <source>That phone number does not look right</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="282"/>
+        <location filename="../../pos_app/services/pickup.py" line="282" />
         <source>Only {} free there: not reserved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="293"/>
+        <location filename="../../pos_app/services/pickup.py" line="293" />
         <source>Reserved: order {}, pickup code {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="188"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="188" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="193"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
         <source>Confirm (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="205"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="205" />
         <source>Give a reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="126"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="126" />
         <source>Receipt {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="134"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="134" />
         <source>Change: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="136"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="136" />
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="140"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="140" />
         <source>Next sale (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="188"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="188" />
         <source>Saved {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="91"/>
+        <location filename="../../pos_app/services/printing.py" line="91" />
         <source>No printer is set up: open the drawer with its key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/printing.py" line="112"/>
+        <location filename="../../pos_app/services/printing.py" line="112" />
         <source>The printer did not print ({}). The sale is saved: F12 reprints it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="348"/>
+        <location filename="../../pos_app/ui/pickup.py" line="348" />
         <source>Reserve for a customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="353"/>
+        <location filename="../../pos_app/ui/pickup.py" line="353" />
         <source>Here ({} free)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="355"/>
+        <location filename="../../pos_app/ui/pickup.py" line="355" />
         <source>{} ({} last known)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="358"/>
-        <source>Customer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/pickup.py" line="358" />
+        <source>Customer's name</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="361"/>
+        <location filename="../../pos_app/ui/pickup.py" line="361" />
         <source>Phone (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="367"/>
+        <location filename="../../pos_app/ui/pickup.py" line="367" />
         <source> day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="377"/>
+        <location filename="../../pos_app/ui/pickup.py" line="377" />
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="378"/>
+        <location filename="../../pos_app/ui/pickup.py" line="378" />
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="380"/>
+        <location filename="../../pos_app/ui/pickup.py" line="380" />
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="381"/>
+        <location filename="../../pos_app/ui/pickup.py" line="381" />
         <source>Hold for</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="388"/>
+        <location filename="../../pos_app/ui/pickup.py" line="388" />
         <source>Reserve (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="504"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="504" />
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="509"/>
-        <source>Scan the receipt&apos;s barcode or type its number</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
+        <source>Scan the receipt's barcode or type its number</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Returnable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="522"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="522" />
         <source>No receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="530"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="530" />
         <source>Refund (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="542"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="542" />
         <source>Not from this till: asking HQ for receipt {}…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="583"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="583" />
         <source>To refund: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="626"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="626" />
         <source>Choose what is returned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="162"/>
-        <location filename="../../pos_app/services/selling.py" line="239"/>
-        <location filename="../../pos_app/services/selling.py" line="455"/>
+        <location filename="../../pos_app/services/selling.py" line="162" />
+        <location filename="../../pos_app/services/selling.py" line="239" />
+        <location filename="../../pos_app/services/selling.py" line="455" />
         <source>Finish or cancel the payment first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="245"/>
+        <location filename="../../pos_app/services/selling.py" line="245" />
         <source>Quantity must be between 1 and {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="249"/>
+        <location filename="../../pos_app/services/selling.py" line="249" />
         <source>× {}: now scan the item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="268"/>
+        <location filename="../../pos_app/services/selling.py" line="268" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="286"/>
+        <location filename="../../pos_app/services/selling.py" line="286" />
         <source>Nothing was scanned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="287"/>
+        <location filename="../../pos_app/services/selling.py" line="287" />
         <source>Code {} has {} digits: not a barcode</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="288"/>
+        <location filename="../../pos_app/services/selling.py" line="288" />
         <source>Code {} has a wrong check digit: scan it again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="289"/>
-        <source>&apos;{}&apos; is not a barcode</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="289" />
+        <source>'{}' is not a barcode</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="297"/>
+        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>That product is no longer sold</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="307"/>
+        <location filename="../../pos_app/services/selling.py" line="307" />
         <source>{} has no price today: call a manager</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="310"/>
-        <source>{} is sold by weight: weigh it and scan the scale&apos;s label</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="310" />
+        <source>{} is sold by weight: weigh it and scan the scale's label</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="473"/>
+        <location filename="../../pos_app/services/selling.py" line="473" />
         <source>Removed: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="493"/>
+        <location filename="../../pos_app/services/selling.py" line="493" />
         <source>That discount is beyond your limit: a manager must approve it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="525"/>
+        <location filename="../../pos_app/services/selling.py" line="525" />
         <source>The cart is empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="192"/>
-        <location filename="../../pos_app/services/selling.py" line="538"/>
+        <location filename="../../pos_app/services/selling.py" line="192" />
+        <location filename="../../pos_app/services/selling.py" line="538" />
         <source>This till is not set up yet: no sale can be saved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156"/>
-        <source>No member found for &apos;{}&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="156" />
+        <source>No member found for '{}'</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="177"/>
+        <location filename="../../pos_app/services/selling.py" line="177" />
         <source>Member: {} · {} · {} points</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="197"/>
+        <location filename="../../pos_app/services/selling.py" line="197" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="204"/>
+        <location filename="../../pos_app/services/selling.py" line="204" />
         <source>Welcome, {}: card {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="342"/>
+        <location filename="../../pos_app/services/selling.py" line="342" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="359"/>
-        <source>Releasing reserved units needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="359" />
+        <source>Releasing reserved units needs a manager's approval</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="389"/>
+        <location filename="../../pos_app/services/selling.py" line="389" />
         <source>Finish or park the sale in progress first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="406"/>
+        <location filename="../../pos_app/services/selling.py" line="406" />
         <source>Order {}: take the payment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="459"/>
-        <source>Removing more lines from this sale needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="459" />
+        <source>Removing more lines from this sale needs a manager's approval</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="540"/>
+        <location filename="../../pos_app/services/selling.py" line="540" />
         <source>Sign in first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="542"/>
+        <location filename="../../pos_app/services/selling.py" line="542" />
         <source>Open the shift first (count the float)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="558"/>
+        <location filename="../../pos_app/services/selling.py" line="558" />
         <source>Change: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="569"/>
+        <location filename="../../pos_app/services/selling.py" line="569" />
         <source>Identify the member first (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="580"/>
+        <location filename="../../pos_app/services/selling.py" line="580" />
         <source>{} (may spend here now: {} points)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="600"/>
+        <location filename="../../pos_app/services/selling.py" line="600" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="608"/>
-        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal&apos;s last receipt before charging again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="608" />
+        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618"/>
+        <location filename="../../pos_app/services/selling.py" line="618" />
         <source>Card declined: {}. Pay another way.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="645"/>
+        <location filename="../../pos_app/services/selling.py" line="645" />
         <source>the terminal did not receive it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="668"/>
+        <location filename="../../pos_app/services/selling.py" line="668" />
         <source>Payment cancelled: give the cash back to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="705"/>
+        <location filename="../../pos_app/services/selling.py" line="705" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="754"/>
+        <location filename="../../pos_app/services/selling.py" line="754" />
         <source>Cancel the payment first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="757"/>
+        <location filename="../../pos_app/services/selling.py" line="757" />
         <source>Say why the sale is voided</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="760"/>
-        <source>Voiding a sale needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="760" />
+        <source>Voiding a sale needs a manager's approval</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="780"/>
+        <location filename="../../pos_app/services/selling.py" line="780" />
         <source>Sale voided</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="812"/>
+        <location filename="../../pos_app/services/selling.py" line="812" />
         <source>Sale parked: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="822"/>
+        <location filename="../../pos_app/services/selling.py" line="822" />
         <source>Finish or park the current sale first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="826"/>
+        <location filename="../../pos_app/services/selling.py" line="826" />
         <source>That parked sale is gone (resumed at another moment)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="832"/>
+        <location filename="../../pos_app/services/selling.py" line="832" />
         <source>{} is no longer sold: left out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852"/>
+        <location filename="../../pos_app/services/selling.py" line="852" />
         <source>Sale resumed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="875"/>
+        <location filename="../../pos_app/services/selling.py" line="875" />
         <source>No receipt {} at this till</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882"/>
+        <location filename="../../pos_app/services/selling.py" line="882" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="886"/>
+        <location filename="../../pos_app/services/selling.py" line="886" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="909"/>
+        <location filename="../../pos_app/services/selling.py" line="909" />
         <source>Only {} of that line can still be returned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="921"/>
+        <location filename="../../pos_app/services/selling.py" line="921" />
         <source>Discount given back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="935"/>
+        <location filename="../../pos_app/services/selling.py" line="935" />
         <source>Finish the sale in progress first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="938"/>
+        <location filename="../../pos_app/services/selling.py" line="938" />
         <source>Choose what is returned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="941"/>
-        <source>This return needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="941" />
+        <source>This return needs a manager's approval</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="963"/>
-        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal&apos;s last receipt.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/selling.py" line="963" />
+        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="971"/>
+        <location filename="../../pos_app/services/selling.py" line="971" />
         <source>The card refund was declined: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="981"/>
+        <location filename="../../pos_app/services/selling.py" line="981" />
         <source>Refund {} saved: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="988"/>
+        <location filename="../../pos_app/services/selling.py" line="988" />
         <source>No receipt to reprint yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1003"/>
+        <location filename="../../pos_app/services/selling.py" line="1003" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1009"/>
+        <location filename="../../pos_app/services/selling.py" line="1009" />
         <source>Full invoice {} issued</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1025"/>
+        <location filename="../../pos_app/services/selling.py" line="1025" />
         <source>This receipt has no full invoice to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1028"/>
+        <location filename="../../pos_app/services/selling.py" line="1028" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="206"/>
+        <location filename="../../pos_app/ui/main_window.py" line="206" />
         <source>Omni POS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="257"/>
+        <location filename="../../pos_app/ui/main_window.py" line="257" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288"/>
+        <location filename="../../pos_app/ui/main_window.py" line="288" />
         <source>− 1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289"/>
+        <location filename="../../pos_app/ui/main_window.py" line="289" />
         <source>+ 1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290"/>
+        <location filename="../../pos_app/ui/main_window.py" line="290" />
         <source>Quantity (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291"/>
+        <location filename="../../pos_app/ui/main_window.py" line="291" />
         <source>Discount (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292"/>
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
         <source>Remove line (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293"/>
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>Search (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299"/>
+        <location filename="../../pos_app/ui/main_window.py" line="299" />
         <source>Customer F1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300"/>
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>Pickups Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301"/>
+        <location filename="../../pos_app/ui/main_window.py" line="301" />
         <source>Reserve Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>Stock Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303"/>
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Transfers Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304"/>
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Count Ctrl+U</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305"/>
+        <location filename="../../pos_app/ui/main_window.py" line="305" />
         <source>Park F7</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306"/>
+        <location filename="../../pos_app/ui/main_window.py" line="306" />
         <source>Parked F8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307"/>
+        <location filename="../../pos_app/ui/main_window.py" line="307" />
         <source>Return F10</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308"/>
+        <location filename="../../pos_app/ui/main_window.py" line="308" />
         <source>Reprint F12</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309"/>
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>Invoice Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="310"/>
+        <location filename="../../pos_app/ui/main_window.py" line="310" />
         <source>Cash Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311"/>
+        <location filename="../../pos_app/ui/main_window.py" line="311" />
         <source>Drawer Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="312"/>
+        <location filename="../../pos_app/ui/main_window.py" line="312" />
         <source>Close Z Ctrl+Z</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="313"/>
+        <location filename="../../pos_app/ui/main_window.py" line="313" />
         <source>Sign out Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="314"/>
+        <location filename="../../pos_app/ui/main_window.py" line="314" />
         <source>Sync F11</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="338"/>
+        <location filename="../../pos_app/ui/main_window.py" line="338" />
         <source>Pay (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="339"/>
+        <location filename="../../pos_app/ui/main_window.py" line="339" />
         <source>All by card (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="340"/>
+        <location filename="../../pos_app/ui/main_window.py" line="340" />
         <source>Void sale (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="357"/>
+        <location filename="../../pos_app/ui/main_window.py" line="357" />
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="398"/>
+        <location filename="../../pos_app/ui/main_window.py" line="398" />
         <source>That language is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="483"/>
+        <location filename="../../pos_app/ui/main_window.py" line="483" />
         <source>Hello {}: scan the first item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="491"/>
+        <location filename="../../pos_app/ui/main_window.py" line="491" />
         <source>Shift open with {} in the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="494"/>
+        <location filename="../../pos_app/ui/main_window.py" line="494" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502"/>
+        <location filename="../../pos_app/ui/main_window.py" line="502" />
         <source>Finish, park or void the sale before signing out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="511"/>
+        <location filename="../../pos_app/ui/main_window.py" line="511" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512"/>
+        <location filename="../../pos_app/ui/main_window.py" line="512" />
         <source>Change from the bank</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512"/>
+        <location filename="../../pos_app/ui/main_window.py" line="512" />
         <source>To the safe</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512"/>
+        <location filename="../../pos_app/ui/main_window.py" line="512" />
         <source>Supplier paid in cash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="516"/>
+        <location filename="../../pos_app/ui/main_window.py" line="516" />
         <source>e.g. 50 to put in, -200 to take out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537"/>
+        <location filename="../../pos_app/ui/main_window.py" line="537" />
         <source>Cash in: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537"/>
+        <location filename="../../pos_app/ui/main_window.py" line="537" />
         <source>Cash out: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="544"/>
+        <location filename="../../pos_app/ui/main_window.py" line="544" />
         <source>Open the drawer without a sale</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="545"/>
+        <location filename="../../pos_app/ui/main_window.py" line="545" />
         <source>no sale</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="568"/>
+        <location filename="../../pos_app/ui/main_window.py" line="568" />
         <source>Finish, park or void the sale before closing the shift</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="571"/>
+        <location filename="../../pos_app/ui/main_window.py" line="571" />
         <source>No shift is open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="582"/>
+        <location filename="../../pos_app/ui/main_window.py" line="582" />
         <source>Close the shift</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="615"/>
+        <location filename="../../pos_app/ui/main_window.py" line="615" />
         <source>Unknown code {}: F2 to search by name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="631"/>
+        <location filename="../../pos_app/ui/main_window.py" line="631" />
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="650"/>
+        <location filename="../../pos_app/ui/main_window.py" line="650" />
         <source>Remove {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="670"/>
+        <location filename="../../pos_app/ui/main_window.py" line="670" />
         <source>A discount is between 0 and 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="686"/>
+        <location filename="../../pos_app/ui/main_window.py" line="686" />
         <source>Void this sale ({})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687"/>
+        <location filename="../../pos_app/ui/main_window.py" line="687" />
         <source>Customer changed their mind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687"/>
+        <location filename="../../pos_app/ui/main_window.py" line="687" />
         <source>Wrong items rung up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687"/>
+        <location filename="../../pos_app/ui/main_window.py" line="687" />
         <source>Customer cannot pay</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699"/>
+        <location filename="../../pos_app/ui/main_window.py" line="699" />
         <source>Void the sale ({}): {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="738"/>
+        <location filename="../../pos_app/ui/main_window.py" line="738" />
         <source>Scan or choose the product to reserve first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785"/>
+        <location filename="../../pos_app/ui/main_window.py" line="785" />
         <source>Reserved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785"/>
+        <location filename="../../pos_app/ui/main_window.py" line="785" />
         <source>Release it?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="822"/>
+        <location filename="../../pos_app/ui/main_window.py" line="822" />
         <source>The cart is empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="837"/>
+        <location filename="../../pos_app/ui/main_window.py" line="837" />
         <source>Nothing to park</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="842"/>
+        <location filename="../../pos_app/ui/main_window.py" line="842" />
         <source>No parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="861"/>
+        <location filename="../../pos_app/ui/main_window.py" line="861" />
         <source>Refund without a receipt: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="872"/>
+        <location filename="../../pos_app/ui/main_window.py" line="872" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="879"/>
+        <location filename="../../pos_app/ui/main_window.py" line="879" />
         <source>Refund against a receipt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="889"/>
+        <location filename="../../pos_app/ui/main_window.py" line="889" />
         <source>No receipt to invoice yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="893"/>
+        <location filename="../../pos_app/ui/main_window.py" line="893" />
         <source>Cancel full invoice</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="894"/>
+        <location filename="../../pos_app/ui/main_window.py" line="894" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="921"/>
+        <location filename="../../pos_app/ui/main_window.py" line="921" />
         <source>Sale {} saved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="958"/>
+        <location filename="../../pos_app/ui/main_window.py" line="958" />
         <source>Till not set up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="965"/>
+        <location filename="../../pos_app/ui/main_window.py" line="965" />
         <source>Items: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="973"/>
+        <location filename="../../pos_app/ui/main_window.py" line="973" />
         <source>You save {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980"/>
+        <location filename="../../pos_app/ui/main_window.py" line="980" />
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998"/>
+        <location filename="../../pos_app/ui/main_window.py" line="998" />
         <source>Loading catalog: {} rows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1003"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1003" />
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1005"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1005" />
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1007"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1007" />
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/main_window.py" line="1009" />
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n waiting to send</numerusform><numerusform>%n waiting to send</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/main_window.py" line="1011" />
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/main_window.py" line="1022" />
+        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
+        <translation>
+            <numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform><numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1009"/>
-        <source>{} waiting to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1011"/>
-        <source>{} rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1014"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1014" />
         <source>last sync {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1022"/>
-        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1040"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1042" />
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1040"/>
+        <location filename="../../pos_app/ui/main_window.py" line="1042" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="47"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="47" />
         <source>Search products</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="51"/>
-        <source>Name or SKU code, e.g. &apos;camiseta azul&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/dialogs.py" line="51" />
+        <source>Name or SKU code, e.g. 'camiseta azul'</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="54"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="54" />
         <source>↓ to choose · Enter to add · Esc to close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="83"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="83" />
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="84"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="84" />
         <source>    ·    {} in store</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="91"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="91" />
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="41"/>
+        <location filename="../../pos_app/ui/setup.py" line="41" />
         <source>Omni POS: set up this till</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="47"/>
+        <location filename="../../pos_app/ui/setup.py" line="47" />
         <source>Set up this till</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="51"/>
-        <source>Type the central server&apos;s address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/setup.py" line="51" />
+        <source>Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="60"/>
+        <location filename="../../pos_app/ui/setup.py" line="60" />
         <source>e.g. K7Q2-M9XD</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="63"/>
+        <location filename="../../pos_app/ui/setup.py" line="63" />
         <source>only if the chain uses its own certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="64"/>
+        <location filename="../../pos_app/ui/setup.py" line="64" />
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="71"/>
+        <location filename="../../pos_app/ui/setup.py" line="71" />
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="72"/>
+        <location filename="../../pos_app/ui/setup.py" line="72" />
         <source>Enrolment code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="73"/>
+        <location filename="../../pos_app/ui/setup.py" line="73" />
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="80"/>
+        <location filename="../../pos_app/ui/setup.py" line="80" />
         <source>Set up (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="82"/>
+        <location filename="../../pos_app/ui/setup.py" line="82" />
         <source>Quit (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="109"/>
-        <source>The chain&apos;s CA certificate</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <source>The chain's CA certificate</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="109"/>
+        <location filename="../../pos_app/ui/setup.py" line="109" />
         <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="127"/>
+        <location filename="../../pos_app/ui/setup.py" line="127" />
         <source>Setting up…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="135"/>
+        <location filename="../../pos_app/ui/setup.py" line="135" />
         <source>Not set up: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="144"/>
+        <location filename="../../pos_app/ui/setup.py" line="144" />
         <source>{} is set up. Opening the till…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="149"/>
+        <location filename="../../pos_app/ui/setup.py" line="149" />
         <source>Enrolling at {}…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="150"/>
+        <location filename="../../pos_app/ui/setup.py" line="150" />
         <source>Enrolled as {}. Loading the catalog…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="151"/>
+        <location filename="../../pos_app/ui/setup.py" line="151" />
         <source>Loading the catalog: {} rows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="152"/>
+        <location filename="../../pos_app/ui/setup.py" line="152" />
         <source>Catalog loaded: {} rows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="47"/>
-        <location filename="../../pos_app/services/shift.py" line="79"/>
+        <location filename="../../pos_app/services/shift.py" line="47" />
+        <location filename="../../pos_app/services/shift.py" line="79" />
         <source>Sign in first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="50"/>
+        <location filename="../../pos_app/services/shift.py" line="50" />
         <source>The float cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="58"/>
-        <source>This till has no issuer data (the company&apos;s legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/shift.py" line="58" />
+        <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="83"/>
-        <source>This needs a manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/shift.py" line="83" />
+        <source>This needs a manager's approval</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="92"/>
-        <location filename="../../pos_app/services/shift.py" line="108"/>
+        <location filename="../../pos_app/services/shift.py" line="92" />
+        <location filename="../../pos_app/services/shift.py" line="108" />
         <source>Open the shift first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="95"/>
+        <location filename="../../pos_app/services/shift.py" line="95" />
         <source>Enter an amount and a reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="135"/>
+        <location filename="../../pos_app/services/shift.py" line="135" />
         <source>No shift is open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="139"/>
+        <location filename="../../pos_app/services/shift.py" line="139" />
         <source>Say why the count differs from the expected cash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="75"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="75" />
         <source>Back (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShopError</name>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="12"/>
-        <source>&apos;{text}&apos; is not a quantity: type a whole number</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/explain.py" line="12" />
+        <source>'{text}' is not a quantity: type a whole number</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="13"/>
+        <location filename="../../pos_app/services/explain.py" line="13" />
         <source>Quantity must be between 1 and {most}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="14"/>
-        <source>A weighed item&apos;s quantity is its weight: remove it and weigh again</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/explain.py" line="14" />
+        <source>A weighed item's quantity is its weight: remove it and weigh again</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="17"/>
+        <location filename="../../pos_app/services/explain.py" line="17" />
         <source>A price can only be lowered at the till</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="18"/>
+        <location filename="../../pos_app/services/explain.py" line="18" />
         <source>A discount is between 0 and 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="19"/>
+        <location filename="../../pos_app/services/explain.py" line="19" />
         <source>A discount cannot be more than the line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="20"/>
+        <location filename="../../pos_app/services/explain.py" line="20" />
         <source>No such line in the cart</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="21"/>
+        <location filename="../../pos_app/services/explain.py" line="21" />
         <source>Enter an amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="22"/>
-        <source>&apos;{text}&apos; is not an amount</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/explain.py" line="22" />
+        <source>'{text}' is not an amount</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="23"/>
+        <location filename="../../pos_app/services/explain.py" line="23" />
         <source>Nothing left to pay</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="24"/>
+        <location filename="../../pos_app/services/explain.py" line="24" />
         <source>Enter the cash handed over</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="25"/>
+        <location filename="../../pos_app/services/explain.py" line="25" />
         <source>A card pays at most what is left to pay</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="26"/>
+        <location filename="../../pos_app/services/explain.py" line="26" />
         <source>A card refund gives back at most what is left to refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="29"/>
+        <location filename="../../pos_app/services/explain.py" line="29" />
         <source>The member has no points to spend</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="30"/>
+        <location filename="../../pos_app/services/explain.py" line="30" />
         <source>Points pay at most what is left and what the member may spend</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="33"/>
-        <source>&apos;{text}&apos; is not a phone number</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/explain.py" line="33" />
+        <source>'{text}' is not a phone number</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="34"/>
-        <source>&apos;{text}&apos; is not an e-mail address</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/explain.py" line="34" />
+        <source>'{text}' is not an e-mail address</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="57"/>
+        <location filename="../../pos_app/ui/signin.py" line="57" />
         <source>Who is working?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="69"/>
+        <location filename="../../pos_app/ui/signin.py" line="69" />
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="86"/>
+        <location filename="../../pos_app/ui/signin.py" line="86" />
         <source>↑↓ choose your name · type your PIN · Enter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="136"/>
+        <location filename="../../pos_app/ui/signin.py" line="136" />
         <source>Nobody can sign in yet: the staff list comes with the catalog from the server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/signin.py" line="156"/>
+        <location filename="../../pos_app/ui/signin.py" line="156" />
         <source>Choose your name first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StaffSession</name>
     <message>
-        <location filename="../../pos_app/services/session.py" line="37"/>
+        <location filename="../../pos_app/services/session.py" line="37" />
         <source>Unknown staff member: choose a name from the list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/session.py" line="40"/>
+        <location filename="../../pos_app/services/session.py" line="40" />
         <source>A PIN is 4 to 8 digits</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/session.py" line="45"/>
+        <location filename="../../pos_app/services/session.py" line="45" />
         <source>Too many wrong PINs: try again in {} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/session.py" line="54"/>
+        <location filename="../../pos_app/services/session.py" line="54" />
         <source>Wrong PIN. Locked for {} minutes after too many tries</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/session.py" line="57"/>
+        <location filename="../../pos_app/services/session.py" line="57" />
         <source>Wrong PIN: {} tries left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/session.py" line="80"/>
+        <location filename="../../pos_app/services/session.py" line="80" />
         <source>{} may not approve this</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/session.py" line="82"/>
-        <source>Approval needs another person&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/session.py" line="82" />
+        <source>Approval needs another person's PIN</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="392"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="392" />
         <source>Card terminal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>Key {} into the card terminal as a refund.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="396"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
         <source>Key {} into the card terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="401"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="412"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="412" />
         <source>Declined or cancelled (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="413"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="413" />
         <source>Approved (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="423"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="423" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="114"/>
+        <location filename="../../pos_app/ui/stock.py" line="114" />
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="120"/>
+        <location filename="../../pos_app/ui/stock.py" line="120" />
         <source>Scan or type a product, Enter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="125"/>
+        <location filename="../../pos_app/ui/stock.py" line="125" />
         <source>Offline: last known figures, as of {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="127"/>
+        <location filename="../../pos_app/ui/stock.py" line="127" />
         <source>Figures as of the last sync</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131"/>
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131"/>
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>On hand</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131"/>
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>Reserved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131"/>
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>In transit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131"/>
+        <location filename="../../pos_app/ui/stock.py" line="131" />
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135"/>
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135"/>
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>Last known</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135"/>
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="140"/>
+        <location filename="../../pos_app/ui/stock.py" line="140" />
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="142"/>
+        <location filename="../../pos_app/ui/stock.py" line="142" />
         <source>Ask that store F2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="143"/>
+        <location filename="../../pos_app/ui/stock.py" line="143" />
         <source>Reserve F3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="148"/>
+        <location filename="../../pos_app/ui/stock.py" line="148" />
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="149"/>
+        <location filename="../../pos_app/ui/stock.py" line="149" />
         <source>Stolen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="150"/>
+        <location filename="../../pos_app/ui/stock.py" line="150" />
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="151"/>
+        <location filename="../../pos_app/ui/stock.py" line="151" />
         <source>Returned to the supplier</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="158"/>
+        <location filename="../../pos_app/ui/stock.py" line="158" />
         <source>Adjust here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="161"/>
+        <location filename="../../pos_app/ui/stock.py" line="161" />
         <source>Adjust F4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="166"/>
+        <location filename="../../pos_app/ui/stock.py" line="166" />
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="168"/>
+        <location filename="../../pos_app/ui/stock.py" line="168" />
         <source>Sibling stores</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="215"/>
+        <location filename="../../pos_app/ui/stock.py" line="215" />
         <source>Choose the product and the store to ask</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="229"/>
+        <location filename="../../pos_app/ui/stock.py" line="229" />
         <source>Choose the product and how many units (− to write off)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="239"/>
+        <location filename="../../pos_app/ui/stock.py" line="239" />
         <source>Adjust stock: {:+d}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="84"/>
+        <location filename="../../pos_app/services/stock.py" line="84" />
         <source>Only a manager may do this</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="106"/>
+        <location filename="../../pos_app/services/stock.py" line="106" />
         <source>Nothing matches {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="157"/>
+        <location filename="../../pos_app/services/stock.py" line="157" />
         <source>No transfer {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="175"/>
+        <location filename="../../pos_app/services/stock.py" line="175" />
         <source>Transfer {} requested</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="194"/>
+        <location filename="../../pos_app/services/stock.py" line="194" />
         <source>Nothing picked to ship</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="199"/>
+        <location filename="../../pos_app/services/stock.py" line="199" />
         <source>Transfer {} shipped: put the note in the parcel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="209"/>
+        <location filename="../../pos_app/services/stock.py" line="209" />
         <source>{}: {} shipped, {} counted: say why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="216"/>
+        <location filename="../../pos_app/services/stock.py" line="216" />
         <source>Transfer {} received</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="218"/>
+        <location filename="../../pos_app/services/stock.py" line="218" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="225"/>
+        <location filename="../../pos_app/services/stock.py" line="225" />
         <source>TRANSFER NOTE</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="226"/>
+        <location filename="../../pos_app/services/stock.py" line="226" />
         <source>Transfer {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="227"/>
+        <location filename="../../pos_app/services/stock.py" line="227" />
         <source>From: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="228"/>
+        <location filename="../../pos_app/services/stock.py" line="228" />
         <source>To: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="235"/>
+        <location filename="../../pos_app/services/stock.py" line="235" />
         <source>Receiving store: scan this code to open it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="253"/>
+        <location filename="../../pos_app/services/stock.py" line="253" />
         <source>No sibling store can spare these</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="268"/>
+        <location filename="../../pos_app/services/stock.py" line="268" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="274"/>
+        <location filename="../../pos_app/services/stock.py" line="274" />
         <source>Start a count first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="280"/>
+        <location filename="../../pos_app/services/stock.py" line="280" />
         <source>Type a quantity, *, then scan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="287"/>
+        <location filename="../../pos_app/services/stock.py" line="287" />
         <source>{}: {} counted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="308"/>
-        <source>A manager must approve the count&apos;s differences</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/stock.py" line="308" />
+        <source>A manager must approve the count's differences</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="315"/>
+        <location filename="../../pos_app/services/stock.py" line="315" />
         <source>Count approved: {} product(s) adjusted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="326"/>
+        <location filename="../../pos_app/services/stock.py" line="326" />
         <source>A manager must approve an adjustment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="340"/>
+        <location filename="../../pos_app/services/stock.py" line="340" />
         <source>Stock adjusted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="199"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="199" />
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="207"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="207" />
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="210"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="210" />
         <source>Export diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="217"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="217" />
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="227"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="227" />
         <source>Events the server refused (kept there for HQ to review):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="236"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="236" />
         <source>Making the diagnostics file…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="245"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="245" />
         <source>The diagnostics file could not be written: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="247"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="247" />
         <source>Diagnostics saved (no customer data in it): {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="261"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="261" />
         <source>never (catalog not loaded yet)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="264"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="264" />
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="266"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="266" />
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="268"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="268" />
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/dialogs.py" line="270"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="270" />
         <source>%n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>not tried yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="276"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="276" />
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="281"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="281" />
         <source>{} (the oldest made {})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="283"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="283" />
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="284"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="284" />
         <source>Sales waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="285"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="285" />
         <source>VERI*FACTU records waiting to reach HQ, which sends them to the AEAT</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="286"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="286" />
         <source>Last successful sync</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="287"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="287" />
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="288"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="288" />
         <source>Catalog and stock up to date as of</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="289"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="289" />
         <source>Catalog position (cursor)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/dialogs.py" line="300"/>
+        <location filename="../../pos_app/ui/dialogs.py" line="300" />
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="105"/>
+        <location filename="../../pos_app/services/till.py" line="105" />
         <source>Enrolling this till at {}…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="150"/>
-        <source>The till&apos;s database is damaged: close the till and start it again to repair it</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/services/till.py" line="150" />
+        <source>The till's database is damaged: close the till and start it again to repair it</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="142"/>
-        <source>The till&apos;s database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/app.py" line="142" />
+        <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="184"/>
+        <location filename="../../pos_app/app.py" line="184" />
         <source>Starting the demo central server…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="186"/>
+        <location filename="../../pos_app/app.py" line="186" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="196"/>
+        <location filename="../../pos_app/app.py" line="196" />
         <source>This till is not set up: start it again to open the setup wizard</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="208"/>
+        <location filename="../../pos_app/app.py" line="208" />
         <source>Set-up failed: {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="213"/>
+        <location filename="../../pos_app/app.py" line="213" />
         <source>Loading the catalog from the server…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="217"/>
+        <location filename="../../pos_app/app.py" line="217" />
         <source>Ready: sign in to start selling</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="263"/>
+        <location filename="../../pos_app/ui/stock.py" line="263" />
         <source>Transfers between stores</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="270"/>
-        <source>Scan the parcel&apos;s transfer note, or type its number, Enter</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../pos_app/ui/stock.py" line="270" />
+        <source>Scan the parcel's transfer note, or type its number, Enter</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274"/>
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>To send</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274"/>
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274"/>
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274"/>
+        <location filename="../../pos_app/ui/stock.py" line="274" />
         <source>Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284"/>
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284"/>
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284"/>
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284"/>
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284"/>
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="285"/>
+        <location filename="../../pos_app/ui/stock.py" line="285" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="291"/>
+        <location filename="../../pos_app/ui/stock.py" line="291" />
         <source>Accept F2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="292"/>
+        <location filename="../../pos_app/ui/stock.py" line="292" />
         <source>Decline F3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="293"/>
+        <location filename="../../pos_app/ui/stock.py" line="293" />
         <source>Ship F4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="294"/>
+        <location filename="../../pos_app/ui/stock.py" line="294" />
         <source>Receive F5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="295"/>
+        <location filename="../../pos_app/ui/stock.py" line="295" />
         <source>Note F6</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="296"/>
+        <location filename="../../pos_app/ui/stock.py" line="296" />
         <source>Request F7</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="297"/>
+        <location filename="../../pos_app/ui/stock.py" line="297" />
         <source>Cancel F8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359"/>
+        <location filename="../../pos_app/ui/stock.py" line="359" />
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359"/>
+        <location filename="../../pos_app/ui/stock.py" line="359" />
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359"/>
+        <location filename="../../pos_app/ui/stock.py" line="359" />
         <source>on its way</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360"/>
+        <location filename="../../pos_app/ui/stock.py" line="360" />
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360"/>
+        <location filename="../../pos_app/ui/stock.py" line="360" />
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360"/>
+        <location filename="../../pos_app/ui/stock.py" line="360" />
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="418"/>
+        <location filename="../../pos_app/ui/stock.py" line="418" />
         <source>Transfer {} opened</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="440"/>
+        <location filename="../../pos_app/ui/stock.py" line="440" />
         <source>Transfer note printed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="448"/>
+        <location filename="../../pos_app/ui/stock.py" line="448" />
         <source>{} transfer(s) requested</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="886"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="886" />
         <source>Choose size and colour</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="912"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="912" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="823"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="823" />
         <source>Z report {}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="832"/>
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="832" />
         <source>Done (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

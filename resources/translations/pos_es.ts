@@ -1784,15 +1784,23 @@
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos_app/ui/main_window.py" line="1009" />
-        <source>{} waiting to send</source>
-        <translation>{} pendientes de envío</translation>
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n pendiente de envío</numerusform><numerusform>%n pendientes de envío</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../pos_app/ui/main_window.py" line="1011" />
-        <source>{} rejected</source>
-        <translation>{} rechazados</translation>
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform><numerusform>%n rechazados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/main_window.py" line="1022" />
+        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
+        <translation>
+            <numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendiente). Stock y precios de la última sincronización.</numerusform><numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendientes). Stock y precios de la última sincronización.</numerusform></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="1014" />
@@ -1800,17 +1808,12 @@
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1022" />
-        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns ({} waiting). Stock and prices as of the last sync.</source>
-        <translation>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión ({} pendientes). Stock y precios de la última sincronización.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1040" />
+        <location filename="../../pos_app/ui/main_window.py" line="1042" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1040" />
+        <location filename="../../pos_app/ui/main_window.py" line="1042" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -2519,9 +2522,7 @@
         <location filename="../../pos_app/ui/dialogs.py" line="270" />
         <source>%n days ago</source>
         <translation>
-            <numerusform>hace %n días</numerusform>
-            <numerusform>hace %n días</numerusform>
-        </translation>
+            <numerusform>hace %n día</numerusform><numerusform>hace %n días</numerusform></translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/dialogs.py" line="276" />

@@ -177,3 +177,29 @@ def test_a_refusal_is_said_in_the_cashiers_language(qtbot, till):
         till.sales.clear()
         window.close()
         set_language("en")
+
+
+def test_plural_forms_are_right_in_both_languages(qtbot, till):
+    """ "1 pendientes" and "1 days ago" were wrong: counts use Qt's plural forms (%n)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from sync.client.engine import SyncStatus
+
+    set_language("es")
+    window = SaleWindow(till)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_sync_status(SyncStatus(online=False, pending=1, rejected=1))
+        assert "1 pendiente de envío" in window.sync_badge.text() and "1 rechazado<" in window.sync_badge.text()
+        assert "(1 pendiente)" in window.offline_banner.text()
+        window.show_sync_status(SyncStatus(online=False, pending=2, rejected=3))
+        assert "2 pendientes de envío" in window.sync_badge.text() and "3 rechazados" in window.sync_badge.text()
+        assert "(2 pendientes)" in window.offline_banner.text()
+        assert QCoreApplication.translate("SyncPanel", "%n days ago", "", 1) == "hace 1 día"
+        set_language("en")
+        assert QCoreApplication.translate("SyncPanel", "%n days ago", "", 1) == "1 day ago"
+        assert QCoreApplication.translate("SyncPanel", "%n days ago", "", 2) == "2 days ago"
+    finally:
+        window.close()
+        set_language("en")
