@@ -33,6 +33,7 @@ case "${1:-}" in
     setup "[test]"
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$VENV/bin/ruff" check pos_app sync tests packaging
+    "$VENV/bin/lint-imports"  # the house's layers (.importlinter)
     exec "$VENV/bin/pytest" "$@"
     ;;
   *)

@@ -9,6 +9,8 @@ till's own) and suggestions from related products.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.selling import SaleService
 from pos_app.services.till import Till
-from pos_app.store.members import Member
 from pos_app.ui.i18n import money
 from pos_app.ui.shop_dialogs import ShopDialog, big_font, ok_cancel, spawn, touch_button
 from sync import protocol as p
+
+if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
+    from pos_app.store.members import Member
 
 
 def _short(text: str, room: int = 40) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.provisioning import provision
-from pos_app.store.replica import Identity
 from pos_app.ui.shop_dialogs import spawn
 from sync.client.engine import SyncError
+
+if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
+    from pos_app.store.replica import Identity
 
 
 class SetupWizard(QDialog):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QIntValidator, QKeyEvent
@@ -43,9 +43,11 @@ from pos_app.domain.verifactu import NifError, valid_nif
 from pos_app.services.explain import explain
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
-from pos_app.store.till_records import ReturnableLine
 from pos_app.ui.dialogs import mono_font
 from pos_app.ui.i18n import money, typed_amount
+
+if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
+    from pos_app.store.till_records import ReturnableLine
 
 BIG = 22
 
