@@ -628,8 +628,10 @@ class SaleService(QObject):
         request (nexo TransactionStatus) until it says, for as long again: never a guess. None
         when it still cannot say (the cashier checks the terminal; the log keeps the reference)."""
         request = self.terminal.charge if what == "charge" else self.terminal.refund
+        # A stand-alone terminal's answer is the cashier's, who takes the time it takes.
+        waits = None if isinstance(self.terminal, StandaloneTerminal) else self.settings.card_timeout
         try:
-            return await asyncio.wait_for(request(amount, reference), self.settings.card_timeout)
+            return await asyncio.wait_for(request(amount, reference), waits)
         except Exception as exc:  # a timeout, a dropped connection, an answer that is not one
             log.warning("card %s %s: no usable answer (%r); asking the terminal", what, reference, exc)
         loop = asyncio.get_running_loop()
