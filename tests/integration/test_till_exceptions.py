@@ -16,6 +16,7 @@ from pos_app.domain.money import round_half_up_div
 from pos_app.services.printing import PrintJob, ReceiptPrinter, escpos_bytes
 from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
+from pos_app.services.terminal import StandaloneTerminal
 from pos_app.store.replica import Replica
 from sync.server import schema as t
 from tests.tills import engine_for, enrol_till, load_catalog, signed_in_sales
@@ -163,6 +164,11 @@ def test_a_shift_of_facts_reaches_the_server_once(tmp_path, live_server, central
     replica = ready_replica(tmp_path, live_server, central)
     identity = replica.identity()
     sales = signed_in_sales(replica)
+
+    async def approved_on_the_datafono(_what: str, _amount: int) -> str:
+        return "654321"  # the cashier types the terminal's authorisation code
+
+    sales.terminal = StandaloneTerminal(confirm=approved_on_the_datafono)
     assert sales.scan(TEE) and sales.scan(TEE)
     sale = asyncio.run(sales.pay_card())
     assert sale is not None and sale.discount_total > 0
