@@ -15,18 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pos_app.domain.errors import ShopError
+
 _INTERNAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_.]{0,39}$")
 GTIN_LENGTHS = (8, 12, 13, 14)
 
 
-class BarcodeError(ValueError):
-    """A code that cannot be a barcode; the message is for the cashier. `reason` (empty, length,
-    check_digit, characters) and `code` let the screen say it in its own language."""
+class BarcodeError(ShopError):
+    """A code that cannot be a barcode: `reason` (empty, length, check_digit, characters) makes
+    its rule code "barcode.<reason>", said in the screen's language like every refusal
+    (domain/errors.py); `scanned` is what was scanned."""
 
     def __init__(self, message: str, reason: str = "", code: str = "") -> None:
-        super().__init__(message)
+        super().__init__(f"barcode.{reason}", message, scanned=code, digits=len(code))
         self.reason = reason
-        self.code = code
+        self.scanned = code
 
 
 def gtin_check_digit(body: str) -> int:

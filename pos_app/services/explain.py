@@ -32,6 +32,10 @@ SENTENCES = {
     ),
     "identify.phone": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a phone number"),
     "identify.email": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not an e-mail address"),
+    "barcode.empty": QT_TRANSLATE_NOOP("ShopError", "Nothing was scanned"),
+    "barcode.length": QT_TRANSLATE_NOOP("ShopError", "Code {scanned} has {digits} digits: not a barcode"),
+    "barcode.check_digit": QT_TRANSLATE_NOOP("ShopError", "Code {scanned} has a wrong check digit: scan it again"),
+    "barcode.characters": QT_TRANSLATE_NOOP("ShopError", "'{scanned}' is not a barcode"),
 }
 
 

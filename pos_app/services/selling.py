@@ -258,7 +258,7 @@ class SaleService(QObject):
             code = normalise(text)
         except BarcodeError as exc:
             self.multiplier = 1  # a multiplier applies to the next good scan only
-            self._say(self._barcode_problem(exc), "error")
+            self._say(explain(exc), "error")
             return False
         embedded = embedded_value(code, self.settings.embedded_layout)
         lookup = embedded.base_code if embedded else code.code
@@ -280,16 +280,6 @@ class SaleService(QObject):
             )
             return self._add(weighed, weight_g=embedded.value, labelled=True)
         return self._add(replace(item, unit_price=embedded.value, barcode=code.code), labelled=True)
-
-    def _barcode_problem(self, exc: BarcodeError) -> str:
-        messages = {
-            "empty": self.tr("Nothing was scanned"),
-            "length": self.tr("Code {} has {} digits: not a barcode"),
-            "check_digit": self.tr("Code {} has a wrong check digit: scan it again"),
-            "characters": self.tr("'{}' is not a barcode"),
-        }
-        template = messages.get(exc.reason)
-        return template.format(exc.code, len(exc.code)) if template else str(exc)
 
     def add_sku(self, sku_id: int) -> bool:
         item = self.replica.item_by_sku_id(sku_id)

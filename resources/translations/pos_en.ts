@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="121" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="123" />
         <source>Manager approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="135" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="137" />
         <source>Needs a manager's approval:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="139" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
         <source>Manager's PIN</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="144" />
         <source>Approve (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="156" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="158" />
         <source>Nobody here can approve this</source>
         <translation type="unfinished" />
     </message>
@@ -59,67 +59,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="670" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="672" />
         <source>Close the shift (Z report)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="683" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="685" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="704" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="706" />
         <source>Counted: see the Z report (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="726" />
         <source>Why does the count differ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="727" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
         <source>Back to the count (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="728" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="730" />
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="781" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="783" />
         <source>{} is not an amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="785" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="793" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
         <source>The count matches the expected cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="812" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="776" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="778" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished" />
     </message>
@@ -245,27 +245,27 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="71" />
+        <location filename="../../pos_app/ui/customer.py" line="75" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="77" />
+        <location filename="../../pos_app/ui/customer.py" line="81" />
         <source>Card, phone, e-mail or name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="89" />
+        <location filename="../../pos_app/ui/customer.py" line="93" />
         <source>New member (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="90" />
+        <location filename="../../pos_app/ui/customer.py" line="94" />
         <source>No member for this sale (Ctrl+Del)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="91" />
+        <location filename="../../pos_app/ui/customer.py" line="95" />
         <source>Choose (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -317,52 +317,52 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="245" />
+        <location filename="../../pos_app/ui/customer.py" line="249" />
         <source>Offers for this member:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="258" />
+        <location filename="../../pos_app/ui/customer.py" line="262" />
         <source>{} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="259" />
+        <location filename="../../pos_app/ui/customer.py" line="263" />
         <source>may spend here now: {} ({})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="263" />
+        <location filename="../../pos_app/ui/customer.py" line="267" />
         <source>not yet confirmed by HQ: +{} −{}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="275" />
+        <location filename="../../pos_app/ui/customer.py" line="279" />
         <source>Recent purchases, every channel:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="277" />
+        <location filename="../../pos_app/ui/customer.py" line="281" />
         <source>Recent purchases at this till (offline):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="284" />
+        <location filename="../../pos_app/ui/customer.py" line="288" />
         <source>none yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="286" />
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>You could suggest:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="294" />
         <source>web</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="294" />
         <source>store</source>
         <translation type="unfinished" />
     </message>
@@ -370,27 +370,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="433" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="435" />
         <source>Discount or price change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="437" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
         <source>% off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="440" />
         <source>Amount off the line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="441" />
         <source>New unit price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="451" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="453" />
         <source>Apply (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -398,37 +398,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="151" />
+        <location filename="../../pos_app/ui/customer.py" line="155" />
         <source>New member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="163" />
+        <location filename="../../pos_app/ui/customer.py" line="167" />
         <source>The customer agrees to receive offers (ask; never tick it for them)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="173" />
+        <location filename="../../pos_app/ui/customer.py" line="177" />
         <source>Name and surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="174" />
+        <location filename="../../pos_app/ui/customer.py" line="178" />
         <source>Mobile phone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="175" />
+        <location filename="../../pos_app/ui/customer.py" line="179" />
         <source>E-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="179" />
+        <location filename="../../pos_app/ui/customer.py" line="183" />
         <source>A phone or an e-mail is needed; nothing else is asked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="182" />
+        <location filename="../../pos_app/ui/customer.py" line="186" />
         <source>Enrol (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -436,37 +436,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="842" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="844" />
         <source>Full invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="853" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="855" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="856" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="862" />
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="867" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="869" />
         <source>A tax id and a name are needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="872" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="874" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
@@ -482,17 +482,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="636" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="638" />
         <source>Open the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="645" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="648" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
         <source>Open shift (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -500,12 +500,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="470" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="472" />
         <source>Parked sales</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="485" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="487" />
         <source>Resume (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -513,82 +513,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="224" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="226" />
         <source>Payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="238" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
         <source>empty = all that is left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
         <source>Cash (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="247" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="249" />
         <source>Card (F6)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
         <source>Points (F4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="258" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="260" />
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="326" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="328" />
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source>To pay: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Sale total: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source>Cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source>Card</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source>Points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="351" />
         <source> · change {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="353" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="355" />
         <source>Cash rounding: {}</source>
         <translation type="unfinished" />
     </message>
@@ -914,22 +914,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="188" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="192" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
         <source>Confirm (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="205" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="207" />
         <source>Give a reason</source>
         <translation type="unfinished" />
     </message>
@@ -1036,57 +1036,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="504" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="511" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Returnable</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="522" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="524" />
         <source>No receipt…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="530" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="532" />
         <source>Refund (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="542" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="583" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="585" />
         <source>To refund: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="626" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="628" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
@@ -1096,7 +1096,7 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="162" />
         <location filename="../../pos_app/services/selling.py" line="239" />
-        <location filename="../../pos_app/services/selling.py" line="455" />
+        <location filename="../../pos_app/services/selling.py" line="445" />
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished" />
     </message>
@@ -1116,58 +1116,38 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="286" />
-        <source>Nothing was scanned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../pos_app/services/selling.py" line="287" />
-        <source>Code {} has {} digits: not a barcode</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="288" />
-        <source>Code {} has a wrong check digit: scan it again</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="289" />
-        <source>'{}' is not a barcode</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>That product is no longer sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="307" />
+        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="310" />
+        <location filename="../../pos_app/services/selling.py" line="300" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="473" />
+        <location filename="../../pos_app/services/selling.py" line="463" />
         <source>Removed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="493" />
+        <location filename="../../pos_app/services/selling.py" line="483" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="525" />
+        <location filename="../../pos_app/services/selling.py" line="515" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="192" />
-        <location filename="../../pos_app/services/selling.py" line="538" />
+        <location filename="../../pos_app/services/selling.py" line="528" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
@@ -1192,207 +1172,207 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="342" />
+        <location filename="../../pos_app/services/selling.py" line="332" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="359" />
+        <location filename="../../pos_app/services/selling.py" line="349" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="389" />
+        <location filename="../../pos_app/services/selling.py" line="379" />
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="406" />
+        <location filename="../../pos_app/services/selling.py" line="396" />
         <source>Order {}: take the payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="459" />
+        <location filename="../../pos_app/services/selling.py" line="449" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="540" />
+        <location filename="../../pos_app/services/selling.py" line="530" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="542" />
+        <location filename="../../pos_app/services/selling.py" line="532" />
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="558" />
+        <location filename="../../pos_app/services/selling.py" line="548" />
         <source>Change: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="569" />
+        <location filename="../../pos_app/services/selling.py" line="559" />
         <source>Identify the member first (F1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="580" />
+        <location filename="../../pos_app/services/selling.py" line="570" />
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="600" />
+        <location filename="../../pos_app/services/selling.py" line="590" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="608" />
+        <location filename="../../pos_app/services/selling.py" line="598" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618" />
+        <location filename="../../pos_app/services/selling.py" line="608" />
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="645" />
+        <location filename="../../pos_app/services/selling.py" line="637" />
         <source>the terminal did not receive it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="668" />
+        <location filename="../../pos_app/services/selling.py" line="660" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="705" />
+        <location filename="../../pos_app/services/selling.py" line="697" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="754" />
+        <location filename="../../pos_app/services/selling.py" line="746" />
         <source>Cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="757" />
+        <location filename="../../pos_app/services/selling.py" line="749" />
         <source>Say why the sale is voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="760" />
+        <location filename="../../pos_app/services/selling.py" line="752" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="780" />
+        <location filename="../../pos_app/services/selling.py" line="772" />
         <source>Sale voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="812" />
+        <location filename="../../pos_app/services/selling.py" line="804" />
         <source>Sale parked: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="822" />
+        <location filename="../../pos_app/services/selling.py" line="814" />
         <source>Finish or park the current sale first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="826" />
+        <location filename="../../pos_app/services/selling.py" line="818" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="832" />
+        <location filename="../../pos_app/services/selling.py" line="824" />
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852" />
+        <location filename="../../pos_app/services/selling.py" line="844" />
         <source>Sale resumed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="875" />
+        <location filename="../../pos_app/services/selling.py" line="867" />
         <source>No receipt {} at this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882" />
+        <location filename="../../pos_app/services/selling.py" line="874" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="886" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="909" />
+        <location filename="../../pos_app/services/selling.py" line="901" />
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="921" />
+        <location filename="../../pos_app/services/selling.py" line="913" />
         <source>Discount given back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="935" />
+        <location filename="../../pos_app/services/selling.py" line="927" />
         <source>Finish the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="938" />
+        <location filename="../../pos_app/services/selling.py" line="930" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="941" />
+        <location filename="../../pos_app/services/selling.py" line="933" />
         <source>This return needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="963" />
+        <location filename="../../pos_app/services/selling.py" line="955" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="971" />
+        <location filename="../../pos_app/services/selling.py" line="963" />
         <source>The card refund was declined: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="981" />
+        <location filename="../../pos_app/services/selling.py" line="973" />
         <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="988" />
+        <location filename="../../pos_app/services/selling.py" line="980" />
         <source>No receipt to reprint yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1003" />
+        <location filename="../../pos_app/services/selling.py" line="995" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1009" />
+        <location filename="../../pos_app/services/selling.py" line="1001" />
         <source>Full invoice {} issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1025" />
+        <location filename="../../pos_app/services/selling.py" line="1017" />
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1028" />
+        <location filename="../../pos_app/services/selling.py" line="1020" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
@@ -1854,102 +1834,102 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="41" />
+        <location filename="../../pos_app/ui/setup.py" line="44" />
         <source>Omni POS: set up this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="47" />
+        <location filename="../../pos_app/ui/setup.py" line="50" />
         <source>Set up this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="51" />
+        <location filename="../../pos_app/ui/setup.py" line="54" />
         <source>Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="60" />
+        <location filename="../../pos_app/ui/setup.py" line="63" />
         <source>e.g. K7Q2-M9XD</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="63" />
+        <location filename="../../pos_app/ui/setup.py" line="66" />
         <source>only if the chain uses its own certificate authority</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="64" />
+        <location filename="../../pos_app/ui/setup.py" line="67" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="71" />
+        <location filename="../../pos_app/ui/setup.py" line="74" />
         <source>Server address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="72" />
+        <location filename="../../pos_app/ui/setup.py" line="75" />
         <source>Enrolment code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="73" />
+        <location filename="../../pos_app/ui/setup.py" line="76" />
         <source>CA certificate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="80" />
+        <location filename="../../pos_app/ui/setup.py" line="83" />
         <source>Set up (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="82" />
+        <location filename="../../pos_app/ui/setup.py" line="85" />
         <source>Quit (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <location filename="../../pos_app/ui/setup.py" line="112" />
         <source>The chain's CA certificate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <location filename="../../pos_app/ui/setup.py" line="112" />
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="127" />
+        <location filename="../../pos_app/ui/setup.py" line="130" />
         <source>Setting up…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="135" />
+        <location filename="../../pos_app/ui/setup.py" line="138" />
         <source>Not set up: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="144" />
+        <location filename="../../pos_app/ui/setup.py" line="147" />
         <source>{} is set up. Opening the till…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="149" />
+        <location filename="../../pos_app/ui/setup.py" line="152" />
         <source>Enrolling at {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="150" />
+        <location filename="../../pos_app/ui/setup.py" line="153" />
         <source>Enrolled as {}. Loading the catalog…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="151" />
+        <location filename="../../pos_app/ui/setup.py" line="154" />
         <source>Loading the catalog: {} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="152" />
+        <location filename="../../pos_app/ui/setup.py" line="155" />
         <source>Catalog loaded: {} rows</source>
         <translation type="unfinished" />
     </message>
@@ -2002,7 +1982,7 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="75" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="77" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
@@ -2094,6 +2074,26 @@
         <source>'{text}' is not an e-mail address</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="35" />
+        <source>Nothing was scanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="36" />
+        <source>Code {scanned} has {digits} digits: not a barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="37" />
+        <source>Code {scanned} has a wrong check digit: scan it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="38" />
+        <source>'{scanned}' is not a barcode</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2164,37 +2164,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="392" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>Card terminal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="398" />
         <source>Key {} into the card terminal.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="403" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="412" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="414" />
         <source>Declined or cancelled (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="413" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="415" />
         <source>Approved (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="423" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="425" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation type="unfinished" />
     </message>
@@ -2778,12 +2778,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="886" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="888" />
         <source>Choose size and colour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="912" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="914" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation type="unfinished" />
     </message>
@@ -2791,12 +2791,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="823" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="825" />
         <source>Z report {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="832" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="834" />
         <source>Done (Enter)</source>
         <translation type="unfinished" />
     </message>

@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="121" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="123" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="135" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="137" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="139" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="144" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="156" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="158" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -59,67 +59,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="670" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="672" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="683" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="685" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="704" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="706" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="724" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="726" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="727" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="728" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="730" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="781" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="783" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="785" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="793" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="812" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="776" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="778" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -245,27 +245,27 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="71" />
+        <location filename="../../pos_app/ui/customer.py" line="75" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="77" />
+        <location filename="../../pos_app/ui/customer.py" line="81" />
         <source>Card, phone, e-mail or name</source>
         <translation>Tarjeta, teléfono, correo o nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="89" />
+        <location filename="../../pos_app/ui/customer.py" line="93" />
         <source>New member (Ctrl+N)</source>
         <translation>Nuevo socio (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="90" />
+        <location filename="../../pos_app/ui/customer.py" line="94" />
         <source>No member for this sale (Ctrl+Del)</source>
         <translation>Sin socio en esta venta (Ctrl+Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="91" />
+        <location filename="../../pos_app/ui/customer.py" line="95" />
         <source>Choose (Enter)</source>
         <translation>Elegir (Intro)</translation>
     </message>
@@ -317,52 +317,52 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="245" />
+        <location filename="../../pos_app/ui/customer.py" line="249" />
         <source>Offers for this member:</source>
         <translation>Ofertas para este socio:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="258" />
+        <location filename="../../pos_app/ui/customer.py" line="262" />
         <source>{} points</source>
         <translation>{} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="259" />
+        <location filename="../../pos_app/ui/customer.py" line="263" />
         <source>may spend here now: {} ({})</source>
         <translation>puede gastar aquí ahora: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="263" />
+        <location filename="../../pos_app/ui/customer.py" line="267" />
         <source>not yet confirmed by HQ: +{} −{}</source>
         <translation>pendiente de confirmar por la central: +{} −{}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="275" />
+        <location filename="../../pos_app/ui/customer.py" line="279" />
         <source>Recent purchases, every channel:</source>
         <translation>Compras recientes, todos los canales:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="277" />
+        <location filename="../../pos_app/ui/customer.py" line="281" />
         <source>Recent purchases at this till (offline):</source>
         <translation>Compras recientes en esta caja (sin conexión):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="284" />
+        <location filename="../../pos_app/ui/customer.py" line="288" />
         <source>none yet</source>
         <translation>ninguna todavía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="286" />
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>You could suggest:</source>
         <translation>Puedes sugerir:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="294" />
         <source>web</source>
         <translation>web</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="294" />
         <source>store</source>
         <translation>tienda</translation>
     </message>
@@ -370,27 +370,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="433" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="435" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="437" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="440" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="441" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="451" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="453" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -398,37 +398,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="151" />
+        <location filename="../../pos_app/ui/customer.py" line="155" />
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="163" />
+        <location filename="../../pos_app/ui/customer.py" line="167" />
         <source>The customer agrees to receive offers (ask; never tick it for them)</source>
         <translation>El cliente acepta recibir ofertas (pregúntale; nunca lo marques por él)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="173" />
+        <location filename="../../pos_app/ui/customer.py" line="177" />
         <source>Name and surname</source>
         <translation>Nombre y apellidos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="174" />
+        <location filename="../../pos_app/ui/customer.py" line="178" />
         <source>Mobile phone</source>
         <translation>Teléfono móvil</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="175" />
+        <location filename="../../pos_app/ui/customer.py" line="179" />
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="179" />
+        <location filename="../../pos_app/ui/customer.py" line="183" />
         <source>A phone or an e-mail is needed; nothing else is asked.</source>
         <translation>Hace falta un teléfono o un correo; no se pide nada más.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="182" />
+        <location filename="../../pos_app/ui/customer.py" line="186" />
         <source>Enrol (Enter)</source>
         <translation>Dar de alta (Intro)</translation>
     </message>
@@ -436,37 +436,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="842" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="844" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="852" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="853" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="855" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="856" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="862" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="867" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="869" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="872" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="874" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -482,17 +482,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="636" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="638" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="645" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="648" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -500,12 +500,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="470" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="472" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="485" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="487" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -513,82 +513,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="224" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="226" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="238" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="246" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="247" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="249" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="258" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="260" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="326" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="328" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="351" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="353" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="355" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -914,22 +914,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="188" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="192" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="205" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="207" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -1036,57 +1036,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="504" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="511" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="513" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="522" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="524" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="530" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="532" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="542" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation>No es de esta caja: pidiendo a la central el ticket {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="583" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="585" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="626" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="628" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1096,7 +1096,7 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="162" />
         <location filename="../../pos_app/services/selling.py" line="239" />
-        <location filename="../../pos_app/services/selling.py" line="455" />
+        <location filename="../../pos_app/services/selling.py" line="445" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
@@ -1116,58 +1116,38 @@
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="286" />
-        <source>Nothing was scanned</source>
-        <translation>No se ha escaneado nada</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/services/selling.py" line="287" />
-        <source>Code {} has {} digits: not a barcode</source>
-        <translation>El código {} tiene {} cifras: no es un código de barras</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="288" />
-        <source>Code {} has a wrong check digit: scan it again</source>
-        <translation>El código {} tiene mal el dígito de control: escanéalo otra vez</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="289" />
-        <source>'{}' is not a barcode</source>
-        <translation>'{}' no es un código de barras</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="307" />
+        <location filename="../../pos_app/services/selling.py" line="297" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="310" />
+        <location filename="../../pos_app/services/selling.py" line="300" />
         <source>{} is sold by weight: weigh it and scan the scale's label</source>
         <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="473" />
+        <location filename="../../pos_app/services/selling.py" line="463" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="493" />
+        <location filename="../../pos_app/services/selling.py" line="483" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="525" />
+        <location filename="../../pos_app/services/selling.py" line="515" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="192" />
-        <location filename="../../pos_app/services/selling.py" line="538" />
+        <location filename="../../pos_app/services/selling.py" line="528" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
@@ -1192,207 +1172,207 @@
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="342" />
+        <location filename="../../pos_app/services/selling.py" line="332" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="359" />
+        <location filename="../../pos_app/services/selling.py" line="349" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="389" />
+        <location filename="../../pos_app/services/selling.py" line="379" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="406" />
+        <location filename="../../pos_app/services/selling.py" line="396" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="459" />
+        <location filename="../../pos_app/services/selling.py" line="449" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="540" />
+        <location filename="../../pos_app/services/selling.py" line="530" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="542" />
+        <location filename="../../pos_app/services/selling.py" line="532" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="558" />
+        <location filename="../../pos_app/services/selling.py" line="548" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="569" />
+        <location filename="../../pos_app/services/selling.py" line="559" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="580" />
+        <location filename="../../pos_app/services/selling.py" line="570" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="600" />
+        <location filename="../../pos_app/services/selling.py" line="590" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="608" />
+        <location filename="../../pos_app/services/selling.py" line="598" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="618" />
+        <location filename="../../pos_app/services/selling.py" line="608" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="645" />
+        <location filename="../../pos_app/services/selling.py" line="637" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="668" />
+        <location filename="../../pos_app/services/selling.py" line="660" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="705" />
+        <location filename="../../pos_app/services/selling.py" line="697" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="754" />
+        <location filename="../../pos_app/services/selling.py" line="746" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="757" />
+        <location filename="../../pos_app/services/selling.py" line="749" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="760" />
+        <location filename="../../pos_app/services/selling.py" line="752" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="780" />
+        <location filename="../../pos_app/services/selling.py" line="772" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="812" />
+        <location filename="../../pos_app/services/selling.py" line="804" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="822" />
+        <location filename="../../pos_app/services/selling.py" line="814" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="826" />
+        <location filename="../../pos_app/services/selling.py" line="818" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="832" />
+        <location filename="../../pos_app/services/selling.py" line="824" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852" />
+        <location filename="../../pos_app/services/selling.py" line="844" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="875" />
+        <location filename="../../pos_app/services/selling.py" line="867" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="882" />
+        <location filename="../../pos_app/services/selling.py" line="874" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="886" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="909" />
+        <location filename="../../pos_app/services/selling.py" line="901" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="921" />
+        <location filename="../../pos_app/services/selling.py" line="913" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="935" />
+        <location filename="../../pos_app/services/selling.py" line="927" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="938" />
+        <location filename="../../pos_app/services/selling.py" line="930" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="941" />
+        <location filename="../../pos_app/services/selling.py" line="933" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="963" />
+        <location filename="../../pos_app/services/selling.py" line="955" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="971" />
+        <location filename="../../pos_app/services/selling.py" line="963" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="981" />
+        <location filename="../../pos_app/services/selling.py" line="973" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="988" />
+        <location filename="../../pos_app/services/selling.py" line="980" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1003" />
+        <location filename="../../pos_app/services/selling.py" line="995" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1009" />
+        <location filename="../../pos_app/services/selling.py" line="1001" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1025" />
+        <location filename="../../pos_app/services/selling.py" line="1017" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1028" />
+        <location filename="../../pos_app/services/selling.py" line="1020" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1854,102 +1834,102 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="41" />
+        <location filename="../../pos_app/ui/setup.py" line="44" />
         <source>Omni POS: set up this till</source>
         <translation>Omni POS: configurar esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="47" />
+        <location filename="../../pos_app/ui/setup.py" line="50" />
         <source>Set up this till</source>
         <translation>Configurar esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="51" />
+        <location filename="../../pos_app/ui/setup.py" line="54" />
         <source>Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
         <translation>Escribe la dirección del servidor central y el código de alta de esta caja (la central lo imprime con pos-server create-till). La caja carga entonces el catálogo y queda lista para vender.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="60" />
+        <location filename="../../pos_app/ui/setup.py" line="63" />
         <source>e.g. K7Q2-M9XD</source>
         <translation>p. ej. K7Q2-M9XD</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="63" />
+        <location filename="../../pos_app/ui/setup.py" line="66" />
         <source>only if the chain uses its own certificate authority</source>
         <translation>solo si la cadena usa su propia autoridad de certificación</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="64" />
+        <location filename="../../pos_app/ui/setup.py" line="67" />
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="71" />
+        <location filename="../../pos_app/ui/setup.py" line="74" />
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="72" />
+        <location filename="../../pos_app/ui/setup.py" line="75" />
         <source>Enrolment code</source>
         <translation>Código de alta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="73" />
+        <location filename="../../pos_app/ui/setup.py" line="76" />
         <source>CA certificate</source>
         <translation>Certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="80" />
+        <location filename="../../pos_app/ui/setup.py" line="83" />
         <source>Set up (Enter)</source>
         <translation>Configurar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="82" />
+        <location filename="../../pos_app/ui/setup.py" line="85" />
         <source>Quit (Esc)</source>
         <translation>Salir (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <location filename="../../pos_app/ui/setup.py" line="112" />
         <source>The chain's CA certificate</source>
         <translation>El certificado de la CA de la cadena</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="109" />
+        <location filename="../../pos_app/ui/setup.py" line="112" />
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="127" />
+        <location filename="../../pos_app/ui/setup.py" line="130" />
         <source>Setting up…</source>
         <translation>Configurando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="135" />
+        <location filename="../../pos_app/ui/setup.py" line="138" />
         <source>Not set up: {}</source>
         <translation>No configurada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="144" />
+        <location filename="../../pos_app/ui/setup.py" line="147" />
         <source>{} is set up. Opening the till…</source>
         <translation>{} está configurada. Abriendo la caja…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="149" />
+        <location filename="../../pos_app/ui/setup.py" line="152" />
         <source>Enrolling at {}…</source>
         <translation>Dando de alta en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="150" />
+        <location filename="../../pos_app/ui/setup.py" line="153" />
         <source>Enrolled as {}. Loading the catalog…</source>
         <translation>Dada de alta como {}. Cargando el catálogo…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="151" />
+        <location filename="../../pos_app/ui/setup.py" line="154" />
         <source>Loading the catalog: {} rows</source>
         <translation>Cargando el catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="152" />
+        <location filename="../../pos_app/ui/setup.py" line="155" />
         <source>Catalog loaded: {} rows</source>
         <translation>Catálogo cargado: {} filas</translation>
     </message>
@@ -2002,7 +1982,7 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="75" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="77" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
@@ -2094,6 +2074,26 @@
         <source>'{text}' is not an e-mail address</source>
         <translation>«{text}» no es una dirección de correo</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="35" />
+        <source>Nothing was scanned</source>
+        <translation>No se ha escaneado nada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="36" />
+        <source>Code {scanned} has {digits} digits: not a barcode</source>
+        <translation>El código {scanned} tiene {digits} cifras: no es un código de barras</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="37" />
+        <source>Code {scanned} has a wrong check digit: scan it again</source>
+        <translation>El código {scanned} tiene mal el dígito de control: escanéalo otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="38" />
+        <source>'{scanned}' is not a barcode</source>
+        <translation>'{scanned}' no es un código de barras</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2164,37 +2164,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="392" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>Card terminal</source>
         <translation>Datáfono</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation>Teclea {} en el datáfono como devolución.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="398" />
         <source>Key {} into the card terminal.</source>
         <translation>Teclea {} en el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="403" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation>Cuando muestre APROBADA, escribe el código de autorización del ticket y pulsa Intro.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="412" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="414" />
         <source>Declined or cancelled (Esc)</source>
         <translation>Denegada o anulada (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="413" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="415" />
         <source>Approved (Enter)</source>
         <translation>Aprobada (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="423" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="425" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation>Escribe el código de autorización del ticket del datáfono (de 4 a 12 letras o cifras)</translation>
     </message>
@@ -2782,12 +2782,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="886" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="888" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="912" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="914" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
     </message>
@@ -2795,12 +2795,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="823" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="825" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="832" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="834" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>
