@@ -70,3 +70,86 @@ def test_the_installed_till_sets_up_passes_its_self_test_and_opens(installed, tm
     assert "OK      Server at" in checked.stdout and "Sales journal intact" in checked.stdout
     opened = run([str(pos_app), "--data-dir", str(folder), "--exit-when-ready"], env=env)
     assert opened.returncode == 0 and "READY" in opened.stdout, opened.stdout + opened.stderr
+
+
+def package_of(library: str) -> str | None:
+    """The Debian package that installed `library` on this machine (merged /usr or not)."""
+    path = Path(library)
+    candidates = {str(path), str(path.resolve())}
+    candidates |= {c.removeprefix("/usr") for c in list(candidates)} | {"/usr" + c for c in list(candidates)}
+    for candidate in sorted(candidates):
+        found = run(["dpkg", "-S", candidate])
+        if found.returncode == 0:
+            return found.stdout.split(":", 1)[0].strip()
+    return None
+
+
+def depends_closure(depends: str) -> tuple[set[str], set[str]]:
+    """The packages `depends` pulls in on this machine, following their own Depends and
+    Pre-Depends; and those of them (or all alternatives of one) not installed here."""
+    seen: set[str] = set()
+    absent: set[str] = set()
+    provided: dict[str, str] = {}  # a virtual package (lsb-base…) -> an installed package providing it
+    for row in run(["dpkg-query", "-W", "-f=${Package}\t${Provides}\n"]).stdout.splitlines():
+        package, _, provides = row.partition("\t")
+        for virtual in filter(None, (v.strip() for v in provides.split(","))):
+            provided.setdefault(virtual.split()[0].split(":")[0], package)
+    todo = [depends]
+    while todo:
+        for clause in filter(None, (c.strip() for c in todo.pop().split(","))):
+            names = [alt.split()[0].split(":")[0] for alt in clause.split("|")]
+            names += [provided[name] for name in names if name in provided]
+            installed = []
+            for name in names:
+                if name in seen:
+                    installed.append(name)
+                    continue
+                query = run(["dpkg-query", "-W", "-f=${Status}\n${Depends}, ${Pre-Depends}", name])
+                if query.returncode == 0 and query.stdout.startswith("install ok installed"):
+                    seen.add(name)
+                    installed.append(name)
+                    todo.append(query.stdout.split("\n", 1)[1])
+            if not installed:
+                absent.add(clause)
+    return seen, absent
+
+
+def test_every_library_the_build_loads_from_the_system_comes_from_a_package_the_deb_depends_on(installed):
+    """ldd on every program and library of the build (Qt's plugins included, as Qt loads them,
+    with the build's own folders first as its launcher sets them): whatever is not inside the
+    build must be found on this machine, and in a package the .deb's Depends brings, directly or
+    through those packages' own dependencies. A Qt plugin needing GTK or Wayland, or a library
+    missing from Depends, fails here rather than on a shop's fresh desktop."""
+    bundle = installed / "opt" / "omni-pos"
+    depends = run(["dpkg", f"--root={installed}", "-s", "omni-pos-till"]).stdout
+    line = next(x for x in depends.splitlines() if x.startswith("Depends:"))
+    closure, absent = depends_closure(line.removeprefix("Depends:"))
+    assert not absent, (
+        f"this machine lacks packages the .deb depends on: {sorted(absent)}; install them "
+        "(README, 'Two commands') to check the build against them"
+    )
+    internal = bundle / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
+    elfs = [f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink() and f.open("rb").read(4) == b"\x7fELF"]
+    assert any(f.name == "libqxcb.so" for f in elfs), "the build has no X11 platform plugin"
+    missing: dict[str, set[str]] = {}
+    outside: dict[str, set[str]] = {}
+    for elf in elfs:
+        listed = run(["ldd", str(elf)], env=env).stdout
+        for entry in listed.splitlines():
+            name, arrow, where = entry.strip().partition(" => ")
+            if not arrow:
+                continue
+            where = where.split(" (")[0].strip()
+            user = str(elf.relative_to(bundle))
+            if where == "not found":
+                missing.setdefault(name, set()).add(user)
+            elif not where.startswith(str(bundle)):
+                outside.setdefault(where, set()).add(user)
+    assert not missing, f"libraries found neither in the build nor on this machine: {missing}"
+    strays = {}
+    for library, users in outside.items():
+        package = package_of(library)
+        if package is None or package not in closure:
+            strays[library] = (package, sorted(users)[:3])
+    assert not strays, f"loaded from the system but not brought by the .deb's Depends: {strays}"
