@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.demo import DemoServer
 from pos_app.provisioning import TillSettings, install_ca, is_enrolled
+from pos_app.scale_simulator import ScaleSimulator
 from pos_app.services.adyen import AdyenTerminal, SharedKey
+from pos_app.services.scale import Scale, ToledoContinuousScale
 from pos_app.services.selling import SaleSettings
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
 from pos_app.services.till import Till
@@ -47,7 +49,7 @@ class LaunchOptions:
     printer: str = "memory"
     cash_step: int = 1
     exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
-    terminal: TillSettings | None = None  # the card terminal's settings (none: a stand-alone terminal)
+    devices: TillSettings | None = None  # the card terminal's and the scale's settings (none: neither)
     customer_display: bool = False  # show the customer display (ui/customer_display.py)
     windowed: bool = False  # a till is full-screen (kiosk); the demo and --windowed are windows
 
@@ -129,11 +131,13 @@ class TillSession:
         till_dir = options.data_dir / "till" if options.demo else options.data_dir
         set_language(options.language)
         self.simulator: TerminalSimulator | None = None
+        self.scale_simulator: ScaleSimulator | None = None
         self.till = Till(
             till_dir,
             sync_interval=options.sync_interval,
             printer=options.printer,
             terminal=self._card_terminal(options),
+            scale=self._scale(options),
             settings=SaleSettings(cash_step=max(1, options.cash_step)),
         )
         self.window = SaleWindow(self.till)
@@ -159,12 +163,25 @@ class TillSession:
         if options.demo:
             self.simulator = TerminalSimulator().start()
             return AdyenTerminal(self.simulator.url, self.simulator.poi_id, sale_id, DEMO_KEY)
-        settings = options.terminal
+        settings = options.devices
         if settings is not None and settings.terminal_url:
             key = SharedKey(settings.terminal_key_id, settings.terminal_key_version, settings.terminal_passphrase)
             verify: str | bool = settings.terminal_ca or True
             return AdyenTerminal(settings.terminal_url, settings.terminal_poi_id, sale_id, key, verify=verify)
         return StandaloneTerminal()
+
+    def _scale(self, options: LaunchOptions) -> Scale | None:
+        """The demo's is the scale simulator on a socket; a till's is the one the installer set
+        (`scale_url`), else none: a weight is then typed by a manager."""
+        if options.demo:
+            self.scale_simulator = ScaleSimulator(demo=True).start()
+            return ToledoContinuousScale(self.scale_simulator.url)
+        settings = options.devices
+        if settings is not None and settings.scale_url:
+            return ToledoContinuousScale(
+                settings.scale_url, settings.scale_baudrate, with_checksum=settings.scale_checksum
+            )
+        return None
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro)
@@ -232,6 +249,8 @@ class TillSession:
         await self.till.aclose()
         if self.simulator is not None:
             self.simulator.stop()
+        if self.scale_simulator is not None:
+            self.scale_simulator.stop()
         if self.demo_server is not None:
             self.demo_server.stop()
 

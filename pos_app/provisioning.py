@@ -69,6 +69,11 @@ class TillSettings:
     terminal_passphrase: str = ""  # and passphrase (this file is readable by the till's user only)
     terminal_ca: str = ""  # the terminal's CA certificate file (Adyen's root)
     customer_display: bool = False  # a window for the customer, full-screen on a second screen
+    # The counter scale (services/scale.py, Mettler-Toledo continuous output); without one, a
+    # weighed item's weight is typed by a manager.
+    scale_url: str = ""  # /dev/ttyUSB0, COM3, socket://192.168.1.41:4001 or rfc2217://…
+    scale_baudrate: int = 9600  # 7 data bits, even parity, as these scales ship
+    scale_checksum: bool = False  # the scale is set to send the checksum byte
 
     @classmethod
     def load(cls, data_dir: Path) -> TillSettings:

@@ -7,7 +7,8 @@ A weighed item is a line of quantity 1 priced for its weight, with the weight ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from pos_app.domain.errors import ShopError
 from pos_app.domain.money import format_amount, round_half_up_div
@@ -15,6 +16,8 @@ from pos_app.domain.promotions import Discount, PricingLine, Promotion, apply_pr
 from pos_app.domain.tax import TaxLine, breakdown
 
 MAX_QTY = 9999
+MAX_WEIGHT_G = 30_000  # the range of a counter scale (15 or 30 kg); beyond it a weight is a typo
+_WEIGHT = re.compile(r"^\s*(\d{1,2})(?:[.,](\d{1,3}))?\s*(?:kg)?\s*$", re.IGNORECASE)
 
 
 class CartError(ShopError):
@@ -105,6 +108,31 @@ def parse_quantity(text: str) -> int:
     if not 1 <= qty <= MAX_QTY:
         raise CartError("quantity.range", f"Quantity must be between 1 and {MAX_QTY}", most=MAX_QTY)
     return qty
+
+
+def parse_weight(text: str) -> int:
+    """A weight typed in kilograms ("0,350", "1.2", "2 kg") -> grams."""
+    match = _WEIGHT.match(text)
+    if match is None:
+        raise CartError("weight.typed", f"'{text}' is not a weight: type kilograms, such as 0,350", text=text)
+    whole, fraction = match.groups()
+    grams = int(whole) * 1000 + int((fraction or "").ljust(3, "0"))
+    if not 1 <= grams <= MAX_WEIGHT_G:
+        raise CartError("weight.typed", f"'{text}' is not a weight: type kilograms, such as 0,350", text=text)
+    return grams
+
+
+def weighed(item: PricedItem, grams: int, barcode: str | None = None) -> PricedItem:
+    """`item`, sold by the kilogram, as one weighed line: priced for `grams`, named with its
+    weight, its price per kilogram kept for the receipt (RD 1619/2012 art. 7)."""
+    kg = f"{grams / 1000:.3f}".replace(".", ",")
+    return replace(
+        item,
+        unit_price=round_half_up_div(item.unit_price * grams, 1000),
+        name=f"{item.name} {kg} kg",
+        barcode=item.barcode if barcode is None else barcode,
+        price_per_kg=item.unit_price,
+    )
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ OVERRIDE_NAMES = {
     "shift.close": "Cierre de turno",
     "order.release": "Reserva liberada",
     "order.substitute": "Sustitución en pedido",
+    "weight.typed": "Peso tecleado",
 }
 
 # Euro notes and coins a till holds, in cents (the 500 € note is no longer issued, ECB 2019).

@@ -39,6 +39,7 @@ PERMISSIONS = {
     "transfer.manage": "Request, accept, ship and receive transfers between stores",
     "stock.count_approve": "Approve a stock count's differences",
     "stock.adjust": "Adjust stock for damage, theft, found goods or supplier returns",
+    "weight.typed": "Type a weight when no scale is attached",
     "approve": "Approve what others may not do alone",
 }
 

@@ -36,6 +36,19 @@ SENTENCES = {
     "barcode.length": QT_TRANSLATE_NOOP("ShopError", "Code {scanned} has {digits} digits: not a barcode"),
     "barcode.check_digit": QT_TRANSLATE_NOOP("ShopError", "Code {scanned} has a wrong check digit: scan it again"),
     "barcode.characters": QT_TRANSLATE_NOOP("ShopError", "'{scanned}' is not a barcode"),
+    # The counter scale (services/scale.py)
+    "scale.no_answer": QT_TRANSLATE_NOOP(
+        "ShopError", "The scale does not answer: check its cable and that it is switched on"
+    ),
+    "scale.garbled": QT_TRANSLATE_NOOP(
+        "ShopError", "The scale sends something the till cannot read: set it to continuous output"
+    ),
+    "scale.unstable": QT_TRANSLATE_NOOP("ShopError", "The weight does not settle: keep the item still on the scale"),
+    "scale.empty": QT_TRANSLATE_NOOP("ShopError", "Nothing on the scale: put the item on it"),
+    "scale.negative": QT_TRANSLATE_NOOP("ShopError", "The scale shows a negative weight: empty it and zero it"),
+    "scale.overload": QT_TRANSLATE_NOOP("ShopError", "Too heavy for the scale"),
+    "scale.unit": QT_TRANSLATE_NOOP("ShopError", "The scale weighs in pounds: set it to kilograms"),
+    "weight.typed": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a weight: type kilograms, such as 0,350"),
 }
 
 

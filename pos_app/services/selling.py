@@ -30,6 +30,7 @@ from pos_app.domain.cart import (
     PricedItem,
     Tender,
     parse_quantity,
+    weighed,
 )
 from pos_app.domain.money import format_amount, round_half_up_div
 from pos_app.domain.orders import Order, OrderLine
@@ -66,6 +67,7 @@ class SaleService(QObject):
     payment_changed = Signal(object)  # Payment | None
     unknown_barcode = Signal(str)
     customer_changed = Signal(object)  # Member | None
+    weigh_needed = Signal(object)  # PricedItem sold by the kilogram, to weigh at the till
     reserved_blocked = Signal(str)  # an item refused because its units are held for an order: why
 
     def __init__(
@@ -273,12 +275,7 @@ class SaleService(QObject):
         if item.unit_price < 0:
             return self._add(item)  # says it has no price
         if embedded.kind == "weight":
-            price = round_half_up_div(item.unit_price * embedded.value, 1000)
-            kg = f"{embedded.value / 1000:.3f}".replace(".", ",")
-            weighed = replace(
-                item, unit_price=price, name=f"{item.name} {kg} kg", barcode=code.code, price_per_kg=item.unit_price
-            )
-            return self._add(weighed, weight_g=embedded.value, labelled=True)
+            return self._add(weighed(item, embedded.value, code.code), weight_g=embedded.value, labelled=True)
         return self._add(replace(item, unit_price=embedded.value, barcode=code.code), labelled=True)
 
     def add_sku(self, sku_id: int) -> bool:
@@ -297,7 +294,10 @@ class SaleService(QObject):
             self._say(self.tr("{} has no price today: call a manager").format(item.name), "error")
             return False
         if item.unit == "kg" and not labelled:
-            self._say(self.tr("{} is sold by weight: weigh it and scan the scale's label").format(item.name), "error")
+            # Sold by the kilogram and not labelled: weighed here, on the till's scale or, without
+            # one, typed by a manager (the screen answers weigh_needed; see add_weighed).
+            self._say(self.tr("{} is sold by weight: weighing it").format(item.name), "info")
+            self.weigh_needed.emit(item)
             return False
         self._refresh_promotions()
         if not labelled and self.customer is not None:
@@ -313,6 +313,17 @@ class SaleService(QObject):
         self._say(f"{prefix}{item.name}  {self.money(item.unit_price)}", "info")
         self._changed()
         return True
+
+    def add_weighed(self, item: PricedItem, grams: int, typed_by: StaffMember | None = None) -> bool:
+        """`item` (sold by the kilogram) weighed at the till: the scale's stable weight, or a weight
+        a manager typed (`typed_by`), which is logged as an override (who, when, what)."""
+        if item.unit != "kg" or grams <= 0:
+            return False
+        added = self._add(weighed(item, grams), weight_g=grams, labelled=True)
+        if added and typed_by is not None:
+            kg = f"{grams / 1000:.3f}".replace(".", ",")
+            self._log_override("weight.typed", typed_by, f"{item.sku_code} {item.name} {kg} kg")
+        return added
 
     # --- units held for orders --------------------------------------------------------------
 

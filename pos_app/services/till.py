@@ -17,6 +17,7 @@ from pos_app import __version__
 from pos_app.provisioning import tls_verify
 from pos_app.services.pickup import PickupService
 from pos_app.services.printing import ReceiptPrinter
+from pos_app.services.scale import Scale
 from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
@@ -50,6 +51,7 @@ class Till(QObject):
         printer: str = "memory",
         terminal: PaymentTerminal | None = None,
         settings: SaleSettings | None = None,
+        scale: Scale | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -74,6 +76,7 @@ class Till(QObject):
         self.session = StaffSession(self.replica)
         self.printer = ReceiptPrinter(printer)
         self.terminal = terminal or StandaloneTerminal()
+        self.scale = scale  # None: a weighed item's weight is typed by a manager
         self.sales = SaleService(
             self.replica, self.session, self.terminal, self.printer, settings, on_fact_recorded=self._fact_recorded
         )

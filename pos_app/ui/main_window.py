@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.cart import PricedItem
 from pos_app.domain.receipt import Receipt
 from pos_app.domain.shift import ZReport
 from pos_app.domain.staff import StaffMember
@@ -74,6 +75,7 @@ from pos_app.ui.shop_dialogs import (
 )
 from pos_app.ui.signin import SignInPage
 from pos_app.ui.stock import CountDialog, StockDialog, TransfersDialog
+from pos_app.ui.weighing import TypedWeightDialog, WeighDialog
 from sync.client.engine import SyncStatus
 
 SCANNER_GAP_S = 0.05  # keys closer together than this are a scanner, not a person
@@ -183,6 +185,7 @@ class SaleWindow(QMainWindow):
         self.sales.sale_completed.connect(self._show_receipt)
         self.sales.unknown_barcode.connect(self._unknown_barcode)
         self.sales.reserved_blocked.connect(self._reserved_blocked)
+        self.sales.weigh_needed.connect(self._weigh)
         self.till.pickup.message.connect(self.show_message)
         self.shifts.message.connect(self.show_message)
         self.till.printer.failed.connect(lambda text: self.show_message(text, "warning"))
@@ -815,6 +818,53 @@ class SaleWindow(QMainWindow):
 
     def _add_sku(self, sku_id: int) -> None:
         if self.sales.add_sku(sku_id):
+            self.cart_view.selectRow(len(self.sales.cart.lines) - 1)
+
+    # --- weighing (ui/weighing.py) ------------------------------------------------------------
+
+    def _weigh(self, item: PricedItem) -> None:
+        """An item sold by the kilogram, without a label: on the till's scale, or typed by a
+        manager when there is none. Opened once any dialog that chose the item has closed."""
+        QTimer.singleShot(0, lambda: self._open_weighing(item))
+
+    def _open_weighing(self, item: PricedItem) -> None:
+        if self.dialog is not None:  # (a dialog opened in between: the item is not added)
+            self.show_message(self.tr("{} was not weighed: choose it again").format(item.name), "warning")
+            return
+        scale = self.till.scale
+        if scale is None:
+            self._type_weight(item)
+            return
+        dialog = WeighDialog(scale, item, self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted and dialog.grams is not None:
+                self._weighed(item, dialog.grams, None)
+            elif dialog.typed:
+                QTimer.singleShot(0, lambda: self._type_weight(item))
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
+        dialog.weigh()
+
+    def _type_weight(self, item: PricedItem) -> None:
+        def typed(approver: StaffMember | None) -> None:
+            dialog = TypedWeightDialog(item, self)
+
+            def finished(result: int) -> None:
+                self._closed()
+                if result == QDialog.DialogCode.Accepted and dialog.grams is not None:
+                    self._weighed(item, dialog.grams, approver)
+
+            dialog.finished.connect(finished)
+            QTimer.singleShot(0, lambda: self._open(dialog))
+
+        what = self.tr("Type the weight of {}").format(item.name)
+        self._approved(self.session.needs_approval("weight.typed"), "weight.typed", what, typed)
+
+    def _weighed(self, item: PricedItem, grams: int, approver: StaffMember | None) -> None:
+        if self.sales.add_weighed(item, grams, approver):
             self.cart_view.selectRow(len(self.sales.cart.lines) - 1)
 
     def _pay(self) -> None:

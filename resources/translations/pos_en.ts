@@ -1094,285 +1094,285 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="162" />
-        <location filename="../../pos_app/services/selling.py" line="239" />
-        <location filename="../../pos_app/services/selling.py" line="445" />
+        <location filename="../../pos_app/services/selling.py" line="164" />
+        <location filename="../../pos_app/services/selling.py" line="241" />
+        <location filename="../../pos_app/services/selling.py" line="456" />
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="245" />
+        <location filename="../../pos_app/services/selling.py" line="247" />
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="249" />
+        <location filename="../../pos_app/services/selling.py" line="251" />
         <source>× {}: now scan the item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="268" />
+        <location filename="../../pos_app/services/selling.py" line="270" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="287" />
+        <location filename="../../pos_app/services/selling.py" line="284" />
         <source>That product is no longer sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="297" />
+        <location filename="../../pos_app/services/selling.py" line="294" />
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="300" />
-        <source>{} is sold by weight: weigh it and scan the scale's label</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="463" />
+        <location filename="../../pos_app/services/selling.py" line="474" />
         <source>Removed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="483" />
+        <location filename="../../pos_app/services/selling.py" line="494" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="515" />
+        <location filename="../../pos_app/services/selling.py" line="526" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="192" />
-        <location filename="../../pos_app/services/selling.py" line="528" />
+        <location filename="../../pos_app/services/selling.py" line="194" />
+        <location filename="../../pos_app/services/selling.py" line="539" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156" />
+        <location filename="../../pos_app/services/selling.py" line="158" />
         <source>No member found for '{}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="177" />
+        <location filename="../../pos_app/services/selling.py" line="179" />
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="197" />
+        <location filename="../../pos_app/services/selling.py" line="199" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="204" />
+        <location filename="../../pos_app/services/selling.py" line="206" />
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="332" />
+        <location filename="../../pos_app/services/selling.py" line="299" />
+        <source>{} is sold by weight: weighing it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="343" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="349" />
+        <location filename="../../pos_app/services/selling.py" line="360" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="379" />
+        <location filename="../../pos_app/services/selling.py" line="390" />
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="396" />
+        <location filename="../../pos_app/services/selling.py" line="407" />
         <source>Order {}: take the payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="449" />
+        <location filename="../../pos_app/services/selling.py" line="460" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="530" />
+        <location filename="../../pos_app/services/selling.py" line="541" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="532" />
+        <location filename="../../pos_app/services/selling.py" line="543" />
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="548" />
+        <location filename="../../pos_app/services/selling.py" line="559" />
         <source>Change: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="559" />
+        <location filename="../../pos_app/services/selling.py" line="570" />
         <source>Identify the member first (F1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="570" />
+        <location filename="../../pos_app/services/selling.py" line="581" />
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="590" />
+        <location filename="../../pos_app/services/selling.py" line="601" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="598" />
+        <location filename="../../pos_app/services/selling.py" line="609" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="608" />
+        <location filename="../../pos_app/services/selling.py" line="619" />
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="637" />
+        <location filename="../../pos_app/services/selling.py" line="648" />
         <source>the terminal did not receive it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="660" />
+        <location filename="../../pos_app/services/selling.py" line="671" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="697" />
+        <location filename="../../pos_app/services/selling.py" line="708" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="746" />
+        <location filename="../../pos_app/services/selling.py" line="757" />
         <source>Cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="749" />
+        <location filename="../../pos_app/services/selling.py" line="760" />
         <source>Say why the sale is voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="752" />
+        <location filename="../../pos_app/services/selling.py" line="763" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772" />
+        <location filename="../../pos_app/services/selling.py" line="783" />
         <source>Sale voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="804" />
+        <location filename="../../pos_app/services/selling.py" line="815" />
         <source>Sale parked: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="814" />
+        <location filename="../../pos_app/services/selling.py" line="825" />
         <source>Finish or park the current sale first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="818" />
+        <location filename="../../pos_app/services/selling.py" line="829" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="824" />
+        <location filename="../../pos_app/services/selling.py" line="835" />
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="844" />
+        <location filename="../../pos_app/services/selling.py" line="855" />
         <source>Sale resumed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="867" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>No receipt {} at this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="874" />
+        <location filename="../../pos_app/services/selling.py" line="885" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878" />
+        <location filename="../../pos_app/services/selling.py" line="889" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901" />
+        <location filename="../../pos_app/services/selling.py" line="912" />
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="913" />
+        <location filename="../../pos_app/services/selling.py" line="924" />
         <source>Discount given back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="927" />
+        <location filename="../../pos_app/services/selling.py" line="938" />
         <source>Finish the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="930" />
+        <location filename="../../pos_app/services/selling.py" line="941" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="933" />
+        <location filename="../../pos_app/services/selling.py" line="944" />
         <source>This return needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="955" />
+        <location filename="../../pos_app/services/selling.py" line="966" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="963" />
+        <location filename="../../pos_app/services/selling.py" line="974" />
         <source>The card refund was declined: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="973" />
+        <location filename="../../pos_app/services/selling.py" line="984" />
         <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="980" />
+        <location filename="../../pos_app/services/selling.py" line="991" />
         <source>No receipt to reprint yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="995" />
+        <location filename="../../pos_app/services/selling.py" line="1006" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1001" />
+        <location filename="../../pos_app/services/selling.py" line="1012" />
         <source>Full invoice {} issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1017" />
+        <location filename="../../pos_app/services/selling.py" line="1028" />
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1020" />
+        <location filename="../../pos_app/services/selling.py" line="1031" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
@@ -1380,420 +1380,430 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="206" />
+        <location filename="../../pos_app/ui/main_window.py" line="209" />
         <source>Omni POS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="257" />
+        <location filename="../../pos_app/ui/main_window.py" line="260" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288" />
+        <location filename="../../pos_app/ui/main_window.py" line="291" />
         <source>− 1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289" />
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
         <source>+ 1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290" />
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>Quantity (F4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>Discount (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>Remove line (Del)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Search (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>Customer F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300" />
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301" />
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Reserve Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="305" />
         <source>Stock Ctrl+K</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303" />
+        <location filename="../../pos_app/ui/main_window.py" line="306" />
         <source>Transfers Ctrl+T</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="307" />
         <source>Count Ctrl+U</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305" />
+        <location filename="../../pos_app/ui/main_window.py" line="308" />
         <source>Park F7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306" />
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>Parked F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="310" />
         <source>Return F10</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="311" />
         <source>Reprint F12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="312" />
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="310" />
+        <location filename="../../pos_app/ui/main_window.py" line="313" />
         <source>Cash Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311" />
+        <location filename="../../pos_app/ui/main_window.py" line="314" />
         <source>Drawer Ctrl+D</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="312" />
+        <location filename="../../pos_app/ui/main_window.py" line="315" />
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="313" />
+        <location filename="../../pos_app/ui/main_window.py" line="316" />
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="314" />
+        <location filename="../../pos_app/ui/main_window.py" line="317" />
         <source>Sync F11</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="338" />
+        <location filename="../../pos_app/ui/main_window.py" line="341" />
         <source>Pay (F5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="339" />
+        <location filename="../../pos_app/ui/main_window.py" line="342" />
         <source>All by card (F6)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="340" />
+        <location filename="../../pos_app/ui/main_window.py" line="343" />
         <source>Void sale (F9)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="357" />
+        <location filename="../../pos_app/ui/main_window.py" line="360" />
         <source>TOTAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="398" />
+        <location filename="../../pos_app/ui/main_window.py" line="401" />
         <source>That language is not installed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="483" />
+        <location filename="../../pos_app/ui/main_window.py" line="486" />
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="491" />
+        <location filename="../../pos_app/ui/main_window.py" line="494" />
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="494" />
+        <location filename="../../pos_app/ui/main_window.py" line="497" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502" />
+        <location filename="../../pos_app/ui/main_window.py" line="505" />
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="511" />
+        <location filename="../../pos_app/ui/main_window.py" line="514" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512" />
+        <location filename="../../pos_app/ui/main_window.py" line="515" />
         <source>Change from the bank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512" />
+        <location filename="../../pos_app/ui/main_window.py" line="515" />
         <source>To the safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512" />
+        <location filename="../../pos_app/ui/main_window.py" line="515" />
         <source>Supplier paid in cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="516" />
+        <location filename="../../pos_app/ui/main_window.py" line="519" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537" />
+        <location filename="../../pos_app/ui/main_window.py" line="540" />
         <source>Cash in: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537" />
+        <location filename="../../pos_app/ui/main_window.py" line="540" />
         <source>Cash out: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="544" />
+        <location filename="../../pos_app/ui/main_window.py" line="547" />
         <source>Open the drawer without a sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="545" />
+        <location filename="../../pos_app/ui/main_window.py" line="548" />
         <source>no sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="568" />
+        <location filename="../../pos_app/ui/main_window.py" line="571" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="571" />
+        <location filename="../../pos_app/ui/main_window.py" line="574" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="582" />
+        <location filename="../../pos_app/ui/main_window.py" line="585" />
         <source>Close the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="615" />
+        <location filename="../../pos_app/ui/main_window.py" line="618" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="631" />
+        <location filename="../../pos_app/ui/main_window.py" line="634" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="650" />
+        <location filename="../../pos_app/ui/main_window.py" line="653" />
         <source>Remove {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="670" />
+        <location filename="../../pos_app/ui/main_window.py" line="673" />
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="686" />
+        <location filename="../../pos_app/ui/main_window.py" line="689" />
         <source>Void this sale ({})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="690" />
         <source>Customer changed their mind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="690" />
         <source>Wrong items rung up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="690" />
         <source>Customer cannot pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699" />
+        <location filename="../../pos_app/ui/main_window.py" line="702" />
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="738" />
+        <location filename="../../pos_app/ui/main_window.py" line="741" />
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785" />
+        <location filename="../../pos_app/ui/main_window.py" line="788" />
         <source>Reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785" />
+        <location filename="../../pos_app/ui/main_window.py" line="788" />
         <source>Release it?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="822" />
-        <source>The cart is empty</source>
+        <location filename="../../pos_app/ui/main_window.py" line="832" />
+        <source>{} was not weighed: choose it again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="837" />
-        <source>Nothing to park</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="842" />
-        <source>No parked sales</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="861" />
-        <source>Refund without a receipt: {}</source>
+        <location filename="../../pos_app/ui/main_window.py" line="863" />
+        <source>Type the weight of {}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="872" />
+        <source>The cart is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="887" />
+        <source>Nothing to park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="892" />
+        <source>No parked sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="911" />
+        <source>Refund without a receipt: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="922" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="879" />
+        <location filename="../../pos_app/ui/main_window.py" line="929" />
         <source>Refund against a receipt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="889" />
+        <location filename="../../pos_app/ui/main_window.py" line="939" />
         <source>No receipt to invoice yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="893" />
+        <location filename="../../pos_app/ui/main_window.py" line="943" />
         <source>Cancel full invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="894" />
+        <location filename="../../pos_app/ui/main_window.py" line="944" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="921" />
+        <location filename="../../pos_app/ui/main_window.py" line="971" />
         <source>Sale {} saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="958" />
+        <location filename="../../pos_app/ui/main_window.py" line="1008" />
         <source>Till not set up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="965" />
+        <location filename="../../pos_app/ui/main_window.py" line="1015" />
         <source>Items: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="973" />
+        <location filename="../../pos_app/ui/main_window.py" line="1023" />
         <source>You save {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1030" />
         <source>VAT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1030" />
         <source>Base</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1030" />
         <source>Tax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998" />
+        <location filename="../../pos_app/ui/main_window.py" line="1048" />
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1003" />
+        <location filename="../../pos_app/ui/main_window.py" line="1053" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1005" />
+        <location filename="../../pos_app/ui/main_window.py" line="1055" />
         <source>Online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1007" />
+        <location filename="../../pos_app/ui/main_window.py" line="1057" />
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1009" />
+        <location filename="../../pos_app/ui/main_window.py" line="1059" />
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n waiting to send</numerusform><numerusform>%n waiting to send</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1011" />
+        <location filename="../../pos_app/ui/main_window.py" line="1061" />
         <source>%n rejected</source>
         <translation>
             <numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1022" />
+        <location filename="../../pos_app/ui/main_window.py" line="1072" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
         <translation>
             <numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform><numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1014" />
+        <location filename="../../pos_app/ui/main_window.py" line="1064" />
         <source>last sync {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1042" />
+        <location filename="../../pos_app/ui/main_window.py" line="1092" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1042" />
+        <location filename="../../pos_app/ui/main_window.py" line="1092" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished" />
     </message>
@@ -2092,6 +2102,46 @@
     <message>
         <location filename="../../pos_app/services/explain.py" line="38" />
         <source>'{scanned}' is not a barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="40" />
+        <source>The scale does not answer: check its cable and that it is switched on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="43" />
+        <source>The scale sends something the till cannot read: set it to continuous output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="46" />
+        <source>The weight does not settle: keep the item still on the scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="47" />
+        <source>Nothing on the scale: put the item on it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="48" />
+        <source>The scale shows a negative weight: empty it and zero it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="49" />
+        <source>Too heavy for the scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="50" />
+        <source>The scale weighs in pounds: set it to kilograms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="51" />
+        <source>'{text}' is not a weight: type kilograms, such as 0,350</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2584,12 +2634,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="105" />
+        <location filename="../../pos_app/services/till.py" line="108" />
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="150" />
+        <location filename="../../pos_app/services/till.py" line="153" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation type="unfinished" />
     </message>
@@ -2597,37 +2647,37 @@
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="142" />
+        <location filename="../../pos_app/app.py" line="146" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="184" />
+        <location filename="../../pos_app/app.py" line="201" />
         <source>Starting the demo central server…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="186" />
+        <location filename="../../pos_app/app.py" line="203" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="196" />
+        <location filename="../../pos_app/app.py" line="213" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="208" />
+        <location filename="../../pos_app/app.py" line="225" />
         <source>Set-up failed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="213" />
+        <location filename="../../pos_app/app.py" line="230" />
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="217" />
+        <location filename="../../pos_app/app.py" line="234" />
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished" />
     </message>
@@ -2776,6 +2826,29 @@
     </message>
 </context>
 <context>
+    <name>TypedWeightDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="110" />
+        <source>Type the weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="111" />
+        <source>Weight in kilograms, e.g. 0,350</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="121" />
+        <source>Back (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="122" />
+        <source>Add (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>VariantDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="888" />
@@ -2785,6 +2858,45 @@
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="914" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeighDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="40" />
+        <source>Weigh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="47" />
+        <source>Put the item on the scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="51" />
+        <source>Back (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="52" />
+        <source>Type the weight (manager)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="53" />
+        <source>Weigh again (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="74" />
+        <location filename="../../pos_app/ui/weighing.py" line="92" />
+        <source>Weighing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="81" />
+        <source>Enter: weigh again</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1094,285 +1094,285 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="162" />
-        <location filename="../../pos_app/services/selling.py" line="239" />
-        <location filename="../../pos_app/services/selling.py" line="445" />
+        <location filename="../../pos_app/services/selling.py" line="164" />
+        <location filename="../../pos_app/services/selling.py" line="241" />
+        <location filename="../../pos_app/services/selling.py" line="456" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="245" />
+        <location filename="../../pos_app/services/selling.py" line="247" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="249" />
+        <location filename="../../pos_app/services/selling.py" line="251" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="268" />
+        <location filename="../../pos_app/services/selling.py" line="270" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="287" />
+        <location filename="../../pos_app/services/selling.py" line="284" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="297" />
+        <location filename="../../pos_app/services/selling.py" line="294" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="300" />
-        <source>{} is sold by weight: weigh it and scan the scale's label</source>
-        <translation>{} se vende al peso: pésalo y escanea la etiqueta de la balanza</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="463" />
+        <location filename="../../pos_app/services/selling.py" line="474" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="483" />
+        <location filename="../../pos_app/services/selling.py" line="494" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="515" />
+        <location filename="../../pos_app/services/selling.py" line="526" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="192" />
-        <location filename="../../pos_app/services/selling.py" line="528" />
+        <location filename="../../pos_app/services/selling.py" line="194" />
+        <location filename="../../pos_app/services/selling.py" line="539" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156" />
+        <location filename="../../pos_app/services/selling.py" line="158" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="177" />
+        <location filename="../../pos_app/services/selling.py" line="179" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="197" />
+        <location filename="../../pos_app/services/selling.py" line="199" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="204" />
+        <location filename="../../pos_app/services/selling.py" line="206" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="332" />
+        <location filename="../../pos_app/services/selling.py" line="299" />
+        <source>{} is sold by weight: weighing it</source>
+        <translation>{} se vende al peso: a pesarlo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling.py" line="343" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="349" />
+        <location filename="../../pos_app/services/selling.py" line="360" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="379" />
+        <location filename="../../pos_app/services/selling.py" line="390" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="396" />
+        <location filename="../../pos_app/services/selling.py" line="407" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="449" />
+        <location filename="../../pos_app/services/selling.py" line="460" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="530" />
+        <location filename="../../pos_app/services/selling.py" line="541" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="532" />
+        <location filename="../../pos_app/services/selling.py" line="543" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="548" />
+        <location filename="../../pos_app/services/selling.py" line="559" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="559" />
+        <location filename="../../pos_app/services/selling.py" line="570" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="570" />
+        <location filename="../../pos_app/services/selling.py" line="581" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="590" />
+        <location filename="../../pos_app/services/selling.py" line="601" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="598" />
+        <location filename="../../pos_app/services/selling.py" line="609" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="608" />
+        <location filename="../../pos_app/services/selling.py" line="619" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="637" />
+        <location filename="../../pos_app/services/selling.py" line="648" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="660" />
+        <location filename="../../pos_app/services/selling.py" line="671" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="697" />
+        <location filename="../../pos_app/services/selling.py" line="708" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="746" />
+        <location filename="../../pos_app/services/selling.py" line="757" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="749" />
+        <location filename="../../pos_app/services/selling.py" line="760" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="752" />
+        <location filename="../../pos_app/services/selling.py" line="763" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772" />
+        <location filename="../../pos_app/services/selling.py" line="783" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="804" />
+        <location filename="../../pos_app/services/selling.py" line="815" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="814" />
+        <location filename="../../pos_app/services/selling.py" line="825" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="818" />
+        <location filename="../../pos_app/services/selling.py" line="829" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="824" />
+        <location filename="../../pos_app/services/selling.py" line="835" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="844" />
+        <location filename="../../pos_app/services/selling.py" line="855" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="867" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="874" />
+        <location filename="../../pos_app/services/selling.py" line="885" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878" />
+        <location filename="../../pos_app/services/selling.py" line="889" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901" />
+        <location filename="../../pos_app/services/selling.py" line="912" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="913" />
+        <location filename="../../pos_app/services/selling.py" line="924" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="927" />
+        <location filename="../../pos_app/services/selling.py" line="938" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="930" />
+        <location filename="../../pos_app/services/selling.py" line="941" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="933" />
+        <location filename="../../pos_app/services/selling.py" line="944" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="955" />
+        <location filename="../../pos_app/services/selling.py" line="966" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="963" />
+        <location filename="../../pos_app/services/selling.py" line="974" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="973" />
+        <location filename="../../pos_app/services/selling.py" line="984" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="980" />
+        <location filename="../../pos_app/services/selling.py" line="991" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="995" />
+        <location filename="../../pos_app/services/selling.py" line="1006" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1001" />
+        <location filename="../../pos_app/services/selling.py" line="1012" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1017" />
+        <location filename="../../pos_app/services/selling.py" line="1028" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1020" />
+        <location filename="../../pos_app/services/selling.py" line="1031" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1380,420 +1380,430 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="206" />
+        <location filename="../../pos_app/ui/main_window.py" line="209" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="257" />
+        <location filename="../../pos_app/ui/main_window.py" line="260" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="288" />
+        <location filename="../../pos_app/ui/main_window.py" line="291" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="289" />
+        <location filename="../../pos_app/ui/main_window.py" line="292" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="290" />
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="299" />
+        <location filename="../../pos_app/ui/main_window.py" line="302" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300" />
+        <location filename="../../pos_app/ui/main_window.py" line="303" />
         <source>Pickups Ctrl+P</source>
         <translation>Recogidas Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="301" />
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Reserve Ctrl+R</source>
         <translation>Reservar Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="305" />
         <source>Stock Ctrl+K</source>
         <translation>Stock Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303" />
+        <location filename="../../pos_app/ui/main_window.py" line="306" />
         <source>Transfers Ctrl+T</source>
         <translation>Traspasos Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="307" />
         <source>Count Ctrl+U</source>
         <translation>Recuento Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305" />
+        <location filename="../../pos_app/ui/main_window.py" line="308" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306" />
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="310" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="311" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="312" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="310" />
+        <location filename="../../pos_app/ui/main_window.py" line="313" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311" />
+        <location filename="../../pos_app/ui/main_window.py" line="314" />
         <source>Drawer Ctrl+D</source>
         <translation>Cajón Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="312" />
+        <location filename="../../pos_app/ui/main_window.py" line="315" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="313" />
+        <location filename="../../pos_app/ui/main_window.py" line="316" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="314" />
+        <location filename="../../pos_app/ui/main_window.py" line="317" />
         <source>Sync F11</source>
         <translation>Sincronía F11</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="338" />
+        <location filename="../../pos_app/ui/main_window.py" line="341" />
         <source>Pay (F5)</source>
         <translation>Cobrar (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="339" />
+        <location filename="../../pos_app/ui/main_window.py" line="342" />
         <source>All by card (F6)</source>
         <translation>Todo con tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="340" />
+        <location filename="../../pos_app/ui/main_window.py" line="343" />
         <source>Void sale (F9)</source>
         <translation>Anular venta (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="357" />
+        <location filename="../../pos_app/ui/main_window.py" line="360" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="398" />
+        <location filename="../../pos_app/ui/main_window.py" line="401" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="483" />
+        <location filename="../../pos_app/ui/main_window.py" line="486" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="491" />
+        <location filename="../../pos_app/ui/main_window.py" line="494" />
         <source>Shift open with {} in the drawer</source>
         <translation>Turno abierto con {} en el cajón</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="494" />
+        <location filename="../../pos_app/ui/main_window.py" line="497" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="502" />
+        <location filename="../../pos_app/ui/main_window.py" line="505" />
         <source>Finish, park or void the sale before signing out</source>
         <translation>Termina, aparca o anula la venta antes de salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="511" />
+        <location filename="../../pos_app/ui/main_window.py" line="514" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512" />
+        <location filename="../../pos_app/ui/main_window.py" line="515" />
         <source>Change from the bank</source>
         <translation>Cambio del banco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512" />
+        <location filename="../../pos_app/ui/main_window.py" line="515" />
         <source>To the safe</source>
         <translation>A la caja fuerte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="512" />
+        <location filename="../../pos_app/ui/main_window.py" line="515" />
         <source>Supplier paid in cash</source>
         <translation>Pago a proveedor en efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="516" />
+        <location filename="../../pos_app/ui/main_window.py" line="519" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation>p. ej. 50 para meter, -200 para sacar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537" />
+        <location filename="../../pos_app/ui/main_window.py" line="540" />
         <source>Cash in: {}</source>
         <translation>Entrada de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="537" />
+        <location filename="../../pos_app/ui/main_window.py" line="540" />
         <source>Cash out: {}</source>
         <translation>Salida de efectivo: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="544" />
+        <location filename="../../pos_app/ui/main_window.py" line="547" />
         <source>Open the drawer without a sale</source>
         <translation>Abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="545" />
+        <location filename="../../pos_app/ui/main_window.py" line="548" />
         <source>no sale</source>
         <translation>sin venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="568" />
+        <location filename="../../pos_app/ui/main_window.py" line="571" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="571" />
+        <location filename="../../pos_app/ui/main_window.py" line="574" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="582" />
+        <location filename="../../pos_app/ui/main_window.py" line="585" />
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="615" />
+        <location filename="../../pos_app/ui/main_window.py" line="618" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation>Código {} desconocido: F2 para buscar por nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="631" />
+        <location filename="../../pos_app/ui/main_window.py" line="634" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="650" />
+        <location filename="../../pos_app/ui/main_window.py" line="653" />
         <source>Remove {}</source>
         <translation>Quitar {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="670" />
+        <location filename="../../pos_app/ui/main_window.py" line="673" />
         <source>A discount is between 0 and 100 %</source>
         <translation>Un descuento va de 0 a 100 %</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="686" />
+        <location filename="../../pos_app/ui/main_window.py" line="689" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="690" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="690" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="687" />
+        <location filename="../../pos_app/ui/main_window.py" line="690" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="699" />
+        <location filename="../../pos_app/ui/main_window.py" line="702" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="738" />
+        <location filename="../../pos_app/ui/main_window.py" line="741" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785" />
+        <location filename="../../pos_app/ui/main_window.py" line="788" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="785" />
+        <location filename="../../pos_app/ui/main_window.py" line="788" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="822" />
+        <location filename="../../pos_app/ui/main_window.py" line="832" />
+        <source>{} was not weighed: choose it again</source>
+        <translation>{} no se ha pesado: vuelve a elegirlo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="863" />
+        <source>Type the weight of {}</source>
+        <translation>Teclear el peso de {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="872" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="837" />
+        <location filename="../../pos_app/ui/main_window.py" line="887" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="842" />
+        <location filename="../../pos_app/ui/main_window.py" line="892" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="861" />
+        <location filename="../../pos_app/ui/main_window.py" line="911" />
         <source>Refund without a receipt: {}</source>
         <translation>Devolución sin ticket: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="872" />
+        <location filename="../../pos_app/ui/main_window.py" line="922" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="879" />
+        <location filename="../../pos_app/ui/main_window.py" line="929" />
         <source>Refund against a receipt</source>
         <translation>Devolución con ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="889" />
+        <location filename="../../pos_app/ui/main_window.py" line="939" />
         <source>No receipt to invoice yet</source>
         <translation>Aún no hay ticket que facturar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="893" />
+        <location filename="../../pos_app/ui/main_window.py" line="943" />
         <source>Cancel full invoice</source>
         <translation>Anular factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="894" />
+        <location filename="../../pos_app/ui/main_window.py" line="944" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="921" />
+        <location filename="../../pos_app/ui/main_window.py" line="971" />
         <source>Sale {} saved</source>
         <translation>Venta {} guardada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="958" />
+        <location filename="../../pos_app/ui/main_window.py" line="1008" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="965" />
+        <location filename="../../pos_app/ui/main_window.py" line="1015" />
         <source>Items: {}</source>
         <translation>Artículos: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="973" />
+        <location filename="../../pos_app/ui/main_window.py" line="1023" />
         <source>You save {}</source>
         <translation>Ahorras {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1030" />
         <source>VAT</source>
         <translation>IVA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1030" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="980" />
+        <location filename="../../pos_app/ui/main_window.py" line="1030" />
         <source>Tax</source>
         <translation>Cuota</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="998" />
+        <location filename="../../pos_app/ui/main_window.py" line="1048" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1003" />
+        <location filename="../../pos_app/ui/main_window.py" line="1053" />
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1005" />
+        <location filename="../../pos_app/ui/main_window.py" line="1055" />
         <source>Online</source>
         <translation>Conectado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1007" />
+        <location filename="../../pos_app/ui/main_window.py" line="1057" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1009" />
+        <location filename="../../pos_app/ui/main_window.py" line="1059" />
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n pendiente de envío</numerusform><numerusform>%n pendientes de envío</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1011" />
+        <location filename="../../pos_app/ui/main_window.py" line="1061" />
         <source>%n rejected</source>
         <translation>
             <numerusform>%n rechazado</numerusform><numerusform>%n rechazados</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1022" />
+        <location filename="../../pos_app/ui/main_window.py" line="1072" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
         <translation>
             <numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendiente). Stock y precios de la última sincronización.</numerusform><numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendientes). Stock y precios de la última sincronización.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1014" />
+        <location filename="../../pos_app/ui/main_window.py" line="1064" />
         <source>last sync {}</source>
         <translation>última sincronización {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1042" />
+        <location filename="../../pos_app/ui/main_window.py" line="1092" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1042" />
+        <location filename="../../pos_app/ui/main_window.py" line="1092" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -2093,6 +2103,46 @@
         <location filename="../../pos_app/services/explain.py" line="38" />
         <source>'{scanned}' is not a barcode</source>
         <translation>'{scanned}' no es un código de barras</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="40" />
+        <source>The scale does not answer: check its cable and that it is switched on</source>
+        <translation>La balanza no responde: revisa el cable y que esté encendida</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="43" />
+        <source>The scale sends something the till cannot read: set it to continuous output</source>
+        <translation>La balanza envía algo que la caja no entiende: configúrala en salida continua</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="46" />
+        <source>The weight does not settle: keep the item still on the scale</source>
+        <translation>El peso no se estabiliza: deja el artículo quieto en la balanza</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="47" />
+        <source>Nothing on the scale: put the item on it</source>
+        <translation>No hay nada en la balanza: pon el artículo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="48" />
+        <source>The scale shows a negative weight: empty it and zero it</source>
+        <translation>La balanza marca un peso negativo: vacíala y ponla a cero</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="49" />
+        <source>Too heavy for the scale</source>
+        <translation>Demasiado peso para la balanza</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="50" />
+        <source>The scale weighs in pounds: set it to kilograms</source>
+        <translation>La balanza pesa en libras: ponla en kilos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="51" />
+        <source>'{text}' is not a weight: type kilograms, such as 0,350</source>
+        <translation>'{text}' no es un peso: teclea kilos, por ejemplo 0,350</translation>
     </message>
 </context>
 <context>
@@ -2588,12 +2638,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="105" />
+        <location filename="../../pos_app/services/till.py" line="108" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="150" />
+        <location filename="../../pos_app/services/till.py" line="153" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation>La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla</translation>
     </message>
@@ -2601,37 +2651,37 @@
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="142" />
+        <location filename="../../pos_app/app.py" line="146" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="184" />
+        <location filename="../../pos_app/app.py" line="201" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="186" />
+        <location filename="../../pos_app/app.py" line="203" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="196" />
+        <location filename="../../pos_app/app.py" line="213" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="208" />
+        <location filename="../../pos_app/app.py" line="225" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="213" />
+        <location filename="../../pos_app/app.py" line="230" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="217" />
+        <location filename="../../pos_app/app.py" line="234" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>
@@ -2780,6 +2830,29 @@
     </message>
 </context>
 <context>
+    <name>TypedWeightDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="110" />
+        <source>Type the weight</source>
+        <translation>Teclear el peso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="111" />
+        <source>Weight in kilograms, e.g. 0,350</source>
+        <translation>Peso en kilos, por ejemplo 0,350</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="121" />
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="122" />
+        <source>Add (Enter)</source>
+        <translation>Añadir (Intro)</translation>
+    </message>
+</context>
+<context>
     <name>VariantDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="888" />
@@ -2790,6 +2863,45 @@
         <location filename="../../pos_app/ui/shop_dialogs.py" line="914" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
+    </message>
+</context>
+<context>
+    <name>WeighDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="40" />
+        <source>Weigh</source>
+        <translation>Pesar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="47" />
+        <source>Put the item on the scale</source>
+        <translation>Pon el artículo en la balanza</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="51" />
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="52" />
+        <source>Type the weight (manager)</source>
+        <translation>Teclear el peso (encargado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="53" />
+        <source>Weigh again (Enter)</source>
+        <translation>Pesar otra vez (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="74" />
+        <location filename="../../pos_app/ui/weighing.py" line="92" />
+        <source>Weighing…</source>
+        <translation>Pesando…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/weighing.py" line="81" />
+        <source>Enter: weigh again</source>
+        <translation>Intro: pesar otra vez</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pos_app.domain.cart import Cart, CartError, PricedItem, parse_quantity
+from pos_app.domain.cart import Cart, CartError, PricedItem, parse_quantity, parse_weight, weighed
 from pos_app.domain.payment import Payment, PaymentError
 from pos_app.domain.pricing import PriceEntry, resolve_price
 from pos_app.domain.receipt import GENESIS_HASH, Receipt, ReceiptLine, journal_hash, render_text
@@ -101,3 +101,23 @@ def test_receipt_text_shows_total_payments_and_vat_per_rate():
     assert "34,97 €" in text and "15,03 €" in text  # total and change
     assert "21 %" in text and "10 %" in text
     assert "2 x 12,99" in text
+
+
+def test_a_typed_weight_is_kilograms_with_up_to_three_decimals():
+    assert parse_weight("0,350") == 350
+    assert parse_weight("0.35") == 350
+    assert parse_weight(" 2 kg") == 2000
+    assert parse_weight("1,2") == 1200
+    for bad in ("", "abc", "0", "0,0001", "31", "-1", "1,2,3", "350 g"):
+        with pytest.raises(CartError) as refused:
+            parse_weight(bad)
+        assert refused.value.code == "weight.typed"
+
+
+def test_a_weighed_item_is_priced_for_its_weight_with_its_price_per_kilogram_kept():
+    apples = PricedItem(1, "W0001", "Manzana Golden", 249, 400, barcode="2100101000003", unit="kg")
+    line = weighed(apples, 1234)
+    assert line.unit_price == 307  # 2,49 €/kg x 1,234 kg = 3,07266 € -> 3,07 €
+    assert line.price_per_kg == 249 and line.name == "Manzana Golden 1,234 kg"
+    assert line.barcode == "2100101000003"  # weighed on the till's scale: the item's own code
+    assert weighed(apples, 1234, "2100101012341").barcode == "2100101012341"  # a scale's label
