@@ -30,10 +30,13 @@ from typing_extensions import TypedDict
 # 9: a weighed line carries its price per kilogram; a full invoice carries its record (F3,
 #    replacing the receipt; the customer's NIF); a cancelled full invoice (invoice.cancelled)
 #    carries its registro de anulación
-PROTOCOL_VERSION = 10
+# 10: a card payment carries the terminal that took it
+# 11: each store's quick keys (the favourites grid for items without a barcode), to its tills
+PROTOCOL_VERSION = 11
 CENTS_PER_POINT = 1  # what one loyalty point is worth as a payment
 MAX_PUSH_EVENTS = 500
 MAX_PAGE = 5000
+MAX_QUICK_KEYS = 48  # a store's favourites grid: six rows of eight, one screen
 
 Cents = Annotated[int, Field(ge=-(10**12), le=10**12)]
 Text = Annotated[str, Field(max_length=200)]
@@ -699,6 +702,16 @@ class StockLimitData(Model):
     max_qty: Annotated[int, Field(ge=0, le=10**6)]
 
 
+class QuickKeyData(Model):
+    """One key of a store's favourites grid: a SKU without a barcode to scan (loose fruit, a
+    bag, a service), at `position` (1 is the top left, row by row), with the label it shows."""
+
+    store_id: Id
+    position: Annotated[int, Field(ge=1, le=MAX_QUICK_KEYS)]
+    sku_id: Id
+    label: Annotated[str, Field(max_length=24)] = ""  # empty: the SKU's name
+
+
 class StockData(Model):
     store_id: int
     sku_id: int
@@ -725,11 +738,12 @@ ENTITY_MODELS: dict[str, type[Model]] = {
     "order": OrderData,
     "transfer": TransferData,
     "stock_limit": StockLimitData,
+    "quick_key": QuickKeyData,
 }
 # The entities, in the order a snapshot lists them, so that references come before their users.
 EntityName = Literal[
     "company", "tax_rate", "store", "family", "product", "sku", "barcode", "price_list", "price", "role", "staff",
-    "promotion", "tier", "customer", "order", "transfer", "stock_limit", "stock",
+    "promotion", "tier", "customer", "order", "transfer", "stock_limit", "quick_key", "stock",
 ]  # fmt: skip
 ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores

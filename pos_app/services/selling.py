@@ -278,6 +278,18 @@ class SaleService(QObject):
             return self._add(weighed(item, embedded.value, code.code), weight_g=embedded.value, labelled=True)
         return self._add(replace(item, unit_price=embedded.value, barcode=code.code), labelled=True)
 
+    def quick_keys(self) -> list[tuple[int, PricedItem, str]]:
+        """This store's favourites grid, as HQ set it: (position, the item at today's price, label)."""
+        identity = self.identity
+        if identity is None:
+            return []
+        keys = []
+        for position, sku_id, label in self.replica.quick_keys(identity.store_id):
+            item = self.replica.item_by_sku_id(sku_id)
+            if item is not None:
+                keys.append((position, item, label))
+        return keys
+
     def add_sku(self, sku_id: int) -> bool:
         item = self.replica.item_by_sku_id(sku_id)
         if item is None:

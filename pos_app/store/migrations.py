@@ -365,6 +365,13 @@ MIGRATIONS: list[str] = [
         sale_id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, fetched_at TEXT NOT NULL, found TEXT NOT NULL
     );
     """,
+    # 13: the store's quick keys (protocol 11): the favourites grid for items without a barcode.
+    """
+    CREATE TABLE quick_keys (
+        store_id INTEGER NOT NULL, position INTEGER NOT NULL, sku_id INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '', PRIMARY KEY (store_id, position)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -115,6 +115,7 @@ _ENTITY_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("id",),
     ),
     "stock_limit": ("stock_limits", ("store_id", "sku_id", "min_qty", "max_qty"), ("store_id", "sku_id")),
+    "quick_key": ("quick_keys", ("store_id", "position", "sku_id", "label"), ("store_id", "position")),
 }
 
 
@@ -353,6 +354,17 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
             (code,),
         ).fetchone()
         return None if row is None else self._priced(row, moment, barcode=code)
+
+    def quick_keys(self, store_id: int) -> list[tuple[int, int, str]]:
+        """The store's favourites grid: (position, SKU id, label: HQ's, else the SKU's name), of
+        SKUs still sold, in position order."""
+        rows = self.conn.execute(
+            "SELECT q.position, q.sku_id, CASE WHEN q.label <> '' THEN q.label ELSE s.name END "
+            "FROM quick_keys q JOIN skus s ON s.id = q.sku_id WHERE q.store_id = ? AND s.active = 1 "
+            "ORDER BY q.position",
+            (store_id,),
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def item_by_sku_id(self, sku_id: int, moment: datetime | None = None) -> PricedItem | None:
         row = self.conn.execute(

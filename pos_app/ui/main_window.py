@@ -57,6 +57,7 @@ from pos_app.ui.customer import CustomerDialog, CustomerPanel, EnrolDialog
 from pos_app.ui.dialogs import SCANNER_MIN_LENGTH, ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.i18n import money, set_language
 from pos_app.ui.pickup import PickupDialog, ReserveDialog
+from pos_app.ui.quick_keys import QuickKeysDialog
 from pos_app.ui.shop_dialogs import (
     ApprovalDialog,
     CloseShiftDialog,
@@ -171,6 +172,7 @@ class SaleWindow(QMainWindow):
             ("Ctrl+D", self._no_sale),
             ("Ctrl+Z", self._close_shift),
             ("Ctrl+L", self._sign_out),
+            ("Ctrl+F", self._favourites),
         ):
             self._till_keys.add(QKeySequence(key).toString())
             action = QAction(self)
@@ -294,8 +296,9 @@ class SaleWindow(QMainWindow):
             (two_lines(self.tr("Discount (F3)")), self._discount_line),
             (two_lines(self.tr("Remove line (Del)")), self._remove_line),
             (two_lines(self.tr("Search (F2)")), self._open_search),
+            (two_lines(self.tr("Favourites Ctrl+F")), self._favourites),
         ):
-            line_buttons.addWidget(touch_button(text, slot))
+            line_buttons.addWidget(touch_button(text, slot, "lineButton"))
         sale_buttons = QGridLayout()
         for i, (text, slot) in enumerate(
             (
@@ -819,6 +822,19 @@ class SaleWindow(QMainWindow):
     def _add_sku(self, sku_id: int) -> None:
         if self.sales.add_sku(sku_id):
             self.cart_view.selectRow(len(self.sales.cart.lines) - 1)
+
+    # --- the favourites grid (ui/quick_keys.py) ----------------------------------------------------
+
+    def _favourites(self) -> None:
+        dialog = QuickKeysDialog(self.sales.quick_keys(), self)
+
+        def finished(result: int) -> None:
+            self._closed()
+            if result == QDialog.DialogCode.Accepted and dialog.chosen_sku is not None:
+                self._add_sku(dialog.chosen_sku)
+
+        dialog.finished.connect(finished)
+        self._open(dialog)
 
     # --- weighing (ui/weighing.py) ------------------------------------------------------------
 

@@ -877,6 +877,29 @@ class InvoiceDialog(ShopDialog):
         self.accept()
 
 
+def grid_key(cells: dict[tuple[int, int], QPushButton], event: QKeyEvent) -> bool:
+    """A grid of buttons by keyboard: the arrows move the focus to the next button that way
+    (over the gaps), Enter presses the one in focus; False for any other key."""
+    steps = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
+    here = next((place for place, button in cells.items() if button.hasFocus()), None)
+    key = Qt.Key(event.key())
+    if here is not None and key in steps:
+        (dr, dc), (r, c) = steps[key], here
+        rows = 1 + max(p[0] for p in cells)
+        cols = 1 + max(p[1] for p in cells)
+        r, c = r + dr, c + dc
+        while 0 <= r < rows and 0 <= c < cols:  # over a gap in the grid
+            if (r, c) in cells:
+                cells[(r, c)].setFocus()
+                break
+            r, c = r + dr, c + dc
+        return True
+    if here is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        cells[here].click()
+        return True
+    return False
+
+
 class VariantDialog(QDialog):
     """The sizes and colours of a product, as a grid of large buttons with the stock here. By
     keyboard: the arrows move across the grid (over gaps), Enter takes the one in focus, Esc
@@ -917,34 +940,13 @@ class VariantDialog(QDialog):
             start.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._key(event):
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and grid_key(self.cells, event):
             return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._key(event):
+        if not grid_key(self.cells, event):
             super().keyPressEvent(event)
-
-    def _key(self, event: QKeyEvent) -> bool:
-        """Arrows across the grid, Enter to take the variant in focus; False for any other key."""
-        steps = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
-        here = next((place for place, button in self.cells.items() if button.hasFocus()), None)
-        key = Qt.Key(event.key())
-        if here is not None and key in steps:
-            (dr, dc), (r, c) = steps[key], here
-            rows = 1 + max(p[0] for p in self.cells)
-            cols = 1 + max(p[1] for p in self.cells)
-            r, c = r + dr, c + dc
-            while 0 <= r < rows and 0 <= c < cols:  # over a size or colour this product lacks
-                if (r, c) in self.cells:
-                    self.cells[(r, c)].setFocus()
-                    break
-                r, c = r + dr, c + dc
-            return True
-        if here is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.cells[here].click()
-            return True
-        return False
 
     def _choose(self, sku_id: int) -> None:
         self.chosen_sku = sku_id

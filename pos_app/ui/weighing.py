@@ -45,7 +45,7 @@ class WeighDialog(ShopDialog):
         self.weight.setFont(big_font(30, bold=True))
         self.weight.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = QLabel(self.tr("Put the item on the scale"))
-        self.status.setObjectName("dialogError")
+        self.status.setObjectName("weighStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(touch_button(self.tr("Back (Esc)"), self.reject))
@@ -68,17 +68,24 @@ class WeighDialog(ShopDialog):
             return
         super().keyPressEvent(event)
 
+    def say(self, text: str, level: str = "info") -> None:
+        """The weighing's state: guidance while it waits (neutral), a failure in red."""
+        self.status.setText(text)
+        self.status.setProperty("level", level)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
     def weigh(self) -> None:
         if self._task is not None and not self._task.done():
             return  # already weighing
-        self.status.setText(self.tr("Weighing…"))
+        self.say(self.tr("Weighing…"))
         self._task = spawn(self._weigh())
 
     async def _weigh(self) -> None:
         try:
             reading = await self.scale.weigh(WEIGHING_TIMEOUT, self._show)
         except ScaleError as exc:
-            self.status.setText(explain(exc) + " · " + self.tr("Enter: weigh again"))
+            self.say(explain(exc) + " · " + self.tr("Enter: weigh again"), "error")
             return
         self.grams = reading.grams
         self.weight.setText(kilograms(reading.grams))
@@ -89,7 +96,7 @@ class WeighDialog(ShopDialog):
         if self.isVisible():
             self.weight.setText(("−" if reading.negative else "") + kilograms(reading.grams))
             problem = reading.problem
-            self.status.setText(explain(scale_error(problem)) if problem else self.tr("Weighing…"))
+            self.say(explain(scale_error(problem)) if problem else self.tr("Weighing…"))
 
     def _type_instead(self) -> None:
         self.typed = True

@@ -912,6 +912,29 @@
     </message>
 </context>
 <context>
+    <name>QuickKeysDialog</name>
+    <message>
+        <location filename="../../pos_app/ui/quick_keys.py" line="24" />
+        <source>Favourites</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/quick_keys.py" line="41" />
+        <source>This store has no favourites yet: HQ sets them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/quick_keys.py" line="43" />
+        <source>Touch one, or the arrows and Enter · Esc to go back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/quick_keys.py" line="46" />
+        <source>Back (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
@@ -1096,7 +1119,7 @@
     <message>
         <location filename="../../pos_app/services/selling.py" line="164" />
         <location filename="../../pos_app/services/selling.py" line="241" />
-        <location filename="../../pos_app/services/selling.py" line="456" />
+        <location filename="../../pos_app/services/selling.py" line="468" />
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished" />
     </message>
@@ -1116,33 +1139,33 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="284" />
+        <location filename="../../pos_app/services/selling.py" line="296" />
         <source>That product is no longer sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="294" />
+        <location filename="../../pos_app/services/selling.py" line="306" />
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="474" />
+        <location filename="../../pos_app/services/selling.py" line="486" />
         <source>Removed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="494" />
+        <location filename="../../pos_app/services/selling.py" line="506" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="526" />
+        <location filename="../../pos_app/services/selling.py" line="538" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/services/selling.py" line="194" />
-        <location filename="../../pos_app/services/selling.py" line="539" />
+        <location filename="../../pos_app/services/selling.py" line="551" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
@@ -1167,212 +1190,212 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="299" />
+        <location filename="../../pos_app/services/selling.py" line="311" />
         <source>{} is sold by weight: weighing it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="343" />
+        <location filename="../../pos_app/services/selling.py" line="355" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="360" />
+        <location filename="../../pos_app/services/selling.py" line="372" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="390" />
+        <location filename="../../pos_app/services/selling.py" line="402" />
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="407" />
+        <location filename="../../pos_app/services/selling.py" line="419" />
         <source>Order {}: take the payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="460" />
+        <location filename="../../pos_app/services/selling.py" line="472" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="541" />
+        <location filename="../../pos_app/services/selling.py" line="553" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="543" />
+        <location filename="../../pos_app/services/selling.py" line="555" />
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="559" />
+        <location filename="../../pos_app/services/selling.py" line="571" />
         <source>Change: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="570" />
+        <location filename="../../pos_app/services/selling.py" line="582" />
         <source>Identify the member first (F1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="581" />
+        <location filename="../../pos_app/services/selling.py" line="593" />
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="601" />
+        <location filename="../../pos_app/services/selling.py" line="613" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="609" />
+        <location filename="../../pos_app/services/selling.py" line="621" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="619" />
+        <location filename="../../pos_app/services/selling.py" line="631" />
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="648" />
+        <location filename="../../pos_app/services/selling.py" line="660" />
         <source>the terminal did not receive it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="671" />
+        <location filename="../../pos_app/services/selling.py" line="683" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="708" />
+        <location filename="../../pos_app/services/selling.py" line="720" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="757" />
+        <location filename="../../pos_app/services/selling.py" line="769" />
         <source>Cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="760" />
+        <location filename="../../pos_app/services/selling.py" line="772" />
         <source>Say why the sale is voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="763" />
+        <location filename="../../pos_app/services/selling.py" line="775" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="783" />
+        <location filename="../../pos_app/services/selling.py" line="795" />
         <source>Sale voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="815" />
+        <location filename="../../pos_app/services/selling.py" line="827" />
         <source>Sale parked: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="825" />
+        <location filename="../../pos_app/services/selling.py" line="837" />
         <source>Finish or park the current sale first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="829" />
+        <location filename="../../pos_app/services/selling.py" line="841" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="835" />
+        <location filename="../../pos_app/services/selling.py" line="847" />
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="855" />
+        <location filename="../../pos_app/services/selling.py" line="867" />
         <source>Sale resumed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878" />
+        <location filename="../../pos_app/services/selling.py" line="890" />
         <source>No receipt {} at this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="885" />
+        <location filename="../../pos_app/services/selling.py" line="897" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="889" />
+        <location filename="../../pos_app/services/selling.py" line="901" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="912" />
+        <location filename="../../pos_app/services/selling.py" line="924" />
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="924" />
+        <location filename="../../pos_app/services/selling.py" line="936" />
         <source>Discount given back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="938" />
+        <location filename="../../pos_app/services/selling.py" line="950" />
         <source>Finish the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="941" />
+        <location filename="../../pos_app/services/selling.py" line="953" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="944" />
+        <location filename="../../pos_app/services/selling.py" line="956" />
         <source>This return needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="966" />
+        <location filename="../../pos_app/services/selling.py" line="978" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="974" />
+        <location filename="../../pos_app/services/selling.py" line="986" />
         <source>The card refund was declined: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="984" />
+        <location filename="../../pos_app/services/selling.py" line="996" />
         <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="991" />
+        <location filename="../../pos_app/services/selling.py" line="1003" />
         <source>No receipt to reprint yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1006" />
+        <location filename="../../pos_app/services/selling.py" line="1018" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1012" />
+        <location filename="../../pos_app/services/selling.py" line="1024" />
         <source>Full invoice {} issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1028" />
+        <location filename="../../pos_app/services/selling.py" line="1040" />
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1031" />
+        <location filename="../../pos_app/services/selling.py" line="1043" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
@@ -1380,430 +1403,435 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="209" />
+        <location filename="../../pos_app/ui/main_window.py" line="211" />
         <source>Omni POS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="260" />
+        <location filename="../../pos_app/ui/main_window.py" line="262" />
         <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="291" />
+        <location filename="../../pos_app/ui/main_window.py" line="293" />
         <source>− 1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="292" />
+        <location filename="../../pos_app/ui/main_window.py" line="294" />
         <source>+ 1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>Quantity (F4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="296" />
         <source>Discount (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="297" />
         <source>Remove line (Del)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="298" />
         <source>Search (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302" />
+        <location filename="../../pos_app/ui/main_window.py" line="304" />
         <source>Customer F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="303" />
+        <location filename="../../pos_app/ui/main_window.py" line="305" />
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="306" />
         <source>Reserve Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305" />
+        <location filename="../../pos_app/ui/main_window.py" line="307" />
         <source>Stock Ctrl+K</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306" />
+        <location filename="../../pos_app/ui/main_window.py" line="308" />
         <source>Transfers Ctrl+T</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="309" />
         <source>Count Ctrl+U</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="310" />
         <source>Park F7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="311" />
         <source>Parked F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="310" />
+        <location filename="../../pos_app/ui/main_window.py" line="312" />
         <source>Return F10</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311" />
+        <location filename="../../pos_app/ui/main_window.py" line="313" />
         <source>Reprint F12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="312" />
+        <location filename="../../pos_app/ui/main_window.py" line="314" />
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="313" />
+        <location filename="../../pos_app/ui/main_window.py" line="315" />
         <source>Cash Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="314" />
+        <location filename="../../pos_app/ui/main_window.py" line="316" />
         <source>Drawer Ctrl+D</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="315" />
+        <location filename="../../pos_app/ui/main_window.py" line="317" />
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="316" />
+        <location filename="../../pos_app/ui/main_window.py" line="318" />
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="317" />
+        <location filename="../../pos_app/ui/main_window.py" line="319" />
         <source>Sync F11</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="341" />
+        <location filename="../../pos_app/ui/main_window.py" line="320" />
+        <source>Favourites Ctrl+F</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="344" />
         <source>Pay (F5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="342" />
+        <location filename="../../pos_app/ui/main_window.py" line="345" />
         <source>All by card (F6)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="343" />
+        <location filename="../../pos_app/ui/main_window.py" line="346" />
         <source>Void sale (F9)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="360" />
+        <location filename="../../pos_app/ui/main_window.py" line="363" />
         <source>TOTAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="401" />
+        <location filename="../../pos_app/ui/main_window.py" line="404" />
         <source>That language is not installed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="486" />
+        <location filename="../../pos_app/ui/main_window.py" line="489" />
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="494" />
+        <location filename="../../pos_app/ui/main_window.py" line="497" />
         <source>Shift open with {} in the drawer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="497" />
+        <location filename="../../pos_app/ui/main_window.py" line="500" />
         <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="505" />
+        <location filename="../../pos_app/ui/main_window.py" line="508" />
         <source>Finish, park or void the sale before signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="514" />
+        <location filename="../../pos_app/ui/main_window.py" line="517" />
         <source>Cash in or out (an amount below zero takes cash out)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="515" />
+        <location filename="../../pos_app/ui/main_window.py" line="518" />
         <source>Change from the bank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="515" />
+        <location filename="../../pos_app/ui/main_window.py" line="518" />
         <source>To the safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="515" />
+        <location filename="../../pos_app/ui/main_window.py" line="518" />
         <source>Supplier paid in cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="519" />
+        <location filename="../../pos_app/ui/main_window.py" line="522" />
         <source>e.g. 50 to put in, -200 to take out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="540" />
+        <location filename="../../pos_app/ui/main_window.py" line="543" />
         <source>Cash in: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="540" />
+        <location filename="../../pos_app/ui/main_window.py" line="543" />
         <source>Cash out: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="547" />
+        <location filename="../../pos_app/ui/main_window.py" line="550" />
         <source>Open the drawer without a sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="548" />
+        <location filename="../../pos_app/ui/main_window.py" line="551" />
         <source>no sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="571" />
+        <location filename="../../pos_app/ui/main_window.py" line="574" />
         <source>Finish, park or void the sale before closing the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="574" />
+        <location filename="../../pos_app/ui/main_window.py" line="577" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="585" />
+        <location filename="../../pos_app/ui/main_window.py" line="588" />
         <source>Close the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="618" />
+        <location filename="../../pos_app/ui/main_window.py" line="621" />
         <source>Unknown code {}: F2 to search by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="634" />
+        <location filename="../../pos_app/ui/main_window.py" line="637" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="653" />
+        <location filename="../../pos_app/ui/main_window.py" line="656" />
         <source>Remove {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="673" />
+        <location filename="../../pos_app/ui/main_window.py" line="676" />
         <source>A discount is between 0 and 100 %</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="689" />
+        <location filename="../../pos_app/ui/main_window.py" line="692" />
         <source>Void this sale ({})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="690" />
+        <location filename="../../pos_app/ui/main_window.py" line="693" />
         <source>Customer changed their mind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="690" />
+        <location filename="../../pos_app/ui/main_window.py" line="693" />
         <source>Wrong items rung up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="690" />
+        <location filename="../../pos_app/ui/main_window.py" line="693" />
         <source>Customer cannot pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="702" />
+        <location filename="../../pos_app/ui/main_window.py" line="705" />
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="741" />
+        <location filename="../../pos_app/ui/main_window.py" line="744" />
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="788" />
+        <location filename="../../pos_app/ui/main_window.py" line="791" />
         <source>Reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="788" />
+        <location filename="../../pos_app/ui/main_window.py" line="791" />
         <source>Release it?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="832" />
+        <location filename="../../pos_app/ui/main_window.py" line="848" />
         <source>{} was not weighed: choose it again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="863" />
+        <location filename="../../pos_app/ui/main_window.py" line="879" />
         <source>Type the weight of {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="872" />
+        <location filename="../../pos_app/ui/main_window.py" line="888" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="887" />
+        <location filename="../../pos_app/ui/main_window.py" line="903" />
         <source>Nothing to park</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="892" />
+        <location filename="../../pos_app/ui/main_window.py" line="908" />
         <source>No parked sales</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="911" />
+        <location filename="../../pos_app/ui/main_window.py" line="927" />
         <source>Refund without a receipt: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="922" />
+        <location filename="../../pos_app/ui/main_window.py" line="938" />
         <source>Return without a receipt: scan the items, then F10 to refund them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="929" />
+        <location filename="../../pos_app/ui/main_window.py" line="945" />
         <source>Refund against a receipt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="939" />
+        <location filename="../../pos_app/ui/main_window.py" line="955" />
         <source>No receipt to invoice yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="943" />
+        <location filename="../../pos_app/ui/main_window.py" line="959" />
         <source>Cancel full invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="944" />
+        <location filename="../../pos_app/ui/main_window.py" line="960" />
         <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="971" />
+        <location filename="../../pos_app/ui/main_window.py" line="987" />
         <source>Sale {} saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1008" />
+        <location filename="../../pos_app/ui/main_window.py" line="1024" />
         <source>Till not set up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1015" />
+        <location filename="../../pos_app/ui/main_window.py" line="1031" />
         <source>Items: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1023" />
+        <location filename="../../pos_app/ui/main_window.py" line="1039" />
         <source>You save {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1030" />
+        <location filename="../../pos_app/ui/main_window.py" line="1046" />
         <source>VAT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1030" />
+        <location filename="../../pos_app/ui/main_window.py" line="1046" />
         <source>Base</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1030" />
+        <location filename="../../pos_app/ui/main_window.py" line="1046" />
         <source>Tax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1048" />
+        <location filename="../../pos_app/ui/main_window.py" line="1064" />
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1053" />
+        <location filename="../../pos_app/ui/main_window.py" line="1069" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1055" />
+        <location filename="../../pos_app/ui/main_window.py" line="1071" />
         <source>Online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1057" />
+        <location filename="../../pos_app/ui/main_window.py" line="1073" />
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1059" />
+        <location filename="../../pos_app/ui/main_window.py" line="1075" />
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n waiting to send</numerusform><numerusform>%n waiting to send</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1061" />
+        <location filename="../../pos_app/ui/main_window.py" line="1077" />
         <source>%n rejected</source>
         <translation>
             <numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1072" />
+        <location filename="../../pos_app/ui/main_window.py" line="1088" />
         <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
         <translation>
             <numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform><numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1064" />
+        <location filename="../../pos_app/ui/main_window.py" line="1080" />
         <source>last sync {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1092" />
+        <location filename="../../pos_app/ui/main_window.py" line="1108" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1092" />
+        <location filename="../../pos_app/ui/main_window.py" line="1108" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished" />
     </message>
@@ -2851,12 +2879,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="888" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="911" />
         <source>Choose size and colour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="914" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="937" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation type="unfinished" />
     </message>

@@ -9,6 +9,7 @@ pos-server --db chain.sqlite set-segment JOVEN "Jóvenes" '{"age_min": 18, "age_
 pos-server --db chain.sqlite recompute-loyalty        # tiers, 12-month spend and segments (also on a schedule)
 pos-server --db chain.sqlite report-segments --days 30
 pos-server --db chain.sqlite set-limits limits.csv    # store,sku,min,max: replenishment suggestions
+pos-server --db chain.sqlite set-quick-keys keys.csv  # store,position,sku,label: the tills' favourites
 pos-server --db chain.sqlite transfers --open         # transfers between stores, with their differences
 POS_SERVER_ADMIN_TOKEN=… pos-server --db chain.sqlite serve --port 8700
 """
@@ -134,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("recompute-loyalty", help="recompute every member's 12-month spend, tier and segments now")
     report = sub.add_parser("report-segments", help="sales by channel and customer segment")
     report.add_argument("--days", type=int, default=30)
+    keys = sub.add_parser("set-quick-keys", help="stores' favourites grids from a CSV: store (or *),position,sku,label")
+    keys.add_argument("file", type=Path)
     limits = sub.add_parser("set-limits", help="stores' min/max of SKUs from a CSV: store,sku,min,max")
     limits.add_argument("file", type=Path)
     moved = sub.add_parser("transfers", help="transfers between stores, with their differences (JSON)")
@@ -246,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
             for row in rows:
                 segment = row["segment"] or "(no member)"
                 print(f"{row['channel']:<8} {segment:<12} {row['orders']:>7} {row['amount'] / 100:>12.2f}")
+        elif args.command == "set-quick-keys":
+            print(f"{catalog.set_quick_keys(central, catalog.read_quick_keys_csv(args.file))} quick keys set")
         elif args.command == "set-limits":
             from sync.server import transfers
 

@@ -477,3 +477,55 @@ def read_stock_csv(path: Path) -> Iterator[tuple[str, str, int]]:
                 yield raw["store"].strip(), raw["sku"].strip(), int(raw["quantity"])
             except (KeyError, ValueError) as exc:
                 raise ImportError_(f"{path.name} line {line_no}: {exc}") from exc
+
+
+def set_quick_keys(store: CentralStore, rows: Iterable[tuple[str, int, str, str]]) -> int:
+    """Stores' favourites grids from (store code or `*` for every store, position, SKU code,
+    label). Each store named gets exactly the keys listed for it: its other keys are removed.
+    Returns how many keys were set. A bad row (an unknown store or SKU, a position outside
+    1..MAX_QUICK_KEYS, a label too long, a position given twice) changes nothing."""
+    with store.writer.begin() as conn:
+        stores = dict(conn.execute(sa.select(t.stores.c.code, t.stores.c.id)).all())
+        grids: dict[int, dict[int, p.QuickKeyData]] = {}
+        for store_code, position, sku_code, label in rows:
+            sku_id = conn.execute(sa.select(t.skus.c.id).where(t.skus.c.code == sku_code)).scalar()
+            targets = list(stores.values()) if store_code == "*" else [stores.get(store_code)]
+            if None in targets or sku_id is None:
+                raise ValueError(f"{store_code},{position},{sku_code}: unknown store or SKU")
+            for store_id in targets:
+                assert store_id is not None
+                try:
+                    key = p.QuickKeyData(store_id=store_id, position=position, sku_id=int(sku_id), label=label)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"{store_code},{position},{sku_code}: position 1 to {p.MAX_QUICK_KEYS}, "
+                        "label up to 24 characters"
+                    ) from exc
+                if position in grids.setdefault(store_id, {}) and store_code != "*":
+                    raise ValueError(f"{store_code},{position}: that position is given twice")
+                grids[store_id][position] = key
+        changes = []
+        for store_id, grid in grids.items():
+            old = set(
+                conn.execute(sa.select(t.quick_keys.c.position).where(t.quick_keys.c.store_id == store_id)).scalars()
+            )
+            conn.execute(t.quick_keys.delete().where(t.quick_keys.c.store_id == store_id))
+            if grid:
+                conn.execute(t.quick_keys.insert(), [key.model_dump() for key in grid.values()])
+            scope = f"store:{store_id}"
+            for position in sorted(old - set(grid)):
+                changes.append(CentralStore.change("quick_key", f"{store_id}:{position}", None, scope))
+            for position, key in sorted(grid.items()):
+                changes.append(CentralStore.change("quick_key", f"{store_id}:{position}", key.model_dump(), scope))
+        store._log(conn, changes)
+    return sum(len(grid) for grid in grids.values())
+
+
+def read_quick_keys_csv(path: Path) -> list[tuple[str, int, str, str]]:
+    """`store,position,sku,label` rows (a header row and # comments are skipped)."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return [
+            (r[0].strip(), int(r[1]), r[2].strip(), r[3].strip() if len(r) > 3 else "")
+            for r in csv.reader(handle)
+            if r and not r[0].startswith("#") and r[0].strip().lower() != "store"
+        ]

@@ -23,6 +23,7 @@ from sync.server.catalog import (
     add_price_entry,
     ensure_price_list,
     set_counted_stock,
+    set_quick_keys,
 )
 from sync.server.people import DEFAULT_ROLES, add_staff, family_id, promotion, save_promotion, save_role, sku_ids
 from sync.server.store import CentralStore, utcnow
@@ -413,6 +414,11 @@ def add_demo_people_and_promotions(store: CentralStore, start: datetime) -> None
         )
         for sku, name, plu, price in DEMO_WEIGHED
     )
+    # Every store's favourites grid: the loose fruit and cheese first (weighed at the till),
+    # then a few everyday items a cashier rings up without scanning.
+    everyday = [("S0000075", "Pan"), ("S0000072", "Aceite"), ("S0000001", "Camiseta"), ("S0000010", "")]
+    grid = [("W0001", "Manzanas"), ("W0002", "Manchego")] + [e for e in everyday if sku_ids(store, [e[0]])]
+    set_quick_keys(store, [("*", n, sku, label) for n, (sku, label) in enumerate(grid, 1)])
     end = start + timedelta(days=30)
     tees = family_id(store, "Moda", "Mujer", "Camisetas")
     bread = family_id(store, "Alimentación", "Panadería")

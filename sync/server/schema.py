@@ -499,6 +499,16 @@ stock_limits = sa.Table(
     sa.Column("max_qty", sa.Integer, nullable=False),
 )
 
+# Each store's favourites grid (protocol 11): items without a barcode, one touch away.
+quick_keys = sa.Table(
+    "quick_keys",
+    metadata,
+    sa.Column("store_id", sa.Integer, sa.ForeignKey("stores.id"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("sku_id", sa.Integer, sa.ForeignKey("skus.id"), nullable=False),
+    sa.Column("label", sa.String(24), nullable=False, server_default=""),
+)
+
 # VERI*FACTU invoicing records as the tills made them (one hash chain per till), kept exactly
 # as received: what is submitted to the AEAT and exported for an inspection.
 invoicing_records = sa.Table(

@@ -44,6 +44,7 @@ SNAPSHOT_TABLES = {
     "promotion": t.promotions,
     "tier": t.tiers,
     "stock_limit": t.stock_limits,
+    "quick_key": t.quick_keys,
 }
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
@@ -904,6 +905,8 @@ class CentralStore:
                     query = sa.select(*(table.c[name] for name in p.entity_columns(entity)))
                     if entity == "staff":  # a till learns only the PIN hashes of who may work there
                         query = query.where(sa.or_(table.c.store_id.is_(None), table.c.store_id == device.store_id))
+                    if entity == "quick_key":  # its own store's grid
+                        query = query.where(table.c.store_id == device.store_id)
                 for rows in _driver_chunks(conn, query, chunk_rows):
                     count += len(rows)
                     yield json.dumps({"entity": entity, "rows": rows}, separators=(",", ":")).encode() + b"\n"

@@ -143,3 +143,33 @@ def test_the_shift_close_fits_the_smallest_screen(qtbot, till, tmp_path, languag
     assert outside(report, QRect(0, 0, width, height)) == []
     report.close()
     window.close()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_favourites_grid_and_the_weighing_windows_fit_the_smallest_screen(qtbot, till, tmp_path, language):
+    """A full grid (48 keys, the longest labels HQ may give) and the weighing windows fit
+    1024×768, every button on the screen."""
+    from pos_app.domain.cart import PricedItem
+    from pos_app.services.scale import ToledoContinuousScale
+    from pos_app.ui.quick_keys import QuickKeysDialog
+    from pos_app.ui.weighing import TypedWeightDialog, WeighDialog
+
+    set_language(language)
+    width, height = 1024, 768 - 40
+    apples = PricedItem(1, "W0001", "Queso manchego curado de oveja, pieza", 1995, 1000, unit="kg")
+    keys = [(n, apples, label) for n, label in enumerate(["W" * 24, "Queso manchego curado", "Pan"] * 16, 1)]
+    for name, dialog in (
+        ("favourites", QuickKeysDialog(keys)),
+        ("weigh", WeighDialog(ToledoContinuousScale("socket://127.0.0.1:9"), apples)),
+        ("typed_weight", TypedWeightDialog(apples)),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, f"{name}: the dialog needs {hint.toTuple()}"
+        dialog.resize(min(dialog.width(), width), min(dialog.height(), height))
+        assert outside(dialog, QRect(0, 0, width, height)) == [], name
+        clipped = [b.text() for b in dialog.findChildren(QAbstractButton) if b.sizeHint().width() > b.width()]
+        assert clipped == [], f"{name}: text wider than its button"
+        screenshot(dialog, f"{name}_{language}", tmp_path)
+        dialog.close()

@@ -17,6 +17,7 @@ from pos_app.scale_simulator import ScaleSimulator
 from pos_app.services.scale import ToledoContinuousScale
 from pos_app.services.till import Till
 from pos_app.ui.dialogs import SearchDialog
+from pos_app.ui.quick_keys import QuickKeysDialog
 from pos_app.ui.shop_dialogs import ApprovalDialog
 from pos_app.ui.weighing import TypedWeightDialog, WeighDialog
 from tests.ui.conftest import screenshot
@@ -149,6 +150,48 @@ def test_without_a_scale_a_manager_types_the_weight_and_it_is_logged(qtbot, qapp
         loop.run_until_complete(typing())
     finally:
         window._quit_confirmed = True  # the sale in progress is dropped, unasked
+        window.close()
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def test_the_favourites_grid_by_keyboard_from_the_scan_field(qtbot, qapp, till, tmp_path):
+    """Ctrl+F from the scan field opens the store's favourites (HQ's grid: the demo's starts
+    with apples, cheese, bread); the arrows and Enter take one; loose fruit goes on to weighing."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    window = open_window(qtbot, till)
+
+    async def favourites() -> None:
+        await until(lambda: QApplication.focusWidget() is window.entry)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: isinstance(window.dialog, QuickKeysDialog))
+        grid = window.dialog
+        assert [grid.cells[(0, c)].text().split("\n")[0] for c in range(3)] == ["Manzanas", "Manchego", "Pan"]
+        assert grid.cells[(0, 0)].text().endswith("/kg")
+        await until(lambda: QApplication.focusWidget() is grid.cells[(0, 0)])
+        screenshot(grid, "favourites", tmp_path)
+        key(qtbot, Qt.Key.Key_Right)
+        key(qtbot, Qt.Key.Key_Right)
+        assert QApplication.focusWidget() is grid.cells[(0, 2)]
+        key(qtbot, Qt.Key.Key_Return)
+        await until(lambda: window.dialog is None and not till.sales.cart.is_empty)
+        assert till.sales.cart.lines[-1].item.sku_code == "S0000075"
+        # The apples: no scale on this till, so a manager is asked to type the weight.
+        await until(lambda: QApplication.focusWidget() is window.entry)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: isinstance(window.dialog, QuickKeysDialog))
+        await until(lambda: QApplication.focusWidget() is window.dialog.cells[(0, 0)])
+        key(qtbot, Qt.Key.Key_Return)
+        await until(lambda: isinstance(window.dialog, ApprovalDialog))
+        window.dialog.reject()
+        await until(lambda: window.dialog is None)
+        assert len(till.sales.cart.lines) == 1
+
+    try:
+        loop.run_until_complete(favourites())
+    finally:
+        window._quit_confirmed = True
         window.close()
         loop.close()
         asyncio.set_event_loop(None)
