@@ -29,6 +29,59 @@
     </message>
 </context>
 <context>
+    <name>CartFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="30" />
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="48" />
+        <source>Remove {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="67" />
+        <source>A discount is between 0 and 100 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
+        <source>Void this sale ({})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <source>Customer changed their mind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <source>Wrong items rung up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <source>Customer cannot pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="94" />
+        <source>Void the sale ({}): {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="102" />
+        <source>Nothing to park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="107" />
+        <source>No parked sales</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../pos_app/ui/cart_model.py" line="34" />
@@ -434,6 +487,24 @@
     </message>
 </context>
 <context>
+    <name>FindingFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/finding.py" line="52" />
+        <source>Unknown code {}: F2 to search by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/finding.py" line="63" />
+        <source>{} was not weighed: choose it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/finding.py" line="90" />
+        <source>Type the weight of {}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="844" />
@@ -507,6 +578,34 @@
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="487" />
         <source>Resume (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PayingFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="21" />
+        <source>The cart is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="58" />
+        <source>Sale {} saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="69" />
+        <source>No receipt to invoice yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="73" />
+        <source>Cancel full invoice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="74" />
+        <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -914,22 +1013,22 @@
 <context>
     <name>QuickKeysDialog</name>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="24" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="40" />
         <source>Favourites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="41" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="58" />
         <source>This store has no favourites yet: HQ sets them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="43" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="60" />
         <source>Touch one, or the arrows and Enter · Esc to go back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="46" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="63" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
@@ -1111,6 +1210,77 @@
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="628" />
         <source>Choose what is returned</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReturnsFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/returns.py" line="18" />
+        <source>Refund without a receipt: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/returns.py" line="28" />
+        <source>Return without a receipt: scan the items, then F10 to refund them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/returns.py" line="35" />
+        <source>Refund against a receipt</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SalePage</name>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="56" />
+        <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="109" />
+        <source>Pay (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="110" />
+        <source>All by card (F6)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="111" />
+        <source>Void sale (F9)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="128" />
+        <source>TOTAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="170" />
+        <source>Items: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="178" />
+        <source>You save {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="185" />
+        <source>VAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="185" />
+        <source>Base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="185" />
+        <source>Tax</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1403,435 +1573,152 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="211" />
+        <location filename="../../pos_app/ui/main_window.py" line="195" />
         <source>Omni POS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262" />
-        <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="250" />
         <source>− 1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="251" />
         <source>+ 1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="252" />
         <source>Quantity (F4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="253" />
         <source>Discount (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297" />
+        <location filename="../../pos_app/ui/main_window.py" line="254" />
         <source>Remove line (Del)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298" />
+        <location filename="../../pos_app/ui/main_window.py" line="255" />
         <source>Search (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="259" />
         <source>Customer F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305" />
+        <location filename="../../pos_app/ui/main_window.py" line="260" />
         <source>Pickups Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306" />
+        <location filename="../../pos_app/ui/main_window.py" line="261" />
         <source>Reserve Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="262" />
         <source>Stock Ctrl+K</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="263" />
         <source>Transfers Ctrl+T</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="264" />
         <source>Count Ctrl+U</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="310" />
+        <location filename="../../pos_app/ui/main_window.py" line="265" />
         <source>Park F7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311" />
+        <location filename="../../pos_app/ui/main_window.py" line="266" />
         <source>Parked F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="312" />
+        <location filename="../../pos_app/ui/main_window.py" line="267" />
         <source>Return F10</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="313" />
+        <location filename="../../pos_app/ui/main_window.py" line="268" />
         <source>Reprint F12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="314" />
+        <location filename="../../pos_app/ui/main_window.py" line="269" />
         <source>Invoice Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="315" />
+        <location filename="../../pos_app/ui/main_window.py" line="270" />
         <source>Cash Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="316" />
+        <location filename="../../pos_app/ui/main_window.py" line="271" />
         <source>Drawer Ctrl+D</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="317" />
+        <location filename="../../pos_app/ui/main_window.py" line="272" />
         <source>Close Z Ctrl+Z</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="318" />
+        <location filename="../../pos_app/ui/main_window.py" line="273" />
         <source>Sign out Ctrl+L</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="319" />
+        <location filename="../../pos_app/ui/main_window.py" line="274" />
         <source>Sync F11</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="320" />
+        <location filename="../../pos_app/ui/main_window.py" line="256" />
         <source>Favourites Ctrl+F</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="344" />
-        <source>Pay (F5)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="345" />
-        <source>All by card (F6)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="346" />
-        <source>Void sale (F9)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="363" />
-        <source>TOTAL</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="404" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>That language is not installed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="489" />
+        <location filename="../../pos_app/ui/main_window.py" line="423" />
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="497" />
-        <source>Shift open with {} in the drawer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="500" />
-        <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="508" />
-        <source>Finish, park or void the sale before signing out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="517" />
-        <source>Cash in or out (an amount below zero takes cash out)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="518" />
-        <source>Change from the bank</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="518" />
-        <source>To the safe</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="518" />
-        <source>Supplier paid in cash</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="522" />
-        <source>e.g. 50 to put in, -200 to take out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="543" />
-        <source>Cash in: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="543" />
-        <source>Cash out: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="550" />
-        <source>Open the drawer without a sale</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="551" />
-        <source>no sale</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="574" />
-        <source>Finish, park or void the sale before closing the shift</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="577" />
-        <source>No shift is open</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588" />
-        <source>Close the shift</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="621" />
-        <source>Unknown code {}: F2 to search by name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="637" />
-        <source>Quantity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="656" />
-        <source>Remove {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="676" />
-        <source>A discount is between 0 and 100 %</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="692" />
-        <source>Void this sale ({})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="693" />
-        <source>Customer changed their mind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="693" />
-        <source>Wrong items rung up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="693" />
-        <source>Customer cannot pay</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="705" />
-        <source>Void the sale ({}): {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="744" />
-        <source>Scan or choose the product to reserve first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="791" />
-        <source>Reserved</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="791" />
-        <source>Release it?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="848" />
-        <source>{} was not weighed: choose it again</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="879" />
-        <source>Type the weight of {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="888" />
-        <source>The cart is empty</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="903" />
-        <source>Nothing to park</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="908" />
-        <source>No parked sales</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="927" />
-        <source>Refund without a receipt: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938" />
-        <source>Return without a receipt: scan the items, then F10 to refund them</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="945" />
-        <source>Refund against a receipt</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="955" />
-        <source>No receipt to invoice yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="959" />
-        <source>Cancel full invoice</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="960" />
-        <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="987" />
-        <source>Sale {} saved</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1024" />
+        <location filename="../../pos_app/ui/main_window.py" line="449" />
         <source>Till not set up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1031" />
-        <source>Items: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1039" />
-        <source>You save {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1046" />
-        <source>VAT</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1046" />
-        <source>Base</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1046" />
-        <source>Tax</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1064" />
+        <location filename="../../pos_app/ui/main_window.py" line="461" />
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1069" />
-        <source>Connecting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1071" />
-        <source>Online</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1073" />
-        <source>Offline</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1075" />
-        <source>%n waiting to send</source>
-        <translation>
-            <numerusform>%n waiting to send</numerusform><numerusform>%n waiting to send</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1077" />
-        <source>%n rejected</source>
-        <translation>
-            <numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1088" />
-        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
-        <translation>
-            <numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform><numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1080" />
-        <source>last sync {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1108" />
+        <location filename="../../pos_app/ui/main_window.py" line="484" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1108" />
+        <location filename="../../pos_app/ui/main_window.py" line="484" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished" />
     </message>
@@ -1969,6 +1856,84 @@
     <message>
         <location filename="../../pos_app/ui/setup.py" line="155" />
         <source>Catalog loaded: {} rows</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShiftFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="19" />
+        <source>Shift open with {} in the drawer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="21" />
+        <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="27" />
+        <source>Finish, park or void the sale before signing out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="36" />
+        <source>Cash in or out (an amount below zero takes cash out)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="37" />
+        <source>Change from the bank</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="37" />
+        <source>To the safe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="37" />
+        <source>Supplier paid in cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="41" />
+        <source>e.g. 50 to put in, -200 to take out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="60" />
+        <source>Cash in: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="60" />
+        <source>Cash out: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="67" />
+        <source>Open the drawer without a sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="68" />
+        <source>no sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="73" />
+        <source>Finish, park or void the sale before closing the shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="76" />
+        <source>No shift is open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="87" />
+        <source>Close the shift</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2529,6 +2494,65 @@
     </message>
 </context>
 <context>
+    <name>StoreFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/store.py" line="54" />
+        <source>Scan or choose the product to reserve first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <source>Reserved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <source>Release it?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="34" />
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="36" />
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="38" />
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/sync_badge.py" line="40" />
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n waiting to send</numerusform><numerusform>%n waiting to send</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/sync_badge.py" line="42" />
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="45" />
+        <source>last sync {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/sync_badge.py" line="52" />
+        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
+        <translation>
+            <numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform><numerusform>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../pos_app/ui/dialogs.py" line="199" />
@@ -2856,22 +2880,22 @@
 <context>
     <name>TypedWeightDialog</name>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="110" />
+        <location filename="../../pos_app/ui/weighing.py" line="117" />
         <source>Type the weight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="111" />
+        <location filename="../../pos_app/ui/weighing.py" line="118" />
         <source>Weight in kilograms, e.g. 0,350</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="121" />
+        <location filename="../../pos_app/ui/weighing.py" line="128" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="122" />
+        <location filename="../../pos_app/ui/weighing.py" line="129" />
         <source>Add (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -2917,13 +2941,13 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="74" />
-        <location filename="../../pos_app/ui/weighing.py" line="92" />
+        <location filename="../../pos_app/ui/weighing.py" line="81" />
+        <location filename="../../pos_app/ui/weighing.py" line="99" />
         <source>Weighing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="81" />
+        <location filename="../../pos_app/ui/weighing.py" line="88" />
         <source>Enter: weigh again</source>
         <translation type="unfinished" />
     </message>

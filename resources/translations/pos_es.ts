@@ -29,6 +29,59 @@
     </message>
 </context>
 <context>
+    <name>CartFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="30" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="48" />
+        <source>Remove {}</source>
+        <translation>Quitar {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="67" />
+        <source>A discount is between 0 and 100 %</source>
+        <translation>Un descuento va de 0 a 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
+        <source>Void this sale ({})</source>
+        <translation>Anular esta venta ({})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <source>Customer changed their mind</source>
+        <translation>El cliente ha cambiado de idea</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <source>Wrong items rung up</source>
+        <translation>Artículos mal marcados</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <source>Customer cannot pay</source>
+        <translation>El cliente no puede pagar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="94" />
+        <source>Void the sale ({}): {}</source>
+        <translation>Anular la venta ({}): {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="102" />
+        <source>Nothing to park</source>
+        <translation>Nada que aparcar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/cart.py" line="107" />
+        <source>No parked sales</source>
+        <translation>No hay ventas aparcadas</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../pos_app/ui/cart_model.py" line="34" />
@@ -434,6 +487,24 @@
     </message>
 </context>
 <context>
+    <name>FindingFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/finding.py" line="52" />
+        <source>Unknown code {}: F2 to search by name</source>
+        <translation>Código {} desconocido: F2 para buscar por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/finding.py" line="63" />
+        <source>{} was not weighed: choose it again</source>
+        <translation>{} no se ha pesado: vuelve a elegirlo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/finding.py" line="90" />
+        <source>Type the weight of {}</source>
+        <translation>Teclear el peso de {}</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
         <location filename="../../pos_app/ui/shop_dialogs.py" line="844" />
@@ -508,6 +579,34 @@
         <location filename="../../pos_app/ui/shop_dialogs.py" line="487" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>PayingFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="21" />
+        <source>The cart is empty</source>
+        <translation>La cesta está vacía</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="58" />
+        <source>Sale {} saved</source>
+        <translation>Venta {} guardada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="69" />
+        <source>No receipt to invoice yet</source>
+        <translation>Aún no hay ticket que facturar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="73" />
+        <source>Cancel full invoice</source>
+        <translation>Anular factura completa</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/paying.py" line="74" />
+        <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
+        <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
     </message>
 </context>
 <context>
@@ -914,22 +1013,22 @@
 <context>
     <name>QuickKeysDialog</name>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="24" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="40" />
         <source>Favourites</source>
         <translation>Favoritos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="41" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="58" />
         <source>This store has no favourites yet: HQ sets them</source>
         <translation>Esta tienda aún no tiene favoritos: los pone la central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="43" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="60" />
         <source>Touch one, or the arrows and Enter · Esc to go back</source>
         <translation>Toca uno, o flechas e Intro · Esc para volver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="46" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="63" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
@@ -1112,6 +1211,77 @@
         <location filename="../../pos_app/ui/shop_dialogs.py" line="628" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/returns.py" line="18" />
+        <source>Refund without a receipt: {}</source>
+        <translation>Devolución sin ticket: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/returns.py" line="28" />
+        <source>Return without a receipt: scan the items, then F10 to refund them</source>
+        <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/returns.py" line="35" />
+        <source>Refund against a receipt</source>
+        <translation>Devolución con ticket</translation>
+    </message>
+</context>
+<context>
+    <name>SalePage</name>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="56" />
+        <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
+        <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="109" />
+        <source>Pay (F5)</source>
+        <translation>Cobrar (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="110" />
+        <source>All by card (F6)</source>
+        <translation>Todo con tarjeta (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="111" />
+        <source>Void sale (F9)</source>
+        <translation>Anular venta (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="128" />
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="170" />
+        <source>Items: {}</source>
+        <translation>Artículos: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="178" />
+        <source>You save {}</source>
+        <translation>Ahorras {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="185" />
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="185" />
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale_page.py" line="185" />
+        <source>Tax</source>
+        <translation>Cuota</translation>
     </message>
 </context>
 <context>
@@ -1403,435 +1573,152 @@
 <context>
     <name>SaleWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="211" />
+        <location filename="../../pos_app/ui/main_window.py" line="195" />
         <source>Omni POS</source>
         <translation>Omni TPV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262" />
-        <source>Scan or type a barcode · 3* then scan for 3 · F2 search by name</source>
-        <translation>Escanea o teclea un código · 3* y escanea para 3 · F2 buscar por nombre</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="293" />
+        <location filename="../../pos_app/ui/main_window.py" line="250" />
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="294" />
+        <location filename="../../pos_app/ui/main_window.py" line="251" />
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="252" />
         <source>Quantity (F4)</source>
         <translation>Cantidad (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="296" />
+        <location filename="../../pos_app/ui/main_window.py" line="253" />
         <source>Discount (F3)</source>
         <translation>Descuento (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="297" />
+        <location filename="../../pos_app/ui/main_window.py" line="254" />
         <source>Remove line (Del)</source>
         <translation>Quitar línea (Supr)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="298" />
+        <location filename="../../pos_app/ui/main_window.py" line="255" />
         <source>Search (F2)</source>
         <translation>Buscar (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304" />
+        <location filename="../../pos_app/ui/main_window.py" line="259" />
         <source>Customer F1</source>
         <translation>Cliente F1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305" />
+        <location filename="../../pos_app/ui/main_window.py" line="260" />
         <source>Pickups Ctrl+P</source>
         <translation>Recogidas Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306" />
+        <location filename="../../pos_app/ui/main_window.py" line="261" />
         <source>Reserve Ctrl+R</source>
         <translation>Reservar Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307" />
+        <location filename="../../pos_app/ui/main_window.py" line="262" />
         <source>Stock Ctrl+K</source>
         <translation>Stock Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="308" />
+        <location filename="../../pos_app/ui/main_window.py" line="263" />
         <source>Transfers Ctrl+T</source>
         <translation>Traspasos Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="309" />
+        <location filename="../../pos_app/ui/main_window.py" line="264" />
         <source>Count Ctrl+U</source>
         <translation>Recuento Ctrl+U</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="310" />
+        <location filename="../../pos_app/ui/main_window.py" line="265" />
         <source>Park F7</source>
         <translation>Aparcar F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311" />
+        <location filename="../../pos_app/ui/main_window.py" line="266" />
         <source>Parked F8</source>
         <translation>Aparcadas F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="312" />
+        <location filename="../../pos_app/ui/main_window.py" line="267" />
         <source>Return F10</source>
         <translation>Devolución F10</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="313" />
+        <location filename="../../pos_app/ui/main_window.py" line="268" />
         <source>Reprint F12</source>
         <translation>Reimprimir F12</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="314" />
+        <location filename="../../pos_app/ui/main_window.py" line="269" />
         <source>Invoice Ctrl+I</source>
         <translation>Factura Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="315" />
+        <location filename="../../pos_app/ui/main_window.py" line="270" />
         <source>Cash Ctrl+E</source>
         <translation>Caja Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="316" />
+        <location filename="../../pos_app/ui/main_window.py" line="271" />
         <source>Drawer Ctrl+D</source>
         <translation>Cajón Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="317" />
+        <location filename="../../pos_app/ui/main_window.py" line="272" />
         <source>Close Z Ctrl+Z</source>
         <translation>Cierre Z Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="318" />
+        <location filename="../../pos_app/ui/main_window.py" line="273" />
         <source>Sign out Ctrl+L</source>
         <translation>Salir Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="319" />
+        <location filename="../../pos_app/ui/main_window.py" line="274" />
         <source>Sync F11</source>
         <translation>Sincronía F11</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="320" />
+        <location filename="../../pos_app/ui/main_window.py" line="256" />
         <source>Favourites Ctrl+F</source>
         <translation>Favoritos Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="344" />
-        <source>Pay (F5)</source>
-        <translation>Cobrar (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="345" />
-        <source>All by card (F6)</source>
-        <translation>Todo con tarjeta (F6)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="346" />
-        <source>Void sale (F9)</source>
-        <translation>Anular venta (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="363" />
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="404" />
+        <location filename="../../pos_app/ui/main_window.py" line="295" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="489" />
+        <location filename="../../pos_app/ui/main_window.py" line="423" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="497" />
-        <source>Shift open with {} in the drawer</source>
-        <translation>Turno abierto con {} en el cajón</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="500" />
-        <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
-        <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="508" />
-        <source>Finish, park or void the sale before signing out</source>
-        <translation>Termina, aparca o anula la venta antes de salir</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="517" />
-        <source>Cash in or out (an amount below zero takes cash out)</source>
-        <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="518" />
-        <source>Change from the bank</source>
-        <translation>Cambio del banco</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="518" />
-        <source>To the safe</source>
-        <translation>A la caja fuerte</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="518" />
-        <source>Supplier paid in cash</source>
-        <translation>Pago a proveedor en efectivo</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="522" />
-        <source>e.g. 50 to put in, -200 to take out</source>
-        <translation>p. ej. 50 para meter, -200 para sacar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="543" />
-        <source>Cash in: {}</source>
-        <translation>Entrada de efectivo: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="543" />
-        <source>Cash out: {}</source>
-        <translation>Salida de efectivo: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="550" />
-        <source>Open the drawer without a sale</source>
-        <translation>Abrir el cajón sin venta</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="551" />
-        <source>no sale</source>
-        <translation>sin venta</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="574" />
-        <source>Finish, park or void the sale before closing the shift</source>
-        <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="577" />
-        <source>No shift is open</source>
-        <translation>No hay turno abierto</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="588" />
-        <source>Close the shift</source>
-        <translation>Cerrar el turno</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="621" />
-        <source>Unknown code {}: F2 to search by name</source>
-        <translation>Código {} desconocido: F2 para buscar por nombre</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="637" />
-        <source>Quantity</source>
-        <translation>Cantidad</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="656" />
-        <source>Remove {}</source>
-        <translation>Quitar {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="676" />
-        <source>A discount is between 0 and 100 %</source>
-        <translation>Un descuento va de 0 a 100 %</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="692" />
-        <source>Void this sale ({})</source>
-        <translation>Anular esta venta ({})</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="693" />
-        <source>Customer changed their mind</source>
-        <translation>El cliente ha cambiado de idea</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="693" />
-        <source>Wrong items rung up</source>
-        <translation>Artículos mal marcados</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="693" />
-        <source>Customer cannot pay</source>
-        <translation>El cliente no puede pagar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="705" />
-        <source>Void the sale ({}): {}</source>
-        <translation>Anular la venta ({}): {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="744" />
-        <source>Scan or choose the product to reserve first</source>
-        <translation>Escanea o elige antes el producto a reservar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="791" />
-        <source>Reserved</source>
-        <translation>Reservado</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="791" />
-        <source>Release it?</source>
-        <translation>¿Liberarlo?</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="848" />
-        <source>{} was not weighed: choose it again</source>
-        <translation>{} no se ha pesado: vuelve a elegirlo</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="879" />
-        <source>Type the weight of {}</source>
-        <translation>Teclear el peso de {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="888" />
-        <source>The cart is empty</source>
-        <translation>La cesta está vacía</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="903" />
-        <source>Nothing to park</source>
-        <translation>Nada que aparcar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="908" />
-        <source>No parked sales</source>
-        <translation>No hay ventas aparcadas</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="927" />
-        <source>Refund without a receipt: {}</source>
-        <translation>Devolución sin ticket: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="938" />
-        <source>Return without a receipt: scan the items, then F10 to refund them</source>
-        <translation>Devolución sin ticket: escanea los artículos y pulsa F10 para devolverlos</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="945" />
-        <source>Refund against a receipt</source>
-        <translation>Devolución con ticket</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="955" />
-        <source>No receipt to invoice yet</source>
-        <translation>Aún no hay ticket que facturar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="959" />
-        <source>Cancel full invoice</source>
-        <translation>Anular factura completa</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="960" />
-        <source>Receipt {} already has full invoice {}. Cancel that invoice?</source>
-        <translation>El ticket {} ya tiene la factura completa {}. ¿Anular esa factura?</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="987" />
-        <source>Sale {} saved</source>
-        <translation>Venta {} guardada</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1024" />
+        <location filename="../../pos_app/ui/main_window.py" line="449" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1031" />
-        <source>Items: {}</source>
-        <translation>Artículos: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1039" />
-        <source>You save {}</source>
-        <translation>Ahorras {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1046" />
-        <source>VAT</source>
-        <translation>IVA</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1046" />
-        <source>Base</source>
-        <translation>Base</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1046" />
-        <source>Tax</source>
-        <translation>Cuota</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1064" />
+        <location filename="../../pos_app/ui/main_window.py" line="461" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1069" />
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1071" />
-        <source>Online</source>
-        <translation>Conectado</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1073" />
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1075" />
-        <source>%n waiting to send</source>
-        <translation>
-            <numerusform>%n pendiente de envío</numerusform><numerusform>%n pendientes de envío</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1077" />
-        <source>%n rejected</source>
-        <translation>
-            <numerusform>%n rechazado</numerusform><numerusform>%n rechazados</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos_app/ui/main_window.py" line="1088" />
-        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
-        <translation>
-            <numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendiente). Stock y precios de la última sincronización.</numerusform><numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendientes). Stock y precios de la última sincronización.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1080" />
-        <source>last sync {}</source>
-        <translation>última sincronización {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1108" />
+        <location filename="../../pos_app/ui/main_window.py" line="484" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="1108" />
+        <location filename="../../pos_app/ui/main_window.py" line="484" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -1970,6 +1857,84 @@
         <location filename="../../pos_app/ui/setup.py" line="155" />
         <source>Catalog loaded: {} rows</source>
         <translation>Catálogo cargado: {} filas</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="19" />
+        <source>Shift open with {} in the drawer</source>
+        <translation>Turno abierto con {} en el cajón</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="21" />
+        <source>No shift open: sales cannot be saved until it is (Ctrl+L to leave)</source>
+        <translation>Sin turno abierto no se pueden guardar ventas (Ctrl+L para salir)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="27" />
+        <source>Finish, park or void the sale before signing out</source>
+        <translation>Termina, aparca o anula la venta antes de salir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="36" />
+        <source>Cash in or out (an amount below zero takes cash out)</source>
+        <translation>Entrada o salida de efectivo (importe negativo: salida)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="37" />
+        <source>Change from the bank</source>
+        <translation>Cambio del banco</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="37" />
+        <source>To the safe</source>
+        <translation>A la caja fuerte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="37" />
+        <source>Supplier paid in cash</source>
+        <translation>Pago a proveedor en efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="41" />
+        <source>e.g. 50 to put in, -200 to take out</source>
+        <translation>p. ej. 50 para meter, -200 para sacar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="60" />
+        <source>Cash in: {}</source>
+        <translation>Entrada de efectivo: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="60" />
+        <source>Cash out: {}</source>
+        <translation>Salida de efectivo: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="67" />
+        <source>Open the drawer without a sale</source>
+        <translation>Abrir el cajón sin venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="68" />
+        <source>no sale</source>
+        <translation>sin venta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="73" />
+        <source>Finish, park or void the sale before closing the shift</source>
+        <translation>Termina, aparca o anula la venta antes de cerrar el turno</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="76" />
+        <source>No shift is open</source>
+        <translation>No hay turno abierto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/shift.py" line="87" />
+        <source>Close the shift</source>
+        <translation>Cerrar el turno</translation>
     </message>
 </context>
 <context>
@@ -2529,6 +2494,65 @@
     </message>
 </context>
 <context>
+    <name>StoreFlow</name>
+    <message>
+        <location filename="../../pos_app/ui/flows/store.py" line="54" />
+        <source>Scan or choose the product to reserve first</source>
+        <translation>Escanea o elige antes el producto a reservar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <source>Release it?</source>
+        <translation>¿Liberarlo?</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="34" />
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="36" />
+        <source>Online</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="38" />
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/sync_badge.py" line="40" />
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n pendiente de envío</numerusform><numerusform>%n pendientes de envío</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/sync_badge.py" line="42" />
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform><numerusform>%n rechazados</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sync_badge.py" line="45" />
+        <source>last sync {}</source>
+        <translation>última sincronización {}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/sync_badge.py" line="52" />
+        <source>OFFLINE: keep selling. Sales are saved on this till and sent when the connection returns (%n waiting). Stock and prices as of the last sync.</source>
+        <translation>
+            <numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendiente). Stock y precios de la última sincronización.</numerusform><numerusform>SIN CONEXIÓN: sigue vendiendo. Las ventas se guardan en esta caja y se envían al volver la conexión (%n pendientes). Stock y precios de la última sincronización.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../pos_app/ui/dialogs.py" line="199" />
@@ -2860,22 +2884,22 @@
 <context>
     <name>TypedWeightDialog</name>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="110" />
+        <location filename="../../pos_app/ui/weighing.py" line="117" />
         <source>Type the weight</source>
         <translation>Teclear el peso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="111" />
+        <location filename="../../pos_app/ui/weighing.py" line="118" />
         <source>Weight in kilograms, e.g. 0,350</source>
         <translation>Peso en kilos, por ejemplo 0,350</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="121" />
+        <location filename="../../pos_app/ui/weighing.py" line="128" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="122" />
+        <location filename="../../pos_app/ui/weighing.py" line="129" />
         <source>Add (Enter)</source>
         <translation>Añadir (Intro)</translation>
     </message>
@@ -2921,13 +2945,13 @@
         <translation>Pesar otra vez (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="74" />
-        <location filename="../../pos_app/ui/weighing.py" line="92" />
+        <location filename="../../pos_app/ui/weighing.py" line="81" />
+        <location filename="../../pos_app/ui/weighing.py" line="99" />
         <source>Weighing…</source>
         <translation>Pesando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="81" />
+        <location filename="../../pos_app/ui/weighing.py" line="88" />
         <source>Enter: weigh again</source>
         <translation>Intro: pesar otra vez</translation>
     </message>
