@@ -222,6 +222,9 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         self.conn = conn
         self.path = path
         self._families: tuple[int, dict[int, int | None]] | None = None
+        # The till's identity, read once: it changes only through save_identity (enrolment), and
+        # a scan asks for it twice (the store's promotions and the units held for its orders).
+        self._identity: Identity | None = None
 
     @classmethod
     def open(cls, path: Path | str, busy_timeout_ms: int = 5000, autocheckpoint: bool = True) -> Replica:
@@ -309,6 +312,8 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         return self.path.with_suffix(".token")
 
     def identity(self) -> Identity | None:
+        if self._identity is not None:
+            return self._identity
         raw = self.meta("identity")
         if raw is None:
             return None
@@ -318,13 +323,15 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
                 fields["token"] = self.token_path.read_text(encoding="ascii").strip()
             except OSError:
                 fields["token"] = ""  # lost with its file: the server refuses it, re-enrol
-        return Identity(**fields)
+        self._identity = Identity(**fields)
+        return self._identity
 
     def save_identity(self, identity: Identity) -> None:
         write_private(self.token_path, identity.token)
         fields = asdict(identity)
         del fields["token"]
         self.set_meta("identity", json.dumps(fields))
+        self._identity = identity
 
     def snapshot_due(self) -> bool:
         """A repaired database loads a fresh snapshot at the next pull (its cursor is kept
