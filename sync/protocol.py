@@ -828,12 +828,6 @@ def _row_type(entity: str, stores: int) -> Any:
 
 
 @cache
-def row_validator(entity: str, stores: int = 0) -> TypeAdapter[list[tuple[Any, ...]]]:
-    """Validates a chunk's rows (already parsed) in one call."""
-    return TypeAdapter(list[_row_type(entity, stores)])  # type: ignore[misc]
-
-
-@cache
 def chunk_validator(entity: str, stores: int = 0) -> TypeAdapter[Any]:
     """Parses and validates a whole `SnapshotChunk` line of `entity` in one pass (pydantic-core's
     JSON parser: about three times faster than json.loads followed by validation)."""

@@ -26,10 +26,6 @@ def _time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-class OrderError(ValueError):
-    """Something that cannot be done to an order; the message is for a person."""
-
-
 class OrderRecords:
     conn: sqlite3.Connection
 

@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -1023,7 +1023,3 @@ class TillRecords:
             self._journal(conn, "invoice_cancelled", f"{sale_id}:X{row[1]}", content, created.isoformat())
             self._fact(conn, "invoice.cancelled", fact, created.isoformat())
         return number
-
-    def iter_sales(self) -> Iterator[str]:
-        for row in self.conn.execute("SELECT id FROM sales ORDER BY rowid"):
-            yield row[0]

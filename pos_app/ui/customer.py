@@ -233,10 +233,6 @@ class CustomerPanel(QFrame):
         self.sales.cart_changed.connect(self._refresh_points)
         self.show_member(self.sales.customer)
 
-    def disconnect_services(self) -> None:
-        self.sales.customer_changed.disconnect(self.show_member)
-        self.sales.cart_changed.disconnect(self._refresh_points)
-
     def show_member(self, member: Member | None) -> None:
         self.member = member
         self._asked += 1

@@ -438,11 +438,6 @@ class SyncEngine:
                 self.backoff[name].reset()
                 event.set()
 
-    async def sync_once(self) -> None:
-        """Push then pull once (tests and the 'sync now' button); raises SyncError on failure."""
-        await self.push_once()
-        await self.pull_once()
-
     async def aclose(self) -> None:
         for task in list(self._tasks):
             task.cancel()
