@@ -23,6 +23,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pos_app.domain.loyalty import IdentificationError, normalise_phone
+
 # Forward order of the states; the three terminal ones share the last rank.
 STATE_RANK = {
     "placed": 0,
@@ -194,3 +196,16 @@ def normalise_pickup_code(text: str) -> str | None:
     if len(cleaned) != 9 or any(c not in _ALPHABET for c in cleaned[:8]) or cleaned[8] not in _CHECK:
         return None
     return cleaned if _check_char(cleaned[:8]) == cleaned[8] else None
+
+
+def order_phone(text: str | None) -> str:
+    """The phone an order keeps, to reach the customer: the same digits with their country code
+    as a member's phone (loyalty.normalise_phone: '612 34 56 78' and '+34 612345678' are both
+    '34612345678'), whichever channel took it. A number that rule cannot read (too long, a
+    foreign format) is kept as its digits rather than refuse the order for it; '' for none."""
+    if not text or not text.strip():
+        return ""
+    try:
+        return normalise_phone(text)
+    except IdentificationError:
+        return "".join(c for c in text if c.isdigit())

@@ -18,9 +18,12 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.cart import PricedItem
+from pos_app.domain.errors import ShopError
+from pos_app.domain.loyalty import normalise_phone
 from pos_app.domain.money import format_amount
 from pos_app.domain.orders import Order, OrderLine
 from pos_app.domain.staff import StaffMember
+from pos_app.services.explain import explain
 from pos_app.services.printing import PrintJob, ReceiptPrinter
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
@@ -270,10 +273,13 @@ class PickupService(QObject):
         if len(name) < 2:
             self._say(self.tr("Who is it for? Type the customer's name"), "warning")
             return None
-        digits = "".join(c for c in phone or "" if c.isdigit()) or None
-        if digits is not None and not 8 <= len(digits) <= 15:
-            self._say(self.tr("That phone number does not look right"), "warning")
-            return None
+        digits: str | None = None
+        if phone and phone.strip():
+            try:  # the same digits as a member's phone and a web order's (domain/loyalty.py)
+                digits = normalise_phone(phone)
+            except ShopError as exc:
+                self._say(explain(exc), "warning")
+                return None
         if at_store_id == identity.store_id:
             free = self.free_here(sku_id)
         else:

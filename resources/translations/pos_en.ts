@@ -370,52 +370,52 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="249" />
+        <location filename="../../pos_app/ui/customer.py" line="245" />
         <source>Offers for this member:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="262" />
+        <location filename="../../pos_app/ui/customer.py" line="258" />
         <source>{} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="263" />
+        <location filename="../../pos_app/ui/customer.py" line="259" />
         <source>may spend here now: {} ({})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="267" />
+        <location filename="../../pos_app/ui/customer.py" line="263" />
         <source>not yet confirmed by HQ: +{} −{}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="279" />
+        <location filename="../../pos_app/ui/customer.py" line="275" />
         <source>Recent purchases, every channel:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="281" />
+        <location filename="../../pos_app/ui/customer.py" line="277" />
         <source>Recent purchases at this till (offline):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="288" />
+        <location filename="../../pos_app/ui/customer.py" line="284" />
         <source>none yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="286" />
         <source>You could suggest:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="294" />
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>web</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="294" />
+        <location filename="../../pos_app/ui/customer.py" line="290" />
         <source>store</source>
         <translation type="unfinished" />
     </message>
@@ -874,138 +874,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="124" />
-        <location filename="../../pos_app/services/pickup.py" line="180" />
+        <location filename="../../pos_app/services/pickup.py" line="127" />
+        <location filename="../../pos_app/services/pickup.py" line="183" />
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="133" />
+        <location filename="../../pos_app/services/pickup.py" line="136" />
         <source>Order {} is not waiting to be picked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="139" />
+        <location filename="../../pos_app/services/pickup.py" line="142" />
         <source>Order {} cannot be made ready now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="145" />
+        <location filename="../../pos_app/services/pickup.py" line="148" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="151" />
+        <location filename="../../pos_app/services/pickup.py" line="154" />
         <source>Order {} is ready: the customer will be told</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="159" />
+        <location filename="../../pos_app/services/pickup.py" line="162" />
         <source>Order {} is still within its pickup window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="162" />
+        <location filename="../../pos_app/services/pickup.py" line="165" />
         <source>Order {} expired: its units are on sale again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="177" />
+        <location filename="../../pos_app/services/pickup.py" line="180" />
         <source>for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="185" />
+        <location filename="../../pos_app/services/pickup.py" line="188" />
         <source>Transfer {} requested for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="199" />
+        <location filename="../../pos_app/services/pickup.py" line="202" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="202" />
+        <location filename="../../pos_app/services/pickup.py" line="205" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="206" />
+        <location filename="../../pos_app/services/pickup.py" line="209" />
         <source>Nothing to hand over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="209" />
+        <location filename="../../pos_app/services/pickup.py" line="212" />
         <source>A substitute needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="218" />
+        <location filename="../../pos_app/services/pickup.py" line="221" />
         <source>Order {} handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225" />
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="226" />
+        <location filename="../../pos_app/services/pickup.py" line="229" />
         <source>Order {}   {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="227" />
+        <location filename="../../pos_app/services/pickup.py" line="230" />
         <source>Customer: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="231" />
         <source>Paid online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="231" />
         <source>Paid at the counter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="235" />
+        <location filename="../../pos_app/services/pickup.py" line="238" />
         <source>{} x {} (substitute)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="238" />
+        <location filename="../../pos_app/services/pickup.py" line="241" />
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="239" />
+        <location filename="../../pos_app/services/pickup.py" line="242" />
         <source>Received by the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="249" />
+        <location filename="../../pos_app/services/pickup.py" line="252" />
         <source>Unknown product {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="271" />
+        <location filename="../../pos_app/services/pickup.py" line="274" />
         <source>Who is it for? Type the customer's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="275" />
-        <source>That phone number does not look right</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/pickup.py" line="282" />
+        <location filename="../../pos_app/services/pickup.py" line="288" />
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="293" />
+        <location filename="../../pos_app/services/pickup.py" line="299" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished" />
     </message>

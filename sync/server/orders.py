@@ -313,7 +313,7 @@ def _place(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bool]:
         card = order.customer.card or ""
         customer_id = loyalty.resolve_cards(conn, [card]).get(card) if card else None
         order_id = str(uuid.uuid4())
-        phone = "".join(c for c in order.customer.phone or "" if c.isdigit())
+        phone = rules.order_phone(order.customer.phone)
         conn.execute(
             t.orders.insert().values(
                 id=order_id,

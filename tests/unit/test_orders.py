@@ -86,3 +86,14 @@ def test_a_store_heard_from_minutes_ago_keeps_no_margin_beyond_its_base():
     assert margin.units(timedelta(minutes=9)) == 0  # its tills sync every few seconds
     assert margin.units(timedelta(minutes=11)) == 1
     assert available_to_promise(1, 0, timedelta(seconds=20), margin) == 1  # the last sofa can be promised
+
+
+def test_an_orders_phone_is_kept_as_every_channel_keeps_it():
+    from pos_app.domain.loyalty import normalise_phone
+    from pos_app.domain.orders import order_phone
+
+    # A web order's, a reservation typed at the till, a member's: one rule, one result.
+    for typed in ("612 34 56 78", "+34 612345678", "0034612345678", "612-345-678"):
+        assert order_phone(typed) == normalise_phone(typed) == "34612345678"
+    assert order_phone(None) == order_phone(" ") == ""
+    assert order_phone("+1 234 567 890 123 456 78") == "123456789012345678"  # too long to read: kept, not refused
