@@ -169,15 +169,20 @@ class Cart:
         line.quantity = quantity
         self.reprice()
 
+    def check_manual(self, index: int, manual: ManualDiscount) -> None:
+        """Raises CartError if `manual` may not go on line `index` (asked before a manager is)."""
+        line = self._line(index)
+        if manual.kind == "price" and manual.value > line.item.unit_price:
+            raise CartError("price.only_lower", "A price can only be lowered at the till")
+        if manual.kind == "percent" and not 0 < manual.value <= 10_000:
+            raise CartError("discount.percent_range", "A discount is between 0 and 100 %")
+        if manual.kind == "amount" and not 0 < manual.value <= line.gross:
+            raise CartError("discount.over_line", "A discount cannot be more than the line")
+
     def set_manual(self, index: int, manual: ManualDiscount | None) -> None:
         line = self._line(index)
         if manual is not None:
-            if manual.kind == "price" and manual.value > line.item.unit_price:
-                raise CartError("price.only_lower", "A price can only be lowered at the till")
-            if manual.kind == "percent" and not 0 < manual.value <= 10_000:
-                raise CartError("discount.percent_range", "A discount is between 0 and 100 %")
-            if manual.kind == "amount" and not 0 < manual.value <= line.gross:
-                raise CartError("discount.over_line", "A discount cannot be more than the line")
+            self.check_manual(index, manual)
         line.manual = manual
         self.reprice()
 

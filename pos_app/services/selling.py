@@ -489,6 +489,16 @@ class SaleService(QObject):
 
     # --- discounts and price changes ---------------------------------------------------------
 
+    def discount_allowed(self, index: int, manual: ManualDiscount) -> bool:
+        """Whether `manual` may go on line `index` at all (said when not): asked before a
+        manager is asked to approve it."""
+        try:
+            self.cart.check_manual(index, manual)
+        except CartError as exc:
+            self._say(explain(exc), "error")
+            return False
+        return True
+
     def discount_needs_approval(self, index: int, manual: ManualDiscount) -> bool:
         line = self.cart.lines[index]
         member = self.member

@@ -293,3 +293,26 @@ def test_staff_added_at_hq_appear_on_the_sign_in_page(qtbot, till):
     assert isinstance(window.dialog, OpenShiftDialog)  # her first sign-in of the day: count the float
     window.dialog.reject()
     window.close()
+
+
+def test_a_discount_the_cart_cannot_take_is_refused_before_a_manager_is_asked(qtbot, till):
+    """Beyond Ana's limit a manager approves; but 150 %, or more off than the line costs, is no
+    discount at all: said at once, nobody is called over for it (one rule: the cart's)."""
+    from pos_app.ui.shop_dialogs import ApprovalDialog, DiscountDialog
+
+    window = open_window(qtbot, till)
+    scan(qtbot, window, "8400000000017")
+    line = till.sales.cart.lines[0]
+    for kind, typed, said in ((0, "150", "between 0 and 100"), (1, "999", "more than the line")):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+        dialog = window.dialog
+        assert isinstance(dialog, DiscountDialog)
+        dialog.kind.setCurrentIndex(kind)
+        qtbot.keyClicks(dialog.value, typed)
+        qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.dialog is None)
+        assert not isinstance(window.dialog, ApprovalDialog)
+        assert said in window.message.text()
+        assert line.manual is None and line.discount == 0
+    till.sales.clear()
+    window.close()

@@ -63,8 +63,7 @@ class CartFlow(Flow):
             manual = dialog.manual
             if not accepted or manual is None:
                 return
-            if manual.kind == "percent" and manual.value > 10_000:
-                self.say(self.tr("A discount is between 0 and 100 %"), "error")
+            if not self.sales.discount_allowed(row, manual):  # said why (the cart's rule)
                 return
             self.approved(
                 self.sales.discount_needs_approval(row, manual),
