@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pos_app.domain import loyalty
+from pos_app.store.outbox import PENDING
 from sync import protocol as p
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ class MemberRecords:
             "SELECT m.card, SUM(CASE WHEN m.delta > 0 THEN m.delta ELSE 0 END), "
             "SUM(CASE WHEN m.delta < 0 THEN -m.delta ELSE 0 END) FROM points_movements m "
             "JOIN outbox o ON o.event_id = m.event_id "
-            f"WHERE m.card IN ({marks}) AND (o.acked_at IS NULL OR o.ack_seq > ?) GROUP BY m.card",
+            f"WHERE m.card IN ({marks}) AND {PENDING} GROUP BY m.card",
             (*cards, self.cursor() or 0),
         ).fetchall()
         return {r[0]: (int(r[1]), int(r[2])) for r in rows}
@@ -252,21 +253,25 @@ class MemberRecords:
         assert member is not None
         return member
 
-    def restore_pending_enrolments(self, conn: sqlite3.Connection, member_key: str) -> None:
-        """After a snapshot: members enrolled here whose fact the server has not answered yet
-        (the snapshot cannot hold them) are put back, so they can still be found."""
+    def restore_pending_enrolments(self, conn: sqlite3.Connection, member_key: str, cursor: int) -> None:
+        """After a snapshot at `cursor`: members enrolled here that it does not include yet (not
+        answered, or answered at a later position of the change log) are put back, so they can
+        still be found."""
         key = bytes.fromhex(member_key) if member_key else None
         rows = conn.execute(
-            "SELECT o.payload FROM enrolments e JOIN outbox o ON o.event_id = e.event_id WHERE o.acked_at IS NULL"
+            f"SELECT o.payload FROM enrolments e JOIN outbox o ON o.event_id = e.event_id WHERE {PENDING}", (cursor,)
         ).fetchall()
         for (payload,) in rows:
-            fact = p.CustomerEnrolled.model_validate(json.loads(payload))
-            phone_key = loyalty.lookup_key(key, "phone", fact.phone) if key and fact.phone else ""
-            email_key = loyalty.lookup_key(key, "email", fact.email) if key and fact.email else ""
+            # Read as stored, not as a new fact: once answered, the phone and e-mail are gone from
+            # it (record_results), and the member is found by card and name until the next pull.
+            fact = json.loads(payload)
+            phone, email = fact.get("phone"), fact.get("email")
+            phone_key = loyalty.lookup_key(key, "phone", phone) if key and phone else ""
+            email_key = loyalty.lookup_key(key, "email", email) if key and email else ""
             conn.execute(
                 "INSERT OR IGNORE INTO customers (card, name, phone_key, email_key, phone_hint, tier, points, "
                 "spend_12m, tags) VALUES (?, ?, ?, ?, ?, '', 0, 0, '')",
-                (fact.card, fact.name, phone_key, email_key, (fact.phone or "")[-3:]),
+                (fact["card"], fact["name"], phone_key, email_key, (phone or "")[-3:]),
             )
 
     # --- what the till knows of a member's purchases -------------------------------------------

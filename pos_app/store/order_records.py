@@ -17,9 +17,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos_app.domain import orders as rules
+from pos_app.store.outbox import PENDING
 from sync import protocol as p
-
-PENDING = "(o.acked_at IS NULL OR o.ack_seq > ?)"  # an outbox event the replica's figures do not include
 
 
 def _time(value: str | None) -> datetime | None:

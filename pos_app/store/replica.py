@@ -33,6 +33,7 @@ from pos_app.store.migrations import (
     SKU_SEARCH_TRIGGERS,
 )
 from pos_app.store.order_records import OrderRecords
+from pos_app.store.outbox import PENDING
 from pos_app.store.stock_records import StockRecords
 from pos_app.store.till_records import TillRecords
 from sync import protocol as p
@@ -472,7 +473,7 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         row = self.conn.execute(
             "SELECT COALESCE((SELECT quantity FROM stock WHERE store_id = ? AND sku_id = ?), 0) + "
             "COALESCE((SELECT SUM(m.delta) FROM stock_movements m JOIN outbox o ON o.event_id = m.event_id "
-            "          WHERE m.store_id = ? AND m.sku_id = ? AND (o.acked_at IS NULL OR o.ack_seq > ?)), 0)",
+            f"          WHERE m.store_id = ? AND m.sku_id = ? AND {PENDING}), 0)",
             (store_id, sku_id, store_id, sku_id, cursor),
         ).fetchone()
         return int(row[0])
@@ -633,7 +634,7 @@ class SnapshotWriter:
         for trigger in SKU_SEARCH_TRIGGERS + CUSTOMER_SEARCH_TRIGGERS:
             conn.execute(trigger)
         # Members enrolled here that the server has not confirmed yet survive the snapshot.
-        self.replica.restore_pending_enrolments(conn, member_key)
+        self.replica.restore_pending_enrolments(conn, member_key, cursor)
         identity = self.replica.identity()
         if identity is not None:  # and reservations and transfers made here
             self.replica.restore_pending_reservations(conn, identity.store_id, cursor)

@@ -22,6 +22,7 @@ from typing import Any
 
 from pos_app.domain import transfers as rules
 from pos_app.domain.orders import pickup_code
+from pos_app.store.outbox import PENDING
 from sync import protocol as p
 
 
@@ -200,8 +201,7 @@ class StockRecords:
     def restore_pending_transfers(self, conn: sqlite3.Connection, store_id: int, cursor: int) -> None:
         """After a snapshot at `cursor`: requests made here that it does not include yet."""
         rows = conn.execute(
-            "SELECT o.payload FROM transfers_made m JOIN outbox o ON o.event_id = m.event_id "
-            "WHERE o.acked_at IS NULL OR o.ack_seq > ?",
+            f"SELECT o.payload FROM transfers_made m JOIN outbox o ON o.event_id = m.event_id WHERE {PENDING}",
             (cursor,),
         ).fetchall()
         for (payload,) in rows:

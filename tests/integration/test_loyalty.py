@@ -276,3 +276,32 @@ def test_the_till_gets_a_members_history_in_every_channel_when_online(tmp_path, 
     assert len(here) == 1 and here[0].sku_ids == [1]
     assert replica.suggestions([1], exclude=[1])  # other tees of the family, to suggest
     replica.close()
+
+
+def test_a_member_enrolled_here_survives_a_snapshot_taken_before_the_servers_answer(tmp_path, live_server, central):
+    """The outbox's one pending rule (pos_app/store/outbox.py): a snapshot at a cursor before
+    the position the server's answer named does not hold the member yet, so the till puts them
+    back, answered or not (it used to restore only the unanswered: the member vanished from the
+    till until the next pull)."""
+    replica = ready_till(tmp_path, live_server, central)
+    before = replica.cursor()
+    assert before is not None
+    member = replica.enrol_member(replica.identity(), "Nuria Vidal", "633 000 444", None, False)
+
+    async def push() -> None:
+        engine = engine_for(replica.path, replica.identity())
+        try:
+            await engine.push_once()  # answered (at a position after `before`), nothing pulled
+        finally:
+            await engine.aclose()
+            engine.local.close()
+
+    asyncio.run(push())
+    ack_seq = replica.conn.execute("SELECT ack_seq FROM outbox WHERE type = 'customer.enrolled'").fetchone()[0]
+    assert ack_seq > before
+    writer = replica.snapshot_writer()  # a snapshot as of `before`, holding none of it
+    writer.begin()
+    writer.finish(before, replica.meta("member_key") or "")
+    writer.close()
+    assert replica.member(member.card) is not None
+    replica.close()

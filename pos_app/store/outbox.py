@@ -1,0 +1,12 @@
+"""The one rule of the till's outbox that every figure depends on: an event is *pending* (the
+replica's figures do not include it yet) until the server has acknowledged it AND the replica
+has pulled past the change-log position its answer named (`ack_seq`). Until then the till adds
+the event's own movements (stock, points, order steps, transfers) to what the server last sent;
+after, the server's figure has them (SYNC.md, "read your own writes").
+
+`PENDING` is that rule as SQL over the outbox aliased `o`, with one parameter: the replica's
+cursor. Every query that adds this till's own movements uses it, so the rule has one wording."""
+
+from __future__ import annotations
+
+PENDING = "(o.acked_at IS NULL OR o.ack_seq > ?)"
