@@ -55,14 +55,12 @@ class PickupService(QObject):
         session: StaffSession,
         sales: SaleService,
         printer: ReceiptPrinter | None = None,
-        on_fact_recorded: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.replica = replica
         self.session = session
         self.sales = sales
         self.printer = printer or sales.printer
-        self._on_fact_recorded = on_fact_recorded
         self.money: Callable[[int], str] = format_amount
 
     def _say(self, text: str, level: str = "info") -> None:
@@ -126,8 +124,6 @@ class PickupService(QObject):
         except (sqlite3.Error, ValueError) as exc:
             self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
             return False
-        if self._on_fact_recorded is not None:
-            self._on_fact_recorded()
         self.changed.emit()
         return True
 
@@ -182,8 +178,6 @@ class PickupService(QObject):
         except (ValueError, sqlite3.Error) as exc:
             self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
             return False
-        if self._on_fact_recorded is not None:
-            self._on_fact_recorded()
         self.changed.emit()
         self._say(self.tr("Transfer {} requested for order {}").format(transfer.number, order.number), "ok")
         return True
@@ -293,8 +287,6 @@ class PickupService(QObject):
             identity.store_id, identity.till_code, at_store_id, name, [(sku_id, quantity)], until,
             member.id if member else None, card, digits,
         )  # fmt: skip
-        if self._on_fact_recorded is not None:
-            self._on_fact_recorded()
         self.changed.emit()
         self._say(self.tr("Reserved: order {}, pickup code {}").format(order.number, order.code), "ok")
         return order

@@ -77,7 +77,6 @@ class SaleService(QObject):
         terminal: PaymentTerminal | None = None,
         printer: ReceiptPrinter | None = None,
         settings: SaleSettings | None = None,
-        on_fact_recorded: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.replica = replica
@@ -95,7 +94,6 @@ class SaleService(QObject):
         self.removed_lines = 0  # lines taken off this sale (loss prevention: FREE_LINE_REMOVALS)
         # The last item refused because its units are reserved: (item, quantity, holders).
         self.blocked: tuple[PricedItem, int, list[tuple[Order, int]]] | None = None
-        self._on_fact_recorded = on_fact_recorded
         self._promotions_version: tuple[object, ...] | None = None
         self._card_busy = False
         self._charged: list[str] = []  # the references of this payment's approved card charges
@@ -201,7 +199,6 @@ class SaleService(QObject):
         except (loyalty.IdentificationError, ValueError) as exc:
             self._say(explain(exc), "error")
             return None
-        self._fact_recorded()
         self.set_customer(member)
         self._say(self.tr("Welcome, {}: card {}").format(member.name, member.card), "ok")
         return member
@@ -385,7 +382,6 @@ class SaleService(QObject):
         if approver is not None:
             self._log_override("order.release", approver, f"{item.sku_code} x{quantity}")
         self.blocked = None
-        self._fact_recorded()
         self.multiplier = quantity
         return self._add(item)
 
@@ -537,7 +533,6 @@ class SaleService(QObject):
         if identity is None or member is None:
             return
         self.replica.record_override(identity.store_id, action, member.id, approver.id, detail)
-        self._fact_recorded()
 
     # --- paying ----------------------------------------------------------------------------
 
@@ -735,7 +730,6 @@ class SaleService(QObject):
         self._changed()
         self.sale_completed.emit(receipt)
         self.printer.print_receipt(receipt, open_drawer=any(t.method == "cash" for t in receipt.payments))
-        self._fact_recorded()
         return receipt
 
     def _points_for(
@@ -761,10 +755,6 @@ class SaleService(QObject):
         current = self.replica.member(sale.customer_card)
         balance = None if current is None else current.points - taken - spent
         return sale.customer_card, -taken, balance
-
-    def _fact_recorded(self) -> None:
-        if self._on_fact_recorded is not None:
-            self._on_fact_recorded()
 
     # --- exceptions: void, park, return, reprint, invoice ------------------------------------------
 
@@ -798,7 +788,6 @@ class SaleService(QObject):
             )
             if approver is not None:
                 self._log_override("sale.void", approver, f"{reason.strip()}: {format_amount(self.cart.total)}")
-            self._fact_recorded()
         self._new_cart()
         self.payment_changed.emit(None)
         self._changed()
@@ -1030,7 +1019,6 @@ class SaleService(QObject):
         except ValueError as exc:
             self._say(explain(exc), "error")
             return None
-        self._fact_recorded()
         self._say(self.tr("Full invoice {} issued").format(number), "ok")
         receipt = self.reprint(sale_id)
         if receipt is not None and self.last_receipt is not None and self.last_receipt.sale_id == sale_id:
@@ -1049,7 +1037,6 @@ class SaleService(QObject):
         except ValueError:
             self._say(self.tr("This receipt has no full invoice to cancel"), "warning")
             return None
-        self._fact_recorded()
         self._say(self.tr("Full invoice {} cancelled: the receipt can be invoiced again").format(number), "ok")
         receipt = self.replica.receipt(sale_id, identity.store_name, identity.till_code)
         if receipt is not None and self.last_receipt is not None and self.last_receipt.sale_id == sale_id:

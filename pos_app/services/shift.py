@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -26,20 +26,14 @@ class ShiftService(QObject):
         replica: Replica,
         session: StaffSession,
         printer: ReceiptPrinter,
-        on_fact_recorded: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.replica = replica
         self.session = session
         self.printer = printer
-        self._on_fact_recorded = on_fact_recorded
 
     def current(self) -> Shift | None:
         return self.replica.open_shift_now()
-
-    def _recorded(self) -> None:
-        if self._on_fact_recorded is not None:
-            self._on_fact_recorded()
 
     def open(self, float_cents: int) -> Shift | None:
         identity, member = self.replica.identity(), self.session.member
@@ -66,7 +60,6 @@ class ShiftService(QObject):
         except ValueError as exc:
             self.message.emit(explain(exc), "error")
             return None
-        self._recorded()
         self.changed.emit(shift)
         return shift
 
@@ -98,7 +91,6 @@ class ShiftService(QObject):
             return False
         self.replica.move_cash(identity, shift.id, member.id, kind, amount, reason.strip())
         self.printer.open_drawer()
-        self._recorded()
         return True
 
     def no_sale(self, reason: str, approver: StaffMember | None = None) -> bool:
@@ -111,7 +103,6 @@ class ShiftService(QObject):
             return False
         self.replica.move_cash(identity, shift.id, member.id, "no_sale", 0, reason.strip() or "no sale")
         self.printer.open_drawer()
-        self._recorded()
         return True
 
     def preview(self, counted_cash: int = 0) -> ZReport | None:
@@ -147,7 +138,6 @@ class ShiftService(QObject):
             self.message.emit(explain(exc), "error")
             return None
         self.printer.submit(PrintJob(render_z_text(z), open_drawer=True, title=f"Z {z.z_number}"))
-        self._recorded()
         self.changed.emit(None)
         self.closed.emit(z)
         return z

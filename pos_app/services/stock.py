@@ -9,7 +9,7 @@ differences and an adjustment need a manager's approval (`stock.count_approve`,
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -58,13 +58,11 @@ class StockService(QObject):
         replica: Replica,
         session: StaffSession,
         printer: ReceiptPrinter,
-        on_fact_recorded: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.replica = replica
         self.session = session
         self.printer = printer
-        self._on_fact_recorded = on_fact_recorded
 
     def _say(self, text: str, level: str = "info") -> None:
         self.message.emit(text, level)
@@ -75,8 +73,6 @@ class StockService(QObject):
         return identity.store_id if identity else 0
 
     def _done(self) -> None:
-        if self._on_fact_recorded is not None:
-            self._on_fact_recorded()
         self.changed.emit()
 
     def _may(self, permission: str) -> bool:

@@ -72,18 +72,17 @@ class Till(QObject):
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
         self.replica = Replica.open(self.db_path, autocheckpoint=False)
+        self.replica.fact_recorded = self._fact_recorded  # every committed fact wakes the push
         mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         self.session = StaffSession(self.replica)
         self.printer = ReceiptPrinter(printer)
         self.terminal = terminal or StandaloneTerminal()
         self.scale = scale  # None: a weighed item's weight is typed by a manager
-        self.sales = SaleService(
-            self.replica, self.session, self.terminal, self.printer, settings, on_fact_recorded=self._fact_recorded
-        )
-        self.shifts = ShiftService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
+        self.sales = SaleService(self.replica, self.session, self.terminal, self.printer, settings)
+        self.shifts = ShiftService(self.replica, self.session, self.printer)
         self.sales.receipt_lookup = self._find_receipt_at_hq
-        self.pickup = PickupService(self.replica, self.session, self.sales, on_fact_recorded=self._fact_recorded)
-        self.stock = StockService(self.replica, self.session, self.printer, on_fact_recorded=self._fact_recorded)
+        self.pickup = PickupService(self.replica, self.session, self.sales)
+        self.stock = StockService(self.replica, self.session, self.printer)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
         summary = self.replica.outbox_summary()

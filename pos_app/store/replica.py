@@ -13,7 +13,7 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -226,6 +226,10 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
         # The till's identity, read once: it changes only through save_identity (enrolment), and
         # a scan asks for it twice (the store's promotions and the units held for its orders).
         self._identity: Identity | None = None
+        # Told once a transaction that queued facts for the server has committed (the till wakes
+        # its push and recounts what waits): no service has to remember to say so.
+        self.fact_recorded: Callable[[], None] | None = None
+        self._facts_queued = False
 
     @classmethod
     def open(cls, path: Path | str, busy_timeout_ms: int = 5000, autocheckpoint: bool = True) -> Replica:
@@ -264,9 +268,20 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._facts_queued = False
             raise
         else:
             self.conn.execute("COMMIT")
+            if self._facts_queued:
+                self._announce_facts()
+
+    def _announce_facts(self) -> None:
+        self._facts_queued = False
+        if self.fact_recorded is not None:
+            try:
+                self.fact_recorded()
+            except Exception:  # the facts are saved whatever a listener does
+                log.exception("a listener of recorded facts failed")
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -112,6 +112,10 @@ def _wire(
 
 class TillRecords:
     conn: sqlite3.Connection
+    _facts_queued: bool  # set by Replica
+
+    def _announce_facts(self) -> None:  # provided by Replica
+        raise NotImplementedError
 
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Replica
         raise NotImplementedError
@@ -127,12 +131,15 @@ class TillRecords:
 
     # --- outbox and journal ---------------------------------------------------------------------
 
-    @staticmethod
-    def _enqueue(conn: sqlite3.Connection, event_id: str, type_: str, payload: p.Model, created: str) -> None:
+    def _enqueue(self, conn: sqlite3.Connection, event_id: str, type_: str, payload: p.Model, created: str) -> None:
+        """The one way a fact enters the outbox; the replica announces it once it is committed."""
         conn.execute(
             "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
             (event_id, type_, payload.model_dump_json(), created),  # pydantic's own encoder: one pass, compact
         )
+        self._facts_queued = True
+        if not conn.in_transaction:  # (written outside a transaction: committed already)
+            self._announce_facts()
 
     def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:
         """Queue a fact for the server (validated against the wire model first)."""
