@@ -142,6 +142,17 @@ def normalise_server(address: str) -> str:
     return address
 
 
+async def enrol_replica(replica: Replica, server_url: str, code: str, verify: ssl.SSLContext | bool) -> Identity:
+    """The one enrolment of a till (the setup wizard, `--provision` and `--enrol` all come here):
+    trade the one-time code for this database's identity at the server and keep it. Raises
+    ValueError for an address that is none, SyncError when the server refuses or is unreachable."""
+    url = normalise_server(server_url)
+    answer = await enrol(url, code, replica.instance_id, __version__, verify=verify)
+    identity = Identity.from_enrolment(answer, url)
+    replica.save_identity(identity)
+    return identity
+
+
 # Progress goes out as (stage, detail): the wizard words it in the screen's language, the silent
 # mode in English (STAGES).
 Progress = Callable[[str, str], None]
@@ -178,9 +189,7 @@ async def provision(
             raise ValueError(f"this till is already set up, as {identity.series} (data folder {data_dir})")
         if identity is None:
             progress("enrolling", url)
-            answer = await enrol(url, code, replica.instance_id, __version__, verify=verify)
-            identity = Identity.from_enrolment(answer, url)
-            replica.save_identity(identity)
+            identity = await enrol_replica(replica, url, code, verify)
             progress("enrolled", f"{identity.store_name} · {identity.till_name} ({identity.series})")
         # else: enrolled by an earlier try whose catalog load was cut: only the load is left
     finally:

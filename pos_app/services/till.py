@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from pos_app import __version__
-from pos_app.provisioning import tls_verify
+from pos_app.provisioning import enrol_replica, tls_verify
 from pos_app.services.pickup import PickupService
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.scale import Scale
@@ -34,7 +34,7 @@ from pos_app.store.safekeeping import (
     start_check,
 )
 from sync import protocol as p
-from sync.client.engine import SyncEngine, SyncError, SyncStatus, enrol
+from sync.client.engine import SyncEngine, SyncError, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +102,10 @@ class Till(QObject):
         return self.identity is not None and self.replica.cursor() is not None
 
     async def enrol(self, server_url: str, code: str) -> Identity:
-        """Trade an enrolment code for this till's identity; raises SyncError with a clear message."""
-        server_url = server_url.rstrip("/")
-        self.setup_message.emit(self.tr("Enrolling this till at {}…").format(server_url), "info")
-        answer = await enrol(server_url, code, self.replica.instance_id, __version__, verify=tls_verify(self.data_dir))
-        identity = Identity.from_enrolment(answer, server_url)
-        self.replica.save_identity(identity)
-        return identity
+        """Trade an enrolment code for this till's identity (provisioning.enrol_replica): SyncError or
+        ValueError, each a sentence, when it cannot be done."""
+        self.setup_message.emit(self.tr("Enrolling this till at {}…").format(server_url.rstrip("/")), "info")
+        return await enrol_replica(self.replica, server_url, code, tls_verify(self.data_dir))
 
     def start_sync(self, server_url: str | None = None) -> SyncEngine:
         """Start syncing in the background (at the enrolled address unless another is given)."""
