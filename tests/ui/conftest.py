@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -31,20 +32,27 @@ def till(qapp, ready_till_dir):
     apply_style(qapp)
     till = Till(ready_till_dir)
     yield till
-    till.replica.close()
+    asyncio.run(till.aclose())  # as the application ends it: printer thread, terminal, database
+
+
+OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line")
 
 
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp):
-    """A test that leaves a window open fails (leaks are how Qt suites become flaky). Every test
-    starts and ends in English, the source language (the demo starts in Spanish)."""
+    """A test that leaves a window open, or one of the till's threads running (a printer, a
+    simulator), fails: leaks are how Qt suites become flaky. Every test starts and ends in
+    English, the source language (the demo starts in Spanish)."""
     set_language("en")
+    before = set(threading.enumerate())
     yield
     set_language("en")
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for widget in leaked:
         widget.close()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+    running = [t.name for t in set(threading.enumerate()) - before if t.name in OUR_THREADS and t.is_alive()]
+    assert not running, f"threads left running: {running}"
 
 
 def screenshot(widget, name: str, tmp_path: Path) -> Path:
