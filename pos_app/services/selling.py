@@ -178,6 +178,18 @@ class SaleService(QObject):
         self.customer_changed.emit(member)
         self._changed()
 
+    def on_arrived(self, entities: frozenset[str]) -> None:
+        """A pull brought changes: the member of this sale is read again (points and tier HQ
+        changed show on the member's panel). Not while a payment is open, and nothing is repriced
+        or said: the cashier is in the middle of the sale."""
+        member = self.customer
+        if "customer" not in entities or member is None or self.payment is not None:
+            return
+        fresh = self.replica.member(member.card)
+        if fresh is not None:
+            self.customer = self.member_now(fresh)
+            self.customer_changed.emit(self.customer)
+
     def _member_price(self, sku_id: int) -> int | None:
         member = self.customer
         if member is None or member.tier_price_list is None:

@@ -43,6 +43,7 @@ class Till(QObject):
     sync_status_changed = Signal(object)  # SyncStatus
     setup_message = Signal(str, str)  # text, level: progress of enrolment or demo start
     ready_changed = Signal(bool)  # the till has an identity and a catalog
+    arrived = Signal(object)  # frozenset of the entities a pull brought: open screens redraw
 
     def __init__(
         self,
@@ -82,6 +83,7 @@ class Till(QObject):
         self.shifts = ShiftService(self.replica, self.session, self.printer)
         self.sales.receipt_lookup = self._find_receipt_at_hq
         self.pickup = PickupService(self.replica, self.session, self.sales)
+        self.arrived.connect(self.sales.on_arrived)
         self.stock = StockService(self.replica, self.session, self.printer)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
@@ -125,6 +127,7 @@ class Till(QObject):
                 Replica.open(self.db_path, busy_timeout_ms=60_000),
                 interval=self.sync_interval,
                 on_status=self._on_sync_status,
+                on_arrived=self.arrived.emit,
                 app_version=__version__,
                 verify=tls_verify(self.data_dir),
             )

@@ -113,6 +113,7 @@ class SyncEngine:
         snapshot_batch: int = 5000,
         interval: float = 15.0,
         on_status: Callable[[SyncStatus], None] | None = None,
+        on_arrived: Callable[[frozenset[str]], None] | None = None,
         app_version: str = "",
         verify: ssl.SSLContext | bool = True,
         probe_every: float = 3.0,
@@ -121,6 +122,8 @@ class SyncEngine:
         self.push_batch, self.page_size, self.snapshot_batch_rows = push_batch, page_size, snapshot_batch
         self.interval = interval
         self.on_status = on_status
+        # Which entities a pull brought (a snapshot: all of them), so open screens refresh.
+        self.on_arrived = on_arrived
         self.status = SyncStatus()
         self._client = httpx.AsyncClient(
             base_url=base_url,
@@ -240,29 +243,41 @@ class SyncEngine:
         if cursor is None or await self._local(self.local.snapshot_due):
             return await self.bootstrap()
         applied = 0
-        while True:
+        arrived: set[str] = set()
+        try:
+            while True:
+                try:
+                    response = await self._request(
+                        "GET", "/sync/changes", params={"since": cursor, "limit": self.page_size}
+                    )
+                except CursorExpired:
+                    return applied + await self.bootstrap()
+                try:
+                    # Parsed off the screen's thread: a 1,000-change page costs tens of milliseconds.
+                    page = await self._local(p.ChangesResponse.model_validate_json, response.content)
+                    if page.cursor < cursor:
+                        raise SyncError("the server's cursor went backwards; ignoring that page")
+                    # Each row is validated as it is written; one bad row rolls the whole page back.
+                    at_head = not page.has_more or not page.changes
+                    await self._local(self.local.apply_changes, page.changes, page.cursor, at_head)
+                except (ValidationError, KeyError) as exc:
+                    raise SyncError("the server sent a corrupt page of changes; nothing of it was applied") from exc
+                applied += len(page.changes)
+                arrived.update(change.entity for change in page.changes)
+                cursor = page.cursor
+                if not page.has_more or not page.changes:
+                    break
+            self._set(cursor=cursor)
+            return applied
+        finally:
+            self._arrived(arrived)  # what was applied, also when a later page failed
+
+    def _arrived(self, entities: set[str]) -> None:
+        if entities and self.on_arrived is not None:
             try:
-                response = await self._request(
-                    "GET", "/sync/changes", params={"since": cursor, "limit": self.page_size}
-                )
-            except CursorExpired:
-                return applied + await self.bootstrap()
-            try:
-                # Parsed off the screen's thread: a 1,000-change page costs tens of milliseconds.
-                page = await self._local(p.ChangesResponse.model_validate_json, response.content)
-                if page.cursor < cursor:
-                    raise SyncError("the server's cursor went backwards; ignoring that page")
-                # Each row is validated as it is written; one bad row rolls the whole page back.
-                at_head = not page.has_more or not page.changes
-                await self._local(self.local.apply_changes, page.changes, page.cursor, at_head)
-            except (ValidationError, KeyError) as exc:
-                raise SyncError("the server sent a corrupt page of changes; nothing of it was applied") from exc
-            applied += len(page.changes)
-            cursor = page.cursor
-            if not page.has_more or not page.changes:
-                break
-        self._set(cursor=cursor)
-        return applied
+                self.on_arrived(frozenset(entities))
+            except Exception:  # a screen's trouble never stops the sync
+                log.exception("a listener of arrived changes failed")
 
     async def bootstrap(self) -> int:
         """Load a consistent snapshot, streamed and written in batches on a connection of its own.
@@ -293,6 +308,7 @@ class SyncEngine:
                 parser_thread.shutdown(wait=False)
                 self._set(bootstrap_rows=None)
             self._set(cursor=header.cursor)
+            self._arrived(set(p.ENTITY_ORDER))
             return rows
 
     async def _stream_snapshot(
@@ -407,7 +423,8 @@ class SyncEngine:
                 await self._back_off(backoff, wake, probe=unreachable)
             else:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), timeout=self.interval)
+                    async with asyncio.timeout(self.interval):  # (no coroutine left unawaited on a stop)
+                        await wake.wait()
 
     async def _back_off(self, backoff: Backoff, wake: asyncio.Event, probe: bool = True) -> None:
         """Wait out the backoff, or less: until woken (a new sale, the other loop got through)
@@ -417,7 +434,8 @@ class SyncEngine:
         while (left := until - loop.time()) > 0:
             step = min(left, self.probe_every * random.uniform(0.75, 1.25)) if probe else left
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=step)
+                async with asyncio.timeout(step):
+                    await wake.wait()
                 return
             if probe and loop.time() < until and await self.probe():
                 self._reached()

@@ -71,3 +71,29 @@ def test_the_command_reads_a_csv(tmp_path, server_db, central):
     )
     assert done.returncode == 0, done.stderr
     assert "3 quick keys set" in done.stdout  # Manzanas in both stores, Pan in Madrid
+
+
+def test_a_pull_says_which_entities_it_brought(tmp_path, live_server, central):
+    """What open screens redraw from (Till.arrived): the entities of the changes a pull applied,
+    once per pull; nothing when nothing came."""
+    import asyncio
+
+    from tests.tills import engine_for
+
+    madrid = ready_till(tmp_path, live_server, central, till="T1", store="MAD1")
+    heard: list[frozenset[str]] = []
+
+    async def pull() -> None:
+        engine = engine_for(madrid.path, madrid.identity(), on_arrived=heard.append)
+        try:
+            await engine.pull_once()
+        finally:
+            await engine.aclose()
+            engine.local.close()
+
+    set_quick_keys(central, [("MAD1", 1, "S0000001", "Camiseta")])
+    asyncio.run(pull())
+    assert heard == [frozenset({"quick_key"})]
+    asyncio.run(pull())  # nothing new
+    assert heard == [frozenset({"quick_key"})]
+    madrid.close()

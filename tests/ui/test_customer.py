@@ -138,3 +138,33 @@ def test_enrolling_a_new_member_at_the_till(qtbot, qapp, ready_till_dir, tmp_pat
         assert payload is not None and '"marketing_consent":true' in payload[0] and "34633445566" in payload[0]
     finally:
         finish(till, window, loop)
+
+
+def test_the_members_panel_shows_what_hq_changed_once_a_pull_brings_it(qtbot, qapp, ready_till_dir):
+    """Lucía is on the sale; HQ's figure of her points changes (a web order, an adjustment); the
+    pull that brings it tells the till, and the panel shows the new balance without asking her
+    card again."""
+    from pos_app.store.replica import Replica
+    from sync import protocol as p
+
+    till, window, loop = start(qapp, ready_till_dir)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        sign_in(qtbot, window)
+        lucia = till.replica.find_members("600123456")[0]
+        till.sales.set_customer(lucia)
+        panel = window.customer_panel
+        assert f"{lucia.points} points" in panel.points.text()
+        row = dict(till.replica.conn.execute("SELECT * FROM customers WHERE card = ?", (lucia.card,)).fetchone())
+        data = {k: row[k] for k in p.CustomerData.model_fields} | {"points": lucia.points + 500}
+        sync_side = Replica.open(till.db_path)  # as the sync engine writes, on its own connection
+        cursor = (till.replica.cursor() or 0) + 1
+        sync_side.apply_changes([p.Change(seq=cursor, entity="customer", key=lucia.card, data=data)], cursor, True)
+        sync_side.close()
+        assert f"{lucia.points} points" in panel.points.text()  # not yet told
+        till.arrived.emit(frozenset({"customer"}))
+        assert f"{lucia.points + 500} points" in panel.points.text()
+        till.sales.clear()
+    finally:
+        finish(till, window, loop)

@@ -5,13 +5,16 @@ manager releases it; a reservation for a customer here and in a sibling store.""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
+import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pos_app.domain.barcode import make_ean13
 from pos_app.services.till import Till
+from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.pickup import PickupDialog, ReserveDialog
 from pos_app.ui.shop_dialogs import ApprovalDialog, PaymentDialog
 from tests.ui.conftest import screenshot
@@ -174,3 +177,54 @@ def test_a_cashier_reserves_a_product_for_a_customer_here_and_in_a_sibling_store
         ]
     finally:
         finish(till, window, loop)
+
+
+def test_an_order_hq_places_shows_in_the_open_pickup_desk_at_the_next_pull(
+    qtbot, qapp, ready_till_dir, live_server, central
+):
+    """The desk is open; the web places an order for this store; the till's sync pulls it and
+    tells the open screen what arrived (Till.arrived): the queue redraws itself, no reopening."""
+    from sync.server import orders
+    from sync.server.demo import DEMO_SOFA
+
+    till = Till(ready_till_dir, sync_interval=0.3)
+    identity = till.identity
+    assert identity is not None
+    ana = next(sid for sid, name, _role in till.session.members() if name == "Ana")
+    till.replica.open_shift(identity, ana, 10_000)
+    window = SaleWindow(till)
+    qtbot.addWidget(window)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    heard: list[frozenset[str]] = []
+    till.arrived.connect(heard.append)
+
+    async def desk_open_while_hq_sells() -> None:
+        window.show()
+        sign_in(qtbot, window)
+        till.start_sync()
+        await press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        desk = await dialog_of(window, PickupDialog)
+        assert desk.tabs.tabText(0) == "New (2)"
+        order = orders.NewOrder.model_validate(
+            {
+                "reference": "W-200777",
+                "store": identity.store_code,
+                "customer": {"name": "Iker Sanz", "phone": "+34 655 000 111"},
+                "lines": [{"sku": DEMO_SOFA.sku, "quantity": 1}],
+                "prepaid": True,
+            }
+        )
+        orders.place_order(central, order)
+        await until(lambda: desk.tabs.tabText(0) == "New (3)", timeout=20)
+        assert any("order" in entities for entities in heard)
+        desk.reject()
+        await until(lambda: window.dialog is None)
+
+    try:
+        loop.run_until_complete(desk_open_while_hq_sells())
+    finally:
+        window.close()
+        loop.run_until_complete(till.aclose())
+        loop.close()
+        asyncio.set_event_loop(None)

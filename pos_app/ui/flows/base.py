@@ -59,5 +59,16 @@ class Flow(QObject):
     def approved(self, needed: bool, permission: str, what: str, then: Callable[[StaffMember | None], object]) -> None:
         self.window.approved(needed, permission, what, then)
 
+    def redrawn_on(self, dialog: QDialog, entities: set[str], redraw: Callable[[], object]) -> None:
+        """While `dialog` is open, `redraw` runs when a pull brings any of `entities` (an order
+        HQ placed shows in the pickup queue without closing and opening it again)."""
+
+        def arrived(brought: frozenset[str]) -> None:
+            if brought & entities:
+                redraw()
+
+        self.till.arrived.connect(arrived)
+        dialog.finished.connect(lambda _result: self.till.arrived.disconnect(arrived))
+
     def say(self, text: str, level: str = "info") -> None:
         self.window.show_message(text, level)

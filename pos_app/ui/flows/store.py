@@ -33,6 +33,7 @@ class StoreFlow(Flow):
 
     def pickups(self) -> None:
         dialog = PickupDialog(self.till.pickup, self.window)
+        self.redrawn_on(dialog, {"order", "transfer"}, dialog.refresh)
 
         def ended(_accepted: bool) -> None:
             if dialog.paying:  # a hand-over to pay here: the order is in the cart
@@ -60,6 +61,7 @@ class StoreFlow(Flow):
         offline_since = (status.last_success or status.current_at) if status.online is False else None
         chosen = self._chosen_item_sku()
         dialog = StockDialog(self.till.stock, offline_since, self.window, chosen[0] if chosen else None)
+        self.redrawn_on(dialog, {"stock", "order", "transfer"}, lambda: self._redraw_stock(dialog))
 
         def ended(_accepted: bool) -> None:
             if dialog.wants_reserve is not None:
@@ -68,10 +70,18 @@ class StoreFlow(Flow):
 
         self.run(dialog, ended)
 
+    @staticmethod
+    def _redraw_stock(dialog: StockDialog) -> None:
+        if not dialog.find.text():  # (not under the person typing a code)
+            dialog.show_sku(dialog.sku_id)
+
     def transfers(self) -> None:
-        self.run(TransfersDialog(self.till.stock, self.window))
+        dialog = TransfersDialog(self.till.stock, self.window)
+        self.redrawn_on(dialog, {"transfer", "stock", "stock_limit"}, dialog.refresh)
+        self.run(dialog)
 
     def count(self) -> None:
+        # Not redrawn by a pull: a count in progress keeps what the person has typed.
         self.run(CountDialog(self.till.stock, self.window))
 
     def reserved_blocked(self, text: str) -> None:
