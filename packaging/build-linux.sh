@@ -14,7 +14,7 @@ OUT="${POS_BUILD_DIR:-$ROOT/build}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[build]"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[till,build]"
 for ts in resources/translations/*.ts; do
   "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -25,12 +25,12 @@ setup() {
 case "${1:-}" in
   demo)
     shift
-    setup ""
+    setup "[till,server]"  # the demo runs its own central server
     exec "$VENV/bin/pos-app" --demo "$@"
     ;;
   test)
     shift
-    setup "[test]"
+    setup "[till,server,test]"
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$VENV/bin/ruff" check pos_app sync tests packaging
     "$VENV/bin/lint-imports"  # the house's layers (.importlinter)

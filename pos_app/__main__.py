@@ -78,12 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def server_installed() -> bool:
+    """Whether the central server's packages are here (the extra `server`): the demo runs one."""
+    try:
+        import fastapi  # noqa: F401
+        import sqlalchemy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.demo and getattr(sys, "frozen", False):
+    if args.demo and (getattr(sys, "frozen", False) or not server_installed()):
         print(
             "pos-app: the demo runs from a source checkout (bash packaging/dev.sh demo); "
-            "this packaged build is the till only, without the central server",
+            "this build or install is the till only, without the central server (pip install '.[till,server]')",
             file=sys.stderr,
         )
         return 2
