@@ -380,7 +380,7 @@ class Sender:
                     if problem:
                         conn.execute(r.update().where(r.c.id == row["id"]).values(aeat_state="unsendable",
                                                                                    aeat_text=problem))  # fmt: skip
-                        self.central._raise_exception(
+                        self.central.raise_exception(
                             conn, "invoicing_record_unsendable", row["store_id"], row["till_id"] or None,
                             f"invoicing record {row['number']} cannot be sent to the AEAT: {problem}",
                         )  # fmt: skip
@@ -436,7 +436,7 @@ class Sender:
                     )
                 )
                 if state == "rejected":
-                    self.central._raise_exception(
+                    self.central.raise_exception(
                         conn, "invoicing_record_rejected", row["store_id"], row["till_id"] or None,
                         f"the AEAT rejected invoicing record {row['number']} ({line.codigo_error}): "
                         f"{line.descripcion_error}. Correct it: pos-server verifactu-correct {row['number']}",

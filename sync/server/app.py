@@ -26,7 +26,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
-from sync.server import orders, receipts
+from sync.server import ingest, orders, receipts
+from sync.server import snapshot as snapshots
 from sync.server.gate import KIB, Gate, Rule
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, Device, EnrolmentError
@@ -181,7 +182,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
             raise RequestValidationError(
                 [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()[:20]]
             ) from exc
-        results = await run_in_threadpool(central.apply_events, dev, batch.events)
+        results = await run_in_threadpool(ingest.apply_events, central, dev, batch.events)
         return p.PushResponse(results=results)
 
     @app.get("/sync/changes", responses=errors(401))
@@ -208,7 +209,7 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         },
     )
     def snapshot(dev: Annotated[Device, Depends(device)]) -> StreamingResponse:
-        return StreamingResponse(central.snapshot_lines(dev), media_type="application/x-ndjson")
+        return StreamingResponse(snapshots.snapshot_lines(central, dev), media_type="application/x-ndjson")
 
     @app.get("/customers/{card}/history", responses=errors(401, 404))
     def customer_history(card: Annotated[str, Path(pattern=r"^L[A-Z][0-9]{6,16}$")],

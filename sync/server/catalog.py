@@ -146,7 +146,7 @@ class CatalogImport:
 
     def _log(self, conn: Connection, changes: list[dict]) -> None:
         if self.log_changes and changes:
-            self.store._log(conn, changes)
+            self.store.log_changes(conn, changes)
             self.report.changes += len(changes)
 
     def _ensure_reference_data(self, conn: Connection) -> None:
@@ -346,7 +346,7 @@ def ensure_price_list(store: CentralStore, code: str, channel: str, name: str) -
             t.price_lists.insert().values(code=code, channel=channel, name=name).returning(t.price_lists.c.id)
         ).scalar_one()
         data = {"id": list_id, "code": code, "channel": channel, "name": name}
-        store._log(conn, [CentralStore.change("price_list", str(list_id), data)])
+        store.log_changes(conn, [CentralStore.change("price_list", str(list_id), data)])
         return int(list_id)
 
 
@@ -388,7 +388,7 @@ def add_price_entries(
             ).scalar_one()
             ids.append(int(pid))
             changes.append(_price_change(pid, list_id, sku_ids[code], cents, valid_from, valid_to))
-        store._log(conn, changes)
+        store.log_changes(conn, changes)
     return ids
 
 
@@ -457,7 +457,7 @@ def set_counted_stock(
             if levels_new:
                 conn.execute(t.stock_levels.insert(), levels_new)
             if log_changes:
-                store._log(conn, changes)
+                store.log_changes(conn, changes)
 
     for row in counts:
         batch.append(row)
@@ -517,7 +517,7 @@ def set_quick_keys(store: CentralStore, rows: Iterable[tuple[str, int, str, str]
                 changes.append(CentralStore.change("quick_key", f"{store_id}:{position}", None, scope))
             for position, key in sorted(grid.items()):
                 changes.append(CentralStore.change("quick_key", f"{store_id}:{position}", key.model_dump(), scope))
-        store._log(conn, changes)
+        store.log_changes(conn, changes)
     return sum(len(grid) for grid in grids.values())
 
 

@@ -181,7 +181,7 @@ def add_customer(
             )
             .returning(t.customers.c.id)
         ).scalar_one()
-        store._log(conn, customer_changes(conn, [customer_id]))
+        store.log_changes(conn, customer_changes(conn, [customer_id]))
     return card
 
 
@@ -193,7 +193,7 @@ def save_tier(store: CentralStore, tier: p.TierData) -> None:
             conn.execute(t.tiers.update().where(t.tiers.c.code == tier.code).values(**row))
         else:
             conn.execute(t.tiers.insert().values(**row))
-        store._log(conn, [store.change("tier", tier.code, tier.model_dump(mode="json"))])
+        store.log_changes(conn, [store.change("tier", tier.code, tier.model_dump(mode="json"))])
 
 
 def save_segment(store: CentralStore, code: str, name: str, rule: dict[str, Any]) -> None:
@@ -247,7 +247,7 @@ def apply_enrolments(
         }
         if existing is not None:
             conn.execute(t.customers.insert().values(**values, merged_into=existing.id))
-            store._raise_exception(
+            store.raise_exception(
                 conn,
                 "duplicate_member",
                 device.store_id,
@@ -345,7 +345,7 @@ def _move_members(
         if tier != row.tier:
             conn.execute(t.customers.update().where(c.id == row.id).values(tier=tier))
         if row.points_balance < 0:
-            store._raise_exception(
+            store.raise_exception(
                 conn,
                 "negative_points",
                 device.store_id if device else None,
@@ -404,7 +404,7 @@ def record_channel_order(
                 )
             )
         changes = _move_members(store, conn, {customer_id: earned}, {customer_id: total}, None)
-        store._log(conn, changes)
+        store.log_changes(conn, changes)
     return order_id
 
 
@@ -586,7 +586,7 @@ def recompute(store: CentralStore, now: datetime | None = None) -> int:
             )
         _set_setting(conn, RECOMPUTED_AT, now.isoformat())
         for start in range(0, len(changed), 5000):
-            store._log(conn, customer_changes(conn, changed[start : start + 5000]))
+            store.log_changes(conn, customer_changes(conn, changed[start : start + 5000]))
     return len(changed)
 
 

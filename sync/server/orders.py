@@ -41,6 +41,7 @@ from sqlalchemy.exc import IntegrityError
 
 from pos_app.domain import orders as rules
 from sync import protocol as p
+from sync.server import loyalty
 from sync.server import schema as t
 from sync.server.locks import Lock
 from sync.server.store import CentralStore, Device, utcnow
@@ -308,8 +309,6 @@ def _place(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bool]:
         short = [a for a in found if a.available < wanted[a.sku_id]]
         if short:
             raise NotAvailable(short)
-        from sync.server import loyalty
-
         card = order.customer.card or ""
         customer_id = loyalty.resolve_cards(conn, [card]).get(card) if card else None
         order_id = str(uuid.uuid4())
@@ -346,7 +345,7 @@ def _place(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bool]:
             ],
         )  # fmt: skip
         _note(conn, order_id, "reserved", "placed", f"{order.channel}: units reserved at {store.code}", None, now)
-        central._log(conn, [_order_change(conn, order_id)])
+        central.log_changes(conn, [_order_change(conn, order_id)])
         return _status(conn, order_id), True
 
 
@@ -361,7 +360,7 @@ def cancel_order(central: CentralStore, key: str, reason: str) -> OrderStatus:
             raise ValueError(f"order {row.number} is {row.state}: it cannot be cancelled") from exc
         if state != row.state:
             _move(conn, row, state, "cancelled", reason or "cancelled by its channel", None, now)
-            central._log(conn, [_order_change(conn, row.id)])
+            central.log_changes(conn, [_order_change(conn, row.id)])
         return _status(conn, row.id)
 
 
@@ -598,7 +597,7 @@ def check_promises(
     for order_id, problem in broken.items():
         row = _order_row(conn, order_id)
         _move(conn, row, row.state, "problem", problem, None, now, problem=problem)
-        central._raise_exception(conn, "broken_promise", store_id, None, f"order {row.number}: {problem}")
+        central.raise_exception(conn, "broken_promise", store_id, None, f"order {row.number}: {problem}")
         changes.append(_order_change(conn, order_id))
     return changes
 
@@ -630,7 +629,7 @@ def apply_order_facts(
     def pay(event_id: str, sale: p.SaleCompleted) -> None:
         row = conn.execute(sa.select(t.orders).where(t.orders.c.id == str(sale.order_id))).first()
         if row is None or row.store_id != device.store_id:
-            central._raise_exception(
+            central.raise_exception(
                 conn, "unknown_order", device.store_id, device.till_id,
                 f"sale {sale.series}-{sale.number} pays for order {sale.order_id}, unknown at this store",
             )  # fmt: skip
@@ -681,13 +680,11 @@ def _place_from_till(
     skus = central.skus_named(conn, (line.sku_id for line in fact.lines))
     store = conn.execute(sa.select(t.stores.c.code).where(t.stores.c.id == fact.at_store_id)).first()
     if store is None or len(skus) < len({line.sku_id for line in fact.lines}):
-        central._raise_exception(
+        central.raise_exception(
             conn, "unknown_order", device.store_id, device.till_id,
             f"reservation {fact.number} names an unknown store or SKU: not placed",
         )  # fmt: skip
         return False
-    from sync.server import loyalty
-
     prices = {sku_id: price for sku_id, (_, _, price) in _skus_by_code(conn, [s.code for s in skus.values()]).items()}
     customer_id = loyalty.resolve_cards(conn, [fact.card]).get(fact.card) if fact.card else None
     conn.execute(
@@ -720,7 +717,7 @@ def _apply_step(
     done). New stock figures (a prepaid hand-over's) are added to `stock_changes`."""
     row = conn.execute(sa.select(t.orders).where(t.orders.c.id == str(step.order_id))).first()
     if row is None or row.store_id != device.store_id:
-        central._raise_exception(
+        central.raise_exception(
             conn, "unknown_order", device.store_id, device.till_id,
             f"{step.step} of order {step.order_id}, unknown at this store",
         )  # fmt: skip
@@ -741,7 +738,7 @@ def _apply_step(
                     touched.add(ln.sku_id)
         problem = f"units released at the store by a manager ({who}): {step.note or 'no reason given'}"
         _move(conn, row, row.state, "released", problem, event_id, now, problem=problem)
-        central._raise_exception(
+        central.raise_exception(
             conn, "reservation_released", row.store_id, device.till_id, f"order {row.number}: {problem}"
         )
         return touched
@@ -755,7 +752,7 @@ def _apply_step(
             # Prepaid: the hand-over moves the stock (a paid one moved it with its sale).
             touched = {move.sku_id for move in step.lines}
             stock_changes.extend(
-                central._move_stock(
+                central.move_stock(
                     conn,
                     row.store_id,
                     [(m.sku_id, -m.quantity, event_id) for m in step.lines],
@@ -765,7 +762,7 @@ def _apply_step(
             )
             _hand_over(conn, row.id, [(m.sku_id, m.quantity) for m in step.lines])
         if row.state in rules.TERMINAL and row.state != "collected":
-            central._raise_exception(
+            central.raise_exception(
                 conn, "late_collection", row.store_id, device.till_id,
                 f"order {row.number} was handed over at the store although HQ had it {row.state}",
             )  # fmt: skip
@@ -806,7 +803,7 @@ def expire_due(central: CentralStore, now: datetime | None = None) -> int:
         ).all()
         for row in rows:
             _move(conn, row, "expired", "expired", "not collected in time: units released", None, now)
-        central._log(conn, [_order_change(conn, row.id) for row in rows])
+        central.log_changes(conn, [_order_change(conn, row.id) for row in rows])
     return len(rows)
 
 

@@ -10,16 +10,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import logging
 import secrets
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from pos_app.domain.verifactu import InvoiceId, alta_fingerprint, anulacion_fingerprint, valid_nif
@@ -28,24 +26,6 @@ from sync.server import migrate
 from sync.server import schema as t
 from sync.server.locks import Lock
 
-# Where each entity of a snapshot lives (stock goes as stock_by_sku, built from stock_levels).
-SNAPSHOT_TABLES = {
-    "company": t.company,
-    "tax_rate": t.tax_rates,
-    "store": t.stores,
-    "family": t.families,
-    "product": t.products,
-    "sku": t.skus,
-    "barcode": t.barcodes,
-    "price_list": t.price_lists,
-    "price": t.prices,
-    "role": t.roles,
-    "staff": t.cashiers,
-    "promotion": t.promotions,
-    "tier": t.tiers,
-    "stock_limit": t.stock_limits,
-    "quick_key": t.quick_keys,
-}
 log = logging.getLogger(__name__)
 CONTACT_RESOLUTION = timedelta(seconds=5)  # how precisely a till's last contact is kept
 
@@ -157,7 +137,7 @@ class CentralStore:
     # --- change log ------------------------------------------------------------------------
 
     @staticmethod
-    def _log(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+    def log_changes(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
         """Append changes; returns the seq of the last one (0 if none)."""
         if not rows:
             return 0
@@ -188,7 +168,7 @@ class CentralStore:
                 .returning(t.stores.c.id)
             ).scalar_one()
             data = p.StoreData(id=store_id, code=code, name=name, city=city, address=address, postcode=postcode)
-            self._log(conn, [self.change("store", str(store_id), data.model_dump(mode="json"))])
+            self.log_changes(conn, [self.change("store", str(store_id), data.model_dump(mode="json"))])
             return int(store_id)
 
     def set_store_address(self, code: str, address: str, postcode: str, city: str) -> None:
@@ -201,7 +181,7 @@ class CentralStore:
                 t.stores.update().where(t.stores.c.id == row.id).values(address=address, postcode=postcode, city=city)
             )
             data = p.StoreData(id=row.id, code=code, name=row.name, city=city, address=address, postcode=postcode)
-            self._log(conn, [self.change("store", str(row.id), data.model_dump(mode="json"))])
+            self.log_changes(conn, [self.change("store", str(row.id), data.model_dump(mode="json"))])
 
     def set_company(self, legal_name: str, nif: str, address: str, postcode: str = "", city: str = "") -> p.CompanyData:
         """The issuer of every receipt and invoice of the chain (RD 1619/2012, art. 6 and 7);
@@ -215,7 +195,7 @@ class CentralStore:
                 conn.execute(t.company.insert().values(**values))
             else:
                 conn.execute(t.company.update().where(t.company.c.id == 1).values(**values))
-            self._log(conn, [self.change("company", "1", company.model_dump(mode="json"))])
+            self.log_changes(conn, [self.change("company", "1", company.model_dump(mode="json"))])
         return company
 
     def company(self) -> p.CompanyData | None:
@@ -420,7 +400,7 @@ class CentralStore:
                 )
             ).first()
             if reported is None:
-                self._raise_exception(conn, "instance_mismatch", device.store_id, device.till_id, detail)
+                self.raise_exception(conn, "instance_mismatch", device.store_id, device.till_id, detail)
 
     @staticmethod
     def skus_named(conn: Connection, sku_ids: Iterable[int]) -> dict[int, Any]:
@@ -431,330 +411,12 @@ class CentralStore:
         return {int(r.id): r for r in rows}
 
     @staticmethod
-    def _raise_exception(conn: Connection, kind: str, store_id: int | None, till_id: int | None, detail: str) -> None:
+    def raise_exception(conn: Connection, kind: str, store_id: int | None, till_id: int | None, detail: str) -> None:
         conn.execute(
             t.exceptions.insert().values(
                 kind=kind, store_id=store_id, till_id=till_id, detail=detail, created_at=utcnow()
             )
         )
-
-    # --- events (up) -----------------------------------------------------------------------
-
-    def apply_events(self, device: Device, events: Iterable[p.Event]) -> list[p.EventResult]:
-        """Apply a push batch and answer each event.
-
-        Fast path: the whole batch in one transaction, its rows written set-wise (one commit,
-        one change-log append). If anything in it clashes with a concurrent write (the same
-        event id or sale id committed meanwhile by another request), that transaction is rolled
-        back and the batch is applied event by event, each in its own transaction, so one clash
-        never costs the others.
-        """
-        events = list(events)
-        try:
-            return self._apply_batch(device, events)
-        except sa.exc.IntegrityError:
-            log.info("push batch of till %s clashed; applying it event by event", device.till_code)
-        return [self.apply_event(device, event) for event in events]
-
-    def apply_event(self, device: Device, event: p.Event) -> p.EventResult:
-        try:
-            return self._apply_batch(device, [event])[0]
-        except sa.exc.IntegrityError as exc:
-            event_id = str(event.event_id)
-            # The same event id committed by a concurrent request: answer as it was answered.
-            with self.engine.connect() as conn:
-                first = self._first_answers(conn, [event_id]).get(event_id)
-            if first is not None:
-                return first
-            # Otherwise the event clashes with stored facts (a sale id already recorded under
-            # another event): keep it for a person, rejected, so it never blocks the queue.
-            return self._reject(device, event, f"conflicts with recorded data: {exc.orig}")
-
-    def _apply_batch(self, device: Device, events: list[p.Event]) -> list[p.EventResult]:
-        records: list[tuple[p.Event, str, str | None]] = []  # new events: (event, status, reason)
-        answers: list[tuple[str, p.EventResult | None]] = []  # (event id, known answer or None: new)
-        sales: list[tuple[str, p.SaleCompleted]] = []
-        enrolments: list[p.CustomerEnrolled] = []
-        placed: list[tuple[str, p.OrderPlaced]] = []
-        steps: list[tuple[str, p.OrderStep]] = []
-        stock_facts: dict[type, list[tuple[str, Any]]] = {
-            p.TransferRequested: [], p.TransferStep: [], p.StockAdjusted: [],
-        }  # fmt: skip
-        kept: list[tuple[str, p.InvoicingRecord]] = []  # VERI*FACTU records, in the till's chain order
-        with self.writer.begin() as conn:
-            ids = [str(event.event_id) for event in events]
-            known = self._first_answers(conn, ids)
-            seen: set[str] = set()
-            for event, event_id in zip(events, ids, strict=True):
-                answers.append((event_id, known.get(event_id)))
-                if event_id in known or event_id in seen:
-                    continue
-                seen.add(event_id)
-                reason, payload = self._check(device, event)
-                record = getattr(payload, "invoicing_record", None)
-                if record is not None:  # a sale's, a full invoice's or a cancellation's
-                    kept.append((str(payload.sale_id), record))  # type: ignore[union-attr]
-                if isinstance(payload, p.SaleCompleted):
-                    sales.append((event_id, payload))
-                    records.append((event, "applied", None))
-                elif isinstance(payload, p.CustomerEnrolled):
-                    enrolments.append(payload)
-                    records.append((event, "applied", None))
-                elif isinstance(payload, p.OrderPlaced):
-                    placed.append((event_id, payload))
-                    records.append((event, "applied", None))
-                elif isinstance(payload, p.OrderStep):
-                    steps.append((event_id, payload))
-                    records.append((event, "applied", None))
-                elif type(payload) in stock_facts:
-                    stock_facts[type(payload)].append((event_id, payload))
-                    records.append((event, "applied", None))
-                elif payload is not None:
-                    # Shift, cash, override, void and invoice facts: kept in the events table
-                    # (with who and why) for HQ's audit and reports; nothing else to apply yet.
-                    records.append((event, "applied", None))
-                else:
-                    records.append((event, "rejected", reason))
-            from sync.server import loyalty, orders, transfers  # (they build on this module)
-
-            # Members first: a sale in the same batch may name a card enrolled just before it.
-            changes = loyalty.apply_enrolments(self, conn, device, enrolments)
-            changes += self._apply_sales(conn, device, sales)
-            self._keep_invoicing_records(conn, device, kept, utcnow())
-            # Transfers and counts, then orders: a hand-over's payment, then whether promises
-            # still hold after everything that moved this store's stock.
-            changes += transfers.apply_facts(self, conn, device, *stock_facts.values())
-            moved = {line.sku_id for _, sale in sales for line in sale.lines}
-            moved |= {m.sku_id for _, step in stock_facts[p.TransferStep] for m in step.lines if step.step == "shipped"}
-            moved |= {ln.sku_id for _, fact in stock_facts[p.StockAdjusted] for ln in fact.lines if ln.delta < 0}
-            facts = orders.OrderFacts(
-                placed, steps, [(e, s) for e, s in sales if s.order_id is not None], frozenset(moved)
-            )
-            changes += orders.apply_order_facts(self, conn, device, facts)
-            if records:
-                self._note_push(conn, device, max(event.device_seq for event, _, _ in records))
-            seq = self._log(conn, changes)  # last: the change-log lock is held only to commit
-            self._record_events(conn, device, [(event, status, reason, seq) for event, status, reason in records])
-        given: dict[str, p.EventResult] = {}
-        for event, status, reason in records:
-            given[str(event.event_id)] = p.EventResult(
-                event_id=event.event_id,
-                status=status,  # type: ignore[arg-type]
-                reason=reason,
-                seq=seq if status == "applied" else 0,
-            )
-        results: list[p.EventResult] = []
-        answered: set[str] = set()
-        for event_id, known_answer in answers:
-            if known_answer is not None:
-                results.append(known_answer)
-            elif event_id in answered:  # the same id twice in one batch: the second is a duplicate
-                results.append(self._as_duplicate(given[event_id]))
-            else:
-                results.append(given[event_id])
-                answered.add(event_id)
-        return results
-
-    @staticmethod
-    def _note_push(conn: Connection, device: Device, device_seq: int) -> None:
-        last = t.tills.c.last_device_seq
-        conn.execute(
-            t.tills.update()
-            .where(t.tills.c.id == device.till_id)
-            .values(last_device_seq=sa.case((last < device_seq, device_seq), else_=last), last_push_at=utcnow())
-        )
-
-    def _reject(self, device: Device, event: p.Event, reason: str) -> p.EventResult:
-        with self.writer.begin() as conn:
-            first = self._first_answers(conn, [str(event.event_id)]).get(str(event.event_id))
-            if first is not None:
-                return first
-            self._record_events(conn, device, [(event, "rejected", reason[:1000], 0)])
-        return p.EventResult(event_id=event.event_id, status="rejected", reason=reason[:1000])
-
-    @staticmethod
-    def _record_events(
-        conn: Connection, device: Device, records: Sequence[tuple[p.Event, str, str | None, int]]
-    ) -> None:
-        """Event ids with the answers given; from now on the same id answers 'duplicate'."""
-        if not records:
-            return
-        received = utcnow()
-        conn.execute(
-            t.events.insert(),
-            [
-                {
-                    "event_id": str(event.event_id),
-                    "till_id": device.till_id,
-                    "device_seq": event.device_seq,
-                    "type": event.type,
-                    "status": status,
-                    "reason": reason,
-                    "seq": seq if status == "applied" else 0,
-                    "payload": event.payload,
-                    "created_at": event.created_at.isoformat(),
-                    "received_at": received,
-                }
-                for event, status, reason, seq in records
-            ],
-        )
-
-    @staticmethod
-    def _as_duplicate(answer: p.EventResult) -> p.EventResult:
-        # A repeated id answers "duplicate"; the reason says what the first answer was.
-        reason = answer.reason if answer.status == "rejected" else None
-        return p.EventResult(event_id=answer.event_id, status="duplicate", reason=reason, seq=answer.seq)
-
-    @staticmethod
-    def _first_answers(conn: Connection, event_ids: Sequence[str]) -> dict[str, p.EventResult]:
-        """The answers already given to any of these event ids, as 'duplicate' answers."""
-        rows = conn.execute(
-            sa.select(t.events.c.event_id, t.events.c.status, t.events.c.reason, t.events.c.seq).where(
-                t.events.c.event_id.in_(list(event_ids))
-            )
-        ).all()
-        return {
-            row.event_id: CentralStore._as_duplicate(
-                p.EventResult(event_id=row.event_id, status=row.status, reason=row.reason, seq=row.seq)
-            )
-            for row in rows
-        }
-
-    @staticmethod
-    def _check(device: Device, event: p.Event) -> tuple[str | None, p.Model | None]:
-        """(why the event cannot be applied, kept for a person; or None with its valid payload)."""
-        model = p.EVENT_PAYLOADS.get(event.type)
-        if model is None:
-            return f"unknown event type {event.type!r}", None
-        try:
-            payload = model.model_validate(event.payload)
-        except ValidationError as exc:
-            return "invalid payload: " + "; ".join(
-                f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in exc.errors()[:5]
-            ), None
-        store_id = getattr(payload, "store_id", device.store_id)
-        if store_id != device.store_id:
-            return f"event for store {store_id} sent by a till of store {device.store_id}", None
-        return None, payload
-
-    def _apply_sales(
-        self, conn: Connection, device: Device, sales: Sequence[tuple[str, p.SaleCompleted]]
-    ) -> list[dict[str, Any]]:
-        """Record sales (with their event ids) and their stock movements, a statement per table;
-        returns the changes the tills must learn of."""
-        if not sales:
-            return []
-        from sync.server import loyalty
-
-        now = utcnow()
-        members = loyalty.resolve_cards(conn, (sale.customer_card for _, sale in sales if sale.customer_card))
-        sale_rows, line_rows, payment_rows, movements = [], [], [], []
-        bookings: list[loyalty.Booking] = []
-        for event_id, sale in sales:
-            sale_id = str(sale.sale_id)
-            customer_id = members.get(sale.customer_card) if sale.customer_card else None
-            if sale.customer_card and customer_id is None:
-                self._raise_exception(
-                    conn, "unknown_member", device.store_id, device.till_id,
-                    f"sale {sale.series}-{sale.number} names card {sale.customer_card}, unknown here: "
-                    "its points are not booked",
-                )  # fmt: skip
-            elif customer_id is not None:
-                points_paid = sum(pay.amount for pay in sale.payments if pay.method == "points") // p.CENTS_PER_POINT
-                bookings.append(
-                    loyalty.Booking(
-                        customer_id, event_id, sale_id, sale.kind, sale.total, sale.points_earned, points_paid
-                    )
-                )
-            sale_rows.append(
-                {
-                    "id": sale_id,
-                    "store_id": device.store_id,
-                    "till_id": device.till_id,
-                    "series": sale.series,
-                    "number": sale.number,
-                    "created_at": sale.created_at.isoformat(),
-                    "total": sale.total,
-                    "journal_hash": sale.journal_hash,
-                    "kind": sale.kind,
-                    "original_sale_id": str(sale.original_sale_id) if sale.original_sale_id else None,
-                    "cashier_id": sale.cashier_id,
-                    "shift_id": str(sale.shift_id) if sale.shift_id else None,
-                    "customer_id": customer_id,
-                    "points_earned": sale.points_earned if customer_id is not None else 0,
-                }
-            )
-            for i, line in enumerate(sale.lines, 1):
-                line_rows.append(
-                    {
-                        "sale_id": sale_id,
-                        "line_no": i,
-                        "sku_id": line.sku_id,
-                        "sku_code": line.sku_code,
-                        "name": line.name,
-                        "quantity": line.quantity,
-                        "unit_price": line.unit_price,
-                        "line_total": line.line_total,
-                        "tax_rate_bp": line.tax_rate_bp,
-                        "discount": line.discount,
-                        "discounts": [d.model_dump() for d in line.discounts] or None,
-                        "weight_g": line.weight_g,
-                        "price_per_kg": line.price_per_kg,
-                    }
-                )
-                movements.append((sale.kind, (line.sku_id, -line.quantity, event_id)))
-            payment_rows += [
-                {"sale_id": sale_id, "line_no": i, **pay.model_dump()} for i, pay in enumerate(sale.payments, 1)
-            ]
-        conn.execute(t.sales.insert(), sale_rows)
-        conn.execute(t.sale_lines.insert(), line_rows)
-        conn.execute(t.sale_payments.insert(), payment_rows)
-        changes: list[dict[str, Any]] = []
-        for reason in ("sale", "return"):  # the ledger says which movement was which
-            moves = [move for kind, move in movements if kind == reason]
-            if moves:
-                changes += self._move_stock(conn, device.store_id, moves, reason, now)
-        return changes + loyalty.book_sales(self, conn, device, bookings, now)
-
-    def _keep_invoicing_records(
-        self, conn: Connection, device: Device, records: Sequence[tuple[str, p.InvoicingRecord]], now: str
-    ) -> None:
-        """Keep the till's VERI*FACTU records as made, in chain order. A fact is never refused:
-        a record whose fingerprint does not recompute, or that does not chain on the till's
-        last record here (a repaired till's seam, a record lost on the way), is kept and raised
-        as an exception for HQ."""
-        if not records:
-            return
-        last = conn.execute(
-            sa.select(t.invoicing_records.c.hash)
-            .where(t.invoicing_records.c.till_id == device.till_id)
-            .order_by(t.invoicing_records.c.id.desc())
-            .limit(1)
-        ).scalar()
-        rows = []
-        for sale_id, record in records:
-            if record_fingerprint(record) != record.hash:
-                self._raise_exception(
-                    conn, "invoicing_record_hash", device.store_id, device.till_id,
-                    f"invoicing record {record.number} of till {device.till_code}: its fingerprint does not recompute",
-                )  # fmt: skip
-            if last is not None and record.previous_hash != last:
-                self._raise_exception(
-                    conn, "invoicing_chain_seam", device.store_id, device.till_id,
-                    f"invoicing record {record.number} of till {device.till_code} chains on "
-                    f"{record.previous_hash[:12] or 'nothing'}…, not on the last record HQ has ({last[:12]}…)",
-                )  # fmt: skip
-            last = record.hash
-            rows.append(
-                {
-                    **record_row(record),
-                    "store_id": device.store_id,
-                    "till_id": device.till_id,
-                    "sale_id": sale_id,
-                    "received_at": now,
-                }
-            )
-        conn.execute(t.invoicing_records.insert(), rows)
 
     def invoicing_records(self, till_id: int | None = None) -> list[dict[str, Any]]:
         """The records HQ holds, in chain order per till (for the AEAT submission and exports)."""
@@ -764,7 +426,7 @@ class CentralStore:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
-    def _move_stock(
+    def move_stock(
         self, conn: Connection, store_id: int, movements: Sequence[tuple[int, int, str | None]], reason: str, now: str
     ) -> list[dict[str, Any]]:
         """Append (sku id, delta, event id) movements to the ledger and add them to the running
@@ -775,7 +437,7 @@ class CentralStore:
         for sku_id in wanted:
             if sku_id not in known:
                 # The fact happened; record it and tell a person rather than refuse the sale.
-                self._raise_exception(conn, "unknown_sku", store_id, None, f"movement of unknown SKU {sku_id}")
+                self.raise_exception(conn, "unknown_sku", store_id, None, f"movement of unknown SKU {sku_id}")
         moved = [(sku_id, delta, event_id) for sku_id, delta, event_id in movements if sku_id in known]
         if not moved:
             return []
@@ -794,7 +456,7 @@ class CentralStore:
         for sku_id in sorted(figures):
             quantity = figures[sku_id]
             if quantity < 0:
-                self._raise_exception(
+                self.raise_exception(
                     conn, "negative_stock", store_id, None, f"SKU {sku_id} at store {store_id} is now {quantity}"
                 )
             data = p.StockData(store_id=store_id, sku_id=sku_id, quantity=quantity, as_of=now)
@@ -864,61 +526,6 @@ class CentralStore:
             conn.execute(
                 t.tills.update().where(t.tills.c.id == device.till_id, t.tills.c.pull_cursor <= cursor).values(**values)
             )
-
-    def snapshot_lines(self, device: Device, chunk_rows: int = 5000) -> Iterator[bytes]:
-        """A consistent snapshot as NDJSON: a header, `SnapshotChunk` lines, a trailer.
-
-        One read transaction covers the whole stream, so the rows are exactly the state at
-        the cursor named in the header.
-        """
-        reader = self.engine
-        if self.engine.dialect.name == "postgresql":
-            reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
-        from sync.server import loyalty, orders, transfers
-
-        key = loyalty.member_key_hex(self)  # made on first use: before the read transaction
-        with reader.connect() as conn, conn.begin():
-            cursor = self.head_seq(conn)
-            stores = list(conn.execute(sa.select(t.stores.c.id).order_by(t.stores.c.id)).scalars())
-            header = p.SnapshotHeader(
-                cursor=cursor,
-                store_id=device.store_id,
-                taken_at=datetime.now(UTC),
-                stock_stores=stores,
-                member_key=key,
-            )
-            yield header.model_dump_json().encode() + b"\n"
-            count = 0
-            for entity in p.SNAPSHOT_ORDER:
-                if entity in ("order", "transfer"):  # this store's: few, and each with its lines
-                    module = orders if entity == "order" else transfers
-                    if few := module.snapshot_rows(conn, device.store_id):
-                        count += len(few)
-                        yield json.dumps({"entity": entity, "rows": few}, separators=(",", ":")).encode() + b"\n"
-                    continue
-                if entity == "stock_by_sku":
-                    query = self._stock_by_sku_query(stores)
-                elif entity == "customer":
-                    query = loyalty.snapshot_query()
-                else:
-                    table = SNAPSHOT_TABLES[entity]
-                    query = sa.select(*(table.c[name] for name in p.entity_columns(entity)))
-                    if entity == "staff":  # a till learns only the PIN hashes of who may work there
-                        query = query.where(sa.or_(table.c.store_id.is_(None), table.c.store_id == device.store_id))
-                    if entity == "quick_key":  # its own store's grid
-                        query = query.where(table.c.store_id == device.store_id)
-                for rows in _driver_chunks(conn, query, chunk_rows):
-                    count += len(rows)
-                    yield json.dumps({"entity": entity, "rows": rows}, separators=(",", ":")).encode() + b"\n"
-            yield p.SnapshotTrailer(rows=count).model_dump_json().encode() + b"\n"
-
-    @staticmethod
-    def _stock_by_sku_query(stores: Sequence[int]) -> sa.Select:
-        """One row per SKU: its id, then its figure at each store (NULL where there is none).
-        Read in (sku_id, store_id) order from a covering index, so nothing is sorted."""
-        levels = t.stock_levels.c
-        figures = [sa.func.max(sa.case((levels.store_id == store, levels.quantity))) for store in stores]
-        return sa.select(levels.sku_id, *figures).group_by(levels.sku_id).order_by(levels.sku_id)
 
     # --- what HQ looks at -------------------------------------------------------------------
 
@@ -994,25 +601,3 @@ class CentralStore:
                 )
             ).scalar()
         return int(qty or 0)
-
-
-def _driver_chunks(conn: Connection, query: sa.Select, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    """Rows of `query` as the driver's plain tuples, `size` at a time, inside `conn`'s transaction.
-
-    A snapshot moves millions of rows; SQLAlchemy's Row objects cost more than the rest of the
-    work together, so this one query goes to the driver's cursor (server-side on PostgreSQL, so
-    memory stays flat).
-    """
-    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))  # ints only
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    if conn.dialect.name == "postgresql":
-        cursor = driver.cursor(name=f"snapshot_{secrets.token_hex(4)}")
-    else:
-        cursor = driver.cursor()
-    try:
-        cursor.execute(sql)
-        while rows := cursor.fetchmany(size):
-            yield rows
-    finally:
-        cursor.close()

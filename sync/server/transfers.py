@@ -107,7 +107,7 @@ def apply_facts(
         for reason in sorted({line.reason for line in adjusted.lines}):
             moves = [(ln.sku_id, ln.delta, event_id) for ln in adjusted.lines if ln.reason == reason and ln.delta]
             if moves:
-                changes += central._move_stock(conn, device.store_id, moves, reason, now)
+                changes += central.move_stock(conn, device.store_id, moves, reason, now)
     for transfer_id in changed:
         changes += _changes(conn, transfer_id)
     return changes
@@ -120,7 +120,7 @@ def _request(central: CentralStore, conn: Connection, device: Device, fact: p.Tr
     skus = central.skus_named(conn, (ln.sku_id for ln in fact.lines))
     sender = conn.execute(sa.select(t.stores.c.id).where(t.stores.c.id == fact.from_store_id)).first()
     if sender is None or fact.from_store_id == device.store_id or len(skus) < len({ln.sku_id for ln in fact.lines}):
-        central._raise_exception(
+        central.raise_exception(
             conn, "transfer_refused", device.store_id, device.till_id,
             f"transfer {fact.number} names an unknown or the same store, or an unknown SKU: not recorded",
         )  # fmt: skip
@@ -149,7 +149,7 @@ def _step(
     """One step of a transfer at a store; returns stock changes (None: nothing done)."""
     row = conn.execute(sa.select(t.transfers).where(t.transfers.c.id == str(step.transfer_id))).first()
     if row is None or not rules.may_do(step.step, device.store_id, row.from_store_id, row.to_store_id):
-        central._raise_exception(
+        central.raise_exception(
             conn, "transfer_refused", device.store_id, device.till_id,
             f"{step.step} of transfer {step.transfer_id} by store {device.store_id}: unknown, or not its step",
         )  # fmt: skip
@@ -159,7 +159,7 @@ def _step(
     except rules.TransferStateError as exc:
         state = row.state
         detail = f"transfer {row.number}: {step.step} from till {device.till_code} ignored ({exc})"
-        central._raise_exception(conn, "transfer_refused", device.store_id, device.till_id, detail)
+        central.raise_exception(conn, "transfer_refused", device.store_id, device.till_id, detail)
     if state == row.state:
         # A late or repeated step. Goods that physically moved still move: a shipment or a
         # receipt is a fact even if the transfer was closed meanwhile (HQ sees the exception).
@@ -169,12 +169,12 @@ def _step(
     lines = {ln.sku_id: ln for ln in _lines(conn, row.id)}
     if step.step == "shipped":
         moves = [(m.sku_id, -m.quantity, event_id) for m in step.lines if m.quantity]
-        changes += central._move_stock(conn, row.from_store_id, moves, "transfer_out", now) if moves else []
+        changes += central.move_stock(conn, row.from_store_id, moves, "transfer_out", now) if moves else []
         for m in step.lines:
             _set_line(conn, row.id, lines.get(m.sku_id), shipped=m.quantity)
     elif step.step == "received":
         moves = [(m.sku_id, m.quantity, event_id) for m in step.lines if m.quantity]
-        changes += central._move_stock(conn, row.to_store_id, moves, "transfer_in", now) if moves else []
+        changes += central.move_stock(conn, row.to_store_id, moves, "transfer_in", now) if moves else []
         differences = []
         for m in step.lines:
             line = lines.get(m.sku_id)
@@ -184,7 +184,7 @@ def _step(
                 differences.append(f"{line.sku_code if line else m.sku_id}: shipped {shipped}, received "
                                    f"{m.quantity} ({m.reason or 'no reason given'})")  # fmt: skip
         if differences:
-            central._raise_exception(
+            central.raise_exception(
                 conn, "transfer_difference", row.to_store_id, device.till_id,
                 f"transfer {row.number}: " + "; ".join(differences),
             )  # fmt: skip
@@ -219,7 +219,7 @@ def set_limits(central: CentralStore, rows: Iterable[tuple[str, str, int, int]])
             data = p.StockLimitData(**key, min_qty=low, max_qty=high).model_dump(mode="json")
             changes.append(CentralStore.change("stock_limit", f"{key['store_id']}:{key['sku_id']}", data))
             count += 1
-        central._log(conn, changes)
+        central.log_changes(conn, changes)
     return count
 
 

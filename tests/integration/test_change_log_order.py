@@ -7,6 +7,7 @@ import threading
 import sqlalchemy as sa
 
 from sync import protocol as p
+from sync.server import ingest
 from sync.server import schema as t
 from sync.server.store import CentralStore, Device
 from tests.tills import change_log_after, sale_event
@@ -34,7 +35,7 @@ def test_a_puller_sees_every_change_while_tills_push_concurrently(server_db):
     def writer(device: Device) -> None:
         try:
             for n in range(1, 26):
-                result = central.apply_event(device, sale(device.store_id, 1 + n % 5, n))
+                result = ingest.apply_event(central, device, sale(device.store_id, 1 + n % 5, n))
                 assert result.status == "applied"
         except BaseException as exc:
             errors.append(exc)

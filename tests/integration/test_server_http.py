@@ -243,7 +243,7 @@ def test_a_till_never_receives_another_stores_data(client, central):
     mad, _ = enrol(client, central, "MAD1", "T1")
     bcn, _ = enrol(client, central, "BCN1", "T1")
     with central.writer.begin() as conn:
-        central._log(
+        central.log_changes(
             conn,
             [
                 central.change("price", "only-mad", None, scope=f"store:{mad['store_id']}"),
