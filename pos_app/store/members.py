@@ -27,7 +27,7 @@ from pos_app.store.outbox import PENDING
 from sync import protocol as p
 
 if TYPE_CHECKING:
-    from pos_app.store.replica import Identity
+    from pos_app.store.identity import Identity
 
 
 class DuplicateMember(ValueError):

@@ -22,6 +22,7 @@ from typing import Any
 
 from pos_app.domain.cart import PricedItem
 from pos_app.domain.pricing import PriceEntry, resolve_price
+from pos_app.store.identity import Identity
 from pos_app.store.members import MemberRecords
 from pos_app.store.migrations import (
     CUSTOMER_SEARCH_TRIGGER_NAMES,
@@ -169,28 +170,6 @@ def write_private(path: Path, text: str) -> None:
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    """Who this till is, once enrolled."""
-
-    device_id: int
-    token: str
-    store_id: int
-    store_code: str
-    store_name: str
-    till_code: str
-    till_name: str
-    server_url: str
-
-    @property
-    def series(self) -> str:
-        return f"{self.store_code}-{self.till_code}"
-
-    @classmethod
-    def from_enrolment(cls, answer: p.EnrolResponse, server_url: str) -> Identity:
-        return cls(server_url=server_url, **answer.model_dump())
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from pos_app.domain.verifactu import qr_url as verification_url
 from sync import protocol as p
 
 if TYPE_CHECKING:
-    from pos_app.store.replica import Identity
+    from pos_app.store.identity import Identity
 
 
 log = logging.getLogger(__name__)
