@@ -48,6 +48,15 @@ SENTENCES = {
     "scale.negative": QT_TRANSLATE_NOOP("ShopError", "The scale shows a negative weight: empty it and zero it"),
     "scale.overload": QT_TRANSLATE_NOOP("ShopError", "Too heavy for the scale"),
     "scale.unit": QT_TRANSLATE_NOOP("ShopError", "The scale weighs in pounds: set it to kilograms"),
+    # Stock, transfers and counts (store/stock_records.py)
+    "transfer.same_store": QT_TRANSLATE_NOOP("ShopError", "A transfer comes from another store"),
+    "transfer.no_quantities": QT_TRANSLATE_NOOP("ShopError", "Say how many of each product"),
+    "transfer.unknown": QT_TRANSLATE_NOOP("ShopError", "Unknown transfer"),
+    "transfer.not_here": QT_TRANSLATE_NOOP("ShopError", "This store cannot mark transfer {number} {step}"),
+    "transfer.already": QT_TRANSLATE_NOOP("ShopError", "Transfer {number} is already {state}"),
+    "count.in_progress": QT_TRANSLATE_NOOP("ShopError", "A count is already in progress: finish it first"),
+    "count.none": QT_TRANSLATE_NOOP("ShopError", "No such count in progress"),
+    "stock.nothing_to_adjust": QT_TRANSLATE_NOOP("ShopError", "Nothing to adjust"),
     "weight.typed": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a weight: type kilograms, such as 0,350"),
 }
 

@@ -259,7 +259,7 @@ class StockService(QObject):
         try:
             count = self.replica.start_count(scope, family_id, blind, member.id if member else None)
         except StockError as exc:
-            self._say(str(exc), "warning")
+            self._say(explain(exc), "warning")
             return None
         self._say(self.tr("Count started: scan each item, or type 5* then scan for five"), "ok")
         return count

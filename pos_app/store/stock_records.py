@@ -21,13 +21,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos_app.domain import transfers as rules
+from pos_app.domain.errors import ShopError
 from pos_app.domain.orders import pickup_code
 from pos_app.store.outbox import PENDING
 from sync import protocol as p
 
 
-class StockError(ValueError):
-    """Something that cannot be done to stock; the message is for a person."""
+class StockError(ShopError):
+    """Something that cannot be done to stock (code and params: domain/errors.py; the screen
+    says it in its language through services/explain.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +158,9 @@ class StockRecords:
         """Ask a sibling store for goods: a fact, and the transfer shown here at once (for a
         click&collect order, with the order's `transfer_requested` step in the same transaction)."""
         if from_store_id == store_id:
-            raise StockError("A transfer comes from another store")
+            raise StockError("transfer.same_store", "A transfer comes from another store")
         if not lines or any(q <= 0 for _, q in lines):
-            raise StockError("Say how many of each product")
+            raise StockError("transfer.no_quantities", "Say how many of each product")
         created = datetime.now(UTC)
         transfer_id = str(uuid.uuid4())
         with self.transaction() as conn:  # type: ignore[attr-defined]  # Replica
@@ -220,11 +222,21 @@ class StockRecords:
         transaction. Shipping moves the units out of here; receiving moves the counted ones in."""
         transfer = self.transfer(transfer_id)
         if transfer is None:
-            raise StockError("Unknown transfer")
+            raise StockError("transfer.unknown", "Unknown transfer")
         if not rules.may_do(step, store_id, transfer.from_store_id, transfer.to_store_id):
-            raise StockError(f"This store cannot mark transfer {transfer.number} {step}")
+            raise StockError(
+                "transfer.not_here",
+                f"This store cannot mark transfer {transfer.number} {step}",
+                number=transfer.number,
+                step=step,
+            )
         if rules.advance(transfer.state, step) == transfer.state:
-            raise StockError(f"Transfer {transfer.number} is already {transfer.state}")
+            raise StockError(
+                "transfer.already",
+                f"Transfer {transfer.number} is already {transfer.state}",
+                number=transfer.number,
+                state=transfer.state,
+            )
         moves = [(s, q, reason) for s, q, reason in lines]
         created = datetime.now(UTC)
         fact = p.TransferStep(
@@ -256,7 +268,7 @@ class StockRecords:
 
     def start_count(self, scope: str, family_id: int | None, blind: bool, staff_id: int | None) -> StockCount:
         if self.open_count() is not None:
-            raise StockError("A count is already in progress: finish it first")
+            raise StockError("count.in_progress", "A count is already in progress: finish it first")
         count = StockCount(str(uuid.uuid4()), scope, family_id, blind, datetime.now(UTC))
         with self.transaction() as conn:  # type: ignore[attr-defined]
             conn.execute(
@@ -329,7 +341,7 @@ class StockRecords:
         with the `stock.adjusted` fact; returns the lines adjusted."""
         count = self.open_count()
         if count is None or count.id != count_id:
-            raise StockError("No such count in progress")
+            raise StockError("count.none", "No such count in progress")
         lines = self.count_lines(count_id) + (self.uncounted(count, store_id) if zero_uncounted else [])
         adjusted = [
             p.StockLine(sku_id=ln.sku_id, delta=ln.difference, reason="count", counted=ln.counted, expected=ln.expected)
@@ -358,7 +370,7 @@ class StockRecords:
         """Units written off or found, each with its reason (damage, theft, found, supplier return)."""
         moves = [p.StockLine(sku_id=s, delta=d, reason=r) for s, d, r in lines if d]  # type: ignore[arg-type]
         if not moves:
-            raise StockError("Nothing to adjust")
+            raise StockError("stock.nothing_to_adjust", "Nothing to adjust")
         with self.transaction() as conn:  # type: ignore[attr-defined]
             self._adjust(conn, store_id, "adjustment", "", False, moves, staff_id, approver_id, datetime.now(UTC))
 

@@ -41,42 +41,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="67" />
-        <source>A discount is between 0 and 100 %</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="81" />
         <source>Void this sale ({})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
         <source>Customer changed their mind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
         <source>Wrong items rung up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
         <source>Customer cannot pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="94" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="93" />
         <source>Void the sale ({}): {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="102" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="101" />
         <source>Nothing to park</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="107" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="106" />
         <source>No parked sales</source>
         <translation type="unfinished" />
     </message>
@@ -874,133 +869,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="127" />
-        <location filename="../../pos_app/services/pickup.py" line="183" />
+        <location filename="../../pos_app/services/pickup.py" line="125" />
+        <location filename="../../pos_app/services/pickup.py" line="179" />
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="136" />
+        <location filename="../../pos_app/services/pickup.py" line="132" />
         <source>Order {} is not waiting to be picked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="142" />
+        <location filename="../../pos_app/services/pickup.py" line="138" />
         <source>Order {} cannot be made ready now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="148" />
+        <location filename="../../pos_app/services/pickup.py" line="144" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="154" />
+        <location filename="../../pos_app/services/pickup.py" line="150" />
         <source>Order {} is ready: the customer will be told</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="162" />
+        <location filename="../../pos_app/services/pickup.py" line="158" />
         <source>Order {} is still within its pickup window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="165" />
+        <location filename="../../pos_app/services/pickup.py" line="161" />
         <source>Order {} expired: its units are on sale again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="180" />
+        <location filename="../../pos_app/services/pickup.py" line="176" />
         <source>for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="188" />
+        <location filename="../../pos_app/services/pickup.py" line="182" />
         <source>Transfer {} requested for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="202" />
+        <location filename="../../pos_app/services/pickup.py" line="196" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="205" />
+        <location filename="../../pos_app/services/pickup.py" line="199" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="209" />
+        <location filename="../../pos_app/services/pickup.py" line="203" />
         <source>Nothing to hand over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="212" />
+        <location filename="../../pos_app/services/pickup.py" line="206" />
         <source>A substitute needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="221" />
+        <location filename="../../pos_app/services/pickup.py" line="215" />
         <source>Order {} handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="222" />
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="223" />
         <source>Order {}   {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="230" />
+        <location filename="../../pos_app/services/pickup.py" line="224" />
         <source>Customer: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="231" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="231" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid at the counter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="238" />
+        <location filename="../../pos_app/services/pickup.py" line="232" />
         <source>{} x {} (substitute)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="241" />
+        <location filename="../../pos_app/services/pickup.py" line="235" />
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="242" />
+        <location filename="../../pos_app/services/pickup.py" line="236" />
         <source>Received by the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="252" />
+        <location filename="../../pos_app/services/pickup.py" line="246" />
         <source>Unknown product {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="274" />
+        <location filename="../../pos_app/services/pickup.py" line="268" />
         <source>Who is it for? Type the customer's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="288" />
+        <location filename="../../pos_app/services/pickup.py" line="282" />
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="299" />
+        <location filename="../../pos_app/services/pickup.py" line="291" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished" />
     </message>
@@ -1282,285 +1277,285 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="164" />
-        <location filename="../../pos_app/services/selling.py" line="241" />
-        <location filename="../../pos_app/services/selling.py" line="468" />
+        <location filename="../../pos_app/services/selling.py" line="162" />
+        <location filename="../../pos_app/services/selling.py" line="250" />
+        <location filename="../../pos_app/services/selling.py" line="476" />
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="247" />
+        <location filename="../../pos_app/services/selling.py" line="256" />
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="251" />
+        <location filename="../../pos_app/services/selling.py" line="260" />
         <source>× {}: now scan the item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="270" />
+        <location filename="../../pos_app/services/selling.py" line="279" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="296" />
+        <location filename="../../pos_app/services/selling.py" line="305" />
         <source>That product is no longer sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306" />
+        <location filename="../../pos_app/services/selling.py" line="315" />
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="486" />
+        <location filename="../../pos_app/services/selling.py" line="494" />
         <source>Removed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="506" />
+        <location filename="../../pos_app/services/selling.py" line="524" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="538" />
+        <location filename="../../pos_app/services/selling.py" line="555" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="194" />
-        <location filename="../../pos_app/services/selling.py" line="551" />
+        <location filename="../../pos_app/services/selling.py" line="204" />
+        <location filename="../../pos_app/services/selling.py" line="568" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="158" />
+        <location filename="../../pos_app/services/selling.py" line="156" />
         <source>No member found for '{}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="179" />
+        <location filename="../../pos_app/services/selling.py" line="177" />
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="199" />
+        <location filename="../../pos_app/services/selling.py" line="209" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="206" />
+        <location filename="../../pos_app/services/selling.py" line="215" />
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="311" />
+        <location filename="../../pos_app/services/selling.py" line="320" />
         <source>{} is sold by weight: weighing it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="355" />
+        <location filename="../../pos_app/services/selling.py" line="364" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="372" />
+        <location filename="../../pos_app/services/selling.py" line="381" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="402" />
+        <location filename="../../pos_app/services/selling.py" line="410" />
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="419" />
+        <location filename="../../pos_app/services/selling.py" line="427" />
         <source>Order {}: take the payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="472" />
+        <location filename="../../pos_app/services/selling.py" line="480" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="553" />
+        <location filename="../../pos_app/services/selling.py" line="570" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555" />
+        <location filename="../../pos_app/services/selling.py" line="572" />
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="571" />
+        <location filename="../../pos_app/services/selling.py" line="588" />
         <source>Change: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="582" />
+        <location filename="../../pos_app/services/selling.py" line="599" />
         <source>Identify the member first (F1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="593" />
+        <location filename="../../pos_app/services/selling.py" line="610" />
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="613" />
+        <location filename="../../pos_app/services/selling.py" line="630" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="621" />
+        <location filename="../../pos_app/services/selling.py" line="638" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="631" />
+        <location filename="../../pos_app/services/selling.py" line="648" />
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="660" />
+        <location filename="../../pos_app/services/selling.py" line="677" />
         <source>the terminal did not receive it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="683" />
+        <location filename="../../pos_app/services/selling.py" line="700" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="720" />
+        <location filename="../../pos_app/services/selling.py" line="737" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="769" />
+        <location filename="../../pos_app/services/selling.py" line="781" />
         <source>Cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772" />
+        <location filename="../../pos_app/services/selling.py" line="784" />
         <source>Say why the sale is voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="775" />
+        <location filename="../../pos_app/services/selling.py" line="787" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="795" />
+        <location filename="../../pos_app/services/selling.py" line="806" />
         <source>Sale voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="827" />
+        <location filename="../../pos_app/services/selling.py" line="838" />
         <source>Sale parked: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="837" />
+        <location filename="../../pos_app/services/selling.py" line="848" />
         <source>Finish or park the current sale first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="841" />
+        <location filename="../../pos_app/services/selling.py" line="852" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="847" />
+        <location filename="../../pos_app/services/selling.py" line="858" />
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="867" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>Sale resumed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="890" />
+        <location filename="../../pos_app/services/selling.py" line="901" />
         <source>No receipt {} at this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="897" />
+        <location filename="../../pos_app/services/selling.py" line="908" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901" />
+        <location filename="../../pos_app/services/selling.py" line="912" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="924" />
+        <location filename="../../pos_app/services/selling.py" line="935" />
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="936" />
+        <location filename="../../pos_app/services/selling.py" line="947" />
         <source>Discount given back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="950" />
+        <location filename="../../pos_app/services/selling.py" line="961" />
         <source>Finish the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="953" />
+        <location filename="../../pos_app/services/selling.py" line="964" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="956" />
+        <location filename="../../pos_app/services/selling.py" line="967" />
         <source>This return needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="978" />
+        <location filename="../../pos_app/services/selling.py" line="989" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="986" />
+        <location filename="../../pos_app/services/selling.py" line="997" />
         <source>The card refund was declined: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="996" />
+        <location filename="../../pos_app/services/selling.py" line="1007" />
         <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1003" />
+        <location filename="../../pos_app/services/selling.py" line="1014" />
         <source>No receipt to reprint yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1018" />
+        <location filename="../../pos_app/services/selling.py" line="1029" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1024" />
+        <location filename="../../pos_app/services/selling.py" line="1034" />
         <source>Full invoice {} issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1040" />
+        <location filename="../../pos_app/services/selling.py" line="1050" />
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1043" />
+        <location filename="../../pos_app/services/selling.py" line="1052" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
@@ -1935,44 +1930,44 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="47" />
-        <location filename="../../pos_app/services/shift.py" line="79" />
+        <location filename="../../pos_app/services/shift.py" line="41" />
+        <location filename="../../pos_app/services/shift.py" line="72" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="50" />
+        <location filename="../../pos_app/services/shift.py" line="44" />
         <source>The float cannot be negative</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="58" />
+        <location filename="../../pos_app/services/shift.py" line="52" />
         <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="83" />
+        <location filename="../../pos_app/services/shift.py" line="76" />
         <source>This needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="92" />
-        <location filename="../../pos_app/services/shift.py" line="108" />
+        <location filename="../../pos_app/services/shift.py" line="85" />
+        <location filename="../../pos_app/services/shift.py" line="100" />
         <source>Open the shift first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="95" />
+        <location filename="../../pos_app/services/shift.py" line="88" />
         <source>Enter an amount and a reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="135" />
+        <location filename="../../pos_app/services/shift.py" line="126" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="139" />
+        <location filename="../../pos_app/services/shift.py" line="130" />
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished" />
     </message>
@@ -2128,7 +2123,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="51" />
+        <location filename="../../pos_app/services/explain.py" line="52" />
+        <source>A transfer comes from another store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="53" />
+        <source>Say how many of each product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="54" />
+        <source>Unknown transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="55" />
+        <source>This store cannot mark transfer {number} {step}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="56" />
+        <source>Transfer {number} is already {state}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="57" />
+        <source>A count is already in progress: finish it first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="58" />
+        <source>No such count in progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="59" />
+        <source>Nothing to adjust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="60" />
         <source>'{text}' is not a weight: type kilograms, such as 0,350</source>
         <translation type="unfinished" />
     </message>
@@ -2373,117 +2408,117 @@
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="84" />
+        <location filename="../../pos_app/services/stock.py" line="80" />
         <source>Only a manager may do this</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="106" />
+        <location filename="../../pos_app/services/stock.py" line="102" />
         <source>Nothing matches {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="157" />
+        <location filename="../../pos_app/services/stock.py" line="153" />
         <source>No transfer {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="175" />
+        <location filename="../../pos_app/services/stock.py" line="171" />
         <source>Transfer {} requested</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="194" />
+        <location filename="../../pos_app/services/stock.py" line="190" />
         <source>Nothing picked to ship</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="199" />
+        <location filename="../../pos_app/services/stock.py" line="195" />
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="209" />
+        <location filename="../../pos_app/services/stock.py" line="205" />
         <source>{}: {} shipped, {} counted: say why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="216" />
+        <location filename="../../pos_app/services/stock.py" line="212" />
         <source>Transfer {} received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="218" />
+        <location filename="../../pos_app/services/stock.py" line="214" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="225" />
+        <location filename="../../pos_app/services/stock.py" line="221" />
         <source>TRANSFER NOTE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="226" />
+        <location filename="../../pos_app/services/stock.py" line="222" />
         <source>Transfer {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="227" />
+        <location filename="../../pos_app/services/stock.py" line="223" />
         <source>From: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="228" />
+        <location filename="../../pos_app/services/stock.py" line="224" />
         <source>To: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="235" />
+        <location filename="../../pos_app/services/stock.py" line="231" />
         <source>Receiving store: scan this code to open it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="253" />
+        <location filename="../../pos_app/services/stock.py" line="249" />
         <source>No sibling store can spare these</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="268" />
+        <location filename="../../pos_app/services/stock.py" line="264" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="274" />
+        <location filename="../../pos_app/services/stock.py" line="270" />
         <source>Start a count first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="280" />
+        <location filename="../../pos_app/services/stock.py" line="276" />
         <source>Type a quantity, *, then scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="287" />
+        <location filename="../../pos_app/services/stock.py" line="283" />
         <source>{}: {} counted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="308" />
+        <location filename="../../pos_app/services/stock.py" line="304" />
         <source>A manager must approve the count's differences</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="315" />
+        <location filename="../../pos_app/services/stock.py" line="311" />
         <source>Count approved: {} product(s) adjusted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="326" />
+        <location filename="../../pos_app/services/stock.py" line="322" />
         <source>A manager must approve an adjustment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="340" />
+        <location filename="../../pos_app/services/stock.py" line="336" />
         <source>Stock adjusted</source>
         <translation type="unfinished" />
     </message>
@@ -2491,17 +2526,17 @@
 <context>
     <name>StoreFlow</name>
     <message>
-        <location filename="../../pos_app/ui/flows/store.py" line="54" />
+        <location filename="../../pos_app/ui/flows/store.py" line="55" />
         <source>Scan or choose the product to reserve first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <location filename="../../pos_app/ui/flows/store.py" line="99" />
         <source>Reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <location filename="../../pos_app/ui/flows/store.py" line="99" />
         <source>Release it?</source>
         <translation type="unfinished" />
     </message>
@@ -2681,12 +2716,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="108" />
+        <location filename="../../pos_app/services/till.py" line="109" />
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="153" />
+        <location filename="../../pos_app/services/till.py" line="152" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation type="unfinished" />
     </message>

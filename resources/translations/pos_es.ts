@@ -41,42 +41,37 @@
         <translation>Quitar {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="67" />
-        <source>A discount is between 0 and 100 %</source>
-        <translation>Un descuento va de 0 a 100 %</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="81" />
         <source>Void this sale ({})</source>
         <translation>Anular esta venta ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
         <source>Customer changed their mind</source>
         <translation>El cliente ha cambiado de idea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
         <source>Wrong items rung up</source>
         <translation>Artículos mal marcados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="83" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="82" />
         <source>Customer cannot pay</source>
         <translation>El cliente no puede pagar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="94" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="93" />
         <source>Void the sale ({}): {}</source>
         <translation>Anular la venta ({}): {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="102" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="101" />
         <source>Nothing to park</source>
         <translation>Nada que aparcar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/cart.py" line="107" />
+        <location filename="../../pos_app/ui/flows/cart.py" line="106" />
         <source>No parked sales</source>
         <translation>No hay ventas aparcadas</translation>
     </message>
@@ -874,133 +869,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="127" />
-        <location filename="../../pos_app/services/pickup.py" line="183" />
+        <location filename="../../pos_app/services/pickup.py" line="125" />
+        <location filename="../../pos_app/services/pickup.py" line="179" />
         <source>Could not save it ({}): try again</source>
         <translation>No se pudo guardar ({}): inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="136" />
+        <location filename="../../pos_app/services/pickup.py" line="132" />
         <source>Order {} is not waiting to be picked</source>
         <translation>El pedido {} no está pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="142" />
+        <location filename="../../pos_app/services/pickup.py" line="138" />
         <source>Order {} cannot be made ready now</source>
         <translation>El pedido {} no puede marcarse como listo ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="148" />
+        <location filename="../../pos_app/services/pickup.py" line="144" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation>{}: {} aquí para {} pedidos. Entrega lo que hay, sustituye o pide un traspaso.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="154" />
+        <location filename="../../pos_app/services/pickup.py" line="150" />
         <source>Order {} is ready: the customer will be told</source>
         <translation>Pedido {} listo: se avisará al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="162" />
+        <location filename="../../pos_app/services/pickup.py" line="158" />
         <source>Order {} is still within its pickup window</source>
         <translation>El pedido {} aún está en su plazo de recogida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="165" />
+        <location filename="../../pos_app/services/pickup.py" line="161" />
         <source>Order {} expired: its units are on sale again</source>
         <translation>Pedido {} caducado: sus unidades vuelven a la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="180" />
+        <location filename="../../pos_app/services/pickup.py" line="176" />
         <source>for order {}</source>
         <translation>para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="188" />
+        <location filename="../../pos_app/services/pickup.py" line="182" />
         <source>Transfer {} requested for order {}</source>
         <translation>Traspaso {} pedido para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="202" />
+        <location filename="../../pos_app/services/pickup.py" line="196" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation>El pedido {} está {}: solo se entrega un pedido listo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="205" />
+        <location filename="../../pos_app/services/pickup.py" line="199" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation>Comprueba antes la identidad del cliente (nombre, DNI o el código en su móvil)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="209" />
+        <location filename="../../pos_app/services/pickup.py" line="203" />
         <source>Nothing to hand over</source>
         <translation>Nada que entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="212" />
+        <location filename="../../pos_app/services/pickup.py" line="206" />
         <source>A substitute needs a manager's approval</source>
         <translation>Un sustituto necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="221" />
+        <location filename="../../pos_app/services/pickup.py" line="215" />
         <source>Order {} handed over</source>
         <translation>Pedido {} entregado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="222" />
         <source>PICKUP RECEIPT</source>
         <translation>JUSTIFICANTE DE RECOGIDA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="223" />
         <source>Order {}   {}</source>
         <translation>Pedido {}   {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="230" />
+        <location filename="../../pos_app/services/pickup.py" line="224" />
         <source>Customer: {}</source>
         <translation>Cliente: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="231" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid online</source>
         <translation>Pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="231" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid at the counter</source>
         <translation>Pagado en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="238" />
+        <location filename="../../pos_app/services/pickup.py" line="232" />
         <source>{} x {} (substitute)</source>
         <translation>{} x {} (sustituto)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="241" />
+        <location filename="../../pos_app/services/pickup.py" line="235" />
         <source>{} unit(s) not handed over</source>
         <translation>{} unidad(es) sin entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="242" />
+        <location filename="../../pos_app/services/pickup.py" line="236" />
         <source>Received by the customer</source>
         <translation>Recibido por el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="252" />
+        <location filename="../../pos_app/services/pickup.py" line="246" />
         <source>Unknown product {}</source>
         <translation>Producto desconocido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="274" />
+        <location filename="../../pos_app/services/pickup.py" line="268" />
         <source>Who is it for? Type the customer's name</source>
         <translation>¿Para quién es? Escribe el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="288" />
+        <location filename="../../pos_app/services/pickup.py" line="282" />
         <source>Only {} free there: not reserved</source>
         <translation>Solo hay {} libres allí: no se ha reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="299" />
+        <location filename="../../pos_app/services/pickup.py" line="291" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation>Reservado: pedido {}, código de recogida {}</translation>
     </message>
@@ -1282,285 +1277,285 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="164" />
-        <location filename="../../pos_app/services/selling.py" line="241" />
-        <location filename="../../pos_app/services/selling.py" line="468" />
+        <location filename="../../pos_app/services/selling.py" line="162" />
+        <location filename="../../pos_app/services/selling.py" line="250" />
+        <location filename="../../pos_app/services/selling.py" line="476" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="247" />
+        <location filename="../../pos_app/services/selling.py" line="256" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="251" />
+        <location filename="../../pos_app/services/selling.py" line="260" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="270" />
+        <location filename="../../pos_app/services/selling.py" line="279" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="296" />
+        <location filename="../../pos_app/services/selling.py" line="305" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306" />
+        <location filename="../../pos_app/services/selling.py" line="315" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="486" />
+        <location filename="../../pos_app/services/selling.py" line="494" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="506" />
+        <location filename="../../pos_app/services/selling.py" line="524" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="538" />
+        <location filename="../../pos_app/services/selling.py" line="555" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="194" />
-        <location filename="../../pos_app/services/selling.py" line="551" />
+        <location filename="../../pos_app/services/selling.py" line="204" />
+        <location filename="../../pos_app/services/selling.py" line="568" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="158" />
+        <location filename="../../pos_app/services/selling.py" line="156" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="179" />
+        <location filename="../../pos_app/services/selling.py" line="177" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="199" />
+        <location filename="../../pos_app/services/selling.py" line="209" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="206" />
+        <location filename="../../pos_app/services/selling.py" line="215" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="311" />
+        <location filename="../../pos_app/services/selling.py" line="320" />
         <source>{} is sold by weight: weighing it</source>
         <translation>{} se vende al peso: a pesarlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="355" />
+        <location filename="../../pos_app/services/selling.py" line="364" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="372" />
+        <location filename="../../pos_app/services/selling.py" line="381" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="402" />
+        <location filename="../../pos_app/services/selling.py" line="410" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="419" />
+        <location filename="../../pos_app/services/selling.py" line="427" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="472" />
+        <location filename="../../pos_app/services/selling.py" line="480" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="553" />
+        <location filename="../../pos_app/services/selling.py" line="570" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555" />
+        <location filename="../../pos_app/services/selling.py" line="572" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="571" />
+        <location filename="../../pos_app/services/selling.py" line="588" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="582" />
+        <location filename="../../pos_app/services/selling.py" line="599" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="593" />
+        <location filename="../../pos_app/services/selling.py" line="610" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="613" />
+        <location filename="../../pos_app/services/selling.py" line="630" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="621" />
+        <location filename="../../pos_app/services/selling.py" line="638" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="631" />
+        <location filename="../../pos_app/services/selling.py" line="648" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="660" />
+        <location filename="../../pos_app/services/selling.py" line="677" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="683" />
+        <location filename="../../pos_app/services/selling.py" line="700" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="720" />
+        <location filename="../../pos_app/services/selling.py" line="737" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="769" />
+        <location filename="../../pos_app/services/selling.py" line="781" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="772" />
+        <location filename="../../pos_app/services/selling.py" line="784" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="775" />
+        <location filename="../../pos_app/services/selling.py" line="787" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="795" />
+        <location filename="../../pos_app/services/selling.py" line="806" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="827" />
+        <location filename="../../pos_app/services/selling.py" line="838" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="837" />
+        <location filename="../../pos_app/services/selling.py" line="848" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="841" />
+        <location filename="../../pos_app/services/selling.py" line="852" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="847" />
+        <location filename="../../pos_app/services/selling.py" line="858" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="867" />
+        <location filename="../../pos_app/services/selling.py" line="878" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="890" />
+        <location filename="../../pos_app/services/selling.py" line="901" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="897" />
+        <location filename="../../pos_app/services/selling.py" line="908" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901" />
+        <location filename="../../pos_app/services/selling.py" line="912" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="924" />
+        <location filename="../../pos_app/services/selling.py" line="935" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="936" />
+        <location filename="../../pos_app/services/selling.py" line="947" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="950" />
+        <location filename="../../pos_app/services/selling.py" line="961" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="953" />
+        <location filename="../../pos_app/services/selling.py" line="964" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="956" />
+        <location filename="../../pos_app/services/selling.py" line="967" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="978" />
+        <location filename="../../pos_app/services/selling.py" line="989" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="986" />
+        <location filename="../../pos_app/services/selling.py" line="997" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="996" />
+        <location filename="../../pos_app/services/selling.py" line="1007" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1003" />
+        <location filename="../../pos_app/services/selling.py" line="1014" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1018" />
+        <location filename="../../pos_app/services/selling.py" line="1029" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1024" />
+        <location filename="../../pos_app/services/selling.py" line="1034" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1040" />
+        <location filename="../../pos_app/services/selling.py" line="1050" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1043" />
+        <location filename="../../pos_app/services/selling.py" line="1052" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1935,44 +1930,44 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="47" />
-        <location filename="../../pos_app/services/shift.py" line="79" />
+        <location filename="../../pos_app/services/shift.py" line="41" />
+        <location filename="../../pos_app/services/shift.py" line="72" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="50" />
+        <location filename="../../pos_app/services/shift.py" line="44" />
         <source>The float cannot be negative</source>
         <translation>El fondo de caja no puede ser negativo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="58" />
+        <location filename="../../pos_app/services/shift.py" line="52" />
         <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation>Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="83" />
+        <location filename="../../pos_app/services/shift.py" line="76" />
         <source>This needs a manager's approval</source>
         <translation>Esto necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="92" />
-        <location filename="../../pos_app/services/shift.py" line="108" />
+        <location filename="../../pos_app/services/shift.py" line="85" />
+        <location filename="../../pos_app/services/shift.py" line="100" />
         <source>Open the shift first</source>
         <translation>Abre antes el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="95" />
+        <location filename="../../pos_app/services/shift.py" line="88" />
         <source>Enter an amount and a reason</source>
         <translation>Indica importe y motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="135" />
+        <location filename="../../pos_app/services/shift.py" line="126" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="139" />
+        <location filename="../../pos_app/services/shift.py" line="130" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
@@ -2128,7 +2123,47 @@
         <translation>La balanza pesa en libras: ponla en kilos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="51" />
+        <location filename="../../pos_app/services/explain.py" line="52" />
+        <source>A transfer comes from another store</source>
+        <translation>Un traspaso viene de otra tienda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="53" />
+        <source>Say how many of each product</source>
+        <translation>Indica cuántas unidades de cada producto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="54" />
+        <source>Unknown transfer</source>
+        <translation>Traspaso desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="55" />
+        <source>This store cannot mark transfer {number} {step}</source>
+        <translation>Esta tienda no puede marcar el traspaso {number} como {step}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="56" />
+        <source>Transfer {number} is already {state}</source>
+        <translation>El traspaso {number} ya está en estado {state}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="57" />
+        <source>A count is already in progress: finish it first</source>
+        <translation>Ya hay un recuento en curso: termínalo primero</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="58" />
+        <source>No such count in progress</source>
+        <translation>No hay ese recuento en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="59" />
+        <source>Nothing to adjust</source>
+        <translation>Nada que ajustar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="60" />
         <source>'{text}' is not a weight: type kilograms, such as 0,350</source>
         <translation>'{text}' no es un peso: teclea kilos, por ejemplo 0,350</translation>
     </message>
@@ -2373,117 +2408,117 @@
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="84" />
+        <location filename="../../pos_app/services/stock.py" line="80" />
         <source>Only a manager may do this</source>
         <translation>Solo un encargado puede hacerlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="106" />
+        <location filename="../../pos_app/services/stock.py" line="102" />
         <source>Nothing matches {}</source>
         <translation>Nada coincide con {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="157" />
+        <location filename="../../pos_app/services/stock.py" line="153" />
         <source>No transfer {}</source>
         <translation>No existe el traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="175" />
+        <location filename="../../pos_app/services/stock.py" line="171" />
         <source>Transfer {} requested</source>
         <translation>Traspaso {} pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="194" />
+        <location filename="../../pos_app/services/stock.py" line="190" />
         <source>Nothing picked to ship</source>
         <translation>No hay nada preparado para enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="199" />
+        <location filename="../../pos_app/services/stock.py" line="195" />
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation>Traspaso {} enviado: mete el albarán en el bulto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="209" />
+        <location filename="../../pos_app/services/stock.py" line="205" />
         <source>{}: {} shipped, {} counted: say why</source>
         <translation>{}: {} enviados, {} contados: indica el motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="216" />
+        <location filename="../../pos_app/services/stock.py" line="212" />
         <source>Transfer {} received</source>
         <translation>Traspaso {} recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="218" />
+        <location filename="../../pos_app/services/stock.py" line="214" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation>: {} unidad(es) de diferencia, registrada para ambas tiendas y la central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="225" />
+        <location filename="../../pos_app/services/stock.py" line="221" />
         <source>TRANSFER NOTE</source>
         <translation>ALBARÁN DE TRASPASO</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="226" />
+        <location filename="../../pos_app/services/stock.py" line="222" />
         <source>Transfer {}</source>
         <translation>Traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="227" />
+        <location filename="../../pos_app/services/stock.py" line="223" />
         <source>From: {}</source>
         <translation>Desde: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="228" />
+        <location filename="../../pos_app/services/stock.py" line="224" />
         <source>To: {}</source>
         <translation>A: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="235" />
+        <location filename="../../pos_app/services/stock.py" line="231" />
         <source>Receiving store: scan this code to open it</source>
         <translation>Tienda receptora: escanea este código para abrirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="253" />
+        <location filename="../../pos_app/services/stock.py" line="249" />
         <source>No sibling store can spare these</source>
         <translation>Ninguna otra tienda tiene sobrantes de estos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="268" />
+        <location filename="../../pos_app/services/stock.py" line="264" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation>Recuento empezado: escanea cada artículo, o 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="274" />
+        <location filename="../../pos_app/services/stock.py" line="270" />
         <source>Start a count first</source>
         <translation>Empieza antes un recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="280" />
+        <location filename="../../pos_app/services/stock.py" line="276" />
         <source>Type a quantity, *, then scan</source>
         <translation>Escribe una cantidad, *, y escanea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="287" />
+        <location filename="../../pos_app/services/stock.py" line="283" />
         <source>{}: {} counted</source>
         <translation>{}: {} contados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="308" />
+        <location filename="../../pos_app/services/stock.py" line="304" />
         <source>A manager must approve the count's differences</source>
         <translation>Un encargado debe aprobar las diferencias del recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="315" />
+        <location filename="../../pos_app/services/stock.py" line="311" />
         <source>Count approved: {} product(s) adjusted</source>
         <translation>Recuento aprobado: {} producto(s) ajustados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="326" />
+        <location filename="../../pos_app/services/stock.py" line="322" />
         <source>A manager must approve an adjustment</source>
         <translation>Un encargado debe aprobar el ajuste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="340" />
+        <location filename="../../pos_app/services/stock.py" line="336" />
         <source>Stock adjusted</source>
         <translation>Stock ajustado</translation>
     </message>
@@ -2491,17 +2526,17 @@
 <context>
     <name>StoreFlow</name>
     <message>
-        <location filename="../../pos_app/ui/flows/store.py" line="54" />
+        <location filename="../../pos_app/ui/flows/store.py" line="55" />
         <source>Scan or choose the product to reserve first</source>
         <translation>Escanea o elige antes el producto a reservar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <location filename="../../pos_app/ui/flows/store.py" line="99" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/flows/store.py" line="89" />
+        <location filename="../../pos_app/ui/flows/store.py" line="99" />
         <source>Release it?</source>
         <translation>¿Liberarlo?</translation>
     </message>
@@ -2685,12 +2720,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="108" />
+        <location filename="../../pos_app/services/till.py" line="109" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="153" />
+        <location filename="../../pos_app/services/till.py" line="152" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation>La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla</translation>
     </message>
