@@ -22,6 +22,7 @@ from pos_app.demo import DemoServer
 from pos_app.provisioning import TillSettings, install_ca, is_enrolled
 from pos_app.scale_simulator import ScaleSimulator
 from pos_app.services.adyen import AdyenTerminal, SharedKey
+from pos_app.services.pole_display import PoleDisplay, PoleDisplayFeed
 from pos_app.services.scale import Scale, ToledoContinuousScale
 from pos_app.services.selling import SaleSettings
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
@@ -153,6 +154,13 @@ class TillSession:
         self.display: CustomerDisplay | None = None
         if options.customer_display:
             self.display = show_customer_display(self.till)
+        self.pole: PoleDisplay | None = None
+        self.pole_feed: PoleDisplayFeed | None = None  # kept: the sale's signals reach it only while it lives
+        devices = options.devices
+        if devices is not None and devices.pole_display and not options.demo:
+            self.pole = PoleDisplay(devices.pole_display, devices.pole_display_baudrate)
+            identity = self.till.identity
+            self.pole_feed = PoleDisplayFeed(self.till.sales, self.pole, identity.store_name if identity else "")
         self.demo_server: DemoServer | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -247,6 +255,8 @@ class TillSession:
             self.display.disconnect_sale()
             self.display.close()
         await self.till.aclose()
+        if self.pole is not None:
+            self.pole.close()
         if self.simulator is not None:
             self.simulator.stop()
         if self.scale_simulator is not None:

@@ -74,6 +74,10 @@ class TillSettings:
     scale_url: str = ""  # /dev/ttyUSB0, COM3, socket://192.168.1.41:4001 or rfc2217://…
     scale_baudrate: int = 9600  # 7 data bits, even parity, as these scales ship
     scale_checksum: bool = False  # the scale is set to send the checksum byte
+    # A pole display (2×20 characters, ESC/POS customer-display commands) facing the customer:
+    # services/pole_display.py. Empty: none (the customer display window is `customer_display`).
+    pole_display: str = ""  # /dev/ttyUSB1, COM4, socket://192.168.1.42:4001
+    pole_display_baudrate: int = 9600
 
     @classmethod
     def load(cls, data_dir: Path) -> TillSettings:

@@ -2729,37 +2729,37 @@
 <context>
     <name>TillSession</name>
     <message>
-        <location filename="../../pos_app/app.py" line="146" />
+        <location filename="../../pos_app/app.py" line="147" />
         <source>The till's database was damaged and has been repaired: {} record(s) recovered, {} sale(s) or other fact(s) waiting to be sent. The damaged file is kept in {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="201" />
+        <location filename="../../pos_app/app.py" line="209" />
         <source>Starting the demo central server…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="203" />
+        <location filename="../../pos_app/app.py" line="211" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="213" />
+        <location filename="../../pos_app/app.py" line="221" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="225" />
+        <location filename="../../pos_app/app.py" line="233" />
         <source>Set-up failed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="230" />
+        <location filename="../../pos_app/app.py" line="238" />
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="234" />
+        <location filename="../../pos_app/app.py" line="242" />
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished" />
     </message>

@@ -35,7 +35,7 @@ def till(qapp, ready_till_dir):
     asyncio.run(till.aclose())  # as the application ends it: printer thread, terminal, database
 
 
-OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line")
+OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line", "pole-display")
 
 
 @pytest.fixture(autouse=True)

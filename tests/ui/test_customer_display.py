@@ -57,3 +57,25 @@ def test_the_customer_sees_the_sale_as_it_goes(qtbot, qapp, till, tmp_path):
         window.close()
         loop.close()
         asyncio.set_event_loop(None)
+
+
+def test_a_till_with_a_pole_display_set_shows_its_store_there_and_lets_go_of_it(qtbot, qapp, ready_till_dir):
+    """`pole_display` in the till's settings: the session opens the display, greets with the
+    store's name, and closes it with the till (its thread ends)."""
+    import asyncio
+
+    from pos_app.app import LaunchOptions, TillSession
+    from pos_app.provisioning import TillSettings
+    from tests.integration.test_pole_display import Visor
+
+    visor = Visor()
+    devices = TillSettings(pole_display=f"socket://127.0.0.1:{visor.port}")
+    session = TillSession(LaunchOptions(data_dir=ready_till_dir, language="en", devices=devices))
+    qtbot.addWidget(session.window)
+    try:
+        visor.wait_for(lambda: visor.screens()[-1:] == [("Madrid Centro".ljust(20), " " * 20)])
+    finally:
+        asyncio.run(session.aclose())
+        session.window.close()
+        visor.close()
+    assert session.pole is not None and not session.pole._thread.is_alive()
