@@ -50,7 +50,7 @@ class LaunchOptions:
     printer: str = "memory"
     cash_step: int = 1
     exit_when_ready: bool = False  # the `start` benchmark: print READY once a scan can be served, quit
-    devices: TillSettings | None = None  # the card terminal's and the scale's settings (none: neither)
+    devices: TillSettings | None = None  # the card terminal's, scale's and pole display's settings (none: none)
     customer_display: bool = False  # show the customer display (ui/customer_display.py)
     windowed: bool = False  # a till is full-screen (kiosk); the demo and --windowed are windows
 

@@ -2,7 +2,8 @@
 replica's figures do not include it yet) until the server has acknowledged it AND the replica
 has pulled past the change-log position its answer named (`ack_seq`). Until then the till adds
 the event's own movements (stock, points, order steps, transfers) to what the server last sent;
-after, the server's figure has them (SYNC.md, "read your own writes").
+after, the server's figure has them (shared/design/SYNC.md: "server state with the pending
+local events laid over it").
 
 `PENDING` is that rule as SQL over the outbox aliased `o`, with one parameter: the replica's
 cursor. Every query that adds this till's own movements uses it, so the rule has one wording."""
