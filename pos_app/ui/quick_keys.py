@@ -5,13 +5,13 @@ item sold by the kilogram goes on to the scale (ui/weighing.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.cart import PricedItem
 from pos_app.ui.i18n import money
-from pos_app.ui.shop_dialogs import grid_key, touch_button
+from pos_app.ui.shop_dialogs import KeyGridDialog, touch_button
 
 COLUMNS = 8  # HQ's position 9 starts the second row
 KEY_WIDTH = 116  # eight keys and their gaps fit a 1024-pixel screen
@@ -32,26 +32,21 @@ def key_text(label: str, price: str, metrics: QFontMetrics, room: int) -> str:
     return "\n".join([*fitted, price])
 
 
-class QuickKeysDialog(QDialog):
+class QuickKeysDialog(KeyGridDialog):
     def __init__(self, keys: list[tuple[int, PricedItem, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.chosen_sku: int | None = None
         self.setObjectName("quickKeysDialog")
         self.setWindowTitle(self.tr("Favourites"))
         grid = QGridLayout()
-        self.cells: dict[tuple[int, int], QPushButton] = {}
         for position, item, label in keys:
             price = money(item.unit_price) + ("/kg" if item.unit == "kg" else "")
-            button = touch_button("", lambda sku=item.sku_id: self._choose(sku), "quickKey")
+            place = divmod(position - 1, COLUMNS)
+            button = self.key_button("", item.sku_id, place)
+            button.setObjectName("quickKey")
             button.setText(key_text(label, price, button.fontMetrics(), KEY_WIDTH - 12))
             button.setToolTip(item.name)
             button.setFixedWidth(KEY_WIDTH)
             button.setMinimumHeight(84)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard's place in the grid shows
-            button.setAutoDefault(False)
-            button.installEventFilter(self)  # a button would take the arrows to its focus chain
-            place = divmod(position - 1, COLUMNS)
-            self.cells[place] = button
             grid.addWidget(button, *place)
         layout = QVBoxLayout(self)
         if not keys:
@@ -64,16 +59,3 @@ class QuickKeysDialog(QDialog):
         layout.addWidget(back)
         if self.cells:
             self.cells[min(self.cells)].setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and grid_key(self.cells, event):
-            return True
-        return super().eventFilter(watched, event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not grid_key(self.cells, event):
-            super().keyPressEvent(event)
-
-    def _choose(self, sku_id: int) -> None:
-        self.chosen_sku = sku_id
-        self.accept()

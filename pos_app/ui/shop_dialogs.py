@@ -900,44 +900,22 @@ def grid_key(cells: dict[tuple[int, int], QPushButton], event: QKeyEvent) -> boo
     return False
 
 
-class VariantDialog(QDialog):
-    """The sizes and colours of a product, as a grid of large buttons with the stock here. By
-    keyboard: the arrows move across the grid (over gaps), Enter takes the one in focus, Esc
-    goes back; the focus starts on the first variant in stock."""
+class KeyGridDialog(QDialog):
+    """A grid of large buttons each choosing a SKU (`cells`, by row and column): touch one, or
+    move with the arrows (over gaps) and press Enter; `chosen_sku` once one is chosen."""
 
-    def __init__(self, variants: list[tuple[Any, str, str, int | None]], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chosen_sku: int | None = None
-        self.setWindowTitle(self.tr("Choose size and colour"))
-        sizes = list(dict.fromkeys(v[1] for v in variants))
-        colours = list(dict.fromkeys(v[2] for v in variants))
-        grid = QGridLayout()
-        for c, colour in enumerate(colours):
-            grid.addWidget(QLabel(colour or "—"), c + 1, 0)
-        for s, size in enumerate(sizes):
-            grid.addWidget(QLabel(size or "—"), 0, s + 1, Qt.AlignmentFlag.AlignCenter)
         self.cells: dict[tuple[int, int], QPushButton] = {}
-        first: QPushButton | None = None
-        for item, size, colour, stock in variants:
-            text = f"{money(item.unit_price)}\n{stock if stock is not None else '?'}"
-            button = touch_button(text, lambda sku=item.sku_id: self._choose(sku))
-            button.setObjectName(f"variant_{item.sku_id}")
-            button.setMinimumSize(96, 64)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard's place in the grid shows
-            button.setAutoDefault(False)
-            button.installEventFilter(self)  # a button would take the arrows to its focus chain
-            place = (colours.index(colour), sizes.index(size))
-            self.cells[place] = button
-            grid.addWidget(button, place[0] + 1, place[1] + 1)
-            if first is None and (stock is None or stock > 0):
-                first = button
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(variants[0][0].name.rsplit(" ", 2)[0] if variants else ""))
-        layout.addLayout(grid)
-        layout.addWidget(QLabel(self.tr("Price · units in this store · arrows and Enter, or touch")))
-        start = first or next(iter(self.cells.values()), None)
-        if start is not None:
-            start.setFocus()
+
+    def key_button(self, text: str, sku_id: int, place: tuple[int, int]) -> QPushButton:
+        button = touch_button(text, lambda: self._choose(sku_id))
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard's place in the grid shows
+        button.setAutoDefault(False)
+        button.installEventFilter(self)  # a button would take the arrows to its focus chain
+        self.cells[place] = button
+        return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and grid_key(self.cells, event):
@@ -951,3 +929,37 @@ class VariantDialog(QDialog):
     def _choose(self, sku_id: int) -> None:
         self.chosen_sku = sku_id
         self.accept()
+
+
+class VariantDialog(KeyGridDialog):
+    """The sizes and colours of a product, as a grid of large buttons with the stock here. By
+    keyboard: the arrows move across the grid (over gaps), Enter takes the one in focus, Esc
+    goes back; the focus starts on the first variant in stock."""
+
+    def __init__(self, variants: list[tuple[Any, str, str, int | None]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose size and colour"))
+        sizes = list(dict.fromkeys(v[1] for v in variants))
+        colours = list(dict.fromkeys(v[2] for v in variants))
+        grid = QGridLayout()
+        for c, colour in enumerate(colours):
+            grid.addWidget(QLabel(colour or "—"), c + 1, 0)
+        for s, size in enumerate(sizes):
+            grid.addWidget(QLabel(size or "—"), 0, s + 1, Qt.AlignmentFlag.AlignCenter)
+        first: QPushButton | None = None
+        for item, size, colour, stock in variants:
+            text = f"{money(item.unit_price)}\n{stock if stock is not None else '?'}"
+            place = (colours.index(colour), sizes.index(size))
+            button = self.key_button(text, item.sku_id, place)
+            button.setObjectName(f"variant_{item.sku_id}")
+            button.setMinimumSize(96, 64)
+            grid.addWidget(button, place[0] + 1, place[1] + 1)
+            if first is None and (stock is None or stock > 0):
+                first = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(variants[0][0].name.rsplit(" ", 2)[0] if variants else ""))
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Price · units in this store · arrows and Enter, or touch")))
+        start = first or next(iter(self.cells.values()), None)
+        if start is not None:
+            start.setFocus()
