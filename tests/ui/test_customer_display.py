@@ -73,7 +73,7 @@ def test_a_till_with_a_pole_display_set_shows_its_store_there_and_lets_go_of_it(
     session = TillSession(LaunchOptions(data_dir=ready_till_dir, language="en", devices=devices))
     qtbot.addWidget(session.window)
     try:
-        visor.wait_for(lambda: visor.screens()[-1:] == [("Madrid Centro".ljust(20), " " * 20)])
+        assert visor.wait_for(lambda: visor.screens()[-1:] == [("Madrid Centro".ljust(20), " " * 20)])
     finally:
         asyncio.run(session.aclose())
         session.window.close()
