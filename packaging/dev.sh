@@ -34,6 +34,7 @@ case "${1:-}" in
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$VENV/bin/ruff" check pos_app sync tests packaging
     "$VENV/bin/lint-imports"  # the house's layers (.importlinter)
+    "$VENV/bin/mypy"  # the types ([tool.mypy] in pyproject.toml: strict on rules, protocol, domain, store)
     exec "$VENV/bin/pytest" "$@"
     ;;
   *)

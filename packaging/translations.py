@@ -310,6 +310,8 @@ SPANISH: dict[str, str | tuple[str, str]] = {
     "The member has no points to spend": "El socio no tiene puntos para gastar",
     "Points pay at most what is left and what the member may spend": "Con puntos se paga como mucho lo que queda y lo que el socio puede gastar",
     "'{text}' is not a phone number": "«{text}» no es un número de teléfono",
+    "Type the member's name": "Escriba el nombre del socio",
+    "A member needs a phone or an e-mail": "Un socio necesita un teléfono o un correo electrónico",
     "'{text}' is not an e-mail address": "«{text}» no es una dirección de correo",
     "Card terminal": "Datáfono",
     "Key {} into the card terminal as a refund.": "Teclea {} en el datáfono como devolución.",

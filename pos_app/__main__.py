@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import importlib.util
 import logging
 import os
 import signal
@@ -81,11 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 def server_installed() -> bool:
     """Whether the central server's packages are here (the extra `server`): the demo runs one."""
     try:
-        import fastapi  # noqa: F401
-        import sqlalchemy  # noqa: F401
+        return all(importlib.util.find_spec(name) is not None for name in ("fastapi", "sqlalchemy", "uvicorn"))
     except ImportError:
         return False
-    return True
 
 
 def main(argv: list[str] | None = None) -> int:

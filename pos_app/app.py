@@ -249,8 +249,10 @@ class TillSession:
         for task in list(self._tasks):
             try:
                 await task
-            except (asyncio.CancelledError, Exception):
+            except asyncio.CancelledError:
                 pass
+            except Exception:  # the till still closes; what failed is in the log for support
+                log.exception("closing the till: a background task had failed")
         if self.display is not None:
             self.display.disconnect_sale()
             self.display.close()

@@ -28,7 +28,8 @@ from pathlib import Path
 from platformdirs import site_data_path, user_data_path
 
 from pos_app import __version__
-from pos_app.store.replica import Identity, Replica, write_private
+from pos_app.store.identity import Identity
+from pos_app.store.replica import Replica, write_private
 from sync.client.engine import SyncEngine, SyncStatus, enrol
 
 log = logging.getLogger(__name__)

@@ -162,7 +162,8 @@ class TerminalSimulator:
             amount = amounts.get("RequestedAmount")
             if amounts.get("Currency") != "EUR":
                 problems.append("AmountsReq.Currency: EUR")
-            if not isinstance(amount, Decimal | int) or amount <= 0 or Decimal(amount).as_tuple().exponent < -2:
+            exponent = Decimal(amount).as_tuple().exponent if isinstance(amount, Decimal | int) else "n"
+            if not isinstance(exponent, int) or amount <= 0 or exponent < -2:  # "n", "N", "F": not a number
                 problems.append(f"AmountsReq.RequestedAmount {amount!r}: a positive amount, two decimals at most")
             kind = body.get("PaymentData", {}).get("PaymentType", "Normal")
             if kind not in ("Normal", "Refund"):

@@ -90,7 +90,7 @@ class Double:
             validar(envelope)
         except (etree.XMLSyntaxError, ErrorValidacionXSD) as exc:
             return 500, _fault("soapenv:Client", f"Error en el esquema: {exc}")
-        request = envelope.find(f"{{{NS_SOAP}}}Body")[0]  # type: ignore[index]
+        request = envelope.find(f"{{{NS_SOAP}}}Body")[0]
         header = request.find(f"{{{NS_LR}}}Cabecera")
         assert header is not None
         incident = _text(header, "sf:RemisionVoluntaria/sf:Incidencia") == "S"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
@@ -134,7 +134,7 @@ class CorrectedInvoice(Model):
 
 class InvoicingRecord(Model):
     """A VERI*FACTU invoicing record made at the till in the sale's own transaction (RD 1007/2023,
-    art. 8): the fields its fingerprint covers, exactly as hashed (pos_app/domain/verifactu.py),
+    art. 8): the fields its fingerprint covers, exactly as hashed (sync/rules/verifactu.py),
     and what the AEAT's XML needs besides. One chain per till: `previous_hash` is the hash of
     the till's previous record ("" for the first). A registro de anulación names the invoice it
     cancels in issuer_nif, number and issued_on (its amounts are 0)."""
@@ -564,7 +564,7 @@ class PriceData(Model):
 class RoleData(Model):
     code: Text
     name: Text
-    permissions: Annotated[str, Field(max_length=2000)]  # comma-separated (see pos_app.domain.staff)
+    permissions: Annotated[str, Field(max_length=2000)]  # comma-separated (see sync.rules.staff)
     discount_limit_bp: Annotated[int, Field(ge=0, le=10_000)]  # the most a member may take off alone
 
 
@@ -749,7 +749,10 @@ ENTITY_ORDER: list[str] = list(get_args(EntityName))
 # A snapshot sends stock as one row per SKU, [sku_id, quantity at each of header.stock_stores
 # (null where the server has no figure)]: ten times fewer, smaller rows than one per store and SKU.
 SNAPSHOT_ORDER = [*ENTITY_ORDER[:-1], "stock_by_sku"]
-SnapshotEntity = Literal[tuple(SNAPSHOT_ORDER)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # a Literal built from SNAPSHOT_ORDER at run time; to the checker, a name
+    SnapshotEntity = str
+else:
+    SnapshotEntity = Literal[tuple(SNAPSHOT_ORDER)]
 
 
 class Change(Model):
@@ -824,7 +827,7 @@ def _row_type(entity: str, stores: int) -> Any:
         elif annotation == datetime | None:
             annotation = Annotated[str, StringConstraints(pattern=ISO_TIME)] | None
         types.append(Annotated[annotation, *field.metadata] if field.metadata else annotation)
-    return tuple[*types]  # type: ignore[misc]
+    return tuple[*types]  # type: ignore[valid-type]  # built at run time, per entity
 
 
 @cache
@@ -833,6 +836,6 @@ def chunk_validator(entity: str, stores: int = 0) -> TypeAdapter[Any]:
     JSON parser: about three times faster than json.loads followed by validation)."""
     chunk = TypedDict(  # type: ignore[misc]  # noqa: UP013 (built at run time, per entity)
         f"{entity}_chunk",
-        {"entity": Literal[entity], "rows": list[_row_type(entity, stores)]},  # type: ignore[valid-type]
+        {"entity": Literal[entity], "rows": list[_row_type(entity, stores)]},  # type: ignore[misc]
     )
     return TypeAdapter(chunk)

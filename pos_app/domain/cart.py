@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pos_app.domain.errors import ShopError
-from pos_app.domain.money import format_amount, round_half_up_div
 from pos_app.domain.promotions import Discount, PricingLine, Promotion, apply_promotions
-from pos_app.domain.tax import TaxLine, breakdown
+from sync.rules.errors import ShopError
+from sync.rules.money import format_amount, round_half_up_div
+from sync.rules.tax import TaxLine, breakdown
 
 MAX_QTY = 9999
 MAX_WEIGHT_G = 30_000  # the range of a counter scale (15 or 30 kg); beyond it a weight is a typo
@@ -21,7 +21,7 @@ _WEIGHT = re.compile(r"^\s*(\d{1,2})(?:[.,](\d{1,3}))?\s*(?:kg)?\s*$", re.IGNORE
 
 
 class CartError(ShopError):
-    """A change to the cart that cannot be made (code and params: domain/errors.py)."""
+    """A change to the cart that cannot be made (code and params: sync/rules/errors.py)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pos_app.domain.cart import Tender
-from pos_app.domain.errors import ShopError
-from pos_app.domain.money import round_to_step
+from sync.rules.errors import ShopError
+from sync.rules.money import round_to_step
 
 
 class PaymentError(ShopError):
-    """A tender that cannot be taken (code and params: domain/errors.py)."""
+    """A tender that cannot be taken (code and params: sync/rules/errors.py)."""
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_app.domain.money import round_half_up_div
+from sync.rules.money import round_half_up_div
 
 ITEM_KINDS = ("percent", "amount", "n_for_m", "second_unit", "bundle")
 

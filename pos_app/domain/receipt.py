@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from pos_app.domain.cart import Tender
-from pos_app.domain.money import format_amount, round_half_up_div
 from pos_app.domain.promotions import Discount
-from pos_app.domain.tax import TaxLine, breakdown
+from sync.rules.money import format_amount, round_half_up_div
+from sync.rules.tax import TaxLine, breakdown
 
 GENESIS_HASH = "0" * 64
 PAYMENT_NAMES = {"cash": "Efectivo", "card": "Tarjeta", "points": "Puntos"}

@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pos_app.domain.money import format_amount
 from pos_app.domain.receipt import PAYMENT_NAMES
-from pos_app.domain.tax import TaxLine, breakdown
+from sync.rules.money import format_amount
+from sync.rules.tax import TaxLine, breakdown
 
-# How the Z report names what a manager approved (domain/staff.py PERMISSIONS), as printed.
+# How the Z report names what a manager approved (sync/rules/staff.py PERMISSIONS), as printed.
 OVERRIDE_NAMES = {
     "sale.void": "Venta anulada",
     "line.remove": "Línea quitada",

@@ -1,4 +1,4 @@
-"""A refusal of the shop's rules (domain/errors.py), as the cashier reads it: the sentence for
+"""A refusal of the shop's rules (sync/rules/errors.py), as the cashier reads it: the sentence for
 its code, in the screen's language (context "ShopError" in the translation files). Anything
 that is not a `ShopError` is said as it is (and is a bug to give a code to)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from pos_app.domain.errors import ShopError
+from sync.rules.errors import ShopError
 
 SENTENCES = {
     "quantity.not_a_number": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a quantity: type a whole number"),
@@ -32,6 +32,8 @@ SENTENCES = {
     ),
     "identify.phone": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not a phone number"),
     "identify.email": QT_TRANSLATE_NOOP("ShopError", "'{text}' is not an e-mail address"),
+    "identify.name": QT_TRANSLATE_NOOP("ShopError", "Type the member's name"),
+    "identify.contact": QT_TRANSLATE_NOOP("ShopError", "A member needs a phone or an e-mail"),
     "barcode.empty": QT_TRANSLATE_NOOP("ShopError", "Nothing was scanned"),
     "barcode.length": QT_TRANSLATE_NOOP("ShopError", "Code {scanned} has {digits} digits: not a barcode"),
     "barcode.check_digit": QT_TRANSLATE_NOOP("ShopError", "Code {scanned} has a wrong check digit: scan it again"),
@@ -63,5 +65,5 @@ SENTENCES = {
 
 def explain(exc: BaseException) -> str:
     if isinstance(exc, ShopError) and exc.code in SENTENCES:
-        return QCoreApplication.translate("ShopError", SENTENCES[exc.code]).format(**exc.params)
+        return QCoreApplication.translate("ShopError", str(SENTENCES[exc.code])).format(**exc.params)
     return str(exc)

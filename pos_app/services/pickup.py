@@ -10,6 +10,7 @@ a fact in the outbox, written in one transaction with what it changes locally.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -18,17 +19,18 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.cart import PricedItem
-from pos_app.domain.errors import ShopError
-from pos_app.domain.loyalty import normalise_phone
-from pos_app.domain.money import format_amount
-from pos_app.domain.orders import Order, OrderLine
-from pos_app.domain.staff import StaffMember
 from pos_app.services.explain import explain
 from pos_app.services.printing import PrintJob, ReceiptPrinter
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
 from pos_app.store.replica import Replica
+from sync.rules.errors import ShopError
+from sync.rules.loyalty import normalise_phone
+from sync.rules.money import format_amount
+from sync.rules.orders import Order, OrderLine
+from sync.rules.staff import StaffMember
 
+log = logging.getLogger(__name__)
 QUEUES = ("new", "picking", "ready", "overdue", "problem")
 RECEIPT_WIDTH = 42
 
@@ -122,6 +124,7 @@ class PickupService(QObject):
                 **kwargs,  # type: ignore[arg-type]
             )
         except (sqlite3.Error, ValueError) as exc:
+            log.exception("order %s: step %s not saved", order.number, step)
             self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
             return False
         self.changed.emit()
@@ -176,6 +179,7 @@ class PickupService(QObject):
                 order_id=order.id, note=self.tr("for order {}").format(order.number),
             )  # fmt: skip
         except (ValueError, sqlite3.Error) as exc:
+            log.exception("order %s: transfer from store %s not saved", order.number, from_store_id)
             self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
             return False
         self.changed.emit()
@@ -269,7 +273,7 @@ class PickupService(QObject):
             return None
         digits: str | None = None
         if phone and phone.strip():
-            try:  # the same digits as a member's phone and a web order's (domain/loyalty.py)
+            try:  # the same digits as a member's phone and a web order's (sync/rules/loyalty.py)
                 digits = normalise_phone(phone)
             except ShopError as exc:
                 self._say(explain(exc), "warning")

@@ -19,10 +19,10 @@ import threading
 
 import serial
 
-from pos_app.domain.money import format_amount
 from pos_app.domain.payment import Payment
 from pos_app.domain.receipt import Receipt
 from pos_app.services.selling import SaleService
+from sync.rules.money import format_amount
 
 log = logging.getLogger(__name__)
 

@@ -38,8 +38,8 @@ from typing import Protocol
 
 import serial
 
-from pos_app.domain.errors import ShopError
 from pos_app.services.explain import SENTENCES
+from sync.rules.errors import ShopError
 
 STX, CR = 0x02, 0x0D
 # SWA bits 0-2 -> the power of ten the six digits are multiplied by.
@@ -124,7 +124,7 @@ class Scale(Protocol):
 
 
 def scale_error(code: str, detail: str = "") -> ScaleError:
-    sentence = SENTENCES[code]
+    sentence = str(SENTENCES[code])
     return ScaleError(code, f"{sentence} ({detail})" if detail else sentence)
 
 

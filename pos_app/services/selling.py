@@ -19,8 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain import loyalty
-from pos_app.domain.barcode import DEFAULT_LAYOUT, BarcodeError, EmbeddedRule, embedded_value, normalise, parse_layout
 from pos_app.domain.cart import (
     MAX_QTY,
     Cart,
@@ -32,21 +30,24 @@ from pos_app.domain.cart import (
     parse_quantity,
     weighed,
 )
-from pos_app.domain.money import format_amount, round_half_up_div
-from pos_app.domain.orders import Order, OrderLine
 from pos_app.domain.payment import Payment, PaymentError, refund_plan
 from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
-from pos_app.domain.staff import FREE_LINE_REMOVALS, StaffMember
-from pos_app.domain.verifactu import NifError
 from pos_app.services.explain import explain
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal, TerminalAnswer
+from pos_app.store.identity import Identity
 from pos_app.store.members import DuplicateMember, Member
-from pos_app.store.replica import Identity, Replica, now_utc
+from pos_app.store.replica import Replica, now_utc
 from pos_app.store.till_records import ReturnableLine, SaleDraft
 from sync import protocol as p
+from sync.rules import loyalty
+from sync.rules.barcode import DEFAULT_LAYOUT, BarcodeError, EmbeddedRule, embedded_value, normalise, parse_layout
+from sync.rules.money import format_amount, round_half_up_div
+from sync.rules.orders import Order, OrderLine
+from sync.rules.staff import FREE_LINE_REMOVALS, StaffMember
+from sync.rules.verifactu import NifError
 
 log = logging.getLogger(__name__)
 _MULTIPLIER = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(.*)$")
@@ -764,8 +765,8 @@ class SaleService(QObject):
         taken = loyalty.points_taken_back(
             sale.points_earned, sale.total, returned, self.replica.points_taken_back(sale.sale_id)
         )
-        current = self.replica.member(sale.customer_card)
-        balance = None if current is None else current.points - taken - spent
+        holder = self.replica.member(sale.customer_card)
+        balance = None if holder is None else holder.points - taken - spent
         return sale.customer_card, -taken, balance
 
     # --- exceptions: void, park, return, reprint, invoice ------------------------------------------
@@ -994,6 +995,7 @@ class SaleService(QObject):
                 return None
             if not answer.approved:
                 self.payment = None
+                log.warning("card refund %s of %s declined: %s", reference, amount, answer.message)
                 self._say(self.tr("The card refund was declined: {}").format(answer.message), "error")
                 return None
             payment.add_card(amount, answer.auth_code or reference, answer.terminal or self.terminal.name)

@@ -1,14 +1,15 @@
 """Who is at the till: sign-in with a PIN, sign-out, and a manager's approval when needed.
 
 Works offline: staff, roles and PIN hashes are replicated from the server. Wrong PINs count
-towards a lockout kept in the till's database (see pos_app.domain.staff).
+towards a lockout kept in the till's database (see sync.rules.staff).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain.staff import (
+from pos_app.store.replica import Replica, now_utc
+from sync.rules.staff import (
     MAX_FAILURES,
     Attempts,
     SignInError,
@@ -17,7 +18,6 @@ from pos_app.domain.staff import (
     check_pin,
     valid_pin_format,
 )
-from pos_app.store.replica import Replica, now_utc
 
 
 class StaffSession(QObject):

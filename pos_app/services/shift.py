@@ -8,12 +8,12 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.shift import ZReport, render_z_text
-from pos_app.domain.staff import StaffMember
 from pos_app.services.explain import explain
 from pos_app.services.printing import PrintJob, ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.store.replica import Replica
 from pos_app.store.till_records import Shift
+from sync.rules.staff import StaffMember
 
 
 class ShiftService(QObject):

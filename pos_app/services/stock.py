@@ -15,14 +15,14 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain.barcode import BarcodeError, normalise
-from pos_app.domain.staff import StaffMember
-from pos_app.domain.transfers import Transfer
 from pos_app.services.explain import explain
 from pos_app.services.printing import PrintJob, ReceiptPrinter
 from pos_app.services.session import StaffSession
 from pos_app.store.replica import Replica
 from pos_app.store.stock_records import CountLine, StockCount, StockError, Suggestion
+from sync.rules.barcode import BarcodeError, normalise
+from sync.rules.staff import StaffMember
+from sync.rules.transfers import Transfer
 
 NOTE_WIDTH = 42
 

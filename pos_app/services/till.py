@@ -23,7 +23,8 @@ from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
 from pos_app.services.stock import StockService
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
-from pos_app.store.replica import Identity, Replica, ReplicaError
+from pos_app.store.identity import Identity
+from pos_app.store.replica import Replica, ReplicaError
 from pos_app.store.safekeeping import (
     RepairReport,
     backup,

@@ -4,7 +4,7 @@ The replica of members holds, per member, the card, the name (for the name searc
 of the phone and e-mail, the last 3 digits of the phone, the tier, the confirmed points and
 12-month spend and the segment tags. A phone or e-mail typed at the till is normalised and hashed
 with the chain's member key (from the snapshot) and looked up by its hash; see
-pos_app/domain/loyalty.py for what that protects and what it does not.
+sync/rules/loyalty.py for what that protects and what it does not.
 
 Points: the server's balance (`customers.points`) is confirmed as of the replica's cursor; the
 till's own movements (`points_movements`) count until the server's figure includes them, exactly
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from pos_app.domain import loyalty
 from pos_app.store.outbox import PENDING
 from sync import protocol as p
+from sync.rules import loyalty
 
 if TYPE_CHECKING:
     from pos_app.store.identity import Identity
@@ -202,11 +202,11 @@ class MemberRecords:
             raise ValueError("This till has not loaded the members yet: connect it to the server once")
         name = " ".join(name.split())
         if len(name) < 2:
-            raise loyalty.IdentificationError("Type the member's name")
+            raise loyalty.IdentificationError("identify.name", "Type the member's name")
         phone_norm = loyalty.normalise_phone(phone) if phone and phone.strip() else None
         email_norm = loyalty.normalise_email(email) if email and email.strip() else None
         if phone_norm is None and email_norm is None:
-            raise loyalty.IdentificationError("A member needs a phone or an e-mail")
+            raise loyalty.IdentificationError("identify.contact", "A member needs a phone or an e-mail")
         phone_key = loyalty.lookup_key(key, "phone", phone_norm) if phone_norm else ""
         email_key = loyalty.lookup_key(key, "email", email_norm) if email_norm else ""
         lowest = min(self.tiers().values(), key=lambda x: x[0].threshold, default=None)

@@ -207,7 +207,7 @@ MIGRATIONS: list[str] = [
     );
     """,
     # 5: loyalty. Members as the till needs them to identify and reward: no phone or e-mail in
-    # clear, only keyed hashes (see pos_app/domain/loyalty.py). The till's side of the points ledger.
+    # clear, only keyed hashes (see sync/rules/loyalty.py). The till's side of the points ledger.
     """
     CREATE TABLE tiers (code TEXT PRIMARY KEY, name TEXT NOT NULL, threshold INTEGER NOT NULL,
                         multiplier_pct INTEGER NOT NULL, price_list_id INTEGER);

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pos_app.domain import orders as rules
 from pos_app.store.outbox import PENDING
 from sync import protocol as p
+from sync.rules import orders as rules
 
 
 def _time(value: str | None) -> datetime | None:
@@ -65,9 +65,9 @@ class OrderRecords:
         for r in rows:
             state = r[6]
             released: dict[int, int] = {}
-            for step, lines, pending in steps.get(r[0], []):
+            for step, moves, pending in steps.get(r[0], []):
                 if step == "released" and pending:
-                    for move in lines:
+                    for move in moves:
                         released[move["sku_id"]] = released.get(move["sku_id"], 0) + move["quantity"]
                 elif step in rules.STATE_RANK:
                     try:
@@ -164,7 +164,7 @@ class OrderRecords:
     ) -> str:  # fmt: skip
         created = datetime.now(UTC)
         fact = p.OrderStep(
-            order_id=uuid.UUID(order_id), store_id=store_id, step=step, at=created, staff_id=staff_id,  # type: ignore[arg-type]
+            order_id=uuid.UUID(order_id), store_id=store_id, step=step, at=created, staff_id=staff_id,
             approver_id=approver_id, lines=[p.OrderLineMove(sku_id=s, quantity=q) for s, q in lines],
             sale_id=uuid.UUID(sale_id) if sale_id else None, from_store_id=from_store_id, note=note[:200],
         )  # fmt: skip

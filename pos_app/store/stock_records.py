@@ -20,15 +20,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pos_app.domain import transfers as rules
-from pos_app.domain.errors import ShopError
-from pos_app.domain.orders import pickup_code
 from pos_app.store.outbox import PENDING
 from sync import protocol as p
+from sync.rules import transfers as rules
+from sync.rules.errors import ShopError
+from sync.rules.orders import pickup_code
 
 
 class StockError(ShopError):
-    """Something that cannot be done to stock (code and params: domain/errors.py; the screen
+    """Something that cannot be done to stock (code and params: sync/rules/errors.py; the screen
     says it in its language through services/explain.py)."""
 
 
@@ -240,7 +240,7 @@ class StockRecords:
         moves = [(s, q, reason) for s, q, reason in lines]
         created = datetime.now(UTC)
         fact = p.TransferStep(
-            transfer_id=uuid.UUID(transfer_id), store_id=store_id, step=step,  # type: ignore[arg-type]
+            transfer_id=uuid.UUID(transfer_id), store_id=store_id, step=step,
             lines=[p.TransferLineMove(sku_id=s, quantity=q, reason=r) for s, q, r in moves],
             staff_id=staff_id, note=note[:200], at=created,
         )  # fmt: skip
@@ -368,7 +368,7 @@ class StockRecords:
         self, store_id: int, lines: Sequence[tuple[int, int, str]], staff_id: int | None, approver_id: int | None
     ) -> None:
         """Units written off or found, each with its reason (damage, theft, found, supplier return)."""
-        moves = [p.StockLine(sku_id=s, delta=d, reason=r) for s, d, r in lines if d]  # type: ignore[arg-type]
+        moves = [p.StockLine(sku_id=s, delta=d, reason=r) for s, d, r in lines if d]
         if not moves:
             raise StockError("stock.nothing_to_adjust", "Nothing to adjust")
         with self.transaction() as conn:  # type: ignore[attr-defined]
@@ -379,10 +379,10 @@ class StockRecords:
         staff_id: int | None, approver_id: int | None, now: datetime,
     ) -> str:  # fmt: skip
         fact = p.StockAdjusted(
-            adjustment_id=uuid.uuid4(), store_id=store_id, kind=kind, scope=scope[:200], blind=blind,  # type: ignore[arg-type]
+            adjustment_id=uuid.uuid4(), store_id=store_id, kind=kind, scope=scope[:200], blind=blind,
             lines=lines, staff_id=staff_id, approver_id=approver_id, at=now,
         )  # fmt: skip
-        event_id = self._fact(conn, "stock.adjusted", fact, now.isoformat())  # type: ignore[attr-defined]
+        event_id: str = self._fact(conn, "stock.adjusted", fact, now.isoformat())  # type: ignore[attr-defined]
         conn.executemany(
             "INSERT INTO stock_movements (store_id, sku_id, delta, reason, event_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",

@@ -31,11 +31,11 @@ from pos_app.domain.receipt import (
     receipt_number,
 )
 from pos_app.domain.shift import ZReport
-from pos_app.domain.staff import Attempts, Role, StaffMember
-from pos_app.domain.tax import breakdown
-from pos_app.domain.verifactu import AltaRecord, InvoiceId, InvoiceType, make_alta, make_anulacion, valid_nif
-from pos_app.domain.verifactu import qr_url as verification_url
 from sync import protocol as p
+from sync.rules.staff import Attempts, Role, StaffMember
+from sync.rules.tax import breakdown
+from sync.rules.verifactu import AltaRecord, InvoiceId, InvoiceType, make_alta, make_anulacion, valid_nif
+from sync.rules.verifactu import qr_url as verification_url
 
 if TYPE_CHECKING:
     from pos_app.store.identity import Identity
@@ -682,7 +682,7 @@ class TillRecords:
         rows = self.conn.execute(
             "SELECT created_at, action, staff_id, approver_id, detail FROM overrides ORDER BY id"
         ).fetchall()
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     # --- promotions -----------------------------------------------------------------------------
 

@@ -202,8 +202,8 @@ class SyncPanel(QDialog):
         self.summary.setObjectName("syncSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        self.rejected = QListWidget()
-        self.rejected.setObjectName("rejectedEvents")
+        self.refused_events = QListWidget()
+        self.refused_events.setObjectName("rejectedEvents")
         sync_now = QPushButton(self.tr("Sync now"))
         sync_now.setMinimumHeight(56)
         sync_now.clicked.connect(till.sync_now)
@@ -225,7 +225,7 @@ class SyncPanel(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Events the server refused (kept there for HQ to review):")))
-        layout.addWidget(self.rejected, 1)
+        layout.addWidget(self.refused_events, 1)
         layout.addWidget(self.exported)
         layout.addLayout(buttons)
         till.sync_status_changed.connect(self.refresh)
@@ -293,8 +293,8 @@ class SyncPanel(QDialog):
             + "".join(f"<tr><td><b>{k}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows)
             + "</table>"
         )
-        self.rejected.clear()
+        self.refused_events.clear()
         for seq, type_, created, reason in self.till.rejected_events():
-            self.rejected.addItem(f"#{seq} {type_} {created[:19]} — {reason}")
-        if not self.rejected.count():
-            self.rejected.addItem(self.tr("None"))
+            self.refused_events.addItem(f"#{seq} {type_} {created[:19]} — {reason}")
+        if not self.refused_events.count():
+            self.refused_events.addItem(self.tr("None"))

@@ -12,7 +12,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pos_app.domain.money import format_amount
+from sync.rules.money import format_amount
 
 LANGUAGES = {"es": "Español", "en": "English"}
 _state: dict[str, object] = {"language": "en"}
@@ -63,7 +63,7 @@ def money(cents: int) -> str:
 
 def typed_amount(cents: int) -> str:
     """An amount as a person types it in the screen's language, no currency or grouping: 1234,50 or
-    1234.50 (domain/money.py parse_amount reads both)."""
+    1234.50 (sync/rules/money.py parse_amount reads both)."""
     return format_amount(cents, "", decimal="," if language() == "es" else ".", thousands="")
 
 

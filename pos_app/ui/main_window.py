@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.staff import StaffMember
 from pos_app.services.terminal import StandaloneTerminal
 from pos_app.services.till import Till
 from pos_app.ui.dialogs import SCANNER_MIN_LENGTH, SyncPanel
@@ -57,6 +56,7 @@ from pos_app.ui.shop_dialogs import ApprovalDialog
 from pos_app.ui.signin import SignInPage
 from pos_app.ui.sync_badge import SyncBadge
 from sync.client.engine import SyncStatus
+from sync.rules.staff import StaffMember
 
 SCANNER_GAP_S = 0.05  # keys closer together than this are a scanner, not a person
 
@@ -277,13 +277,18 @@ class SaleWindow(QMainWindow):
             self.till, line_actions, sale_actions, self.paying.pay, self.paying.pay_card, self.cart.void_sale
         )
 
+    def host(self) -> QWidget:
+        return self
+
     def changeEvent(self, event: QEvent) -> None:
         # Rebuilt in the new language while shown (a closed window's till may be gone).
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack") and self.isVisible():
             page = self.stack.currentIndex()
             self._build()
             self.stack.setCurrentIndex(page)
-            self.centralWidget().show()  # a widget put into a window already shown stays hidden otherwise
+            central = self.centralWidget()
+            if central is not None:  # a widget put into a window already shown stays hidden otherwise
+                central.show()
         super().changeEvent(event)
 
     def signin_hint_text(self) -> str:

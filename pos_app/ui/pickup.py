@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.orders import Order, normalise_pickup_code
-from pos_app.domain.staff import StaffMember
 from pos_app.services.pickup import QUEUES, HandOver, PickupService
 from pos_app.ui.i18n import money
 from pos_app.ui.shop_dialogs import ApprovalDialog, ShopDialog, big_font, ok_cancel, touch_button
+from sync.rules.orders import Order, normalise_pickup_code
+from sync.rules.staff import StaffMember
 
 
 def _when(moment: datetime | None) -> str:
@@ -56,11 +56,11 @@ class PickupDialog(ShopDialog):
             "overdue": self.tr("Overdue"),
             "problem": self.tr("Problem"),
         }
-        self.find = QLineEdit()
-        self.find.setObjectName("pickupFind")
-        self.find.setFont(big_font())
-        self.find.setPlaceholderText(self.tr("Scan the pickup code, or type a name, card or order number · Enter"))
-        self.find.returnPressed.connect(self._find)
+        self.code_box = QLineEdit()
+        self.code_box.setObjectName("pickupFind")
+        self.code_box.setFont(big_font())
+        self.code_box.setPlaceholderText(self.tr("Scan the pickup code, or type a name, card or order number · Enter"))
+        self.code_box.returnPressed.connect(self._find)
         self.tabs = QTabBar()
         self.tabs.setObjectName("pickupQueues")
         self.tabs.setUsesScrollButtons(False)  # all five queues in sight
@@ -131,12 +131,12 @@ class PickupDialog(ShopDialog):
         body.addLayout(left, 1)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.find)
+        layout.addWidget(self.code_box)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         self.tabs.currentChanged.connect(lambda _i: self._fill_list())
         self.refresh()
-        self.find.setFocus()
+        self.code_box.setFocus()
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -208,7 +208,7 @@ class PickupDialog(ShopDialog):
     # --- actions ---------------------------------------------------------------------------
 
     def _find(self) -> None:
-        text = self.find.text()
+        text = self.code_box.text()
         found = self.pickup.find(text)
         if not found:
             self._message(self.tr("No order matches {}").format(text.strip()), "warning")
@@ -218,7 +218,7 @@ class PickupDialog(ShopDialog):
         # The code from the customer's phone is the proof it is theirs.
         by_code = normalise_pickup_code(text) is not None
         self.identity.setChecked(by_code)
-        self.find.clear()
+        self.code_box.clear()
         if len(found) > 1:
             self._message(self.tr("{} orders match: showing the first").format(len(found)), "info")
         elif by_code:
@@ -296,13 +296,11 @@ class PickupDialog(ShopDialog):
         dialog = ApprovalDialog(
             self.pickup.session, "order.substitute", self.tr("Substitute {} for {}").format(item.name, line.name), self
         )
-        dialog.finished.connect(
-            lambda result: (
-                result == ShopDialog.DialogCode.Accepted
-                and dialog.approver is not None
-                and self._hand_over(False, what, dialog.approver)
-            )
-        )
+        def ended(result: int) -> None:
+            if result == ShopDialog.DialogCode.Accepted and dialog.approver is not None:
+                self._hand_over(False, what, dialog.approver)
+
+        dialog.finished.connect(ended)
         dialog.setModal(True)
         dialog.open()
 

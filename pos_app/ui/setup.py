@@ -33,7 +33,7 @@ from pos_app.ui.shop_dialogs import spawn
 from sync.client.engine import SyncError
 
 if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
-    from pos_app.store.replica import Identity
+    from pos_app.store.identity import Identity
 
 
 class SetupWizard(QDialog):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Coroutine
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -35,16 +36,16 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from pos_app.domain.cart import ManualDiscount
-from pos_app.domain.money import parse_amount
 from pos_app.domain.payment import Payment
 from pos_app.domain.shift import COINS, NOTES, ZReport, counted_total, render_z_text
-from pos_app.domain.staff import SignInError, StaffMember
-from pos_app.domain.verifactu import NifError, valid_nif
 from pos_app.services.explain import explain
 from pos_app.services.selling import SaleService
 from pos_app.services.session import StaffSession
 from pos_app.ui.dialogs import mono_font
 from pos_app.ui.i18n import money, typed_amount
+from sync.rules.money import parse_amount
+from sync.rules.staff import SignInError, StaffMember
+from sync.rules.verifactu import NifError, valid_nif
 
 if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
     from pos_app.store.till_records import ReturnableLine
@@ -177,7 +178,9 @@ class ReasonDialog(ShopDialog):
         self.reason.setEditable(True)
         self.reason.addItems(reasons)
         self.reason.setMinimumHeight(48)
-        self.reason.lineEdit().returnPressed.connect(self._confirm)
+        typed = self.reason.lineEdit()  # an editable box has one
+        if typed is not None:
+            typed.returnPressed.connect(self._confirm)
         self.amount = QLineEdit()
         self.amount.setObjectName("reasonAmount")
         self.amount.setFont(big_font())
@@ -244,7 +247,7 @@ class PaymentDialog(QDialog):
         self.status.setWordWrap(True)
         notes = QGridLayout()
         for i, euros in enumerate((5, 10, 20, 50, 100)):
-            notes.addWidget(touch_button(f"{euros} €", lambda e=euros: self._given(e * 100)), 0, i)
+            notes.addWidget(touch_button(f"{euros} €", partial(self._given, euros * 100)), 0, i)
         self.cash_button = touch_button(self.tr("Cash (Enter)"), self.pay_cash, "payButton")
         self.card_button = touch_button(self.tr("Card (F6)"), self.pay_card, "payButton")
         self.points_button = touch_button(self.tr("Points (F4)"), self.pay_points, "payButton")
@@ -509,7 +512,7 @@ class ReturnDialog(ShopDialog):
         self.receipt_no.setObjectName("returnReceipt")
         self.receipt_no.setFont(big_font(18))
         self.receipt_no.setPlaceholderText(self.tr("Scan the receipt's barcode or type its number"))
-        self.receipt_no.returnPressed.connect(self.find)
+        self.receipt_no.returnPressed.connect(self.find_receipt)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("returnLines")
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Paid"), self.tr("Returnable"), self.tr("Back")])
@@ -534,7 +537,7 @@ class ReturnDialog(ShopDialog):
         self.without_receipt = False
         self.receipt_no.setFocus()
 
-    def find(self) -> None:
+    def find_receipt(self) -> None:
         if self.sale_id is not None and not self.receipt_no.text().strip():
             self.confirm()
             return
@@ -622,7 +625,7 @@ class ReturnDialog(ShopDialog):
 
     def confirm(self) -> None:
         if self.sale_id is None:
-            self.find()
+            self.find_receipt()
             return
         if not self.quantities():
             self.error.setText(self.tr("Choose what is returned"))
@@ -767,7 +770,8 @@ class CloseShiftDialog(ShopDialog):
     def _next_piece(self) -> None:
         """Enter in a note or coin goes to the next one; after the last coin, the count is done."""
         fields = list(self.piece_fields.values())
-        at = fields.index(self.focusWidget()) if self.focusWidget() in fields else len(fields) - 1
+        focused = self.focusWidget()
+        at = fields.index(focused) if isinstance(focused, QLineEdit) and focused in fields else len(fields) - 1
         if at + 1 < len(fields):
             fields[at + 1].setFocus()
         else:

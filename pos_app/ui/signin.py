@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.staff import SignInError, StaffMember
 from pos_app.services.explain import explain
 from pos_app.services.session import StaffSession
 from pos_app.ui.i18n import LANGUAGES
+from sync.rules.staff import SignInError, StaffMember
 
 
 class Keypad(QWidget):

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.staff import StaffMember
-from pos_app.domain.transfers import DIFFERENCE_REASONS, Transfer
 from pos_app.services.stock import StockService
 from pos_app.ui.shop_dialogs import ApprovalDialog, ShopDialog, big_font, touch_button
+from sync.rules.staff import StaffMember
+from sync.rules.transfers import DIFFERENCE_REASONS, Transfer
 
 
 def _age(moment: datetime | None, now: datetime) -> str:
@@ -65,6 +65,16 @@ def _table(headers: list[str]) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the product or store: the rest fit
     return table
+
+
+def cell_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell (every cell of these tables is filled when drawn; an empty one is
+    given an item rather than read as missing)."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem("")
+        table.setItem(row, column, item)
+    return item
 
 
 def _cell(text: object, editable: bool = False) -> QTableWidgetItem:
@@ -114,11 +124,11 @@ class StockDialog(_StockDialog):
         self.setWindowTitle(self.tr("Stock"))
         self.resize(980, 620)
         self._listen()
-        self.find = QLineEdit()
-        self.find.setObjectName("stockFind")
-        self.find.setFont(big_font())
-        self.find.setPlaceholderText(self.tr("Scan or type a product, Enter"))
-        self.find.returnPressed.connect(lambda: self.show_sku(self.stock.find_sku(self.find.text())))
+        self.code_box = QLineEdit()
+        self.code_box.setObjectName("stockFind")
+        self.code_box.setFont(big_font())
+        self.code_box.setPlaceholderText(self.tr("Scan or type a product, Enter"))
+        self.code_box.returnPressed.connect(lambda: self.show_sku(self.stock.find_sku(self.code_box.text())))
         self.title = QLabel()
         self.title.setFont(big_font(bold=True))
         self.freshness = QLabel(
@@ -160,7 +170,7 @@ class StockDialog(_StockDialog):
         adjust.addWidget(self.reason, 1)
         adjust.addWidget(touch_button(self.tr("Adjust F4"), self._adjust))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.find)
+        layout.addWidget(self.code_box)
         layout.addWidget(self.title)
         layout.addWidget(self.freshness)
         layout.addWidget(QLabel(self.tr("Here")))
@@ -172,7 +182,7 @@ class StockDialog(_StockDialog):
         layout.addWidget(self.status)
         if sku_id is not None:
             self.show_sku(sku_id)
-        self.find.setFocus()
+        self.code_box.setFocus()
 
     def show_sku(self, sku_id: int | None) -> None:
         if sku_id is None:
@@ -189,7 +199,7 @@ class StockDialog(_StockDialog):
             if row.sku_id == sku_id:
                 chosen = n
         self.here.selectRow(chosen)
-        self.find.clear()
+        self.code_box.clear()
 
     def _variant_chosen(self) -> None:
         row = self.here.currentRow()
@@ -214,7 +224,7 @@ class StockDialog(_StockDialog):
         if self.sku_id is None or row < 0:
             self._message(self.tr("Choose the product and the store to ask"), "warning")
             return
-        store_id = int(self.there.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        store_id = int(cell_at(self.there, row, 0).data(Qt.ItemDataRole.UserRole))
         self.stock.request(store_id, [(self.sku_id, self.quantity.value())])
 
     def _reserve(self) -> None:
@@ -237,7 +247,11 @@ class StockDialog(_StockDialog):
             adjust(None)
             return
         dialog = ApprovalDialog(self.stock.session, "stock.adjust", self.tr("Adjust stock: {:+d}").format(delta), self)
-        dialog.finished.connect(lambda result: result == ShopDialog.DialogCode.Accepted and adjust(dialog.approver))
+        def ended(result: int) -> None:
+            if result == ShopDialog.DialogCode.Accepted:
+                adjust(dialog.approver)
+
+        dialog.finished.connect(ended)
         dialog.setModal(True)
         dialog.open()
 
@@ -264,11 +278,11 @@ class TransfersDialog(_StockDialog):
         self.resize(1100, 660)
         self._listen()
         self.stores = stock.store_names()
-        self.find = QLineEdit()
-        self.find.setObjectName("transferFind")
-        self.find.setFont(big_font())
-        self.find.setPlaceholderText(self.tr("Scan the parcel's transfer note, or type its number, Enter"))
-        self.find.returnPressed.connect(self._find)
+        self.code_box = QLineEdit()
+        self.code_box.setObjectName("transferFind")
+        self.code_box.setFont(big_font())
+        self.code_box.setPlaceholderText(self.tr("Scan the parcel's transfer note, or type its number, Enter"))
+        self.code_box.returnPressed.connect(self._find)
         self.tabs = QTabBar()
         self.tabs.setUsesScrollButtons(False)
         for name in (self.tr("To send"), self.tr("Incoming"), self.tr("Done"), self.tr("Suggestions")):
@@ -307,13 +321,13 @@ class TransfersDialog(_StockDialog):
         body.addLayout(left, 2)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.find)
+        layout.addWidget(self.code_box)
         layout.addLayout(body, 1)
         layout.addLayout(actions)
         layout.addWidget(self.status)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.refresh()
-        self.find.setFocus()
+        self.code_box.setFocus()
 
     @property
     def tab(self) -> str:
@@ -391,22 +405,22 @@ class TransfersDialog(_StockDialog):
     def _now(self) -> tuple[dict[int, int], dict[int, str]]:
         quantities, reasons = {}, {}
         for row in range(self.lines.rowCount()):
-            sku_id = int(self.lines.item(row, 0).data(Qt.ItemDataRole.UserRole))
-            text = self.lines.item(row, 4).text().strip()
+            sku_id = int(cell_at(self.lines, row, 0).data(Qt.ItemDataRole.UserRole))
+            text = cell_at(self.lines, row, 4).text().strip()
             quantities[sku_id] = int(text) if text.isdigit() else 0
-            reason = self.lines.item(row, 5).text().strip().lower()
+            reason = cell_at(self.lines, row, 5).text().strip().lower()
             reasons[sku_id] = reason if reason in DIFFERENCE_REASONS else ("short" if reason else "")
         return quantities, reasons
 
     def set_now(self, sku_id: int, quantity: int, reason: str = "") -> None:
         """What a manager types in the quantity (and reason) cells of a line."""
         for row in range(self.lines.rowCount()):
-            if int(self.lines.item(row, 0).data(Qt.ItemDataRole.UserRole)) == sku_id:
-                self.lines.item(row, 4).setText(str(quantity))
-                self.lines.item(row, 5).setText(reason)
+            if int(cell_at(self.lines, row, 0).data(Qt.ItemDataRole.UserRole)) == sku_id:
+                cell_at(self.lines, row, 4).setText(str(quantity))
+                cell_at(self.lines, row, 5).setText(reason)
 
     def _find(self) -> None:
-        found = self.stock.find_transfer(self.find.text())
+        found = self.stock.find_transfer(self.code_box.text())
         if found is None:
             return
         sending = found.from_store_id == self.stock.store_id
@@ -414,7 +428,7 @@ class TransfersDialog(_StockDialog):
         self.transfer = found
         self.tabs.setCurrentIndex(self.TABS.index(tab))
         self.refresh()
-        self.find.clear()
+        self.code_box.clear()
         self._message(self.tr("Transfer {} opened").format(found.number), "ok")
 
     def _after(self, done: bool) -> None:
@@ -560,7 +574,8 @@ class CountDialog(_StockDialog):
         counted: it will be set to 0)."""
         self.reviewing = True
         self.refresh()
-        differences = sum(1 for row in range(self.lines.rowCount()) if self.lines.item(row, 3).text() not in ("+0",))
+        rows = range(self.lines.rowCount())
+        differences = sum(1 for row in rows if cell_at(self.lines, row, 3).text() not in ("+0",))
         self._message(self.tr("{} difference(s) to approve: F4").format(differences), "info")
 
     def _approve(self) -> None:
@@ -573,9 +588,11 @@ class CountDialog(_StockDialog):
             self._approved(None)
             return
         dialog = ApprovalDialog(self.stock.session, "stock.count_approve", self.tr("Approve the count"), self)
-        dialog.finished.connect(
-            lambda result: result == ShopDialog.DialogCode.Accepted and self._approved(dialog.approver)
-        )
+        def ended(result: int) -> None:
+            if result == ShopDialog.DialogCode.Accepted:
+                self._approved(dialog.approver)
+
+        dialog.finished.connect(ended)
         dialog.setModal(True)
         dialog.open()
 

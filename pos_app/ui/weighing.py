@@ -11,11 +11,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.domain.cart import PricedItem, parse_weight
-from pos_app.domain.errors import ShopError
 from pos_app.services.explain import explain
 from pos_app.services.scale import Reading, Scale, ScaleError, scale_error
 from pos_app.ui.i18n import money
 from pos_app.ui.shop_dialogs import ShopDialog, big_font, spawn, touch_button
+from sync.rules.errors import ShopError
 
 WEIGHING_TIMEOUT = 60.0  # seconds to wait for a stable weight (the live reading says why meanwhile)
 

@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="123" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="124" />
         <source>Manager approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="137" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="138" />
         <source>Needs a manager's approval:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
         <source>Manager's PIN</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="144" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="145" />
         <source>Approve (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="158" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="159" />
         <source>Nobody here can approve this</source>
         <translation type="unfinished" />
     </message>
@@ -107,67 +107,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="672" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
         <source>Close the shift (Z report)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="685" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="688" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="706" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="709" />
         <source>Counted: see the Z report (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="726" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
         <source>Why does the count differ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="732" />
         <source>Back to the count (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="730" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="733" />
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="783" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
         <source>{} is not an amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="801" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="803" />
         <source>The count matches the expected cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="818" />
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="778" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="782" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished" />
     </message>
@@ -175,117 +175,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="474" />
+        <location filename="../../pos_app/ui/stock.py" line="488" />
         <source>Stock count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="479" />
+        <location filename="../../pos_app/ui/stock.py" line="493" />
         <source>Everything in the store</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="481" />
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Family: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="482" />
+        <location filename="../../pos_app/ui/stock.py" line="496" />
         <source>A location (type its name)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="484" />
+        <location filename="../../pos_app/ui/stock.py" line="498" />
         <source>Location, e.g. Almacén</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="485" />
+        <location filename="../../pos_app/ui/stock.py" line="499" />
         <source>Blind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="486" />
+        <location filename="../../pos_app/ui/stock.py" line="500" />
         <source>Expected figures hidden until the review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="491" />
+        <location filename="../../pos_app/ui/stock.py" line="505" />
         <source>Scan each item · 5* then scan for five</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Counted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Expected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Difference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="501" />
+        <location filename="../../pos_app/ui/stock.py" line="515" />
         <source>Start F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="503" />
+        <location filename="../../pos_app/ui/stock.py" line="517" />
         <source>Review F3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="504" />
+        <location filename="../../pos_app/ui/stock.py" line="518" />
         <source>Approve F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505" />
+        <location filename="../../pos_app/ui/stock.py" line="519" />
         <source>Abandon F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="522" />
+        <location filename="../../pos_app/ui/stock.py" line="536" />
         <source>No count in progress: choose what to count, F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="527" />
+        <location filename="../../pos_app/ui/stock.py" line="541" />
         <source> · blind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="528" />
+        <location filename="../../pos_app/ui/stock.py" line="542" />
         <source>Counting: {}{}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="546" />
+        <location filename="../../pos_app/ui/stock.py" line="560" />
         <source>Type the location's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="564" />
+        <location filename="../../pos_app/ui/stock.py" line="579" />
         <source>{} difference(s) to approve: F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="575" />
+        <location filename="../../pos_app/ui/stock.py" line="590" />
         <source>Approve the count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="590" />
+        <location filename="../../pos_app/ui/stock.py" line="607" />
         <source>Count abandoned: nothing adjusted</source>
         <translation type="unfinished" />
     </message>
@@ -418,27 +418,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="435" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
         <source>Discount or price change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="442" />
         <source>% off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="440" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="443" />
         <source>Amount off the line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="441" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="444" />
         <source>New unit price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="453" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="456" />
         <source>Apply (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -502,37 +502,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="844" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="848" />
         <source>Full invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="858" />
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="855" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="859" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="856" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="862" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="869" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="873" />
         <source>A tax id and a name are needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="874" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="878" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
@@ -548,17 +548,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="638" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
         <source>Open the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="653" />
         <source>Open shift (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -566,12 +566,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="472" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="475" />
         <source>Parked sales</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="487" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="490" />
         <source>Resume (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -607,82 +607,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="226" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="229" />
         <source>Payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
         <source>empty = all that is left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="251" />
         <source>Cash (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="249" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
         <source>Card (F6)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="253" />
         <source>Points (F4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="255" />
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="260" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="263" />
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="328" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="331" />
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
         <source>To pay: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="350" />
         <source>Sale total: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Card</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="351" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="354" />
         <source> · change {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="355" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="358" />
         <source>Cash rounding: {}</source>
         <translation type="unfinished" />
     </message>
@@ -869,133 +869,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="125" />
-        <location filename="../../pos_app/services/pickup.py" line="179" />
+        <location filename="../../pos_app/services/pickup.py" line="128" />
+        <location filename="../../pos_app/services/pickup.py" line="183" />
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="132" />
+        <location filename="../../pos_app/services/pickup.py" line="135" />
         <source>Order {} is not waiting to be picked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="138" />
+        <location filename="../../pos_app/services/pickup.py" line="141" />
         <source>Order {} cannot be made ready now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="144" />
+        <location filename="../../pos_app/services/pickup.py" line="147" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="150" />
+        <location filename="../../pos_app/services/pickup.py" line="153" />
         <source>Order {} is ready: the customer will be told</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="158" />
+        <location filename="../../pos_app/services/pickup.py" line="161" />
         <source>Order {} is still within its pickup window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="161" />
+        <location filename="../../pos_app/services/pickup.py" line="164" />
         <source>Order {} expired: its units are on sale again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="176" />
+        <location filename="../../pos_app/services/pickup.py" line="179" />
         <source>for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="182" />
+        <location filename="../../pos_app/services/pickup.py" line="186" />
         <source>Transfer {} requested for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="196" />
+        <location filename="../../pos_app/services/pickup.py" line="200" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="199" />
+        <location filename="../../pos_app/services/pickup.py" line="203" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="203" />
+        <location filename="../../pos_app/services/pickup.py" line="207" />
         <source>Nothing to hand over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="206" />
+        <location filename="../../pos_app/services/pickup.py" line="210" />
         <source>A substitute needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="215" />
+        <location filename="../../pos_app/services/pickup.py" line="219" />
         <source>Order {} handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="222" />
+        <location filename="../../pos_app/services/pickup.py" line="226" />
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="223" />
+        <location filename="../../pos_app/services/pickup.py" line="227" />
         <source>Order {}   {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="224" />
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Customer: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225" />
+        <location filename="../../pos_app/services/pickup.py" line="229" />
         <source>Paid online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225" />
+        <location filename="../../pos_app/services/pickup.py" line="229" />
         <source>Paid at the counter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="232" />
+        <location filename="../../pos_app/services/pickup.py" line="236" />
         <source>{} x {} (substitute)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="235" />
+        <location filename="../../pos_app/services/pickup.py" line="239" />
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="236" />
+        <location filename="../../pos_app/services/pickup.py" line="240" />
         <source>Received by the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="246" />
+        <location filename="../../pos_app/services/pickup.py" line="250" />
         <source>Unknown product {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="268" />
+        <location filename="../../pos_app/services/pickup.py" line="272" />
         <source>Who is it for? Type the customer's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="282" />
+        <location filename="../../pos_app/services/pickup.py" line="286" />
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="291" />
+        <location filename="../../pos_app/services/pickup.py" line="295" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished" />
     </message>
@@ -1003,22 +1003,22 @@
 <context>
     <name>QuickKeysDialog</name>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="40" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="39" />
         <source>Favourites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="58" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="53" />
         <source>This store has no favourites yet: HQ sets them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="60" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="55" />
         <source>Touch one, or the arrows and Enter · Esc to go back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="63" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="58" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
@@ -1026,22 +1026,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="192" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="198" />
         <source>Confirm (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="207" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="210" />
         <source>Give a reason</source>
         <translation type="unfinished" />
     </message>
@@ -1090,57 +1090,57 @@
 <context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="348" />
+        <location filename="../../pos_app/ui/pickup.py" line="346" />
         <source>Reserve for a customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="353" />
+        <location filename="../../pos_app/ui/pickup.py" line="351" />
         <source>Here ({} free)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="355" />
+        <location filename="../../pos_app/ui/pickup.py" line="353" />
         <source>{} ({} last known)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="358" />
+        <location filename="../../pos_app/ui/pickup.py" line="356" />
         <source>Customer's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="361" />
+        <location filename="../../pos_app/ui/pickup.py" line="359" />
         <source>Phone (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="367" />
+        <location filename="../../pos_app/ui/pickup.py" line="365" />
         <source> day(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="377" />
+        <location filename="../../pos_app/ui/pickup.py" line="375" />
         <source>Where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="378" />
+        <location filename="../../pos_app/ui/pickup.py" line="376" />
         <source>For</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="380" />
+        <location filename="../../pos_app/ui/pickup.py" line="378" />
         <source>Units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="381" />
+        <location filename="../../pos_app/ui/pickup.py" line="379" />
         <source>Hold for</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="388" />
+        <location filename="../../pos_app/ui/pickup.py" line="386" />
         <source>Reserve (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -1148,57 +1148,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
         <source>Return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="511" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="514" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Returnable</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="524" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="527" />
         <source>No receipt…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="532" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
         <source>Refund (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="547" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="585" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="588" />
         <source>To refund: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="628" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="631" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
@@ -1277,285 +1277,285 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="162" />
-        <location filename="../../pos_app/services/selling.py" line="250" />
-        <location filename="../../pos_app/services/selling.py" line="476" />
+        <location filename="../../pos_app/services/selling.py" line="163" />
+        <location filename="../../pos_app/services/selling.py" line="251" />
+        <location filename="../../pos_app/services/selling.py" line="477" />
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="256" />
+        <location filename="../../pos_app/services/selling.py" line="257" />
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="260" />
+        <location filename="../../pos_app/services/selling.py" line="261" />
         <source>× {}: now scan the item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279" />
+        <location filename="../../pos_app/services/selling.py" line="280" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="305" />
+        <location filename="../../pos_app/services/selling.py" line="306" />
         <source>That product is no longer sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="315" />
+        <location filename="../../pos_app/services/selling.py" line="316" />
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="494" />
+        <location filename="../../pos_app/services/selling.py" line="495" />
         <source>Removed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="524" />
+        <location filename="../../pos_app/services/selling.py" line="525" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555" />
+        <location filename="../../pos_app/services/selling.py" line="556" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="204" />
-        <location filename="../../pos_app/services/selling.py" line="568" />
+        <location filename="../../pos_app/services/selling.py" line="205" />
+        <location filename="../../pos_app/services/selling.py" line="569" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156" />
+        <location filename="../../pos_app/services/selling.py" line="157" />
         <source>No member found for '{}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="177" />
+        <location filename="../../pos_app/services/selling.py" line="178" />
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="209" />
+        <location filename="../../pos_app/services/selling.py" line="210" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="215" />
+        <location filename="../../pos_app/services/selling.py" line="216" />
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="320" />
+        <location filename="../../pos_app/services/selling.py" line="321" />
         <source>{} is sold by weight: weighing it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="364" />
+        <location filename="../../pos_app/services/selling.py" line="365" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="381" />
+        <location filename="../../pos_app/services/selling.py" line="382" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="410" />
+        <location filename="../../pos_app/services/selling.py" line="411" />
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="427" />
+        <location filename="../../pos_app/services/selling.py" line="428" />
         <source>Order {}: take the payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="480" />
+        <location filename="../../pos_app/services/selling.py" line="481" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="570" />
+        <location filename="../../pos_app/services/selling.py" line="571" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="572" />
+        <location filename="../../pos_app/services/selling.py" line="573" />
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="588" />
+        <location filename="../../pos_app/services/selling.py" line="589" />
         <source>Change: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="599" />
+        <location filename="../../pos_app/services/selling.py" line="600" />
         <source>Identify the member first (F1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="610" />
+        <location filename="../../pos_app/services/selling.py" line="611" />
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="630" />
+        <location filename="../../pos_app/services/selling.py" line="631" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="638" />
+        <location filename="../../pos_app/services/selling.py" line="639" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="648" />
+        <location filename="../../pos_app/services/selling.py" line="649" />
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="677" />
+        <location filename="../../pos_app/services/selling.py" line="678" />
         <source>the terminal did not receive it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="700" />
+        <location filename="../../pos_app/services/selling.py" line="701" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="737" />
+        <location filename="../../pos_app/services/selling.py" line="738" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="781" />
+        <location filename="../../pos_app/services/selling.py" line="782" />
         <source>Cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="784" />
+        <location filename="../../pos_app/services/selling.py" line="785" />
         <source>Say why the sale is voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="787" />
+        <location filename="../../pos_app/services/selling.py" line="788" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="806" />
+        <location filename="../../pos_app/services/selling.py" line="807" />
         <source>Sale voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="838" />
+        <location filename="../../pos_app/services/selling.py" line="839" />
         <source>Sale parked: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="848" />
+        <location filename="../../pos_app/services/selling.py" line="849" />
         <source>Finish or park the current sale first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852" />
+        <location filename="../../pos_app/services/selling.py" line="853" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="858" />
+        <location filename="../../pos_app/services/selling.py" line="859" />
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878" />
+        <location filename="../../pos_app/services/selling.py" line="879" />
         <source>Sale resumed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901" />
+        <location filename="../../pos_app/services/selling.py" line="902" />
         <source>No receipt {} at this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="908" />
+        <location filename="../../pos_app/services/selling.py" line="909" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="912" />
+        <location filename="../../pos_app/services/selling.py" line="913" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="935" />
+        <location filename="../../pos_app/services/selling.py" line="936" />
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="947" />
+        <location filename="../../pos_app/services/selling.py" line="948" />
         <source>Discount given back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="961" />
+        <location filename="../../pos_app/services/selling.py" line="962" />
         <source>Finish the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="964" />
+        <location filename="../../pos_app/services/selling.py" line="965" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="967" />
+        <location filename="../../pos_app/services/selling.py" line="968" />
         <source>This return needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="989" />
+        <location filename="../../pos_app/services/selling.py" line="990" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="997" />
+        <location filename="../../pos_app/services/selling.py" line="999" />
         <source>The card refund was declined: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1007" />
+        <location filename="../../pos_app/services/selling.py" line="1009" />
         <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1014" />
+        <location filename="../../pos_app/services/selling.py" line="1016" />
         <source>No receipt to reprint yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1029" />
+        <location filename="../../pos_app/services/selling.py" line="1031" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1034" />
+        <location filename="../../pos_app/services/selling.py" line="1036" />
         <source>Full invoice {} issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1050" />
+        <location filename="../../pos_app/services/selling.py" line="1052" />
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1052" />
+        <location filename="../../pos_app/services/selling.py" line="1054" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
@@ -1683,32 +1683,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>That language is not installed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="423" />
+        <location filename="../../pos_app/ui/main_window.py" line="428" />
         <source>Hello {}: scan the first item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449" />
+        <location filename="../../pos_app/ui/main_window.py" line="454" />
         <source>Till not set up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="461" />
+        <location filename="../../pos_app/ui/main_window.py" line="466" />
         <source>Loading catalog: {} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="484" />
+        <location filename="../../pos_app/ui/main_window.py" line="489" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="484" />
+        <location filename="../../pos_app/ui/main_window.py" line="489" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation type="unfinished" />
     </message>
@@ -1975,7 +1975,7 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="77" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="78" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
@@ -2069,101 +2069,111 @@
     </message>
     <message>
         <location filename="../../pos_app/services/explain.py" line="35" />
-        <source>Nothing was scanned</source>
+        <source>Type the member's name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/services/explain.py" line="36" />
-        <source>Code {scanned} has {digits} digits: not a barcode</source>
+        <source>A member needs a phone or an e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/services/explain.py" line="37" />
-        <source>Code {scanned} has a wrong check digit: scan it again</source>
+        <source>Nothing was scanned</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/services/explain.py" line="38" />
-        <source>'{scanned}' is not a barcode</source>
+        <source>Code {scanned} has {digits} digits: not a barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="39" />
+        <source>Code {scanned} has a wrong check digit: scan it again</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../pos_app/services/explain.py" line="40" />
+        <source>'{scanned}' is not a barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="42" />
         <source>The scale does not answer: check its cable and that it is switched on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="43" />
+        <location filename="../../pos_app/services/explain.py" line="45" />
         <source>The scale sends something the till cannot read: set it to continuous output</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="46" />
+        <location filename="../../pos_app/services/explain.py" line="48" />
         <source>The weight does not settle: keep the item still on the scale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="47" />
+        <location filename="../../pos_app/services/explain.py" line="49" />
         <source>Nothing on the scale: put the item on it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="48" />
+        <location filename="../../pos_app/services/explain.py" line="50" />
         <source>The scale shows a negative weight: empty it and zero it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="49" />
+        <location filename="../../pos_app/services/explain.py" line="51" />
         <source>Too heavy for the scale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="50" />
+        <location filename="../../pos_app/services/explain.py" line="52" />
         <source>The scale weighs in pounds: set it to kilograms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="52" />
+        <location filename="../../pos_app/services/explain.py" line="54" />
         <source>A transfer comes from another store</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="53" />
+        <location filename="../../pos_app/services/explain.py" line="55" />
         <source>Say how many of each product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="54" />
+        <location filename="../../pos_app/services/explain.py" line="56" />
         <source>Unknown transfer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="55" />
+        <location filename="../../pos_app/services/explain.py" line="57" />
         <source>This store cannot mark transfer {number} {step}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="56" />
+        <location filename="../../pos_app/services/explain.py" line="58" />
         <source>Transfer {number} is already {state}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="57" />
+        <location filename="../../pos_app/services/explain.py" line="59" />
         <source>A count is already in progress: finish it first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="58" />
+        <location filename="../../pos_app/services/explain.py" line="60" />
         <source>No such count in progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="59" />
+        <location filename="../../pos_app/services/explain.py" line="61" />
         <source>Nothing to adjust</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="60" />
+        <location filename="../../pos_app/services/explain.py" line="62" />
         <source>'{text}' is not a weight: type kilograms, such as 0,350</source>
         <translation type="unfinished" />
     </message>
@@ -2237,37 +2247,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="397" />
         <source>Card terminal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="399" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="398" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
         <source>Key {} into the card terminal.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="403" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="406" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="414" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="417" />
         <source>Declined or cancelled (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="415" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
         <source>Approved (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="425" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="428" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation type="unfinished" />
     </message>
@@ -2275,132 +2285,132 @@
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="114" />
+        <location filename="../../pos_app/ui/stock.py" line="124" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="120" />
+        <location filename="../../pos_app/ui/stock.py" line="130" />
         <source>Scan or type a product, Enter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="125" />
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>Offline: last known figures, as of {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="127" />
+        <location filename="../../pos_app/ui/stock.py" line="137" />
         <source>Figures as of the last sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>Variant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>On hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>Reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>In transit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>Available</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135" />
+        <location filename="../../pos_app/ui/stock.py" line="145" />
         <source>Store</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135" />
+        <location filename="../../pos_app/ui/stock.py" line="145" />
         <source>Last known</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135" />
+        <location filename="../../pos_app/ui/stock.py" line="145" />
         <source>As of</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="140" />
+        <location filename="../../pos_app/ui/stock.py" line="150" />
         <source>Units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="142" />
+        <location filename="../../pos_app/ui/stock.py" line="152" />
         <source>Ask that store F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="143" />
+        <location filename="../../pos_app/ui/stock.py" line="153" />
         <source>Reserve F3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="148" />
+        <location filename="../../pos_app/ui/stock.py" line="158" />
         <source>Damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="149" />
+        <location filename="../../pos_app/ui/stock.py" line="159" />
         <source>Stolen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="150" />
+        <location filename="../../pos_app/ui/stock.py" line="160" />
         <source>Found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="151" />
+        <location filename="../../pos_app/ui/stock.py" line="161" />
         <source>Returned to the supplier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="158" />
+        <location filename="../../pos_app/ui/stock.py" line="168" />
         <source>Adjust here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="161" />
+        <location filename="../../pos_app/ui/stock.py" line="171" />
         <source>Adjust F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="166" />
+        <location filename="../../pos_app/ui/stock.py" line="176" />
         <source>Here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="168" />
+        <location filename="../../pos_app/ui/stock.py" line="178" />
         <source>Sibling stores</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="215" />
+        <location filename="../../pos_app/ui/stock.py" line="225" />
         <source>Choose the product and the store to ask</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="229" />
+        <location filename="../../pos_app/ui/stock.py" line="239" />
         <source>Choose the product and how many units (− to write off)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="239" />
+        <location filename="../../pos_app/ui/stock.py" line="249" />
         <source>Adjust stock: {:+d}</source>
         <translation type="unfinished" />
     </message>
@@ -2716,12 +2726,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="109" />
+        <location filename="../../pos_app/services/till.py" line="110" />
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="152" />
+        <location filename="../../pos_app/services/till.py" line="153" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation type="unfinished" />
     </message>
@@ -2767,142 +2777,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="263" />
+        <location filename="../../pos_app/ui/stock.py" line="277" />
         <source>Transfers between stores</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="270" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Scan the parcel's transfer note, or type its number, Enter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>To send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>Incoming</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>Suggestions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Asked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Shipped</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="285" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="291" />
+        <location filename="../../pos_app/ui/stock.py" line="305" />
         <source>Accept F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="292" />
+        <location filename="../../pos_app/ui/stock.py" line="306" />
         <source>Decline F3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="293" />
+        <location filename="../../pos_app/ui/stock.py" line="307" />
         <source>Ship F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="294" />
+        <location filename="../../pos_app/ui/stock.py" line="308" />
         <source>Receive F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="295" />
+        <location filename="../../pos_app/ui/stock.py" line="309" />
         <source>Note F6</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="296" />
+        <location filename="../../pos_app/ui/stock.py" line="310" />
         <source>Request F7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="297" />
+        <location filename="../../pos_app/ui/stock.py" line="311" />
         <source>Cancel F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="373" />
         <source>requested</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="373" />
         <source>accepted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="373" />
         <source>on its way</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>declined</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="418" />
+        <location filename="../../pos_app/ui/stock.py" line="432" />
         <source>Transfer {} opened</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="440" />
+        <location filename="../../pos_app/ui/stock.py" line="454" />
         <source>Transfer note printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="448" />
+        <location filename="../../pos_app/ui/stock.py" line="462" />
         <source>{} transfer(s) requested</source>
         <translation type="unfinished" />
     </message>
@@ -2933,12 +2943,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="911" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="945" />
         <source>Choose size and colour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="937" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="966" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation type="unfinished" />
     </message>
@@ -2985,12 +2995,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="825" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="829" />
         <source>Z report {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="834" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="838" />
         <source>Done (Enter)</source>
         <translation type="unfinished" />
     </message>

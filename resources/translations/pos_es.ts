@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="123" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="124" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="137" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="138" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="141" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="144" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="145" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="158" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="159" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -107,67 +107,67 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="672" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="685" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="688" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="706" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="709" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="726" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="732" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="730" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="733" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="783" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="795" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="797" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="801" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="803" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="814" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="818" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="778" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="782" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -175,117 +175,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="474" />
+        <location filename="../../pos_app/ui/stock.py" line="488" />
         <source>Stock count</source>
         <translation>Recuento de stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="479" />
+        <location filename="../../pos_app/ui/stock.py" line="493" />
         <source>Everything in the store</source>
         <translation>Toda la tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="481" />
+        <location filename="../../pos_app/ui/stock.py" line="495" />
         <source>Family: {}</source>
         <translation>Familia: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="482" />
+        <location filename="../../pos_app/ui/stock.py" line="496" />
         <source>A location (type its name)</source>
         <translation>Una ubicación (escribe su nombre)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="484" />
+        <location filename="../../pos_app/ui/stock.py" line="498" />
         <source>Location, e.g. Almacén</source>
         <translation>Ubicación, p. ej. Almacén</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="485" />
+        <location filename="../../pos_app/ui/stock.py" line="499" />
         <source>Blind</source>
         <translation>A ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="486" />
+        <location filename="../../pos_app/ui/stock.py" line="500" />
         <source>Expected figures hidden until the review</source>
         <translation>Cifras esperadas ocultas hasta la revisión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="491" />
+        <location filename="../../pos_app/ui/stock.py" line="505" />
         <source>Scan each item · 5* then scan for five</source>
         <translation>Escanea cada artículo · 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Counted</source>
         <translation>Contado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="509" />
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="501" />
+        <location filename="../../pos_app/ui/stock.py" line="515" />
         <source>Start F2</source>
         <translation>Empezar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="503" />
+        <location filename="../../pos_app/ui/stock.py" line="517" />
         <source>Review F3</source>
         <translation>Revisar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="504" />
+        <location filename="../../pos_app/ui/stock.py" line="518" />
         <source>Approve F4</source>
         <translation>Aprobar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505" />
+        <location filename="../../pos_app/ui/stock.py" line="519" />
         <source>Abandon F8</source>
         <translation>Abandonar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="522" />
+        <location filename="../../pos_app/ui/stock.py" line="536" />
         <source>No count in progress: choose what to count, F2</source>
         <translation>No hay recuento en curso: elige qué contar, F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="527" />
+        <location filename="../../pos_app/ui/stock.py" line="541" />
         <source> · blind</source>
         <translation> · a ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="528" />
+        <location filename="../../pos_app/ui/stock.py" line="542" />
         <source>Counting: {}{}</source>
         <translation>Contando: {}{}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="546" />
+        <location filename="../../pos_app/ui/stock.py" line="560" />
         <source>Type the location's name</source>
         <translation>Escribe el nombre de la ubicación</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="564" />
+        <location filename="../../pos_app/ui/stock.py" line="579" />
         <source>{} difference(s) to approve: F4</source>
         <translation>{} diferencia(s) por aprobar: F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="575" />
+        <location filename="../../pos_app/ui/stock.py" line="590" />
         <source>Approve the count</source>
         <translation>Aprobar el recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="590" />
+        <location filename="../../pos_app/ui/stock.py" line="607" />
         <source>Count abandoned: nothing adjusted</source>
         <translation>Recuento abandonado: no se ajusta nada</translation>
     </message>
@@ -418,27 +418,27 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="435" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="439" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="442" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="440" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="443" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="441" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="444" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="453" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="456" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -502,37 +502,37 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="844" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="848" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="858" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="855" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="859" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="856" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="862" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="869" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="873" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="874" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="878" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -548,17 +548,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="638" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="647" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="653" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -566,12 +566,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="472" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="475" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="487" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="490" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -607,82 +607,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="226" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="229" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="248" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="251" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="249" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="250" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="253" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="255" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="260" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="263" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="328" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="331" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="345" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="350" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="349" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="351" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="354" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="355" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="358" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -869,133 +869,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="125" />
-        <location filename="../../pos_app/services/pickup.py" line="179" />
+        <location filename="../../pos_app/services/pickup.py" line="128" />
+        <location filename="../../pos_app/services/pickup.py" line="183" />
         <source>Could not save it ({}): try again</source>
         <translation>No se pudo guardar ({}): inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="132" />
+        <location filename="../../pos_app/services/pickup.py" line="135" />
         <source>Order {} is not waiting to be picked</source>
         <translation>El pedido {} no está pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="138" />
+        <location filename="../../pos_app/services/pickup.py" line="141" />
         <source>Order {} cannot be made ready now</source>
         <translation>El pedido {} no puede marcarse como listo ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="144" />
+        <location filename="../../pos_app/services/pickup.py" line="147" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation>{}: {} aquí para {} pedidos. Entrega lo que hay, sustituye o pide un traspaso.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="150" />
+        <location filename="../../pos_app/services/pickup.py" line="153" />
         <source>Order {} is ready: the customer will be told</source>
         <translation>Pedido {} listo: se avisará al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="158" />
+        <location filename="../../pos_app/services/pickup.py" line="161" />
         <source>Order {} is still within its pickup window</source>
         <translation>El pedido {} aún está en su plazo de recogida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="161" />
+        <location filename="../../pos_app/services/pickup.py" line="164" />
         <source>Order {} expired: its units are on sale again</source>
         <translation>Pedido {} caducado: sus unidades vuelven a la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="176" />
+        <location filename="../../pos_app/services/pickup.py" line="179" />
         <source>for order {}</source>
         <translation>para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="182" />
+        <location filename="../../pos_app/services/pickup.py" line="186" />
         <source>Transfer {} requested for order {}</source>
         <translation>Traspaso {} pedido para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="196" />
+        <location filename="../../pos_app/services/pickup.py" line="200" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation>El pedido {} está {}: solo se entrega un pedido listo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="199" />
+        <location filename="../../pos_app/services/pickup.py" line="203" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation>Comprueba antes la identidad del cliente (nombre, DNI o el código en su móvil)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="203" />
+        <location filename="../../pos_app/services/pickup.py" line="207" />
         <source>Nothing to hand over</source>
         <translation>Nada que entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="206" />
+        <location filename="../../pos_app/services/pickup.py" line="210" />
         <source>A substitute needs a manager's approval</source>
         <translation>Un sustituto necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="215" />
+        <location filename="../../pos_app/services/pickup.py" line="219" />
         <source>Order {} handed over</source>
         <translation>Pedido {} entregado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="222" />
+        <location filename="../../pos_app/services/pickup.py" line="226" />
         <source>PICKUP RECEIPT</source>
         <translation>JUSTIFICANTE DE RECOGIDA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="223" />
+        <location filename="../../pos_app/services/pickup.py" line="227" />
         <source>Order {}   {}</source>
         <translation>Pedido {}   {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="224" />
+        <location filename="../../pos_app/services/pickup.py" line="228" />
         <source>Customer: {}</source>
         <translation>Cliente: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225" />
+        <location filename="../../pos_app/services/pickup.py" line="229" />
         <source>Paid online</source>
         <translation>Pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="225" />
+        <location filename="../../pos_app/services/pickup.py" line="229" />
         <source>Paid at the counter</source>
         <translation>Pagado en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="232" />
+        <location filename="../../pos_app/services/pickup.py" line="236" />
         <source>{} x {} (substitute)</source>
         <translation>{} x {} (sustituto)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="235" />
+        <location filename="../../pos_app/services/pickup.py" line="239" />
         <source>{} unit(s) not handed over</source>
         <translation>{} unidad(es) sin entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="236" />
+        <location filename="../../pos_app/services/pickup.py" line="240" />
         <source>Received by the customer</source>
         <translation>Recibido por el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="246" />
+        <location filename="../../pos_app/services/pickup.py" line="250" />
         <source>Unknown product {}</source>
         <translation>Producto desconocido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="268" />
+        <location filename="../../pos_app/services/pickup.py" line="272" />
         <source>Who is it for? Type the customer's name</source>
         <translation>¿Para quién es? Escribe el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="282" />
+        <location filename="../../pos_app/services/pickup.py" line="286" />
         <source>Only {} free there: not reserved</source>
         <translation>Solo hay {} libres allí: no se ha reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="291" />
+        <location filename="../../pos_app/services/pickup.py" line="295" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation>Reservado: pedido {}, código de recogida {}</translation>
     </message>
@@ -1003,22 +1003,22 @@
 <context>
     <name>QuickKeysDialog</name>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="40" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="39" />
         <source>Favourites</source>
         <translation>Favoritos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="58" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="53" />
         <source>This store has no favourites yet: HQ sets them</source>
         <translation>Esta tienda aún no tiene favoritos: los pone la central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="60" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="55" />
         <source>Touch one, or the arrows and Enter · Esc to go back</source>
         <translation>Toca uno, o flechas e Intro · Esc para volver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/quick_keys.py" line="63" />
+        <location filename="../../pos_app/ui/quick_keys.py" line="58" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
@@ -1026,22 +1026,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="190" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="192" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="198" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="207" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="210" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -1090,57 +1090,57 @@
 <context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="348" />
+        <location filename="../../pos_app/ui/pickup.py" line="346" />
         <source>Reserve for a customer</source>
         <translation>Reservar para un cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="353" />
+        <location filename="../../pos_app/ui/pickup.py" line="351" />
         <source>Here ({} free)</source>
         <translation>Aquí ({} libres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="355" />
+        <location filename="../../pos_app/ui/pickup.py" line="353" />
         <source>{} ({} last known)</source>
         <translation>{} ({} según el último dato)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="358" />
+        <location filename="../../pos_app/ui/pickup.py" line="356" />
         <source>Customer's name</source>
         <translation>Nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="361" />
+        <location filename="../../pos_app/ui/pickup.py" line="359" />
         <source>Phone (optional)</source>
         <translation>Teléfono (opcional)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="367" />
+        <location filename="../../pos_app/ui/pickup.py" line="365" />
         <source> day(s)</source>
         <translation> día(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="377" />
+        <location filename="../../pos_app/ui/pickup.py" line="375" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="378" />
+        <location filename="../../pos_app/ui/pickup.py" line="376" />
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="380" />
+        <location filename="../../pos_app/ui/pickup.py" line="378" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="381" />
+        <location filename="../../pos_app/ui/pickup.py" line="379" />
         <source>Hold for</source>
         <translation>Guardar durante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="388" />
+        <location filename="../../pos_app/ui/pickup.py" line="386" />
         <source>Reserve (Enter)</source>
         <translation>Reservar (Intro)</translation>
     </message>
@@ -1148,57 +1148,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="511" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="514" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="524" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="527" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="532" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="544" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="547" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation>No es de esta caja: pidiendo a la central el ticket {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="585" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="588" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="628" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="631" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
@@ -1277,285 +1277,285 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="162" />
-        <location filename="../../pos_app/services/selling.py" line="250" />
-        <location filename="../../pos_app/services/selling.py" line="476" />
+        <location filename="../../pos_app/services/selling.py" line="163" />
+        <location filename="../../pos_app/services/selling.py" line="251" />
+        <location filename="../../pos_app/services/selling.py" line="477" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="256" />
+        <location filename="../../pos_app/services/selling.py" line="257" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="260" />
+        <location filename="../../pos_app/services/selling.py" line="261" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="279" />
+        <location filename="../../pos_app/services/selling.py" line="280" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="305" />
+        <location filename="../../pos_app/services/selling.py" line="306" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="315" />
+        <location filename="../../pos_app/services/selling.py" line="316" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="494" />
+        <location filename="../../pos_app/services/selling.py" line="495" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="524" />
+        <location filename="../../pos_app/services/selling.py" line="525" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="555" />
+        <location filename="../../pos_app/services/selling.py" line="556" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="204" />
-        <location filename="../../pos_app/services/selling.py" line="568" />
+        <location filename="../../pos_app/services/selling.py" line="205" />
+        <location filename="../../pos_app/services/selling.py" line="569" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="156" />
+        <location filename="../../pos_app/services/selling.py" line="157" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="177" />
+        <location filename="../../pos_app/services/selling.py" line="178" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="209" />
+        <location filename="../../pos_app/services/selling.py" line="210" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="215" />
+        <location filename="../../pos_app/services/selling.py" line="216" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="320" />
+        <location filename="../../pos_app/services/selling.py" line="321" />
         <source>{} is sold by weight: weighing it</source>
         <translation>{} se vende al peso: a pesarlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="364" />
+        <location filename="../../pos_app/services/selling.py" line="365" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="381" />
+        <location filename="../../pos_app/services/selling.py" line="382" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="410" />
+        <location filename="../../pos_app/services/selling.py" line="411" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="427" />
+        <location filename="../../pos_app/services/selling.py" line="428" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="480" />
+        <location filename="../../pos_app/services/selling.py" line="481" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="570" />
+        <location filename="../../pos_app/services/selling.py" line="571" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="572" />
+        <location filename="../../pos_app/services/selling.py" line="573" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="588" />
+        <location filename="../../pos_app/services/selling.py" line="589" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="599" />
+        <location filename="../../pos_app/services/selling.py" line="600" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="610" />
+        <location filename="../../pos_app/services/selling.py" line="611" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="630" />
+        <location filename="../../pos_app/services/selling.py" line="631" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="638" />
+        <location filename="../../pos_app/services/selling.py" line="639" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="648" />
+        <location filename="../../pos_app/services/selling.py" line="649" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="677" />
+        <location filename="../../pos_app/services/selling.py" line="678" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="700" />
+        <location filename="../../pos_app/services/selling.py" line="701" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="737" />
+        <location filename="../../pos_app/services/selling.py" line="738" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="781" />
+        <location filename="../../pos_app/services/selling.py" line="782" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="784" />
+        <location filename="../../pos_app/services/selling.py" line="785" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="787" />
+        <location filename="../../pos_app/services/selling.py" line="788" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="806" />
+        <location filename="../../pos_app/services/selling.py" line="807" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="838" />
+        <location filename="../../pos_app/services/selling.py" line="839" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="848" />
+        <location filename="../../pos_app/services/selling.py" line="849" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="852" />
+        <location filename="../../pos_app/services/selling.py" line="853" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="858" />
+        <location filename="../../pos_app/services/selling.py" line="859" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="878" />
+        <location filename="../../pos_app/services/selling.py" line="879" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="901" />
+        <location filename="../../pos_app/services/selling.py" line="902" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="908" />
+        <location filename="../../pos_app/services/selling.py" line="909" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="912" />
+        <location filename="../../pos_app/services/selling.py" line="913" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="935" />
+        <location filename="../../pos_app/services/selling.py" line="936" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="947" />
+        <location filename="../../pos_app/services/selling.py" line="948" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="961" />
+        <location filename="../../pos_app/services/selling.py" line="962" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="964" />
+        <location filename="../../pos_app/services/selling.py" line="965" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="967" />
+        <location filename="../../pos_app/services/selling.py" line="968" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="989" />
+        <location filename="../../pos_app/services/selling.py" line="990" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="997" />
+        <location filename="../../pos_app/services/selling.py" line="999" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1007" />
+        <location filename="../../pos_app/services/selling.py" line="1009" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1014" />
+        <location filename="../../pos_app/services/selling.py" line="1016" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1029" />
+        <location filename="../../pos_app/services/selling.py" line="1031" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1034" />
+        <location filename="../../pos_app/services/selling.py" line="1036" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1050" />
+        <location filename="../../pos_app/services/selling.py" line="1052" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="1052" />
+        <location filename="../../pos_app/services/selling.py" line="1054" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1683,32 +1683,32 @@
         <translation>Favoritos Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="295" />
+        <location filename="../../pos_app/ui/main_window.py" line="300" />
         <source>That language is not installed</source>
         <translation>Ese idioma no está instalado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="423" />
+        <location filename="../../pos_app/ui/main_window.py" line="428" />
         <source>Hello {}: scan the first item</source>
         <translation>Hola {}: escanea el primer artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="449" />
+        <location filename="../../pos_app/ui/main_window.py" line="454" />
         <source>Till not set up</source>
         <translation>Caja sin configurar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="461" />
+        <location filename="../../pos_app/ui/main_window.py" line="466" />
         <source>Loading catalog: {} rows</source>
         <translation>Cargando catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="484" />
+        <location filename="../../pos_app/ui/main_window.py" line="489" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="484" />
+        <location filename="../../pos_app/ui/main_window.py" line="489" />
         <source>A sale is in progress and will be lost. Quit anyway?</source>
         <translation>Hay una venta en curso y se perderá. ¿Salir igualmente?</translation>
     </message>
@@ -1975,7 +1975,7 @@
 <context>
     <name>ShopDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="77" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="78" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
@@ -2069,101 +2069,111 @@
     </message>
     <message>
         <location filename="../../pos_app/services/explain.py" line="35" />
+        <source>Type the member's name</source>
+        <translation>Escriba el nombre del socio</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="36" />
+        <source>A member needs a phone or an e-mail</source>
+        <translation>Un socio necesita un teléfono o un correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/explain.py" line="37" />
         <source>Nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="36" />
+        <location filename="../../pos_app/services/explain.py" line="38" />
         <source>Code {scanned} has {digits} digits: not a barcode</source>
         <translation>El código {scanned} tiene {digits} cifras: no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="37" />
+        <location filename="../../pos_app/services/explain.py" line="39" />
         <source>Code {scanned} has a wrong check digit: scan it again</source>
         <translation>El código {scanned} tiene mal el dígito de control: escanéalo otra vez</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="38" />
+        <location filename="../../pos_app/services/explain.py" line="40" />
         <source>'{scanned}' is not a barcode</source>
         <translation>'{scanned}' no es un código de barras</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="40" />
+        <location filename="../../pos_app/services/explain.py" line="42" />
         <source>The scale does not answer: check its cable and that it is switched on</source>
         <translation>La balanza no responde: revisa el cable y que esté encendida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="43" />
+        <location filename="../../pos_app/services/explain.py" line="45" />
         <source>The scale sends something the till cannot read: set it to continuous output</source>
         <translation>La balanza envía algo que la caja no entiende: configúrala en salida continua</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="46" />
+        <location filename="../../pos_app/services/explain.py" line="48" />
         <source>The weight does not settle: keep the item still on the scale</source>
         <translation>El peso no se estabiliza: deja el artículo quieto en la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="47" />
+        <location filename="../../pos_app/services/explain.py" line="49" />
         <source>Nothing on the scale: put the item on it</source>
         <translation>No hay nada en la balanza: pon el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="48" />
+        <location filename="../../pos_app/services/explain.py" line="50" />
         <source>The scale shows a negative weight: empty it and zero it</source>
         <translation>La balanza marca un peso negativo: vacíala y ponla a cero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="49" />
+        <location filename="../../pos_app/services/explain.py" line="51" />
         <source>Too heavy for the scale</source>
         <translation>Demasiado peso para la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="50" />
+        <location filename="../../pos_app/services/explain.py" line="52" />
         <source>The scale weighs in pounds: set it to kilograms</source>
         <translation>La balanza pesa en libras: ponla en kilos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="52" />
+        <location filename="../../pos_app/services/explain.py" line="54" />
         <source>A transfer comes from another store</source>
         <translation>Un traspaso viene de otra tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="53" />
+        <location filename="../../pos_app/services/explain.py" line="55" />
         <source>Say how many of each product</source>
         <translation>Indica cuántas unidades de cada producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="54" />
+        <location filename="../../pos_app/services/explain.py" line="56" />
         <source>Unknown transfer</source>
         <translation>Traspaso desconocido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="55" />
+        <location filename="../../pos_app/services/explain.py" line="57" />
         <source>This store cannot mark transfer {number} {step}</source>
         <translation>Esta tienda no puede marcar el traspaso {number} como {step}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="56" />
+        <location filename="../../pos_app/services/explain.py" line="58" />
         <source>Transfer {number} is already {state}</source>
         <translation>El traspaso {number} ya está en estado {state}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="57" />
+        <location filename="../../pos_app/services/explain.py" line="59" />
         <source>A count is already in progress: finish it first</source>
         <translation>Ya hay un recuento en curso: termínalo primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="58" />
+        <location filename="../../pos_app/services/explain.py" line="60" />
         <source>No such count in progress</source>
         <translation>No hay ese recuento en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="59" />
+        <location filename="../../pos_app/services/explain.py" line="61" />
         <source>Nothing to adjust</source>
         <translation>Nada que ajustar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/explain.py" line="60" />
+        <location filename="../../pos_app/services/explain.py" line="62" />
         <source>'{text}' is not a weight: type kilograms, such as 0,350</source>
         <translation>'{text}' no es un peso: teclea kilos, por ejemplo 0,350</translation>
     </message>
@@ -2237,37 +2247,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="397" />
         <source>Card terminal</source>
         <translation>Datáfono</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="396" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="399" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation>Teclea {} en el datáfono como devolución.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="398" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
         <source>Key {} into the card terminal.</source>
         <translation>Teclea {} en el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="403" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="406" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation>Cuando muestre APROBADA, escribe el código de autorización del ticket y pulsa Intro.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="414" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="417" />
         <source>Declined or cancelled (Esc)</source>
         <translation>Denegada o anulada (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="415" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
         <source>Approved (Enter)</source>
         <translation>Aprobada (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="425" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="428" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation>Escribe el código de autorización del ticket del datáfono (de 4 a 12 letras o cifras)</translation>
     </message>
@@ -2275,132 +2285,132 @@
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="114" />
+        <location filename="../../pos_app/ui/stock.py" line="124" />
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="120" />
+        <location filename="../../pos_app/ui/stock.py" line="130" />
         <source>Scan or type a product, Enter</source>
         <translation>Escanea o escribe un producto, Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="125" />
+        <location filename="../../pos_app/ui/stock.py" line="135" />
         <source>Offline: last known figures, as of {}</source>
         <translation>Sin conexión: últimas cifras conocidas, a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="127" />
+        <location filename="../../pos_app/ui/stock.py" line="137" />
         <source>Figures as of the last sync</source>
         <translation>Cifras a la última sincronización</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>On hand</source>
         <translation>En tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>In transit</source>
         <translation>En tránsito</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="131" />
+        <location filename="../../pos_app/ui/stock.py" line="141" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135" />
+        <location filename="../../pos_app/ui/stock.py" line="145" />
         <source>Store</source>
         <translation>Tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135" />
+        <location filename="../../pos_app/ui/stock.py" line="145" />
         <source>Last known</source>
         <translation>Último dato</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="135" />
+        <location filename="../../pos_app/ui/stock.py" line="145" />
         <source>As of</source>
         <translation>A fecha de</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="140" />
+        <location filename="../../pos_app/ui/stock.py" line="150" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="142" />
+        <location filename="../../pos_app/ui/stock.py" line="152" />
         <source>Ask that store F2</source>
         <translation>Pedir a esa tienda F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="143" />
+        <location filename="../../pos_app/ui/stock.py" line="153" />
         <source>Reserve F3</source>
         <translation>Reservar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="148" />
+        <location filename="../../pos_app/ui/stock.py" line="158" />
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="149" />
+        <location filename="../../pos_app/ui/stock.py" line="159" />
         <source>Stolen</source>
         <translation>Robado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="150" />
+        <location filename="../../pos_app/ui/stock.py" line="160" />
         <source>Found</source>
         <translation>Encontrado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="151" />
+        <location filename="../../pos_app/ui/stock.py" line="161" />
         <source>Returned to the supplier</source>
         <translation>Devuelto al proveedor</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="158" />
+        <location filename="../../pos_app/ui/stock.py" line="168" />
         <source>Adjust here</source>
         <translation>Ajustar aquí</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="161" />
+        <location filename="../../pos_app/ui/stock.py" line="171" />
         <source>Adjust F4</source>
         <translation>Ajustar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="166" />
+        <location filename="../../pos_app/ui/stock.py" line="176" />
         <source>Here</source>
         <translation>Aquí</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="168" />
+        <location filename="../../pos_app/ui/stock.py" line="178" />
         <source>Sibling stores</source>
         <translation>Otras tiendas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="215" />
+        <location filename="../../pos_app/ui/stock.py" line="225" />
         <source>Choose the product and the store to ask</source>
         <translation>Elige el producto y la tienda a la que pedirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="229" />
+        <location filename="../../pos_app/ui/stock.py" line="239" />
         <source>Choose the product and how many units (− to write off)</source>
         <translation>Elige el producto y cuántas unidades (− para dar de baja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="239" />
+        <location filename="../../pos_app/ui/stock.py" line="249" />
         <source>Adjust stock: {:+d}</source>
         <translation>Ajustar stock: {:+d}</translation>
     </message>
@@ -2720,12 +2730,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="109" />
+        <location filename="../../pos_app/services/till.py" line="110" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="152" />
+        <location filename="../../pos_app/services/till.py" line="153" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation>La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla</translation>
     </message>
@@ -2771,142 +2781,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="263" />
+        <location filename="../../pos_app/ui/stock.py" line="277" />
         <source>Transfers between stores</source>
         <translation>Traspasos entre tiendas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="270" />
+        <location filename="../../pos_app/ui/stock.py" line="284" />
         <source>Scan the parcel's transfer note, or type its number, Enter</source>
         <translation>Escanea el albarán del bulto, o escribe su número, Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>To send</source>
         <translation>Por enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>Incoming</source>
         <translation>Entrantes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>Done</source>
         <translation>Cerrados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="274" />
+        <location filename="../../pos_app/ui/stock.py" line="288" />
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Asked</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="298" />
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="285" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="291" />
+        <location filename="../../pos_app/ui/stock.py" line="305" />
         <source>Accept F2</source>
         <translation>Aceptar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="292" />
+        <location filename="../../pos_app/ui/stock.py" line="306" />
         <source>Decline F3</source>
         <translation>Rechazar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="293" />
+        <location filename="../../pos_app/ui/stock.py" line="307" />
         <source>Ship F4</source>
         <translation>Enviar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="294" />
+        <location filename="../../pos_app/ui/stock.py" line="308" />
         <source>Receive F5</source>
         <translation>Recibir F5</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="295" />
+        <location filename="../../pos_app/ui/stock.py" line="309" />
         <source>Note F6</source>
         <translation>Albarán F6</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="296" />
+        <location filename="../../pos_app/ui/stock.py" line="310" />
         <source>Request F7</source>
         <translation>Pedir F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="297" />
+        <location filename="../../pos_app/ui/stock.py" line="311" />
         <source>Cancel F8</source>
         <translation>Cancelar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="373" />
         <source>requested</source>
         <translation>pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="373" />
         <source>accepted</source>
         <translation>aceptado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="359" />
+        <location filename="../../pos_app/ui/stock.py" line="373" />
         <source>on its way</source>
         <translation>en camino</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>received</source>
         <translation>recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>declined</source>
         <translation>rechazado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="360" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="418" />
+        <location filename="../../pos_app/ui/stock.py" line="432" />
         <source>Transfer {} opened</source>
         <translation>Traspaso {} abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="440" />
+        <location filename="../../pos_app/ui/stock.py" line="454" />
         <source>Transfer note printed</source>
         <translation>Albarán impreso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="448" />
+        <location filename="../../pos_app/ui/stock.py" line="462" />
         <source>{} transfer(s) requested</source>
         <translation>{} traspaso(s) pedidos</translation>
     </message>
@@ -2937,12 +2947,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="911" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="945" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="937" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="966" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
     </message>
@@ -2989,12 +2999,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="825" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="829" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="834" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="838" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>

@@ -35,7 +35,8 @@ T = TypeVar("T")
 class LocalReplica(Protocol):
     """What the engine needs of the till's database (implemented by pos_app.store.Replica)."""
 
-    instance_id: str
+    @property
+    def instance_id(self) -> str: ...
 
     def pending_events(self, limit: int) -> Sequence[Any]: ...
     def record_results(self, results: Sequence[p.EventResult]) -> None: ...
@@ -477,7 +478,7 @@ async def enrol(
 ) -> p.EnrolResponse:
     """Trade a one-time enrolment code for this till's identity and device token."""
     try:
-        request = p.EnrolRequest(code=code.strip().upper(), instance_id=instance_id, app_version=app_version)  # type: ignore[arg-type]
+        request = p.EnrolRequest(code=code.strip().upper(), instance_id=instance_id, app_version=app_version)
     except ValidationError as exc:
         raise SyncError(
             f"{code.strip()!r} is not an enrolment code: check it and type it again", transient=False

@@ -133,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     segment.add_argument("name")
     segment.add_argument("rule", help='JSON, e.g. \'{"postcodes": ["28"], "min_orders": 4}\'')
     sub.add_parser("recompute-loyalty", help="recompute every member's 12-month spend, tier and segments now")
+    prune = sub.add_parser(
+        "prune-changes",
+        help="forget changes logged longer ago than the retention (tills further behind load a snapshot)",
+    )
+    prune.add_argument("--days", type=float, help="retention in days (default: $POS_SERVER_CHANGE_LOG_DAYS, 30)")
     report = sub.add_parser("report-segments", help="sales by channel and customer segment")
     report.add_argument("--days", type=int, default=30)
     keys = sub.add_parser("set-quick-keys", help="stores' favourites grids from a CSV: store (or *),position,sku,label")
@@ -239,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "set-segment":
             loyalty.save_segment(central, args.code, args.name, json.loads(args.rule))
             print(f"segment {args.code} saved; members get it at the next recompute-loyalty")
+        elif args.command == "prune-changes":
+            days = settings.change_log_days if args.days is None else args.days
+            print(f"{central.prune_changes(days)} changes older than {days:g} days removed")
         elif args.command == "recompute-loyalty":
             print(f"{loyalty.recompute(central)} members changed tier, spend or segments")
         elif args.command == "report-segments":
@@ -255,12 +263,12 @@ def main(argv: list[str] | None = None) -> int:
             from sync.server import transfers
 
             with args.file.open(newline="", encoding="utf-8-sig") as handle:
-                rows = [
+                limits = [
                     (r[0].strip(), r[1].strip(), int(r[2]), int(r[3]))
                     for r in csv.reader(handle)
                     if r and not r[0].startswith("#") and r[0].strip().lower() != "store"
                 ]
-            print(f"{transfers.set_limits(central, rows)} limits set")
+            print(f"{transfers.set_limits(central, limits)} limits set")
         elif args.command == "transfers":
             from sync.server import transfers
 
@@ -334,6 +342,7 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
             demo.generate(central, skus=args.demo_skus)
     stop_loyalty = _schedule_loyalty(central, args.loyalty_every)
     stop_orders = _schedule_orders(central, settings, args.orders_every)
+    stop_pruning = _schedule_pruning(central, settings.change_log_days)
     stop_aeat = _schedule_aeat(central, settings)
     if args.workers > 1:
         try:
@@ -342,6 +351,7 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
             stop_aeat()
             stop_loyalty()
             stop_orders()
+            stop_pruning()
             central.dispose()
     app = create_app(settings, central)
     config = uvicorn.Config(
@@ -358,6 +368,7 @@ def serve(args: argparse.Namespace, settings: ServerSettings) -> int:
     stop_aeat()
     stop_loyalty()
     stop_orders()
+    stop_pruning()
     return 0
 
 
@@ -427,6 +438,29 @@ def _schedule_orders(central: CentralStore, settings: ServerSettings, seconds: f
                 logging.getLogger("pos-server").exception("order chores failed")
 
     threading.Thread(target=run, name="order-schedule", daemon=True).start()
+    return stop.set
+
+
+def _schedule_pruning(central: CentralStore, days: float) -> Callable[[], None]:
+    """Prune the change log now and once a day (in this process only). Returns what stops it."""
+    import logging
+    import threading
+
+    stop = threading.Event()
+    if days <= 0:
+        return stop.set
+
+    def run() -> None:
+        while True:
+            try:
+                removed = central.prune_changes(days)
+                logging.getLogger("pos-server").info("change log: %d changes older than %g days removed", removed, days)
+            except Exception:  # tried again the next day
+                logging.getLogger("pos-server").exception("pruning the change log failed")
+            if stop.wait(24 * 3600):
+                return
+
+    threading.Thread(target=run, name="change-log-pruning", daemon=True).start()
     return stop.set
 
 

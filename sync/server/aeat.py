@@ -38,7 +38,7 @@ from lxml import etree
 from verifactu_sdk.client import ErrorAEAT, RespuestaEnvio, parsear_respuesta
 from verifactu_sdk.xml import NS_LR, NS_SF, ErrorValidacionXSD, sobre_soap, validar
 
-from pos_app.domain.verifactu import InvoiceId, amount, make_alta, record_date, valid_nif
+from sync.rules.verifactu import InvoiceId, amount, make_alta, record_date, valid_nif
 from sync.server import schema as t
 from sync.server.settings import ServerSettings
 from sync.server.store import CentralStore, utcnow
@@ -414,7 +414,8 @@ class Sender:
                     request=body.decode(),
                     response=answer.xml.decode() if answer else None,
                 )
-            ).inserted_primary_key[0]
+                .returning(t.aeat_submissions.c.id)
+            ).scalar_one()
             ids = [row["id"] for row in batch]
             conn.execute(r.update().where(r.c.id.in_(ids)).values(submission_id=submission))
             if answer is None:
@@ -482,28 +483,29 @@ def correct(central: CentralStore, number: str, recipient_nif: str = "", recipie
         )
         if rejected is None:
             raise ValueError(f"no rejected record of invoice {number}")
-        rejected = dict(rejected)
+        rejected_row = dict(rejected)
         head = (
             conn.execute(sa.select(r.c.hash).where(r.c.till_id == HQ_TILL).order_by(r.c.id.desc()).limit(1)).scalar()
             or ""
         )
-        rates = tuple((b["rate_bp"], b["base"], b["tax"]) for b in rejected["breakdown"])
-        invoice = InvoiceId(rejected["issuer_nif"], number, date.fromisoformat(rejected["issued_on"]))
-        made = make_alta(invoice, rejected["invoice_type"], rates, head, datetime.now(UTC).astimezone(), ())
+        rates = tuple((b["rate_bp"], b["base"], b["tax"]) for b in rejected_row["breakdown"])
+        invoice = InvoiceId(rejected_row["issuer_nif"], number, date.fromisoformat(rejected_row["issued_on"]))
+        made = make_alta(invoice, rejected_row["invoice_type"], rates, head, datetime.now(UTC).astimezone(), ())
         values = {
-            **{k: rejected[k] for k in ("store_id", "sale_id", "record_type", "invoice_type", "issuer_nif", "number",
-                                       "issued_on", "tax_total", "total", "breakdown", "corrects", "replaces")},
+            **{k: rejected_row[k] for k in ("store_id", "sale_id", "record_type", "invoice_type", "issuer_nif",
+                                           "number", "issued_on", "tax_total", "total", "breakdown", "corrects",
+                                           "replaces")},
             "till_id": HQ_TILL,
-            "recipient_nif": nif or rejected["recipient_nif"],
-            "recipient_name": recipient_name or rejected["recipient_name"],
+            "recipient_nif": nif or rejected_row["recipient_nif"],
+            "recipient_name": recipient_name or rejected_row["recipient_name"],
             "previous_hash": head,
             "generated_at": made.generated_at,
             "hash": made.hash,
             "received_at": utcnow(),
-            "corrects_record_id": rejected["id"],
+            "corrects_record_id": rejected_row["id"],
         }  # fmt: skip
-        new_id = conn.execute(r.insert().values(**values)).inserted_primary_key[0]
-        conn.execute(r.update().where(r.c.id == rejected["id"]).values(aeat_state="corrected"))
+        new_id = conn.execute(r.insert().values(**values).returning(r.c.id)).scalar_one()
+        conn.execute(r.update().where(r.c.id == rejected_row["id"]).values(aeat_state="corrected"))
     return int(new_id)
 
 

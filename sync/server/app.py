@@ -30,7 +30,7 @@ from sync.server import ingest, orders, receipts
 from sync.server import snapshot as snapshots
 from sync.server.gate import KIB, Gate, Rule
 from sync.server.settings import ServerSettings
-from sync.server.store import CentralStore, Device, EnrolmentError
+from sync.server.store import CentralStore, Device, EnrolmentError, SnapshotTooOld
 
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -68,6 +68,7 @@ _WHY = {
     403: "refused: this API or this code is not open to the caller",
     404: "no such thing",
     409: "conflicts with what is there",
+    410: "the changes after this cursor are no longer kept: load a snapshot (/sync/snapshot)",
     413: "request body over this endpoint's limit (refused before it is read)",
 }
 
@@ -185,13 +186,16 @@ def create_app(settings: ServerSettings | None = None, store: CentralStore | Non
         results = await run_in_threadpool(ingest.apply_events, central, dev, batch.events)
         return p.PushResponse(results=results)
 
-    @app.get("/sync/changes", responses=errors(401))
+    @app.get("/sync/changes", responses=errors(401, 410))
     def changes(
         dev: Annotated[Device, Depends(device)],
         since: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE)] = 1000,
     ) -> p.ChangesResponse:
-        page = central.changes_since(dev, since, limit)
+        try:
+            page = central.changes_since(dev, since, limit)
+        except SnapshotTooOld as exc:  # the log was pruned past this till (prune_changes)
+            raise HTTPException(410, str(exc)) from exc
         # Where the till stands once it has applied this page; at the head when nothing more
         # is there for it (a busy till seldom gets an empty page).
         central.note_pull(dev, page.cursor, caught_up=not page.has_more)

@@ -28,13 +28,14 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain.barcode import BarcodeError, normalise
-from pos_app.domain.money import parse_amount
 from sync import protocol as p
+from sync.rules.barcode import BarcodeError, normalise
+from sync.rules.money import parse_amount
 from sync.server import schema as t
 from sync.server.store import CentralStore, utcnow
 
@@ -167,7 +168,8 @@ class CatalogImport:
         self._lists = {"store": existing["TIENDA"], "web": existing["WEB"]}
         by_id = {r.id: r for r in conn.execute(sa.select(t.families))}
         for fam in by_id.values():
-            path, node = [], fam
+            path: list[str] = []
+            node: sa.Row[Any] | None = fam
             while node is not None:
                 path.append(node.name)
                 node = by_id.get(node.parent_id) if node.parent_id is not None else None
@@ -251,7 +253,7 @@ class CatalogImport:
                     skus[code] = sku_id
             for r in chunk:
                 sid = skus[r.sku]
-                data = p.SkuData(
+                sku_data = p.SkuData(
                     id=sid,
                     product_id=products[r.product_code],
                     code=r.sku,
@@ -260,8 +262,8 @@ class CatalogImport:
                     colour=r.colour,
                     tax_rate_bp=r.tax_rate_bp,
                     unit=r.unit,
-                )  # type: ignore[arg-type]
-                changes.append(CentralStore.change("sku", str(sid), data.model_dump(mode="json")))
+                )
+                changes.append(CentralStore.change("sku", str(sid), sku_data.model_dump(mode="json")))
             self._write_barcodes(conn, chunk, skus, changes)
             self._write_prices(conn, chunk, skus, changes)
             self._log(conn, changes)

@@ -9,11 +9,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
-from pos_app.domain.barcode import make_ean13
 from sync import protocol as p
+from sync.rules.barcode import make_ean13
 from sync.server import loyalty
 from sync.server import schema as t
 from sync.server.catalog import (
@@ -302,7 +303,7 @@ def add_demo_sofa_and_orders(store: CentralStore, store_codes: list[str]) -> Non
 
 # Tiers by 12-month spend in every channel: points x1, x1.25, x1.5; Oro also has its own prices.
 DEMO_TIERS = [("BRONCE", "Bronce", 0, 100), ("PLATA", "Plata", 30_000, 125), ("ORO", "Oro", 100_000, 150)]
-DEMO_SEGMENTS = [
+DEMO_SEGMENTS: list[tuple[str, str, dict[str, Any]]] = [
     ("JOVEN", "Jóvenes 18–34", {"age_min": 18, "age_max": 34}),
     ("MADRID", "Código postal de Madrid", {"postcodes": ["28"]}),
     ("WEB", "Compra sobre todo en la web", {"preferred_channel": "web"}),
@@ -425,7 +426,7 @@ def add_demo_people_and_promotions(store: CentralStore, start: datetime) -> None
     books = family_id(store, "Libros")
     trousers = family_id(store, "Moda", "Hombre", "Pantalones")
     pack = sku_ids(store, ["S0000001", "S0000002"])
-    wanted = [
+    wanted: list[tuple[Any, tuple[str, str, str, int, str], dict[str, Any]]] = [
         (bread, ("3X2-PAN", "3x2 en panadería", "n_for_m", 0, "family"), {"buy": 3, "pay": 2}),
         (tees, ("2UD-CAMI", "2.ª unidad al 50 % en camisetas", "second_unit", 5000, "family"), {}),
         (books, ("LIBROS-5", "5 % en libros", "percent", 500, "family"), {}),

@@ -124,7 +124,7 @@ def _apply_batch(central: CentralStore, device: Device, events: list[p.Event]) -
     for event, status, reason in records:
         given[str(event.event_id)] = p.EventResult(
             event_id=event.event_id,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             reason=reason,
             seq=seq if status == "applied" else 0,
         )

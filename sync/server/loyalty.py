@@ -2,7 +2,7 @@
 
 Members' phones and e-mails are kept in clear here (HQ owns them and contacts members who
 consented); tills receive only keyed hashes of them (`phone_key`, `email_key`: HMAC-SHA256
-under the chain's member key, see pos_app/domain/loyalty.py), the last 3 digits of the phone
+under the chain's member key, see sync/rules/loyalty.py), the last 3 digits of the phone
 and the name.
 
 Points are a ledger (`points_movements`), booked in the transaction that records the sale
@@ -35,40 +35,29 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain import loyalty as rules
 from sync import protocol as p
+from sync.rules import loyalty as rules
 from sync.server import schema as t
 from sync.server.locks import Lock
-from sync.server.store import CentralStore, Device, utcnow
+from sync.server.store import CentralStore, Device, read_setting, utcnow, write_setting
 
 MEMBER_KEY = "member_key"
 RECOMPUTED_AT = "loyalty_recomputed_at"
 SEGMENT_RULE_KEYS = {"age_min", "age_max", "postcodes", "min_orders", "min_avg_ticket", "preferred_channel", "families"}
 
 
-def _setting(conn: Connection, key: str) -> str | None:
-    return conn.execute(sa.select(t.server_settings.c.value).where(t.server_settings.c.key == key)).scalar()
-
-
-def _set_setting(conn: Connection, key: str, value: str) -> None:
-    if _setting(conn, key) is None:
-        conn.execute(t.server_settings.insert().values(key=key, value=value))
-    else:
-        conn.execute(t.server_settings.update().where(t.server_settings.c.key == key).values(value=value))
-
-
 def member_key(conn: Connection) -> bytes:
     """The chain's key for members' lookup hashes, made on first use and kept in the database."""
-    found = _setting(conn, MEMBER_KEY)
+    found = read_setting(conn, MEMBER_KEY)
     if found is None:
         found = secrets.token_hex(32)
-        _set_setting(conn, MEMBER_KEY, found)
+        write_setting(conn, MEMBER_KEY, found)
     return bytes.fromhex(found)
 
 
 def member_key_hex(store: CentralStore) -> str:
     with store.engine.connect() as conn:
-        found = _setting(conn, MEMBER_KEY)
+        found = read_setting(conn, MEMBER_KEY)
     if found is not None:
         return str(found)
     with store.writer.begin() as conn:
@@ -493,10 +482,11 @@ def _behaviour(conn: Connection, since: str) -> dict[int, _Behaviour]:
         .where(o.customer_id.is_not(None), o.created_at >= since)
         .group_by(o.customer_id, o.channel)
     ):
-        b = found[row[0]]
-        b.spend += int(row[2] or 0)
-        b.orders += int(row[3])
-        b.channels = (b.channels or Counter()) + Counter({row[1]: int(row[3])})
+        customer_id, channel, spend, orders = tuple(row)
+        b = found[customer_id]
+        b.spend += int(spend or 0)
+        b.orders += int(orders)
+        b.channels = (b.channels or Counter()) + Counter({channel: int(orders)})
     # Families bought: store sales' lines, through each SKU's product.
     for customer_id, family_id in conn.execute(
         sa.select(s.customer_id, t.products.c.family_id)
@@ -547,7 +537,7 @@ def matches(rule: dict[str, Any], age: int | None, postcode: str, b: _Behaviour,
 
 def last_recompute(store: CentralStore) -> datetime | None:
     with store.engine.connect() as conn:
-        found = _setting(conn, RECOMPUTED_AT)
+        found = read_setting(conn, RECOMPUTED_AT)
     return None if found is None else datetime.fromisoformat(found)
 
 
@@ -584,7 +574,7 @@ def recompute(store: CentralStore, now: datetime | None = None) -> int:
                 .values(tier=sa.bindparam("tier"), spend_12m=sa.bindparam("spend"), tags=sa.bindparam("tags")),
                 updates,
             )
-        _set_setting(conn, RECOMPUTED_AT, now.isoformat())
+        write_setting(conn, RECOMPUTED_AT, now.isoformat())
         for start in range(0, len(changed), 5000):
             store.log_changes(conn, customer_changes(conn, changed[start : start + 5000]))
     return len(changed)

@@ -6,7 +6,7 @@ Tills learn of their store's orders through the change log (entity `order`) and 
 do to them as facts (`order.step`, `order.placed` for a reservation made at the till, a sale
 with `order_id` for a hand-over paid at the counter).
 
-What may be promised (pos_app/domain/orders.py): the store's last confirmed figure, minus
+What may be promised (sync/rules/orders.py): the store's last confirmed figure, minus
 what open orders hold there, minus a safety margin growing with the time since the least
 recently heard-of till of that store was last in touch (any of them may have sold units HQ has
 not heard of). A fact that leaves a store with fewer units than its orders hold (a till that
@@ -39,8 +39,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from pos_app.domain import orders as rules
 from sync import protocol as p
+from sync.rules import orders as rules
 from sync.server import loyalty
 from sync.server import schema as t
 from sync.server.locks import Lock

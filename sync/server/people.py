@@ -11,8 +11,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from pos_app.domain.staff import PERMISSIONS, hash_pin, valid_pin_format
 from sync import protocol as p
+from sync.rules.staff import PERMISSIONS, hash_pin, valid_pin_format
 from sync.server import schema as t
 from sync.server.store import CentralStore
 

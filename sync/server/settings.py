@@ -37,3 +37,7 @@ class ServerSettings(BaseSettings):
     # art. 13): the SistemaInformatico of every record. Nothing is sent until the NIF is set.
     producer_name: str = ""
     producer_nif: str = ""
+    # How long the change log keeps a change, in days (0: for ever). A till that stays away
+    # longer than this loads a snapshot when it is back instead of the changes it missed (its
+    # unsent sales are kept and sent); pruned once a day by `serve`, or by `prune-changes`.
+    change_log_days: float = 30.0

@@ -10,18 +10,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import logging
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from pos_app.domain.verifactu import InvoiceId, alta_fingerprint, anulacion_fingerprint, valid_nif
 from sync import protocol as p
+from sync.rules.verifactu import InvoiceId, alta_fingerprint, anulacion_fingerprint, valid_nif
 from sync.server import migrate
 from sync.server import schema as t
 from sync.server.locks import Lock
@@ -62,6 +64,25 @@ def record_row(record: p.InvoicingRecord) -> dict[str, Any]:
 
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def read_setting(conn: Connection, key: str) -> str | None:
+    """A value the server keeps for itself (`server_settings`)."""
+    return conn.execute(sa.select(t.server_settings.c.value).where(t.server_settings.c.key == key)).scalar()
+
+
+def write_setting(conn: Connection, key: str, value: str) -> None:
+    if read_setting(conn, key) is None:
+        conn.execute(t.server_settings.insert().values(key=key, value=value))
+    else:
+        conn.execute(t.server_settings.update().where(t.server_settings.c.key == key).values(value=value))
+
+
+# The change log's retention (prune_changes): the positions it had at each pruning, and the
+# last position removed. A till whose cursor is below that floor has missed changes for good
+# and is answered 410 Gone: it loads a snapshot instead.
+LOG_MARKS = "change_log_marks"
+LOG_FLOOR = "change_log_floor"
 
 
 def hash_secret(secret: str) -> str:
@@ -466,10 +487,8 @@ class CentralStore:
     @staticmethod
     def _add_to_levels(conn: Connection, store_id: int, deltas: dict[int, int], now: str) -> dict[int, int]:
         """Running sums += deltas in one upsert per 500 SKUs; returns the new figures."""
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
+        # ON CONFLICT is each dialect's own construct (the same SQL on both)
+        insert: Callable[..., Any] = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
         figures: dict[int, int] = {}
         items = sorted(deltas.items())
         for start in range(0, len(items), 500):
@@ -510,10 +529,44 @@ class CentralStore:
                 .order_by(t.change_log.c.seq)
                 .limit(limit)
             ).all()
+            # Read after the rows: a pruning that removed some of them committed its floor with
+            # the removal, so it is seen here (each statement sees what committed before it).
+            if cursor < int(read_setting(conn, LOG_FLOOR) or 0):
+                raise SnapshotTooOld(f"changes after {cursor} are no longer kept")
         changes = [p.Change(seq=r.seq, entity=r.entity, key=r.key, data=r.data) for r in rows]
         if len(changes) == limit:
             return p.ChangesResponse(changes=changes, cursor=changes[-1].seq, has_more=True)
         return p.ChangesResponse(changes=changes, cursor=max(cursor, head), has_more=False)
+
+    def prune_changes(self, keep_days: float, now: datetime | None = None, batch: int = 10_000) -> int:
+        """Forget the changes logged more than `keep_days` ago; returns how many were removed.
+
+        The log has no time per row: each pruning notes where its head stands now, and removes
+        what was logged before the newest such note that is older than `keep_days` (so run
+        daily, what goes is one to two days past the retention). The head row itself always
+        stays (it is where new tills and snapshots start). Removed in batches, each committed
+        with the new floor, so a till's pull never waits long behind it nor reads a page with
+        a hole: a cursor below the floor is answered 410 and that till loads a snapshot."""
+        now = now or datetime.now(UTC)
+        with self.writer.begin() as conn:
+            head = self.head_seq(conn)
+            marks = [(datetime.fromisoformat(at), seq) for at, seq in json.loads(read_setting(conn, LOG_MARKS) or "[]")]
+            cutoff = now - timedelta(days=keep_days)
+            due = [seq for at, seq in marks if at <= cutoff]
+            kept = [(at, seq) for at, seq in marks if at > cutoff]
+            if not kept or now - kept[-1][0] >= timedelta(hours=1):  # a restart adds no second note
+                kept.append((now, head))
+            write_setting(conn, LOG_MARKS, json.dumps([[at.isoformat(), seq] for at, seq in kept]))
+        upto = min(max(due, default=0), head - 1)
+        removed = 0
+        while True:
+            with self.writer.begin() as conn:
+                floor = int(read_setting(conn, LOG_FLOOR) or 0)
+                if floor >= upto:
+                    return removed
+                step = min(upto, floor + batch)
+                removed += conn.execute(t.change_log.delete().where(t.change_log.c.seq <= step)).rowcount
+                write_setting(conn, LOG_FLOOR, str(step))
 
     def note_pull(self, device: Device, cursor: int, caught_up: bool) -> None:
         """Where the till stands: it has applied everything up to `cursor`; `caught_up` when

@@ -10,7 +10,7 @@ Every step is a fact from a till, applied once with its event (store.py's push p
 - `stock.adjusted`: a count's approved differences or an adjustment (damage, theft, found,
   supplier return), as movements with their reasons.
 A transfer is replicated to both of its stores' tills (one change per store scope). Its state
-only moves forward (pos_app/domain/transfers.py); a step from a store that may not take it,
+only moves forward (sync/rules/transfers.py); a step from a store that may not take it,
 or one that would move it back, changes nothing and is noted as an exception.
 """
 
@@ -23,8 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pos_app.domain import transfers as rules
 from sync import protocol as p
+from sync.rules import transfers as rules
 from sync.server import schema as t
 from sync.server.store import CentralStore, Device, utcnow
 

@@ -29,12 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from pos_app.domain.barcode import make_ean13  # noqa: E402
 from pos_app.domain.cart import Cart, Tender  # noqa: E402
 from pos_app.domain.promotions import Promotion  # noqa: E402
-from pos_app.domain.staff import hash_pin  # noqa: E402
 from pos_app.store.replica import Identity, Replica  # noqa: E402
 from pos_app.store.till_records import SaleDraft  # noqa: E402
+from sync.rules.barcode import make_ean13  # noqa: E402
+from sync.rules.staff import hash_pin  # noqa: E402
 from sync.server.demo import FAMILIES, demo_catalog  # noqa: E402
 from sync.server.people import DEFAULT_ROLES  # noqa: E402
 from tests.benchmarks import sync_bench, till_bench  # noqa: E402

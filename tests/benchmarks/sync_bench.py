@@ -25,11 +25,11 @@ import httpx
 import sqlalchemy as sa
 
 from pos_app.app import freeze_startup_objects
-from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import Cart, Tender
 from pos_app.store.replica import Identity, Replica
 from pos_app.store.till_records import SaleDraft
 from sync import protocol as p
+from sync.rules.barcode import make_ean13
 from sync.server import catalog, demo
 from sync.server import schema as t
 from sync.server.store import CentralStore

@@ -9,11 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import Cart, Tender
 from pos_app.store import safekeeping
 from pos_app.store.replica import Identity, Replica
 from pos_app.store.till_records import SaleDraft
+from sync.rules.barcode import make_ean13
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -172,7 +172,7 @@ def bench_customer(tmp: Path, members: int, n: int, result: object) -> dict:
     """Identifying a member at the till, as the cashier types it: a card, a phone, an e-mail
     (exact, by keyed hash) or a name's first letters, through Replica.find_members (tiers and
     pending points included). Floor: one bare indexed lookup of a phone key."""
-    from pos_app.domain import loyalty
+    from sync.rules import loyalty
     from sync.server.demo import FIRST, LAST
 
     path = tmp / "members.sqlite"

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.services.adyen import AdyenTerminal, SharedKey
 from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.terminal import StandaloneTerminal
 from pos_app.store.replica import Replica
 from pos_app.terminal_simulator import DEMO_KEY, TerminalSimulator
+from sync.rules.barcode import make_ean13
 from tests.integration.test_till_exceptions import ready_replica
 from tests.tills import signed_in_sales
 

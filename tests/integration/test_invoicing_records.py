@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from pos_app.domain.verifactu import InvoiceId, alta_fingerprint
 from pos_app.services.printing import PrintJob, escpos_bytes
+from sync.rules.verifactu import InvoiceId, alta_fingerprint
 from tests.tills import ready_till, signed_in_sales, sync
 
 

@@ -11,13 +11,13 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import MEMBER_PRICE_LABEL
-from pos_app.domain.loyalty import points_taken_back
-from pos_app.domain.money import round_half_up_div
 from pos_app.domain.receipt import render_text
 from pos_app.store.members import DuplicateMember
 from pos_app.store.replica import Replica
+from sync.rules.barcode import make_ean13
+from sync.rules.loyalty import IdentificationError, points_taken_back
+from sync.rules.money import round_half_up_div
 from sync.server import demo, loyalty
 from sync.server import schema as t
 from tests.tills import engine_for, ready_till, signed_in_sales, sync
@@ -72,6 +72,11 @@ def test_enrolment_offline_is_sent_once_with_its_consent_and_a_duplicate_is_refu
     with pytest.raises(DuplicateMember) as refused:
         replica.enrol_member(replica.identity(), "Lucía otra vez", "600123456", None, False)
     assert refused.value.card == LUCIA
+    for name, phone, code in (("A", "600000001", "identify.name"), ("Ana Gómez", None, "identify.contact")):
+        with pytest.raises(IdentificationError) as unfit:
+            replica.enrol_member(replica.identity(), name, phone, None, False)
+        assert unfit.value.code == code
+        assert sales.enrol(name, phone or "", "", False) is None  # said to the cashier, nothing enrolled
     assert sales.enrol("Ana Pérez", "", "LUCIA@example.es", True) is None  # same e-mail: not twice
     member = sales.enrol("Pedro Gil Sanz", "611 222 333", "", marketing_consent=True)
     assert member is not None and member.card.startswith("LT") and sales.customer == member

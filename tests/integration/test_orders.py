@@ -15,10 +15,10 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from pos_app.domain.orders import normalise_pickup_code
 from pos_app.services.pickup import PickupService
 from pos_app.store.replica import Replica
 from sync import protocol as p
+from sync.rules.orders import normalise_pickup_code
 from sync.server import orders
 from sync.server import schema as t
 from sync.server.demo import DEMO_SOFA

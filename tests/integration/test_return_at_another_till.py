@@ -12,7 +12,7 @@ import json
 
 import sqlalchemy as sa
 
-from pos_app.domain.barcode import make_ean13
+from sync.rules.barcode import make_ean13
 from sync.server import schema as t
 from tests.tills import engine_for, ready_till, signed_in_sales, sync
 

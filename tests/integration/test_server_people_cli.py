@@ -6,7 +6,7 @@ import json
 
 import sqlalchemy as sa
 
-from pos_app.domain.staff import verify_pin
+from sync.rules.staff import verify_pin
 from sync.server import schema as t
 from sync.server.__main__ import main
 from sync.server.store import CentralStore

@@ -32,13 +32,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import Cart, Tender
-from pos_app.domain.orders import STATE_RANK
-from pos_app.domain.transfers import STATE_RANK as TRANSFER_RANK
 from pos_app.store.replica import Replica
 from pos_app.store.till_records import SaleDraft
 from sync.client.engine import SyncEngine, SyncError
+from sync.rules.barcode import make_ean13
+from sync.rules.orders import STATE_RANK
+from sync.rules.transfers import STATE_RANK as TRANSFER_RANK
 from sync.server import orders
 from sync.server import schema as t
 from sync.server.store import CentralStore

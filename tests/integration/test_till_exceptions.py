@@ -10,14 +10,14 @@ import json
 import sqlalchemy as sa
 
 from pos_app.__main__ import verify_journal
-from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import ManualDiscount
-from pos_app.domain.money import round_half_up_div
 from pos_app.services.printing import PrintJob, ReceiptPrinter, escpos_bytes
 from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
 from pos_app.services.terminal import StandaloneTerminal
 from pos_app.store.replica import Replica
+from sync.rules.barcode import make_ean13
+from sync.rules.money import round_half_up_div
 from sync.server import schema as t
 from tests.tills import engine_for, enrol_till, load_catalog, signed_in_sales
 

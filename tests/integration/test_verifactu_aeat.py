@@ -178,7 +178,7 @@ def test_a_backlog_goes_in_requests_of_at_most_1000_records(central, aeat_double
     time offline brings more, which go in as many requests as needed, in chain order."""
     import sqlalchemy as sa
 
-    from pos_app.domain.verifactu import InvoiceId, make_alta
+    from sync.rules.verifactu import InvoiceId, make_alta
     from sync.server import schema as t
 
     till_id = central.tills_overview()[0]["id"] if central.tills_overview() else 1

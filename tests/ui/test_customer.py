@@ -11,12 +11,12 @@ import qasync
 from PySide6.QtCore import Qt
 
 from pos_app.app import apply_style
-from pos_app.domain.barcode import make_ean13
 from pos_app.domain.cart import MEMBER_PRICE_LABEL
 from pos_app.services.till import Till
 from pos_app.ui.customer import CustomerDialog, EnrolDialog
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.shop_dialogs import PaymentDialog
+from sync.rules.barcode import make_ean13
 from tests.ui.conftest import screenshot
 from tests.ui.test_full_shift import dialog_of, next_sale, press, scan, until
 

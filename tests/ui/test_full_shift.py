@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
 from pos_app.app import apply_style
-from pos_app.domain.barcode import make_ean13
-from pos_app.domain.money import round_half_up_div
 from pos_app.domain.receipt import render_text
 from pos_app.domain.shift import COINS, NOTES
 from pos_app.services.adyen import AdyenTerminal
@@ -32,6 +30,8 @@ from pos_app.ui.shop_dialogs import (
     ReturnDialog,
     ZReportDialog,
 )
+from sync.rules.barcode import make_ean13
+from sync.rules.money import round_half_up_div
 from tests.ui.conftest import screenshot
 
 TEE = make_ean13("840000000001")  # S0000001: women's tees (2nd unit at 50 %)

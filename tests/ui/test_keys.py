@@ -90,8 +90,8 @@ def test_a_scan_while_the_receipt_shows_starts_the_next_sale(qtbot, till):
 def test_removing_lines_past_the_free_ones_needs_a_manager_and_is_logged(qtbot, till):
     """Loss prevention: a mis-scan or two come off freely; a third removal from the same sale
     asks for a manager's PIN and is logged as an override (who, when, what)."""
-    from pos_app.domain.staff import FREE_LINE_REMOVALS
     from pos_app.ui.shop_dialogs import ApprovalDialog
+    from sync.rules.staff import FREE_LINE_REMOVALS
 
     window = open_window(qtbot, till)
     for code in ("8400000000017", "8400000000031", "8400000000048", "8400000000055"):

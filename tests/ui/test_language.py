@@ -149,7 +149,7 @@ def test_no_english_on_a_spanish_till(qtbot, qapp, till):
 
 
 def test_a_refusal_is_said_in_the_cashiers_language(qtbot, till):
-    """A shop rule's refusal (domain/errors.py) reaches a Spanish screen in Spanish: "abc" typed
+    """A shop rule's refusal (sync/rules/errors.py) reaches a Spanish screen in Spanish: "abc" typed
     as a quantity (F4) once showed the domain's English sentence."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QPushButton

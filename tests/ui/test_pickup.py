@@ -12,11 +12,11 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.services.till import Till
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.pickup import PickupDialog, ReserveDialog
 from pos_app.ui.shop_dialogs import ApprovalDialog, PaymentDialog
+from sync.rules.barcode import make_ean13
 from tests.ui.conftest import screenshot
 from tests.ui.test_customer import finish, sign_in, start
 from tests.ui.test_full_shift import dialog_of, next_sale, press, scan, until
@@ -38,8 +38,8 @@ def test_a_prepaid_web_order_is_found_by_its_code_picked_readied_and_handed_over
         desk = await dialog_of(window, PickupDialog)
         assert desk.tabs.tabText(0) == "New (2)" and desk.list.count() == 2
         code = order_code(till, "W-100231")
-        qtbot.keyClicks(desk.find, code[:4].lower() + " " + code[4:])  # as read off her phone
-        qtbot.keyClick(desk.find, Qt.Key.Key_Return)
+        qtbot.keyClicks(desk.code_box, code[:4].lower() + " " + code[4:])  # as read off her phone
+        qtbot.keyClick(desk.code_box, Qt.Key.Key_Return)
         assert desk.order is not None and desk.order.number == "W-100231"
         assert desk.identity.isChecked()  # her code is the proof
         assert "Lucía Martín Gómez" in desk.details.text() and "paid online" in desk.details.text()
@@ -93,8 +93,8 @@ def test_a_reservation_paid_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot,
         till.pickup.mark_ready(reservation)
         await press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         desk = await dialog_of(window, PickupDialog)
-        qtbot.keyClicks(desk.find, "carmen")
-        qtbot.keyClick(desk.find, Qt.Key.Key_Return)
+        qtbot.keyClicks(desk.code_box, "carmen")
+        qtbot.keyClick(desk.code_box, Qt.Key.Key_Return)
         assert desk.order.number == "TEL-0007" and not desk.identity.isChecked()  # found by name: check her ID
         assert "to pay here" in desk.details.text()
         qtbot.keyClick(desk, Qt.Key.Key_F4)

@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from pos_app.domain.barcode import make_ean13
-from pos_app.domain.money import format_amount
 from pos_app.ui.dialogs import ReceiptDialog, SearchDialog, SyncPanel
 from pos_app.ui.i18n import money
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.shop_dialogs import OpenShiftDialog, PaymentDialog, ReasonDialog, VariantDialog
+from sync.rules.barcode import make_ean13
+from sync.rules.money import format_amount
 from tests.ui.conftest import screenshot
 
 
@@ -225,7 +225,7 @@ def test_sync_panel_lists_what_the_server_refused(qtbot, till, tmp_path):
     qtbot.keyClick(window, Qt.Key.Key_F11)
     panel = window.dialog
     assert isinstance(panel, SyncPanel)
-    assert "invalid payload: total" in panel.rejected.item(0).text()
+    assert "invalid payload: total" in panel.refused_events.item(0).text()
     assert "1 rejected" in window.sync_badge.text()
     # The catalog was loaded by the fixture moments ago: the panel dates it.
     assert "up to date as of" in panel.summary.text() and "(just now)" in panel.summary.text()
@@ -273,8 +273,8 @@ def test_cash_out_of_the_drawer_with_a_reason(qtbot, till):
 
 
 def test_staff_added_at_hq_appear_on_the_sign_in_page(qtbot, till):
-    from pos_app.domain.staff import hash_pin
     from sync.client.engine import SyncStatus
+    from sync.rules.staff import hash_pin
 
     window = SaleWindow(till)
     qtbot.addWidget(window)

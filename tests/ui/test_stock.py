@@ -8,11 +8,11 @@ import json
 
 from PySide6.QtCore import Qt
 
-from pos_app.domain.barcode import make_ean13
 from pos_app.store.replica import Replica
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.shop_dialogs import ApprovalDialog
 from pos_app.ui.stock import CountDialog, StockDialog, TransfersDialog
+from sync.rules.barcode import make_ean13
 from tests.tills import ready_till, sync
 from tests.ui.conftest import screenshot
 from tests.ui.test_customer import finish, start
@@ -103,8 +103,8 @@ def test_a_parcel_is_received_by_its_code_one_short_and_suggestions_become_reque
         sign_in_as(qtbot, window, "Luis", "9999")
         await press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
         screen = await dialog_of(window, TransfersDialog)
-        qtbot.keyClicks(screen.find, asked.code.lower())  # the parcel's note, scanned
-        qtbot.keyClick(screen.find, Qt.Key.Key_Return)
+        qtbot.keyClicks(screen.code_box, asked.code.lower())  # the parcel's note, scanned
+        qtbot.keyClick(screen.code_box, Qt.Key.Key_Return)
         assert screen.transfer.id == asked.id and screen.tab == "incoming"
         assert screen.lines.item(0, 2).text() == "4" and screen.lines.item(0, 4).text() == "4"
         screen.set_now(sku, 3)

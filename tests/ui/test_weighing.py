@@ -11,8 +11,6 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos_app.domain.barcode import make_ean13
-from pos_app.domain.money import round_half_up_div
 from pos_app.scale_simulator import ScaleSimulator
 from pos_app.services.scale import ToledoContinuousScale
 from pos_app.services.till import Till
@@ -20,6 +18,8 @@ from pos_app.ui.dialogs import SearchDialog
 from pos_app.ui.quick_keys import QuickKeysDialog
 from pos_app.ui.shop_dialogs import ApprovalDialog
 from pos_app.ui.weighing import TypedWeightDialog, WeighDialog
+from sync.rules.barcode import make_ean13
+from sync.rules.money import round_half_up_div
 from tests.ui.conftest import screenshot
 from tests.ui.test_full_shift import until
 from tests.ui.test_sale_screen import open_window

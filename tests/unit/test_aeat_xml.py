@@ -12,8 +12,8 @@ from verifactu_sdk.client import parsear_respuesta
 from verifactu_sdk.hashing import huella_alta
 from verifactu_sdk.xml import sobre_soap
 
-from pos_app.domain.verifactu import InvoiceId, make_alta, make_anulacion
 from sync import aeat_double
+from sync.rules.verifactu import InvoiceId, make_alta, make_anulacion
 from sync.server import aeat
 
 SOFTWARE = aeat.Software("Omni POS (tests)", "B10000008", version="1.2.3")

@@ -1,6 +1,6 @@
 import pytest
 
-from pos_app.domain.barcode import BarcodeError, gtin_check_digit, is_valid_gtin, make_ean13, normalise
+from sync.rules.barcode import BarcodeError, gtin_check_digit, is_valid_gtin, make_ean13, normalise
 
 
 def test_known_gtins_validate():

@@ -1,4 +1,4 @@
-"""Every refusal the shop's code raises with a code has its sentence for the screen
+"""Every refusal the till or the shared rules (sync/rules) raise with a code has its sentence for the screen
 (services/explain.py), so no cashier reads str(exc) or a missing translation; the sentence is
 filled with the refusal's own details."""
 
@@ -16,7 +16,8 @@ RAISED = re.compile(r"""(?:Error|error)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
 
 def test_every_code_raised_has_a_sentence():
     raised: dict[str, str] = {}
-    for source in (ROOT / "pos_app").rglob("*.py"):
+    sources = [*(ROOT / "pos_app").rglob("*.py"), *(ROOT / "sync" / "rules").rglob("*.py")]
+    for source in sources:
         for code in RAISED.findall(source.read_text(encoding="utf-8")):
             raised.setdefault(code, str(source.relative_to(ROOT)))
     assert len(raised) > 20  # the pattern still finds them

@@ -1,4 +1,4 @@
-"""Loyalty rules: identification keys, tiers, earning and spending points (domain/loyalty.py)."""
+"""Loyalty rules: identification keys, tiers, earning and spending points (sync/rules/loyalty.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_app.domain.loyalty import (
+from sync.rules.loyalty import (
     IdentificationError,
     Tier,
     classify,

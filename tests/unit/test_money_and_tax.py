@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_app.domain.money import format_amount, parse_amount, round_half_up_div, round_to_step
-from pos_app.domain.tax import breakdown, split_gross
+from sync.rules.money import format_amount, parse_amount, round_half_up_div, round_to_step
+from sync.rules.tax import breakdown, split_gross
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_app.domain.orders import (
+from sync.rules.orders import (
     STATE_RANK,
     OrderStateError,
     SafetyMargin,
@@ -89,8 +89,8 @@ def test_a_store_heard_from_minutes_ago_keeps_no_margin_beyond_its_base():
 
 
 def test_an_orders_phone_is_kept_as_every_channel_keeps_it():
-    from pos_app.domain.loyalty import normalise_phone
-    from pos_app.domain.orders import order_phone
+    from sync.rules.loyalty import normalise_phone
+    from sync.rules.orders import order_phone
 
     # A web order's, a reservation typed at the till, a member's: one rule, one result.
     for typed in ("612 34 56 78", "+34 612345678", "0034612345678", "612-345-678"):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from pos_app.domain.cart import Cart, ManualDiscount, PricedItem
 from pos_app.domain.promotions import Promotion
-from pos_app.domain.tax import breakdown
+from sync.rules.tax import breakdown
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 TEE = PricedItem(1, "S1", "Camiseta", 1000, 2100, family_ids=(11, 1))

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pos_app.domain.barcode import DEFAULT_LAYOUT, embedded_value, make_ean13, normalise, parse_layout
 from pos_app.domain.cart import Tender
 from pos_app.domain.payment import Payment, refund_plan
-from pos_app.domain.staff import (
+from sync.rules.barcode import DEFAULT_LAYOUT, embedded_value, make_ean13, normalise, parse_layout
+from sync.rules.staff import (
     LOCKOUT,
     Attempts,
     LockedOut,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_app.domain.transfers import (
+from sync.rules.transfers import (
     STATE_RANK,
     TransferStateError,
     advance,

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pos_app.domain.verifactu import (
+from sync.rules.verifactu import (
     QR_URL_TEST,
     InvoiceId,
     NifError,

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
-from pos_app.domain.staff import StaffMember
 from pos_app.services.till import Till
 from pos_app.ui.sale_page import SalePage
+from sync.rules.staff import StaffMember
 
 
 class Shell(Protocol):
@@ -23,6 +23,10 @@ class Shell(Protocol):
     till: Till
     dialog: QDialog | None  # the dialog open now, if any
     page: SalePage
+
+    def host(self) -> QWidget:
+        """The window itself, as a widget: the parent of the flows' dialogs."""
+        ...
 
     def run_dialog(self, dialog: QDialog, on_end: Callable[[bool], object] | None = None, later: bool = False) -> None:
         """`dialog` as the window's one dialog; `on_end(accepted)` once it has ended; `later`:
@@ -48,6 +52,7 @@ class Flow(QObject):
     def __init__(self, window: Shell) -> None:
         super().__init__()
         self.window = window
+        self.host = window.host()
         self.till = window.till
         self.sales = window.till.sales
         self.session = window.till.session

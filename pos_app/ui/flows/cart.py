@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from pos_app.domain.staff import StaffMember
 from pos_app.ui.flows.base import Flow
 from pos_app.ui.i18n import money
 from pos_app.ui.shop_dialogs import DiscountDialog, ParkedDialog, ReasonDialog
+from sync.rules.staff import StaffMember
 
 
 class CartFlow(Flow):
@@ -25,7 +25,7 @@ class CartFlow(Flow):
         if row < 0:
             return
         line = self.sales.cart.lines[row]
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.host)
         dialog.setObjectName("quantityDialog")
         dialog.setWindowTitle(self.tr("Quantity"))
         dialog.setLabelText(line.item.name)
@@ -57,7 +57,7 @@ class CartFlow(Flow):
         if row < 0:
             return
         line = self.sales.cart.lines[row]
-        dialog = DiscountDialog(f"{line.item.name} · {money(line.gross)}", self.window)
+        dialog = DiscountDialog(f"{line.item.name} · {money(line.gross)}", self.host)
 
         def ended(accepted: bool) -> None:
             manual = dialog.manual
@@ -80,7 +80,7 @@ class CartFlow(Flow):
         dialog = ReasonDialog(
             self.tr("Void this sale ({})").format(money(self.sales.cart.total)),
             [self.tr("Customer changed their mind"), self.tr("Wrong items rung up"), self.tr("Customer cannot pay")],
-            self.window,
+            self.host,
         )
 
         def ended(accepted: bool) -> None:
@@ -105,7 +105,7 @@ class CartFlow(Flow):
         if not parked:
             self.say(self.tr("No parked sales"), "info")
             return
-        dialog = ParkedDialog(parked, self.window)
+        dialog = ParkedDialog(parked, self.host)
 
         def ended(accepted: bool) -> None:
             if accepted and dialog.chosen is not None:

@@ -7,17 +7,17 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from pos_app.domain.cart import PricedItem
-from pos_app.domain.staff import StaffMember
 from pos_app.ui.dialogs import SearchDialog
 from pos_app.ui.flows.base import Flow
 from pos_app.ui.quick_keys import QuickKeysDialog
 from pos_app.ui.shop_dialogs import VariantDialog
 from pos_app.ui.weighing import TypedWeightDialog, WeighDialog
+from sync.rules.staff import StaffMember
 
 
 class FindingFlow(Flow):
     def search(self) -> None:
-        dialog = SearchDialog(self.sales, self.window)
+        dialog = SearchDialog(self.sales, self.host)
         self.run(dialog, lambda _accepted: self._found(dialog.chosen_sku))
 
     def _found(self, sku: int | None) -> None:
@@ -25,7 +25,7 @@ class FindingFlow(Flow):
             return
         variants = self.sales.variants(sku)
         if len(variants) > 1:
-            picker = VariantDialog(variants, self.window)
+            picker = VariantDialog(variants, self.host)
 
             def chosen(accepted: bool) -> None:
                 if accepted and picker.chosen_sku is not None:
@@ -40,7 +40,7 @@ class FindingFlow(Flow):
             self.window.page.select_last()
 
     def favourites(self) -> None:
-        dialog = QuickKeysDialog(self.sales.quick_keys(), self.window)
+        dialog = QuickKeysDialog(self.sales.quick_keys(), self.host)
 
         def chosen(accepted: bool) -> None:
             if accepted and dialog.chosen_sku is not None:
@@ -66,7 +66,7 @@ class FindingFlow(Flow):
         if scale is None:
             self._type_weight(item)
             return
-        dialog = WeighDialog(scale, item, self.window)
+        dialog = WeighDialog(scale, item, self.host)
 
         def ended(accepted: bool) -> None:
             if accepted and dialog.grams is not None:
@@ -79,7 +79,7 @@ class FindingFlow(Flow):
 
     def _type_weight(self, item: PricedItem) -> None:
         def typed(approver: StaffMember | None) -> None:
-            dialog = TypedWeightDialog(item, self.window)
+            dialog = TypedWeightDialog(item, self.host)
 
             def ended(accepted: bool) -> None:
                 if accepted and dialog.grams is not None:

@@ -22,7 +22,7 @@ class PayingFlow(Flow):
             return
         if self.sales.begin_payment() is None:
             return
-        self.run(PaymentDialog(self.sales, self.window))
+        self.run(PaymentDialog(self.sales, self.host))
 
     def pay_card(self) -> None:
         self.pay()
@@ -33,7 +33,7 @@ class PayingFlow(Flow):
         """A stand-alone terminal's answer, from the cashier: its authorisation code, or None.
         Opened over the payment dialog (not as the window's dialog: that one stays open)."""
         answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-        under = QApplication.activeModalWidget() or self.window  # the payment dialog
+        under = QApplication.activeModalWidget() or self.host  # the payment dialog
         dialog = StandaloneCardDialog(what, money(amount), under)
 
         def finished(result: int) -> None:
@@ -49,7 +49,7 @@ class PayingFlow(Flow):
             dialog.deleteLater()
 
     def show_receipt(self, receipt: Receipt) -> None:
-        dialog = ReceiptDialog(receipt, self.window)
+        dialog = ReceiptDialog(receipt, self.host)
 
         def ended(_accepted: bool) -> None:
             if dialog.next_scan:  # scanned while the receipt showed: the next sale's first item
@@ -77,7 +77,7 @@ class PayingFlow(Flow):
                 lambda: self.sales.cancel_invoice(receipt.sale_id, "cancelled at the till"),
             )
             return
-        dialog = InvoiceDialog(self.window)
+        dialog = InvoiceDialog(self.host)
 
         def ended(accepted: bool) -> None:
             if accepted:

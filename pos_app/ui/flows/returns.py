@@ -19,7 +19,7 @@ class ReturnsFlow(Flow):
                 lambda approver: spawn(self.sales.refund_without_receipt(approver)),
             )
             return
-        dialog = ReturnDialog(self.sales, self.window)
+        dialog = ReturnDialog(self.sales, self.host)
 
         def ended(accepted: bool) -> None:
             if not accepted:

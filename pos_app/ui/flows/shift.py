@@ -4,15 +4,15 @@ sale, and the blind close (count, then the Z report with what the till expected)
 from __future__ import annotations
 
 from pos_app.domain.shift import ZReport
-from pos_app.domain.staff import StaffMember
 from pos_app.ui.flows.base import Flow
 from pos_app.ui.i18n import money
 from pos_app.ui.shop_dialogs import CloseShiftDialog, OpenShiftDialog, ReasonDialog, ZReportDialog
+from sync.rules.staff import StaffMember
 
 
 class ShiftFlow(Flow):
     def open_shift(self) -> None:
-        dialog = OpenShiftDialog(self.window)
+        dialog = OpenShiftDialog(self.host)
 
         def ended(accepted: bool) -> None:
             if accepted and self.shifts.open(dialog.float_cents):
@@ -35,7 +35,7 @@ class ShiftFlow(Flow):
         dialog = ReasonDialog(
             self.tr("Cash in or out (an amount below zero takes cash out)"),
             [self.tr("Change from the bank"), self.tr("To the safe"), self.tr("Supplier paid in cash")],
-            self.window,
+            self.host,
             amount=True,
         )
         dialog.amount.setPlaceholderText(self.tr("e.g. 50 to put in, -200 to take out"))
@@ -75,7 +75,7 @@ class ShiftFlow(Flow):
         if self.shifts.current() is None:
             self.say(self.tr("No shift is open"), "warning")
             return
-        dialog = CloseShiftDialog(self.shifts.preview, self.window)
+        dialog = CloseShiftDialog(self.shifts.preview, self.host)
 
         def ended(accepted: bool) -> None:
             if not accepted:
@@ -92,4 +92,4 @@ class ShiftFlow(Flow):
 
     def _closed(self, z: ZReport | None) -> None:
         if z is not None:  # the Z report, then the next person signs in
-            self.run(ZReportDialog(z, self.window), lambda _accepted: self.session.sign_out(), later=True)
+            self.run(ZReportDialog(z, self.host), lambda _accepted: self.session.sign_out(), later=True)

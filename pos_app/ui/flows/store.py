@@ -14,7 +14,7 @@ from pos_app.ui.stock import CountDialog, StockDialog, TransfersDialog
 
 class StoreFlow(Flow):
     def customer(self) -> None:
-        dialog = CustomerDialog(self.sales, self.window)
+        dialog = CustomerDialog(self.sales, self.host)
 
         def ended(accepted: bool) -> None:
             if not accepted:
@@ -29,10 +29,10 @@ class StoreFlow(Flow):
         self.run(dialog, ended)
 
     def enrol(self) -> None:
-        self.run(EnrolDialog(self.sales, self.window))
+        self.run(EnrolDialog(self.sales, self.host))
 
     def pickups(self) -> None:
-        dialog = PickupDialog(self.till.pickup, self.window)
+        dialog = PickupDialog(self.till.pickup, self.host)
         self.redrawn_on(dialog, {"order", "transfer"}, dialog.refresh)
 
         def ended(_accepted: bool) -> None:
@@ -54,35 +54,35 @@ class StoreFlow(Flow):
         if chosen is None:
             self.say(self.tr("Scan or choose the product to reserve first"), "warning")
             return
-        self.run(ReserveDialog(self.till.pickup, chosen[0], chosen[1], self.window))
+        self.run(ReserveDialog(self.till.pickup, chosen[0], chosen[1], self.host))
 
     def stock_view(self) -> None:
         status = self.till.sync_status
         offline_since = (status.last_success or status.current_at) if status.online is False else None
         chosen = self._chosen_item_sku()
-        dialog = StockDialog(self.till.stock, offline_since, self.window, chosen[0] if chosen else None)
+        dialog = StockDialog(self.till.stock, offline_since, self.host, chosen[0] if chosen else None)
         self.redrawn_on(dialog, {"stock", "order", "transfer"}, lambda: self._redraw_stock(dialog))
 
         def ended(_accepted: bool) -> None:
             if dialog.wants_reserve is not None:
                 name = self.till.stock.product_name(dialog.wants_reserve)
-                self.run(ReserveDialog(self.till.pickup, dialog.wants_reserve, name, self.window), later=True)
+                self.run(ReserveDialog(self.till.pickup, dialog.wants_reserve, name, self.host), later=True)
 
         self.run(dialog, ended)
 
     @staticmethod
     def _redraw_stock(dialog: StockDialog) -> None:
-        if not dialog.find.text():  # (not under the person typing a code)
+        if not dialog.code_box.text():  # (not under the person typing a code)
             dialog.show_sku(dialog.sku_id)
 
     def transfers(self) -> None:
-        dialog = TransfersDialog(self.till.stock, self.window)
+        dialog = TransfersDialog(self.till.stock, self.host)
         self.redrawn_on(dialog, {"transfer", "stock", "stock_limit"}, dialog.refresh)
         self.run(dialog)
 
     def count(self) -> None:
         # Not redrawn by a pull: a count in progress keeps what the person has typed.
-        self.run(CountDialog(self.till.stock, self.window))
+        self.run(CountDialog(self.till.stock, self.host))
 
     def reserved_blocked(self, text: str) -> None:
         """A scanned unit is held for an order: a manager may release it for this customer."""

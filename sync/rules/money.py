@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pos_app.domain.errors import ShopError
+from sync.rules.errors import ShopError
 
 _AMOUNT = re.compile(r"^\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s*(?:€|EUR)?\s*$", re.IGNORECASE)
 

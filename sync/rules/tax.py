@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pos_app.domain.money import round_half_up_div
+from sync.rules.money import round_half_up_div
 
 BASIS = 10_000
 

@@ -26,8 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pos_app.domain.errors import ShopError
-from pos_app.domain.money import round_half_up_div
+from sync.rules.errors import ShopError
+from sync.rules.money import round_half_up_div
 
 ROLLING_WINDOW = timedelta(days=365)
 _NON_DIGITS = re.compile(r"\D")
@@ -35,7 +35,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class IdentificationError(ShopError):
-    """What was typed cannot identify a member (code and params: domain/errors.py)."""
+    """What was typed cannot identify a member (code and params: sync/rules/errors.py)."""
 
 
 def normalise_phone(text: str, country_code: str = "34") -> str:

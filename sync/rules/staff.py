@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pos_app.domain.money import round_half_up_div
+from sync.rules.money import round_half_up_div
 
 PIN_ITERATIONS = 100_000
 MAX_FAILURES = 3

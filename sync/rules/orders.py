@@ -23,7 +23,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pos_app.domain.loyalty import IdentificationError, normalise_phone
+from sync.rules.loyalty import IdentificationError, normalise_phone
 
 # Forward order of the states; the three terminal ones share the last rank.
 STATE_RANK = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_app.domain.orders import OrderStateError, forward
+from sync.rules.orders import OrderStateError, forward
 
 STATE_RANK = {"requested": 0, "accepted": 1, "shipped": 2, "received": 3, "declined": 3, "cancelled": 3}
 TERMINAL = frozenset({"received", "declined", "cancelled"})

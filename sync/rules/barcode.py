@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pos_app.domain.errors import ShopError
+from sync.rules.errors import ShopError
 
 _INTERNAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_.]{0,39}$")
 GTIN_LENGTHS = (8, 12, 13, 14)
@@ -24,7 +24,7 @@ GTIN_LENGTHS = (8, 12, 13, 14)
 class BarcodeError(ShopError):
     """A code that cannot be a barcode: `reason` (empty, length, check_digit, characters) makes
     its rule code "barcode.<reason>", said in the screen's language like every refusal
-    (domain/errors.py); `scanned` is what was scanned."""
+    (sync/rules/errors.py); `scanned` is what was scanned."""
 
     def __init__(self, message: str, reason: str = "", code: str = "") -> None:
         super().__init__(f"barcode.{reason}", message, scanned=code, digits=len(code))
