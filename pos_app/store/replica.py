@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -577,34 +578,43 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
 
 
 class SnapshotWriter:
-    """Replaces the replicated data with a snapshot in one transaction: all of it or none.
+    """Replaces the replicated data with a snapshot: all of it or none, built aside and swapped.
 
-    Only the server's data is replaced; the till's own facts and its outbox are untouched.
-    Rows go in with bulk inserts; the search index is rebuilt once at the end instead of
-    row by row.
+    The rows stream into a file of their own beside the till's database (`<db>.snapshot`,
+    attached as `aside`), so while a snapshot arrives (seconds to minutes for a big catalog)
+    the till's database is not locked: a till that re-bootstraps keeps selling and a checkout
+    waits for nobody. `finish` then swaps it in, in one transaction of the till's database:
+    the replicated tables emptied and filled from the aside file, indexes and the search index
+    rebuilt once, what this till made that the snapshot cannot know yet restored. Only the
+    server's data is replaced; the till's own facts and its outbox are untouched. A cut or
+    corrupt stream leaves the till's data as it was, and the aside file is removed.
     """
 
     def __init__(self, replica: Replica) -> None:
         self.replica = replica
+        self.aside = Path(f"{replica.path}.snapshot")
+
+    def _remove_aside(self) -> None:
+        for leftover in (self.aside, Path(f"{self.aside}-journal")):
+            leftover.unlink(missing_ok=True)
 
     def begin(self) -> None:
         conn = self.replica.conn
-        conn.execute("BEGIN IMMEDIATE")
-        for name in SKU_SEARCH_TRIGGER_NAMES + CUSTOMER_SEARCH_TRIGGER_NAMES:
-            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-        for name in REPLICA_INDEXES:
-            conn.execute(f"DROP INDEX IF EXISTS {name}")
-        conn.execute("INSERT INTO sku_search (sku_search) VALUES ('delete-all')")
-        conn.execute("INSERT INTO customer_search (customer_search) VALUES ('delete-all')")
-        for table, _, _ in _ENTITY_TABLES.values():
-            conn.execute(f"DELETE FROM {table}")
+        self._remove_aside()  # a crash's leftover: nothing in it is kept
+        conn.execute("ATTACH DATABASE ? AS aside", (str(self.aside),))
+        conn.execute("PRAGMA aside.journal_mode=MEMORY")  # a scratch file: a crash leaves it for the next try
+        conn.execute("PRAGMA aside.synchronous=OFF")
+        for table in _ENTITY_TABLES.values():
+            ddl = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table[0],))
+            conn.execute(re.sub(r"^CREATE TABLE (IF NOT EXISTS )?", "CREATE TABLE aside.", ddl.fetchone()[0], count=1))
+        conn.execute("BEGIN")  # writes to the aside file only: the till's database stays unlocked
 
     def batch(self, entity: str, rows: Sequence[Sequence[Any]]) -> None:
         """Rows of one entity, values in the entity's column order (as validated by the protocol)."""
         table, columns, _ = _ENTITY_TABLES[entity]
         if entity in ("order", "transfer"):
             rows = [tuple(_sql_value(v) for v in row) for row in rows]
-        self.replica.conn.executemany(_upsert_sql(table, columns), rows)
+        self.replica.conn.executemany(_upsert_sql(f"aside.{table}", columns), rows)
 
     def stock_by_sku(self, stores: Sequence[int], as_of: datetime, rows: Sequence[Sequence[int | None]]) -> None:
         """Rows of [sku_id, quantity at each of `stores` or None]: SQLite spreads each into one
@@ -614,13 +624,26 @@ class SnapshotWriter:
         values = ", ".join(f"({int(store)}, ?{n})" for n, store in enumerate(stores, 2))
         stamp = as_of.astimezone(UTC).isoformat()  # from a datetime: digits and -:.+T only
         self.replica.conn.executemany(
-            "INSERT OR REPLACE INTO stock (store_id, sku_id, quantity, as_of) "
+            "INSERT OR REPLACE INTO aside.stock (store_id, sku_id, quantity, as_of) "
             f"SELECT column1, ?1, column2, '{stamp}' FROM (VALUES {values}) WHERE column2 IS NOT NULL",
             rows,
         )
 
     def finish(self, cursor: int, member_key: str = "") -> None:
         conn = self.replica.conn
+        conn.execute("COMMIT")  # the aside file is complete
+        conn.execute("BEGIN IMMEDIATE")  # the swap: the only time the till's database waits on the snapshot
+        for name in SKU_SEARCH_TRIGGER_NAMES + CUSTOMER_SEARCH_TRIGGER_NAMES:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in REPLICA_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS main.{name}")
+        conn.execute("INSERT INTO sku_search (sku_search) VALUES ('delete-all')")
+        conn.execute("INSERT INTO customer_search (customer_search) VALUES ('delete-all')")
+        for table, _, _ in _ENTITY_TABLES.values():
+            conn.execute(f"DELETE FROM main.{table}")
+        for table, columns, _ in _ENTITY_TABLES.values():
+            names = ", ".join(columns)
+            conn.execute(f"INSERT OR REPLACE INTO main.{table} ({names}) SELECT {names} FROM aside.{table}")
         for index in REPLICA_INDEXES.values():
             conn.execute(index)
         conn.execute("INSERT INTO sku_search (sku_search) VALUES ('rebuild')")
@@ -640,6 +663,10 @@ class SnapshotWriter:
         conn.execute("COMMIT")
 
     def close(self) -> None:
-        if self.replica.conn.in_transaction:
-            self.replica.conn.execute("ROLLBACK")  # the triggers come back with the rollback
+        conn = self.replica.conn
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")  # the triggers come back with the rollback
+        if any(row[1] == "aside" for row in conn.execute("PRAGMA database_list")):
+            conn.execute("DETACH DATABASE aside")
         self.replica.close()
+        self._remove_aside()
