@@ -4,8 +4,10 @@ import asyncio
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_app.app import apply_style
@@ -38,19 +40,65 @@ def till(qapp, ready_till_dir):
 OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line", "pole-display")
 
 
+class Started:
+    """Every QTimer and QThread a test starts (QTimer.start and QThread.start patched, as
+    napari's _dangling_qtimers and _dangling_qthreads do), to find those still running after it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.timers: list[QTimer] = []
+        self.threads: list[QThread] = []
+        for cls, found in ((QTimer, self.timers), (QThread, self.threads)):
+            real = cls.start
+
+            def start(obj: object, *args: object, _real: Any = real, _found: list = found) -> object:
+                _found.append(obj)
+                return _real(obj, *args)
+
+            monkeypatch.setattr(cls, "start", start)
+
+    @staticmethod
+    def _running(objects: list, alive: str) -> list:
+        running = []
+        for obj in objects:
+            try:
+                if getattr(obj, alive)():
+                    running.append(obj)
+            except RuntimeError:  # its C++ object is gone (deleted with its parent): not running
+                pass
+        return running
+
+    def timers_running(self) -> list[QTimer]:
+        return self._running(self.timers, "isActive")
+
+    def threads_running(self) -> list[QThread]:
+        return self._running(self.threads, "isRunning")
+
+
 @pytest.fixture(autouse=True)
-def no_leaked_windows(qapp):
-    """A test that leaves a window open, or one of the till's threads running (a printer, a
-    simulator), fails: leaks are how Qt suites become flaky. Every test starts and ends in
-    English, the source language (the demo starts in Spanish)."""
+def no_leaks(qapp, monkeypatch):
+    """A test that leaves a window open, a QTimer or QThread running, a task in Qt's thread pool,
+    or one of the till's threads (a printer, a simulator) running, fails: leaks are how Qt suites
+    become flaky, and a till runs all day. Windows closed by the test are deleted as the
+    application would (posted deletions run) before its timers are looked at. Every test starts
+    and ends in English, the source language (the demo starts in Spanish)."""
     set_language("en")
     before = set(threading.enumerate())
-    yield
+    started = Started(monkeypatch)
+    yield started
     set_language("en")
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for widget in leaked:
         widget.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    timers = started.timers_running()
+    threads = started.threads_running()
+    for timer in timers:
+        timer.stop()
+    pool = QThreadPool.globalInstance().activeThreadCount()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+    assert not timers, f"timers left running: {[(type(t.parent()).__name__, t.interval()) for t in timers]}"
+    assert not threads, f"QThreads left running: {[type(t).__name__ for t in threads]}"
+    assert not pool, f"{pool} task(s) left in Qt's thread pool"
     running = [t.name for t in set(threading.enumerate()) - before if t.name in OUR_THREADS and t.is_alive()]
     assert not running, f"threads left running: {running}"
 
