@@ -35,7 +35,9 @@ case "${1:-}" in
     "$VENV/bin/ruff" check pos_app sync tests packaging
     "$VENV/bin/lint-imports"  # the house's layers (.importlinter)
     "$VENV/bin/mypy"  # the types ([tool.mypy] in pyproject.toml: strict on rules, protocol, domain, store)
-    exec "$VENV/bin/pytest" "$@"
+    # One worker per core (POS_TEST_WORKERS; 0 runs in this process); worksteal keeps both busy
+    # while one of them is in a long test (the fault schedules, the packaging build).
+    exec "$VENV/bin/pytest" -n "${POS_TEST_WORKERS:-2}" --dist worksteal "$@"
     ;;
   *)
     echo "usage: bash packaging/dev.sh demo [pos-app options] | test [pytest options]" >&2

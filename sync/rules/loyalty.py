@@ -1,4 +1,4 @@
-"""Loyalty rules at the till: identifying a member, tiers, earning and spending points.
+"""Loyalty rules, the same at the till and at HQ: identifying a member, tiers, earning and spending points.
 
 Pure Python: no Qt, no SQL (pos_app/store/members.py and sync/server/loyalty.py build on these).
 
