@@ -72,7 +72,7 @@ class Promotion:
         if self.target == "sku":
             return sku_id in self.target_ids
         if self.target == "family":
-            return any(f in self.target_ids for f in family_ids)
+            return not self.target_ids.isdisjoint(family_ids)
         return False
 
 
@@ -111,10 +111,17 @@ def apply_promotions(lines: Sequence[PricingLine], promotions: Sequence[Promotio
         for _ in range(line.quantity)
     ]
     candidates = sorted((p for p in promotions if p.kind in ITEM_KINDS), key=lambda p: p.id)
+    # Which lines each promotion covers, worked out once per line rather than per unit and round
+    # (a scan reprices the whole cart: this was most of a scan's time).
+    covers = {
+        id(promo): {i for i, line in enumerate(lines) if promo.covers(line.sku_id, line.family_ids)}
+        for promo in candidates
+    }
     while free and candidates:
         best: tuple[int, Promotion, list[tuple[_Unit, int]]] | None = None
         for promo in candidates:
-            covered = [u for u in free if promo.covers(lines[u.line].sku_id, lines[u.line].family_ids)]
+            lines_covered = covers[id(promo)]
+            covered = [u for u in free if u.line in lines_covered]
             if not covered:
                 continue
             claims = _claims(promo, covered, lines)
