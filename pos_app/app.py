@@ -162,7 +162,6 @@ class TillSession:
             identity = self.till.identity
             self.pole_feed = PoleDisplayFeed(self.till.sales, self.pole, identity.store_name if identity else "")
         self.demo_server: DemoServer | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
 
     def _card_terminal(self, options: LaunchOptions) -> PaymentTerminal:
         """The demo's is the terminal simulator, spoken to as a real one on a socket; a till's is
@@ -192,10 +191,7 @@ class TillSession:
         return None
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return self.till.tasks.spawn(coro)
 
     async def connect(self) -> None:
         """Demo server, enrolment and sync, in that order, each only if needed."""
@@ -244,15 +240,7 @@ class TillSession:
             )
 
     async def aclose(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
-        for task in list(self._tasks):
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
-            except Exception:  # the till still closes; what failed is in the log for support
-                log.exception("closing the till: a background task had failed")
+        await self.till.tasks.aclose()  # its work first (a failure there is logged by the runner)
         if self.display is not None:
             self.display.disconnect_sale()
             self.display.close()

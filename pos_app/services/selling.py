@@ -36,6 +36,7 @@ from pos_app.domain.receipt import Receipt
 from pos_app.services.explain import explain
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.session import StaffSession
+from pos_app.services.tasks import TaskRunner
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal, TerminalAnswer
 from pos_app.store.identity import Identity
 from pos_app.store.members import DuplicateMember, Member
@@ -78,9 +79,11 @@ class SaleService(QObject):
         terminal: PaymentTerminal | None = None,
         printer: ReceiptPrinter | None = None,
         settings: SaleSettings | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__()
         self.replica = replica
+        self.tasks = tasks or TaskRunner()  # the till's (services/tasks.py); its own when alone
         self.session = session or StaffSession(replica)
         self.terminal: PaymentTerminal = terminal or StandaloneTerminal()
         self.printer = printer or ReceiptPrinter("memory")

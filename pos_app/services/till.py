@@ -22,6 +22,7 @@ from pos_app.services.selling import SaleService, SaleSettings
 from pos_app.services.session import StaffSession
 from pos_app.services.shift import ShiftService
 from pos_app.services.stock import StockService
+from pos_app.services.tasks import TaskRunner
 from pos_app.services.terminal import PaymentTerminal, StandaloneTerminal
 from pos_app.store.identity import Identity
 from pos_app.store.replica import Replica, ReplicaError
@@ -80,7 +81,8 @@ class Till(QObject):
         self.printer = ReceiptPrinter(printer)
         self.terminal = terminal or StandaloneTerminal()
         self.scale = scale  # None: a weighed item's weight is typed by a manager
-        self.sales = SaleService(self.replica, self.session, self.terminal, self.printer, settings)
+        self.tasks = TaskRunner()  # all background work of the till and its screens, cancelled by aclose
+        self.sales = SaleService(self.replica, self.session, self.terminal, self.printer, settings, self.tasks)
         self.shifts = ShiftService(self.replica, self.session, self.printer)
         self.sales.receipt_lookup = self._find_receipt_at_hq
         self.pickup = PickupService(self.replica, self.session, self.sales)
@@ -143,7 +145,7 @@ class Till(QObject):
         while True:
             if backup_due(self.db_path):
                 try:
-                    made = await asyncio.to_thread(backup, self.db_path)
+                    made = await self.tasks.in_thread(backup, self.db_path)
                     log.info("backup made: %s", made)
                 except sqlite3.OperationalError as exc:  # busy, disk full: tried again in an hour
                     log.error("the daily backup failed: %s", exc)
@@ -162,7 +164,7 @@ class Till(QObject):
         thread: its self-test may wait seconds for the server or the printer."""
         from pos_app.diagnostics import bundle
 
-        return await asyncio.to_thread(bundle, self.data_dir, None, self.printer.target)
+        return await self.tasks.in_thread(bundle, self.data_dir, None, self.printer.target)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         was_ready = self.sync_status.cursor is not None
@@ -209,6 +211,7 @@ class Till(QObject):
             self.engine.wake()
 
     async def aclose(self) -> None:
+        await self.tasks.aclose()  # first: nothing may use what closes next
         if self.engine is not None:
             engine, self.engine = self.engine, None
             await engine.aclose()

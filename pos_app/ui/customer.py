@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.selling import SaleService
 from pos_app.services.till import Till
 from pos_app.ui.i18n import money
-from pos_app.ui.shop_dialogs import ShopDialog, big_font, ok_cancel, spawn, touch_button
+from pos_app.ui.shop_dialogs import ShopDialog, big_font, ok_cancel, touch_button
 from sync import protocol as p
 
 if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
@@ -247,7 +247,7 @@ class CustomerPanel(QFrame):
         self._show_history(self.sales.purchases_here(member.card), online=False)
         self.show()
         asked = self._asked
-        task = spawn(self.till.member_history(member.card))
+        task = self.till.tasks.spawn(self.till.member_history(member.card))
         task.add_done_callback(lambda t: self._history_arrived(asked, t.result() if not t.cancelled() else None))
 
     def _refresh_points(self) -> None:

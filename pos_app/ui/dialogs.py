@@ -234,7 +234,7 @@ class SyncPanel(QDialog):
     def _start_export(self) -> None:
         self.export.setEnabled(False)
         self.exported.setText(self.tr("Making the diagnostics file…"))
-        self._export_task = asyncio.get_event_loop().create_task(self.export_diagnostics())
+        self._export_task = self.till.tasks.spawn(self.export_diagnostics())
 
     async def export_diagnostics(self) -> None:
         """For support: a zip without customer data, in the till's data folder (to copy to a USB

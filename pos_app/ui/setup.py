@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.provisioning import provision
-from pos_app.ui.shop_dialogs import spawn
+from pos_app.services.tasks import TaskRunner
 from sync.client.engine import SyncError
 
 if TYPE_CHECKING:  # a type only: widgets never reach the store (the import contracts)
@@ -46,6 +46,7 @@ class SetupWizard(QDialog):
         self.outcome: asyncio.Future[Identity | None] = asyncio.get_event_loop().create_future()
         self.identity: Identity | None = None
         self.working = False
+        self.tasks = TaskRunner(threads=1, name="setup")  # there is no till yet; it ends before the wizard
 
         title = QLabel(self.tr("Set up this till"))
         title.setObjectName("pageTitle")
@@ -128,7 +129,7 @@ class SetupWizard(QDialog):
             widget.setEnabled(False)
         self.progress.show()
         self.say(self.tr("Setting up…"), "info")
-        spawn(self.set_up())
+        self.tasks.spawn(self.set_up())
 
     async def set_up(self) -> None:
         ca = Path(self.ca.text().strip()) if self.ca.text().strip() else None

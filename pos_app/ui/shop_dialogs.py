@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -100,17 +100,6 @@ class ShopDialog(QDialog):
         for child in self.findChildren(QWidget):
             if not isinstance(child, QDialog):
                 child.blockSignals(True)
-
-
-def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-    """Run a coroutine on the Qt loop (qasync), keeping a reference until it ends."""
-    task = asyncio.get_event_loop().create_task(coro)
-    _TASKS.add(task)
-    task.add_done_callback(_TASKS.discard)
-    return task
-
-
-_TASKS: set[asyncio.Task[Any]] = set()
 
 
 class ApprovalDialog(ShopDialog):
@@ -329,7 +318,7 @@ class PaymentDialog(QDialog):
         self.cash_button.setEnabled(False)
         self.card_button.setEnabled(False)
         self.status.setText(self.tr("Waiting for the card terminal…"))
-        task = spawn(self.sales.pay_card(amount))
+        task = self.sales.tasks.spawn(self.sales.pay_card(amount))
         task.add_done_callback(lambda _t: self._terminal_done())
 
     def _terminal_done(self) -> None:
@@ -360,7 +349,7 @@ class PaymentDialog(QDialog):
     def reject(self) -> None:
         if self.sales.payment is not None:
             if _loop_running():
-                spawn(self.sales.cancel_payment())  # reverses card payments already taken
+                self.sales.tasks.spawn(self.sales.cancel_payment())  # reverses card payments already taken
             else:
                 self.sales.payment = None
                 self.sales.payment_changed.emit(None)
@@ -545,7 +534,7 @@ class ReturnDialog(ShopDialog):
         found = self.sales.find_receipt(number)
         if found is None:  # another till's: HQ has it (the dialog stays usable meanwhile)
             self.error.setText(self.tr("Not from this till: asking HQ for receipt {}…").format(number))
-            spawn(self._ask_hq(number))
+            self.sales.tasks.spawn(self._ask_hq(number))
             return
         self._show(found)
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from pos_app.domain.cart import PricedItem, parse_weight
 from pos_app.services.explain import explain
 from pos_app.services.scale import Reading, Scale, ScaleError, scale_error
+from pos_app.services.tasks import TaskRunner
 from pos_app.ui.i18n import money
-from pos_app.ui.shop_dialogs import ShopDialog, big_font, spawn, touch_button
+from pos_app.ui.shop_dialogs import ShopDialog, big_font, touch_button
 from sync.rules.errors import ShopError
 
 WEIGHING_TIMEOUT = 60.0  # seconds to wait for a stable weight (the live reading says why meanwhile)
@@ -30,9 +31,10 @@ class WeighDialog(ShopDialog):
     minute without one, or a scale that stops answering, Enter weighs again; "Type the weight"
     asks a manager instead (`typed` is then True); Esc goes back."""
 
-    def __init__(self, scale: Scale, item: PricedItem, parent: QWidget | None = None) -> None:
+    def __init__(self, scale: Scale, item: PricedItem, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scale = scale
+        self.tasks = tasks
         self.grams: int | None = None
         self.typed = False
         self._task: asyncio.Task[None] | None = None
@@ -79,7 +81,7 @@ class WeighDialog(ShopDialog):
         if self._task is not None and not self._task.done():
             return  # already weighing
         self.say(self.tr("Weighing…"))
-        self._task = spawn(self._weigh())
+        self._task = self.tasks.spawn(self._weigh())
 
     async def _weigh(self) -> None:
         try:

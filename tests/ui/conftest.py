@@ -34,7 +34,16 @@ def till(qapp, ready_till_dir):
     apply_style(qapp)
     till = Till(ready_till_dir)
     yield till
-    asyncio.run(till.aclose())  # as the application ends it: printer thread, terminal, database
+    # As the application ends it (its tasks, printer thread, terminal, database), on the test's
+    # Qt loop when it set one, so work it started there is cancelled and waited for there.
+    try:
+        loop: asyncio.AbstractEventLoop | None = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:  # none is set (an asyncio.run() before unset it)
+        loop = None
+    if loop is None or loop.is_closed() or loop.is_running():
+        asyncio.run(till.aclose())
+    else:
+        loop.run_until_complete(till.aclose())
 
 
 OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line", "pole-display")

@@ -46,8 +46,7 @@ def sign_in(qtbot, window: SaleWindow) -> None:
 
 def finish(till: Till, window: SaleWindow, loop: qasync.QEventLoop) -> None:
     window.close()
-    till.printer.close()
-    till.replica.close()
+    loop.run_until_complete(till.aclose())  # as the application ends: its work cancelled, then closed
     loop.close()
     asyncio.set_event_loop(None)
 

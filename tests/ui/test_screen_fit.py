@@ -160,7 +160,7 @@ def test_the_favourites_grid_and_the_weighing_windows_fit_the_smallest_screen(qt
     keys = [(n, apples, label) for n, label in enumerate(["W" * 24, "Queso manchego curado", "Pan"] * 16, 1)]
     for name, dialog in (
         ("favourites", QuickKeysDialog(keys)),
-        ("weigh", WeighDialog(ToledoContinuousScale("socket://127.0.0.1:9"), apples)),
+        ("weigh", WeighDialog(ToledoContinuousScale("socket://127.0.0.1:9"), apples, till.tasks)),
         ("typed_weight", TypedWeightDialog(apples)),
     ):
         qtbot.addWidget(dialog)

@@ -66,7 +66,7 @@ class FindingFlow(Flow):
         if scale is None:
             self._type_weight(item)
             return
-        dialog = WeighDialog(scale, item, self.host)
+        dialog = WeighDialog(scale, item, self.till.tasks, self.host)
 
         def ended(accepted: bool) -> None:
             if accepted and dialog.grams is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pos_app.ui.flows.base import Flow
 from pos_app.ui.i18n import money
-from pos_app.ui.shop_dialogs import ReturnDialog, spawn
+from pos_app.ui.shop_dialogs import ReturnDialog
 
 
 class ReturnsFlow(Flow):
@@ -16,7 +16,7 @@ class ReturnsFlow(Flow):
                 self.sales.return_needs_approval(False),
                 "return.without_receipt",
                 self.tr("Refund without a receipt: {}").format(money(self.sales.cart.total)),
-                lambda approver: spawn(self.sales.refund_without_receipt(approver)),
+                lambda approver: self.till.tasks.spawn(self.sales.refund_without_receipt(approver)),
             )
             return
         dialog = ReturnDialog(self.sales, self.host)
@@ -33,7 +33,7 @@ class ReturnsFlow(Flow):
                 self.sales.return_needs_approval(True),
                 "return.with_receipt",
                 self.tr("Refund against a receipt"),
-                lambda approver: spawn(self.sales.refund_from_receipt(sale_id, quantities, approver)),
+                lambda approver: self.till.tasks.spawn(self.sales.refund_from_receipt(sale_id, quantities, approver)),
             )
 
         self.run(dialog, ended)
