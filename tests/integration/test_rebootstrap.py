@@ -137,3 +137,19 @@ def test_a_till_behind_the_pruned_log_reloads_while_it_keeps_selling(tmp_path: P
     assert ids.count(offline.sale_id) == 1 and ids.count(during.sale_id) == 1  # type: ignore[attr-defined]
     assert replica.outbox_summary().pending == 0
     replica.close()
+
+
+def test_hq_prunes_by_hand_from_the_command_line(tmp_path, capsys):
+    from sync.server.__main__ import main
+
+    db = str(tmp_path / "hq.sqlite")
+    assert main(["--db", db, "create-store", "MAD1", "Madrid Centro"]) == 0
+    assert main(["--db", db, "create-store", "BCN1", "Barcelona"]) == 0
+    assert main(["--db", db, "prune-changes", "--days", "0"]) == 0  # notes the head; nothing older yet
+    assert "0 changes older than 0 days removed" in capsys.readouterr().out
+    central = CentralStore.open(f"sqlite:///{db}")
+    later = datetime.now(UTC) + timedelta(hours=2)
+    assert central.prune_changes(0, now=later) >= 1  # the first store's change; the head stays
+    with central.engine.connect() as conn:
+        assert list(conn.execute(sa.select(t.change_log.c.seq)).scalars()) == [central.head_seq(conn)]
+    central.dispose()
