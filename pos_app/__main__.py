@@ -227,8 +227,8 @@ def verify_journal(till_dir: Path) -> int:
         return 2
     replica = Replica.open(path)
     try:
-        problems = replica.verify_journal()
-        records = replica.journal_length()
+        problems = replica.sales.verify_journal()
+        records = replica.sales.journal_length()
     finally:
         replica.close()
     for problem in problems:

@@ -53,11 +53,11 @@ def check_database(path: Path) -> tuple[list[Check], str | None]:
             checks.append(Check(True, f"Database {path} is sound"))
         else:
             checks.append(Check(False, f"Database {path} is damaged: {problem}"))
-        problems = replica.verify_journal()
+        problems = replica.sales.verify_journal()
         if problems:
             checks.append(Check(False, f"Sales journal broken: {problems[0]}"))
         else:
-            checks.append(Check(True, f"Sales journal intact ({replica.journal_length()} records)"))
+            checks.append(Check(True, f"Sales journal intact ({replica.sales.journal_length()} records)"))
         identity = replica.identity()
         if identity is None:
             checks.append(

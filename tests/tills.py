@@ -189,6 +189,6 @@ def signed_in_sales(replica: Replica, name: str = "Ana", pin: str = "1234", floa
     staff_id = next(sid for sid, who, _role in session.members() if who == name)
     session.sign_in(staff_id, pin)
     identity = replica.identity()
-    if replica.open_shift_now() is None and identity is not None:
-        replica.open_shift(identity, staff_id, float_cents)
+    if replica.sales.open_shift_now() is None and identity is not None:
+        replica.sales.open_shift(identity, staff_id, float_cents)
     return SaleService(replica, session)

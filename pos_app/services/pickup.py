@@ -78,17 +78,17 @@ class PickupService(QObject):
     def queues(self, now: datetime | None = None) -> dict[str, list[Order]]:
         now = now or datetime.now(UTC)
         found: dict[str, list[Order]] = {name: [] for name in QUEUES}
-        for order in self.replica.store_orders(self.store_id):
+        for order in self.replica.orders.store_orders(self.store_id):
             where = order.queue(now)
             if where in found:
                 found[where].append(order)
         return found
 
     def find(self, text: str) -> list[Order]:
-        return self.replica.find_orders(self.store_id, text)
+        return self.replica.orders.find_orders(self.store_id, text)
 
     def refresh(self, order: Order) -> Order:
-        return self.replica.order(order.id) or order
+        return self.replica.orders.order(order.id) or order
 
     def pick_list(self, order: Order) -> list[tuple[OrderLine, int]]:
         """Each line still to hand over, with the units on hand here now."""
@@ -100,14 +100,13 @@ class PickupService(QObject):
 
     def free_here(self, sku_id: int) -> int:
         """Units of a SKU on hand here that no open order holds."""
-        held = sum(n for _, n in self.replica.holders(self.store_id, sku_id))
+        held = sum(n for _, n in self.replica.orders.holders(self.store_id, sku_id))
         return self.replica.stock_on_hand(self.store_id, sku_id) - held
 
     def sibling_stock(self, sku_id: int) -> list[tuple[int, str, int]]:
         """(store id, name, last known figure) of a SKU in every sibling store, most first."""
-        found = [
-            (sid, name, figure or 0) for sid, name, figure, _ in self.replica.sibling_figures(self.store_id, sku_id)
-        ]
+        figures = self.replica.stock.sibling_figures(self.store_id, sku_id)
+        found = [(sid, name, figure or 0) for sid, name, figure, _ in figures]
         return sorted(found, key=lambda row: (-row[2], row[0]))
 
     # --- steps -----------------------------------------------------------------------------
@@ -115,7 +114,7 @@ class PickupService(QObject):
     def _step(self, order: Order, step: str, lines: Sequence[tuple[int, int]] = (), **kwargs: object) -> bool:
         member = self.session.member
         try:
-            self.replica.record_order_step(
+            self.replica.orders.record_order_step(
                 self.store_id,
                 order.id,
                 step,
@@ -174,7 +173,7 @@ class PickupService(QObject):
         if identity is None:
             return False
         try:  # the transfer and the order's step, in one transaction
-            transfer = self.replica.request_transfer(
+            transfer = self.replica.stock.request_transfer(
                 identity.store_id, identity.till_code, from_store_id, lines, member.id if member else None,
                 order_id=order.id, note=self.tr("for order {}").format(order.number),
             )  # fmt: skip
@@ -244,7 +243,7 @@ class PickupService(QObject):
         """A substitute by barcode or SKU code, priced as the line it replaces."""
         item = self.replica.item_by_barcode(code.strip())
         if item is None:
-            sku_id = self.replica.sku_by_code(code)
+            sku_id = self.replica.stock.sku_by_code(code)
             item = self.replica.item_by_sku_id(sku_id) if sku_id is not None else None
         if item is None:
             self._say(self.tr("Unknown product {}").format(code), "error")
@@ -287,7 +286,7 @@ class PickupService(QObject):
             return None
         until = (datetime.now().astimezone() + timedelta(days=hold_days)).replace(hour=21, minute=0, second=0)
         member = self.session.member
-        order = self.replica.place_reservation(
+        order = self.replica.orders.place_reservation(
             identity.store_id, identity.till_code, at_store_id, name, [(sku_id, quantity)], until,
             member.id if member else None, card, digits,
         )  # fmt: skip

@@ -129,7 +129,9 @@ class SaleService(QObject):
         if identity is None or version == self._promotions_version or self.order is not None:
             return  # (an order's hand-over keeps the prices it was sold at)
         self._promotions_version = version
-        self.cart.promotions = self.replica.promotions_in_force(now_utc(), identity.store_id, tier=tier, tags=tags)
+        self.cart.promotions = self.replica.sales.promotions_in_force(
+            now_utc(), identity.store_id, tier=tier, tags=tags
+        )
         self.cart.reprice()
 
     def _new_cart(self) -> None:
@@ -152,7 +154,7 @@ class SaleService(QObject):
     def find_members(self, text: str) -> list[Member]:
         """Members matching a card, phone, e-mail or name typed or scanned (offline: the replica)."""
         try:
-            found = self.replica.find_members(text)
+            found = self.replica.members.find_members(text)
         except loyalty.IdentificationError as exc:
             self._say(explain(exc), "error")
             return []
@@ -189,7 +191,7 @@ class SaleService(QObject):
         member = self.customer
         if "customer" not in entities or member is None or self.payment is not None:
             return
-        fresh = self.replica.member(member.card)
+        fresh = self.replica.members.member(member.card)
         if fresh is not None:
             self.customer = self.member_now(fresh)
             self.customer_changed.emit(self.customer)
@@ -208,7 +210,7 @@ class SaleService(QObject):
             self._say(self.tr("This till is not set up yet: no sale can be saved"), "error")
             return None
         try:
-            member = self.replica.enrol_member(identity, name, phone or None, email or None, marketing_consent)
+            member = self.replica.members.enrol_member(identity, name, phone or None, email or None, marketing_consent)
         except DuplicateMember as exc:
             self._say(self.tr("Already a member: {} ({}). Not enrolled twice.").format(exc.name, exc.card), "warning")
             return None
@@ -221,17 +223,17 @@ class SaleService(QObject):
 
     def member_now(self, member: Member) -> Member:
         """The member's latest figures (points pending here included)."""
-        return self.replica.member(member.card) or member
+        return self.replica.members.member(member.card) or member
 
     def purchases_here(self, card: str) -> list[p.Purchase]:
         """The member's purchases at this till (what the panel shows when HQ cannot be asked)."""
         identity = self.identity
-        return self.replica.purchases_here(card, identity.store_name if identity else "")
+        return self.replica.members.purchases_here(card, identity.store_name if identity else "")
 
     def suggestions(self, bought: list[int], limit: int = 3) -> list[str]:
         """Names of products related to what was bought and what is in the cart, not in it."""
         in_cart = [line.item.sku_id for line in self.cart.lines]
-        return [name for _, name in self.replica.suggestions(bought + in_cart, exclude=in_cart, limit=limit)]
+        return [name for _, name in self.replica.members.suggestions(bought + in_cart, exclude=in_cart, limit=limit)]
 
     def member_offers(self) -> list[str]:
         """Names of the promotions reserved to the member's tier or segments, in force here now."""
@@ -240,7 +242,7 @@ class SaleService(QObject):
             return []
         return [
             promo.name
-            for promo in self.replica.promotions_in_force(
+            for promo in self.replica.sales.promotions_in_force(
                 now_utc(), identity.store_id, tier=member.tier_code, tags=member.tags, restricted_only=True
             )
         ]
@@ -360,7 +362,7 @@ class SaleService(QObject):
             return True
         in_cart = sum(ln.quantity for ln in self.cart.lines if ln.item.sku_id == item.sku_id)
         except_order = self.order.id if self.order else None
-        holders = self.replica.held_back(identity.store_id, item.sku_id, in_cart + quantity, except_order)
+        holders = self.replica.orders.held_back(identity.store_id, item.sku_id, in_cart + quantity, except_order)
         if not holders:
             return True
         self.blocked = (item, quantity, holders)
@@ -390,7 +392,7 @@ class SaleService(QObject):
         for order, held in reversed(holders):  # the newest promise gives way first
             take = min(left, held)
             if take:
-                self.replica.record_order_step(
+                self.replica.orders.record_order_step(
                     identity.store_id, order.id, "released", staff, [(item.sku_id, take)],
                     approver.id if approver else None, reason or "sold at the counter",
                 )  # fmt: skip
@@ -424,7 +426,7 @@ class SaleService(QObject):
         for item, quantity in substitutes:
             self.cart.add(item, quantity)
         if self.customer is None and order.card:
-            member = self.replica.member(order.card)
+            member = self.replica.members.member(order.card)
             if member is not None:
                 self.customer = member
                 self.customer_changed.emit(member)
@@ -548,7 +550,7 @@ class SaleService(QObject):
         member = self.member
         if identity is None or member is None:
             return
-        self.replica.record_override(identity.store_id, action, member.id, approver.id, detail)
+        self.replica.sales.record_override(identity.store_id, action, member.id, approver.id, detail)
 
     # --- paying ----------------------------------------------------------------------------
 
@@ -572,7 +574,7 @@ class SaleService(QObject):
             return self.tr("This till is not set up yet: no sale can be saved")
         if self.member is None:
             return self.tr("Sign in first")
-        if self.replica.open_shift_now() is None:
+        if self.replica.sales.open_shift_now() is None:
             return self.tr("Open the shift first (count the float)")
         return None
 
@@ -718,7 +720,7 @@ class SaleService(QObject):
         if identity is None or problem:
             self._say(problem or "", "error")
             return None
-        shift = self.replica.open_shift_now()
+        shift = self.replica.sales.open_shift_now()
         card, earned, balance = self._points_for(lines, kind, original, payment.tenders)
         draft = SaleDraft(
             lines=lines,
@@ -735,7 +737,7 @@ class SaleService(QObject):
             order_approver_id=self.order_approver_id,
         )
         try:
-            receipt = self.replica.record_sale(identity, draft)
+            receipt = self.replica.sales.record_sale(identity, draft)
         except (sqlite3.Error, ValueError) as exc:
             log.exception("saving the sale failed")
             self._say(self.tr("The sale could not be saved ({}); the cart is kept, try again").format(exc), "error")
@@ -761,14 +763,14 @@ class SaleService(QObject):
             earned = loyalty.points_earned(money_paid, member.tier) if member.tier else 0
             current = self.member_now(member)
             return member.card, earned, current.points + earned - spent
-        sale = self.replica.receipt(original) if original else None
+        sale = self.replica.sales.receipt(original) if original else None
         if sale is None or not sale.customer_card:
             return None, 0, None
         returned = -sum(line.total for line in lines)
         taken = loyalty.points_taken_back(
-            sale.points_earned, sale.total, returned, self.replica.points_taken_back(sale.sale_id)
+            sale.points_earned, sale.total, returned, self.replica.sales.points_taken_back(sale.sale_id)
         )
-        holder = self.replica.member(sale.customer_card)
+        holder = self.replica.members.member(sale.customer_card)
         balance = None if holder is None else holder.points - taken - spent
         return sale.customer_card, -taken, balance
 
@@ -792,8 +794,8 @@ class SaleService(QObject):
             return False
         identity, member = self.identity, self.member
         if identity is not None and member is not None:
-            shift = self.replica.open_shift_now()
-            self.replica.record_void(
+            shift = self.replica.sales.open_shift_now()
+            self.replica.sales.record_void(
                 identity,
                 shift.id if shift else None,
                 member.id,
@@ -834,7 +836,7 @@ class SaleService(QObject):
             for ln in self.cart.lines
         ]
         card = self.customer.card if self.customer else None
-        parked_id = self.replica.park(
+        parked_id = self.replica.sales.park(
             self.member.id if self.member else None, label, {"lines": lines, "customer": card}
         )
         self._new_cart()
@@ -843,7 +845,7 @@ class SaleService(QObject):
         return parked_id
 
     def parked(self) -> list[tuple[int, str, str]]:
-        return self.replica.parked()
+        return self.replica.sales.parked()
 
     def resume(self, parked_id: int) -> bool:
         """Bring a parked sale back (the current cart must be empty). Prices are looked up again,
@@ -851,7 +853,7 @@ class SaleService(QObject):
         if not self.cart.is_empty:
             self._say(self.tr("Finish or park the current sale first"), "warning")
             return False
-        data = self.replica.unpark(parked_id)
+        data = self.replica.sales.unpark(parked_id)
         if data is None:
             self._say(self.tr("That parked sale is gone (resumed at another moment)"), "warning")
             return False
@@ -875,7 +877,7 @@ class SaleService(QObject):
                 self.cart.lines[-1].manual = ManualDiscount(kind, value, approved_by)
         self.cart.reprice()
         card = data.get("customer")
-        member = self.replica.member(card) if card else None
+        member = self.replica.members.member(card) if card else None
         if member is not None:
             self.set_customer(member)
         self._changed()
@@ -891,10 +893,10 @@ class SaleService(QObject):
     def find_receipt(self, text: str) -> tuple[str, list[ReturnableLine]] | None:
         """A receipt of this till (or one fetched before) by its number as printed or scanned
         from its barcode; None if this till does not have it (ask_hq_for_receipt then)."""
-        sale_id = self.replica.sale_id_by_number(text)
+        sale_id = self.replica.sales.sale_id_by_number(text)
         if sale_id is None:
             return None
-        return sale_id, self.replica.returnable_lines(sale_id)
+        return sale_id, self.replica.sales.returnable_lines(sale_id)
 
     async def ask_hq_for_receipt(self, text: str) -> tuple[str, list[ReturnableLine]] | str:
         """A receipt of another till of the chain, from HQ (kept here for the return), with what
@@ -917,8 +919,8 @@ class SaleService(QObject):
         if found is None:
             self._say(why, "error")
             return why
-        sale_id = self.replica.keep_foreign_receipt(found)
-        return sale_id, self.replica.returnable_lines(sale_id)
+        sale_id = self.replica.sales.keep_foreign_receipt(found)
+        return sale_id, self.replica.sales.returnable_lines(sale_id)
 
     def return_needs_approval(self, with_receipt: bool) -> bool:
         return self.session.needs_approval("return.with_receipt" if with_receipt else "return.without_receipt")
@@ -928,7 +930,7 @@ class SaleService(QObject):
     ) -> Receipt | None:
         """Give back units of a receipt's lines ({line number: units}) at the price paid (its
         discounts included, pro rata), by the receipt's own payment methods. Stock comes back."""
-        returnable = {r.line_no: r for r in self.replica.returnable_lines(sale_id)}
+        returnable = {r.line_no: r for r in self.replica.sales.returnable_lines(sale_id)}
         lines = []
         for line_no, qty in sorted(quantities.items()):
             found = returnable.get(line_no)
@@ -976,7 +978,7 @@ class SaleService(QObject):
             return None
         total = sum(line.total for line in lines)
         payment = self.payment = Payment(total, cash_step=self.settings.cash_step)
-        original = self.replica.receipt(sale_id) if sale_id else None
+        original = self.replica.sales.receipt(sale_id) if sale_id else None
         for method, amount in refund_plan(total, list(original.payments) if original else []):
             if method == "cash":
                 payment.add_cash()
@@ -1014,11 +1016,11 @@ class SaleService(QObject):
 
     def reprint(self, sale_id: str | None = None) -> Receipt | None:
         identity = self.identity
-        sale_id = sale_id or self.replica.last_sale_id()
+        sale_id = sale_id or self.replica.sales.last_sale_id()
         if sale_id is None or identity is None:
             self._say(self.tr("No receipt to reprint yet"), "warning")
             return None
-        receipt = self.replica.receipt(sale_id, identity.store_name, identity.till_code)
+        receipt = self.replica.sales.receipt(sale_id, identity.store_name, identity.till_code)
         if receipt is not None:
             self.printer.print_receipt(receipt)
         return receipt
@@ -1029,7 +1031,7 @@ class SaleService(QObject):
         if identity is None:
             return None
         try:
-            number = self.replica.issue_invoice(identity, sale_id, tax_id, name.strip(), address.strip())
+            number = self.replica.sales.issue_invoice(identity, sale_id, tax_id, name.strip(), address.strip())
         except NifError as exc:
             self._say(self.tr("{} is not a valid Spanish NIF: check it with the customer").format(exc.code), "error")
             return None
@@ -1050,12 +1052,12 @@ class SaleService(QObject):
             return None
         member = self.member
         try:
-            number = self.replica.cancel_invoice(identity, sale_id, reason, member.id if member else None)
+            number = self.replica.sales.cancel_invoice(identity, sale_id, reason, member.id if member else None)
         except ValueError:
             self._say(self.tr("This receipt has no full invoice to cancel"), "warning")
             return None
         self._say(self.tr("Full invoice {} cancelled: the receipt can be invoiced again").format(number), "ok")
-        receipt = self.replica.receipt(sale_id, identity.store_name, identity.till_code)
+        receipt = self.replica.sales.receipt(sale_id, identity.store_name, identity.till_code)
         if receipt is not None and self.last_receipt is not None and self.last_receipt.sale_id == sale_id:
             self.last_receipt = receipt
         return receipt

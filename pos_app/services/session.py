@@ -29,16 +29,16 @@ class StaffSession(QObject):
         self.member: StaffMember | None = None
 
     def members(self) -> list[tuple[int, str, str]]:
-        return self.replica.staff_members()
+        return self.replica.sales.staff_members()
 
     def _check(self, staff_id: int, pin: str) -> StaffMember:
-        found = self.replica.staff_member(staff_id)
+        found = self.replica.sales.staff_member(staff_id)
         if found is None:
             raise SignInError(self.tr("Unknown staff member: choose a name from the list"))
         member, pin_hash = found
         if not valid_pin_format(pin):
             raise SignInError(self.tr("A PIN is 4 to 8 digits"))
-        attempts = self.replica.attempts(staff_id)
+        attempts = self.replica.sales.attempts(staff_id)
         moment = now_utc()
         if attempts.locked_until is not None and attempts.locked_at(moment):
             minutes = max(1, int((attempts.locked_until - moment).total_seconds() + 59) // 60)
@@ -46,7 +46,7 @@ class StaffSession(QObject):
         try:
             after = check_pin(pin, pin_hash, attempts, moment)
         except WrongPin as exc:
-            self.replica.save_attempts(staff_id, exc.attempts)
+            self.replica.sales.save_attempts(staff_id, exc.attempts)
             locked = exc.attempts.locked_until
             if locked is not None:
                 minutes = max(1, int((locked - moment).total_seconds() + 59) // 60)
@@ -56,7 +56,7 @@ class StaffSession(QObject):
             left = MAX_FAILURES - exc.attempts.failures
             raise SignInError(self.tr("Wrong PIN: {} tries left").format(left)) from exc
         if after != attempts:
-            self.replica.save_attempts(staff_id, Attempts())
+            self.replica.sales.save_attempts(staff_id, Attempts())
         return member
 
     def sign_in(self, staff_id: int, pin: str) -> StaffMember:
@@ -84,4 +84,4 @@ class StaffSession(QObject):
 
     def approvers(self) -> list[tuple[int, str, str]]:
         """Who could approve (anyone whose role has the 'approve' permission)."""
-        return self.replica.staff_who_may("approve")
+        return self.replica.sales.staff_who_may("approve")

@@ -33,7 +33,7 @@ class ShiftService(QObject):
         self.printer = printer
 
     def current(self) -> Shift | None:
-        return self.replica.open_shift_now()
+        return self.replica.sales.open_shift_now()
 
     def open(self, float_cents: int) -> Shift | None:
         identity, member = self.replica.identity(), self.session.member
@@ -43,7 +43,7 @@ class ShiftService(QObject):
         if float_cents < 0:
             self.message.emit(self.tr("The float cannot be negative"), "error")
             return None
-        issuer = self.replica.issuer(identity.store_id)
+        issuer = self.replica.sales.issuer(identity.store_id)
         if issuer is None or not issuer.complete:
             # RD 1619/2012, art. 7.1: every receipt names its issuer (legal name and NIF); a
             # till that cannot print them must not sell.
@@ -56,7 +56,7 @@ class ShiftService(QObject):
             )
             return None
         try:
-            shift = self.replica.open_shift(identity, member.id, float_cents)
+            shift = self.replica.sales.open_shift(identity, member.id, float_cents)
         except ValueError as exc:
             self.message.emit(explain(exc), "error")
             return None
@@ -75,7 +75,7 @@ class ShiftService(QObject):
             if approver is None:
                 self.message.emit(self.tr("This needs a manager's approval"), "warning")
                 return False
-            self.replica.record_override(identity.store_id, permission, member.id, approver.id, detail)
+            self.replica.sales.record_override(identity.store_id, permission, member.id, approver.id, detail)
         return True
 
     def move_cash(self, kind: str, amount: int, reason: str, approver: StaffMember | None = None) -> bool:
@@ -89,7 +89,7 @@ class ShiftService(QObject):
             return False
         if not self._allowed("cash.in_out", approver, f"{kind} {amount} {reason}"):
             return False
-        self.replica.move_cash(identity, shift.id, member.id, kind, amount, reason.strip())
+        self.replica.sales.move_cash(identity, shift.id, member.id, kind, amount, reason.strip())
         self.printer.open_drawer()
         return True
 
@@ -101,7 +101,7 @@ class ShiftService(QObject):
             return False
         if not self._allowed("drawer.no_sale", approver, reason):
             return False
-        self.replica.move_cash(identity, shift.id, member.id, "no_sale", 0, reason.strip() or "no sale")
+        self.replica.sales.move_cash(identity, shift.id, member.id, "no_sale", 0, reason.strip() or "no sale")
         self.printer.open_drawer()
         return True
 
@@ -109,7 +109,7 @@ class ShiftService(QObject):
         shift, identity, member = self.current(), self.replica.identity(), self.session.member
         if shift is None or identity is None:
             return None
-        return self.replica.z_report(identity, shift, member.name if member else "", counted_cash)
+        return self.replica.sales.z_report(identity, shift, member.name if member else "", counted_cash)
 
     def close(
         self,
@@ -125,7 +125,7 @@ class ShiftService(QObject):
         if shift is None or identity is None or member is None:
             self.message.emit(self.tr("No shift is open"), "error")
             return None
-        z = self.replica.z_report(identity, shift, member.name, counted_cash)
+        z = self.replica.sales.z_report(identity, shift, member.name, counted_cash)
         if z.difference and not reason.strip():
             self.message.emit(self.tr("Say why the count differs from the expected cash"), "warning")
             return None
@@ -133,7 +133,7 @@ class ShiftService(QObject):
             return None
         z = replace(z, difference_reason=reason.strip() if z.difference else "", count=dict(count or {}))
         try:
-            self.replica.close_shift(identity, shift, member.id, z)
+            self.replica.sales.close_shift(identity, shift, member.id, z)
         except ValueError as exc:
             self.message.emit(explain(exc), "error")
             return None

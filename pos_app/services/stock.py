@@ -94,7 +94,7 @@ class StockService(QObject):
             item = None
         if item is not None:
             return item.sku_id
-        sku_id = self.replica.sku_by_code(text)
+        sku_id = self.replica.stock.sku_by_code(text)
         if sku_id is not None:
             return sku_id
         found = self.replica.search(text, limit=1)
@@ -108,27 +108,28 @@ class StockService(QObject):
         store = self.store_id
         rows = []
         for variant_id, size, colour in self.replica.variants(sku_id):
-            code = self.replica.sku_code_and_product(variant_id)[0]
-            held = sum(n for _, n in self.replica.holders(store, variant_id))
+            code = self.replica.stock.sku_code_and_product(variant_id)[0]
+            held = sum(n for _, n in self.replica.orders.holders(store, variant_id))
             rows.append(
                 StockHere(
                     variant_id, code, " ".join(x for x in (size, colour) if x) or code,
-                    self.replica.stock_on_hand(store, variant_id), held, self.replica.in_transit(store, variant_id),
+                    self.replica.stock_on_hand(store, variant_id), held,
+                    self.replica.stock.in_transit(store, variant_id),
                 )
             )  # fmt: skip
         return rows
 
     def there(self, sku_id: int) -> list[StockThere]:
-        return [StockThere(*row) for row in self.replica.sibling_figures(self.store_id, sku_id)]
+        return [StockThere(*row) for row in self.replica.stock.sibling_figures(self.store_id, sku_id)]
 
     def product_name(self, sku_id: int) -> str:
-        return self.replica.sku_code_and_product(sku_id)[1]
+        return self.replica.stock.sku_code_and_product(sku_id)[1]
 
     def store_names(self) -> dict[int, str]:
-        return self.replica.store_names()
+        return self.replica.stock.store_names()
 
     def families(self) -> list[tuple[int, str]]:
-        return self.replica.top_families()
+        return self.replica.stock.top_families()
 
     # --- transfers ---------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ class StockService(QObject):
         """This store's transfers: to send, incoming (requested or on the way), done."""
         store = self.store_id
         found: dict[str, list[Transfer]] = {"send": [], "incoming": [], "done": []}
-        for transfer in self.replica.store_transfers(store):
+        for transfer in self.replica.stock.store_transfers(store):
             if transfer.state in ("received", "declined", "cancelled"):
                 found["done"].append(transfer)
             elif transfer.from_store_id == store and transfer.state in ("requested", "accepted"):
@@ -148,7 +149,7 @@ class StockService(QObject):
         return found
 
     def find_transfer(self, text: str) -> Transfer | None:
-        found = self.replica.transfer(text)
+        found = self.replica.stock.transfer(text)
         if found is None:
             self._say(self.tr("No transfer {}").format(text.strip()), "warning")
         return found
@@ -161,7 +162,7 @@ class StockService(QObject):
             return None
         member = self.session.member
         try:
-            transfer = self.replica.request_transfer(
+            transfer = self.replica.stock.request_transfer(
                 identity.store_id, identity.till_code, from_store_id, lines, member.id if member else None, order_id
             )
         except (StockError, sqlite3.Error) as exc:
@@ -176,7 +177,9 @@ class StockService(QObject):
             return False
         member = self.session.member
         try:
-            self.replica.record_transfer_step(self.store_id, transfer.id, step, lines, member.id if member else None)
+            self.replica.stock.record_transfer_step(
+                self.store_id, transfer.id, step, lines, member.id if member else None
+            )
         except (StockError, sqlite3.Error, ValueError) as exc:
             self._say(explain(exc), "error")
             return False
@@ -191,7 +194,7 @@ class StockService(QObject):
             return False
         if not self.step(transfer, "shipped", lines):
             return False
-        self.print_note(self.replica.transfer(transfer.id) or transfer)
+        self.print_note(self.replica.stock.transfer(transfer.id) or transfer)
         self._say(self.tr("Transfer {} shipped: put the note in the parcel").format(transfer.number), "ok")
         return True
 
@@ -216,7 +219,7 @@ class StockService(QObject):
         return True
 
     def note_text(self, transfer: Transfer) -> str:
-        stores = self.replica.store_names()
+        stores = self.replica.stock.store_names()
         rows = [
             self.tr("TRANSFER NOTE").center(NOTE_WIDTH),
             self.tr("Transfer {}").format(transfer.number),
@@ -235,7 +238,7 @@ class StockService(QObject):
         self.printer.submit(PrintJob(self.note_text(transfer), transfer.code, False, f"transfer {transfer.number}"))
 
     def suggestions(self) -> list[Suggestion]:
-        return self.replica.replenishment(self.store_id)
+        return self.replica.stock.replenishment(self.store_id)
 
     def request_suggested(self, chosen: Sequence[Suggestion]) -> list[Transfer]:
         """One transfer request per source store, for the suggestions that have one."""
@@ -252,12 +255,12 @@ class StockService(QObject):
     # --- counts and adjustments ----------------------------------------------------------------
 
     def current_count(self) -> StockCount | None:
-        return self.replica.open_count()
+        return self.replica.stock.open_count()
 
     def start_count(self, scope: str, family_id: int | None = None, blind: bool = True) -> StockCount | None:
         member = self.session.member
         try:
-            count = self.replica.start_count(scope, family_id, blind, member.id if member else None)
+            count = self.replica.stock.start_count(scope, family_id, blind, member.id if member else None)
         except StockError as exc:
             self._say(explain(exc), "warning")
             return None
@@ -279,18 +282,18 @@ class StockService(QObject):
         sku_id = self.find_sku(text)
         if sku_id is None:
             return None
-        line = self.replica.count_sku(count.id, self.store_id, sku_id, quantity)
+        line = self.replica.stock.count_sku(count.id, self.store_id, sku_id, quantity)
         self._say(self.tr("{}: {} counted").format(line.name, line.counted), "info")
         self.changed.emit()
         return line
 
     def count_lines(self) -> list[CountLine]:
         count = self.current_count()
-        return [] if count is None else self.replica.count_lines(count.id)
+        return [] if count is None else self.replica.stock.count_lines(count.id)
 
     def uncounted(self) -> list[CountLine]:
         count = self.current_count()
-        return [] if count is None else self.replica.uncounted(count, self.store_id, limit=500)
+        return [] if count is None else self.replica.stock.uncounted(count, self.store_id, limit=500)
 
     def approval_needed(self) -> bool:
         return self.session.needs_approval("stock.count_approve")
@@ -304,7 +307,7 @@ class StockService(QObject):
             self._say(self.tr("A manager must approve the count's differences"), "warning")
             return None
         member = self.session.member
-        lines = self.replica.close_count(
+        lines = self.replica.stock.close_count(
             self.store_id, count.id, member.id if member else None, approver.id if approver else None
         )
         self._done()
@@ -314,7 +317,7 @@ class StockService(QObject):
     def cancel_count(self) -> None:
         count = self.current_count()
         if count is not None:
-            self.replica.cancel_count(count.id)
+            self.replica.stock.cancel_count(count.id)
             self.changed.emit()
 
     def adjust(self, sku_id: int, delta: int, reason: str, approver: StaffMember | None = None) -> bool:
@@ -323,7 +326,7 @@ class StockService(QObject):
             return False
         member = self.session.member
         try:
-            self.replica.adjust_stock(
+            self.replica.stock.adjust_stock(
                 self.store_id,
                 [(sku_id, delta, reason)],
                 member.id if member else None,

@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pos_app.store.outbox import PENDING
+from pos_app.store.records import Records
 from sync import protocol as p
 from sync.rules import loyalty
 
@@ -74,21 +74,7 @@ _MEMBER_COLUMNS = "c.card, c.name, c.phone_hint, c.tier, c.points, c.spend_12m, 
 NAME_CANDIDATES = 400  # name-search candidates checked against the whole words typed
 
 
-class MemberRecords:
-    conn: sqlite3.Connection
-
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Replica
-        raise NotImplementedError
-
-    def meta(self, key: str) -> str | None:  # provided by Replica
-        raise NotImplementedError
-
-    def cursor(self) -> int | None:  # provided by Replica
-        raise NotImplementedError
-
-    def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:  # TillRecords
-        raise NotImplementedError
-
+class MemberRecords(Records):
     def member_key(self) -> bytes | None:
         raw = self.meta("member_key")
         return bytes.fromhex(raw) if raw else None

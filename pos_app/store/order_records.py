@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos_app.store.outbox import PENDING
+from pos_app.store.records import Records
 from sync import protocol as p
 from sync.rules import orders as rules
 
@@ -25,18 +26,7 @@ def _time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-class OrderRecords:
-    conn: sqlite3.Connection
-
-    def transaction(self) -> Any:  # provided by Replica
-        raise NotImplementedError
-
-    def cursor(self) -> int | None:  # provided by Replica
-        raise NotImplementedError
-
-    def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:  # TillRecords
-        raise NotImplementedError
-
+class OrderRecords(Records):
     # --- reading ---------------------------------------------------------------------------
 
     def _steps(self, order_ids: Sequence[str]) -> dict[str, list[tuple[str, list[dict[str, int]], bool]]]:
@@ -136,7 +126,7 @@ class OrderRecords:
         if not holders:
             return []
         held = sum(n for _, n in holders)
-        on_hand = self.stock_on_hand(store_id, sku_id)  # type: ignore[attr-defined]  # Replica
+        on_hand = self.db.stock_on_hand(store_id, sku_id)
         return [] if on_hand - wanted >= held else holders
 
     # --- doing -----------------------------------------------------------------------------
@@ -155,9 +145,9 @@ class OrderRecords:
         """One step done to an order here, with its outbox event (and, for a prepaid hand-over,
         the stock leaving): one transaction."""
         with self.transaction() as conn:
-            self._order_step(conn, store_id, order_id, step, staff_id, list(lines), approver_id, note, from_store_id)
+            self.order_step(conn, store_id, order_id, step, staff_id, list(lines), approver_id, note, from_store_id)
 
-    def _order_step(
+    def order_step(
         self, conn: sqlite3.Connection, store_id: int, order_id: str, step: str, staff_id: int | None,
         lines: list[tuple[int, int]], approver_id: int | None = None, note: str = "",
         from_store_id: int | None = None, sale_id: str | None = None,

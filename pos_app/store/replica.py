@@ -198,10 +198,18 @@ class OutboxSummary:
     oldest_pending: str | None
 
 
-class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
+class Replica:
+    """The till's database: the catalog and the server's data it replicates, the outbox, the
+    sync cursor, and its parts, one per concern, built on the same connection (records.py):
+    `sales` (sales, returns, shifts, people), `members`, `orders`, `stock`."""
+
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.sales = TillRecords(self)
+        self.members = MemberRecords(self)
+        self.orders = OrderRecords(self)
+        self.stock = StockRecords(self)
         self._families: tuple[int, dict[int, int | None]] | None = None
         # The till's identity, read once: it changes only through save_identity (enrolment), and
         # a scan asks for it twice (the store's promotions and the units held for its orders).
@@ -254,6 +262,22 @@ class Replica(TillRecords, MemberRecords, OrderRecords, StockRecords):
             self.conn.execute("COMMIT")
             if self._facts_queued:
                 self._announce_facts()
+
+    def record_fact(
+        self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str, event_id: str | None = None
+    ) -> str:
+        """The one way a fact enters the outbox (validated against its wire model already): in
+        the caller's transaction; the replica announces it once that is committed. Returns its
+        event id (a new one unless the caller chose it, as a sale does)."""
+        event_id = event_id or str(uuid.uuid4())
+        conn.execute(
+            "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
+            (event_id, type_, payload.model_dump_json(), created),  # pydantic's own encoder: one pass, compact
+        )
+        self._facts_queued = True
+        if not conn.in_transaction:  # (written outside a transaction: committed already)
+            self._announce_facts()
+        return event_id
 
     def _announce_facts(self) -> None:
         self._facts_queued = False
@@ -651,11 +675,11 @@ class SnapshotWriter:
         for trigger in SKU_SEARCH_TRIGGERS + CUSTOMER_SEARCH_TRIGGERS:
             conn.execute(trigger)
         # Members enrolled here that the server has not confirmed yet survive the snapshot.
-        self.replica.restore_pending_enrolments(conn, member_key, cursor)
+        self.replica.members.restore_pending_enrolments(conn, member_key, cursor)
         identity = self.replica.identity()
         if identity is not None:  # and reservations and transfers made here
-            self.replica.restore_pending_reservations(conn, identity.store_id, cursor)
-            self.replica.restore_pending_transfers(conn, identity.store_id, cursor)
+            self.replica.orders.restore_pending_reservations(conn, identity.store_id, cursor)
+            self.replica.stock.restore_pending_transfers(conn, identity.store_id, cursor)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('member_key', ?)", (member_key,))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cursor', ?)", (str(cursor),))
         conn.execute("DELETE FROM meta WHERE key = 'snapshot_due'")

@@ -374,7 +374,7 @@ def _journal(path: Path) -> list[str]:
     except ReplicaError as exc:
         return [str(exc)]
     try:
-        return replica.verify_journal()
+        return replica.sales.verify_journal()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     finally:

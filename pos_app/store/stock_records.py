@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos_app.store.outbox import PENDING
+from pos_app.store.records import Records
 from sync import protocol as p
 from sync.rules import transfers as rules
 from sync.rules.errors import ShopError
@@ -67,12 +68,7 @@ class Suggestion:
     sources: tuple[tuple[int, str, int], ...]  # (store id, name, units it can spare), most first
 
 
-class StockRecords:
-    conn: sqlite3.Connection
-
-    def cursor(self) -> int | None:  # provided by Replica
-        raise NotImplementedError
-
+class StockRecords(Records):
     # --- transfers: reading ------------------------------------------------------------------
 
     def _transfers(self, where: str, params: Sequence[Any]) -> list[rules.Transfer]:
@@ -163,7 +159,7 @@ class StockRecords:
             raise StockError("transfer.no_quantities", "Say how many of each product")
         created = datetime.now(UTC)
         transfer_id = str(uuid.uuid4())
-        with self.transaction() as conn:  # type: ignore[attr-defined]  # Replica
+        with self.transaction() as conn:
             last = conn.execute("SELECT MAX(number) FROM transfers_made").fetchone()[0] or 0
             fact = p.TransferRequested(
                 transfer_id=uuid.UUID(transfer_id), store_id=store_id, from_store_id=from_store_id,
@@ -171,14 +167,14 @@ class StockRecords:
                 lines=[p.TransferLineMove(sku_id=s, quantity=q) for s, q in lines],
                 order_id=uuid.UUID(order_id) if order_id else None, note=note[:200], staff_id=staff_id, at=created,
             )  # fmt: skip
-            event_id = self._fact(conn, "transfer.requested", fact, created.isoformat())  # type: ignore[attr-defined]
+            event_id = self._fact(conn, "transfer.requested", fact, created.isoformat())
             conn.execute(
                 "INSERT INTO transfers_made (transfer_id, number, event_id, created_at) VALUES (?, ?, ?, ?)",
                 (transfer_id, last + 1, event_id, created.isoformat()),
             )
             self._show_request(conn, fact)
             if order_id:  # asked to cover a click&collect order: the order says so too
-                self._order_step(  # type: ignore[attr-defined]  # OrderRecords
+                self.db.orders.order_step(
                     conn, store_id, order_id, "transfer_requested", staff_id, list(lines), from_store_id=from_store_id
                 )
         found = self.transfer(transfer_id)
@@ -244,8 +240,8 @@ class StockRecords:
             lines=[p.TransferLineMove(sku_id=s, quantity=q, reason=r) for s, q, r in moves],
             staff_id=staff_id, note=note[:200], at=created,
         )  # fmt: skip
-        with self.transaction() as conn:  # type: ignore[attr-defined]  # Replica
-            event_id = self._fact(conn, "transfer.step", fact, created.isoformat())  # type: ignore[attr-defined]
+        with self.transaction() as conn:
+            event_id = self._fact(conn, "transfer.step", fact, created.isoformat())
             conn.execute(
                 "INSERT INTO transfer_steps (transfer_id, step, lines, event_id, created_at) VALUES (?, ?, ?, ?, ?)",
                 (transfer_id, step, json.dumps([m.model_dump() for m in fact.lines]), event_id, created.isoformat()),
@@ -270,7 +266,7 @@ class StockRecords:
         if self.open_count() is not None:
             raise StockError("count.in_progress", "A count is already in progress: finish it first")
         count = StockCount(str(uuid.uuid4()), scope, family_id, blind, datetime.now(UTC))
-        with self.transaction() as conn:  # type: ignore[attr-defined]
+        with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO counts (id, scope, family_id, blind, started_at, staff_id) VALUES (?, ?, ?, ?, ?, ?)",
                 (count.id, scope, family_id, int(blind), count.started_at.isoformat(), staff_id),
@@ -281,12 +277,12 @@ class StockRecords:
         """Units of a SKU counted (added to what was counted of it, or replacing it). Its expected
         figure is frozen the first time: what this till knows is here at that moment."""
         now = datetime.now(UTC).isoformat()
-        with self.transaction() as conn:  # type: ignore[attr-defined]
+        with self.transaction() as conn:
             row = conn.execute(
                 "SELECT counted FROM count_lines WHERE count_id = ? AND sku_id = ?", (count_id, sku_id)
             ).fetchone()
             if row is None:
-                expected = self.stock_on_hand(store_id, sku_id)  # type: ignore[attr-defined]
+                expected = self.db.stock_on_hand(store_id, sku_id)
                 conn.execute(
                     "INSERT INTO count_lines (count_id, sku_id, counted, expected, first_counted_at) "
                     "VALUES (?, ?, ?, ?, ?)",
@@ -330,7 +326,7 @@ class StockRecords:
             (*params, -1 if limit is None else limit),  # SQLite: LIMIT -1 is no limit
         ).fetchall()
         return [
-            CountLine(r[0], r[1], r[2], 0, self.stock_on_hand(store_id, r[0]))  # type: ignore[attr-defined]
+            CountLine(r[0], r[1], r[2], 0, self.db.stock_on_hand(store_id, r[0]))
             for r in rows
         ]
 
@@ -349,7 +345,7 @@ class StockRecords:
             if ln.difference
         ]
         now = datetime.now(UTC)
-        with self.transaction() as conn:  # type: ignore[attr-defined]
+        with self.transaction() as conn:
             event_id = None
             if adjusted:
                 event_id = self._adjust(conn, store_id, "count", count.scope, count.blind, adjusted, staff_id,
@@ -360,7 +356,7 @@ class StockRecords:
         return adjusted
 
     def cancel_count(self, count_id: str) -> None:
-        with self.transaction() as conn:  # type: ignore[attr-defined]
+        with self.transaction() as conn:
             conn.execute("DELETE FROM count_lines WHERE count_id = ?", (count_id,))
             conn.execute("DELETE FROM counts WHERE id = ? AND closed_at IS NULL", (count_id,))
 
@@ -371,7 +367,7 @@ class StockRecords:
         moves = [p.StockLine(sku_id=s, delta=d, reason=r) for s, d, r in lines if d]
         if not moves:
             raise StockError("stock.nothing_to_adjust", "Nothing to adjust")
-        with self.transaction() as conn:  # type: ignore[attr-defined]
+        with self.transaction() as conn:
             self._adjust(conn, store_id, "adjustment", "", False, moves, staff_id, approver_id, datetime.now(UTC))
 
     def _adjust(
@@ -382,7 +378,7 @@ class StockRecords:
             adjustment_id=uuid.uuid4(), store_id=store_id, kind=kind, scope=scope[:200], blind=blind,
             lines=lines, staff_id=staff_id, approver_id=approver_id, at=now,
         )  # fmt: skip
-        event_id: str = self._fact(conn, "stock.adjusted", fact, now.isoformat())  # type: ignore[attr-defined]
+        event_id: str = self._fact(conn, "stock.adjusted", fact, now.isoformat())
         conn.executemany(
             "INSERT INTO stock_movements (store_id, sku_id, delta, reason, event_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -432,7 +428,7 @@ class StockRecords:
         ).fetchall()
         found = []
         for sku_id, code, name, low, high in rows:
-            on_hand = self.stock_on_hand(store_id, sku_id)  # type: ignore[attr-defined]
+            on_hand = self.db.stock_on_hand(store_id, sku_id)
             coming = self.in_transit(store_id, sku_id)
             wanted = rules.suggested_quantity(on_hand, coming, low, high)
             if not wanted:

@@ -13,7 +13,6 @@ import logging
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from pos_app.domain.receipt import (
     receipt_number,
 )
 from pos_app.domain.shift import ZReport
+from pos_app.store.records import Records
 from sync import protocol as p
 from sync.rules.staff import Attempts, Role, StaffMember
 from sync.rules.tax import breakdown
@@ -110,19 +110,7 @@ def _wire(
     )
 
 
-class TillRecords:
-    conn: sqlite3.Connection
-    _facts_queued: bool  # set by Replica
-
-    def _announce_facts(self) -> None:  # provided by Replica
-        raise NotImplementedError
-
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Replica
-        raise NotImplementedError
-
-    def meta(self, key: str) -> str | None:  # provided by Replica
-        raise NotImplementedError
-
+class TillRecords(Records):
     def _receipt_floor(self, series: str) -> int:
         """After a repair: the highest receipt number of the series found among the recovered
         facts, whose sales rows may be lost; numbering goes on above it (safekeeping.py)."""
@@ -130,22 +118,6 @@ class TillRecords:
         return int(json.loads(raw).get(series, 0)) if raw else 0
 
     # --- outbox and journal ---------------------------------------------------------------------
-
-    def _enqueue(self, conn: sqlite3.Connection, event_id: str, type_: str, payload: p.Model, created: str) -> None:
-        """The one way a fact enters the outbox; the replica announces it once it is committed."""
-        conn.execute(
-            "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
-            (event_id, type_, payload.model_dump_json(), created),  # pydantic's own encoder: one pass, compact
-        )
-        self._facts_queued = True
-        if not conn.in_transaction:  # (written outside a transaction: committed already)
-            self._announce_facts()
-
-    def _fact(self, conn: sqlite3.Connection, type_: str, payload: p.Model, created: str) -> str:
-        """Queue a fact for the server (validated against the wire model first)."""
-        event_id = str(uuid.uuid4())
-        self._enqueue(conn, event_id, type_, payload, created)
-        return event_id
 
     @staticmethod
     def _journal(conn: sqlite3.Connection, kind: str, ref: str, content: dict[str, Any], created: str) -> str:
@@ -332,10 +304,10 @@ class TillRecords:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(identity.store_id, ln.sku_id, -ln.quantity, draft.kind, event_id, created_text) for ln in lines],
             )
-            self._enqueue(conn, event_id, "sale.completed", payload, created_text)
+            self.db.record_fact(conn, "sale.completed", payload, created_text, event_id)
             if draft.order_id:  # the hand-over it paid for, in the same transaction
                 handed = [(ln.sku_id, ln.quantity) for ln in lines]
-                self._order_step(  # type: ignore[attr-defined]  # OrderRecords (Replica mixes both)
+                self.db.orders.order_step(
                     conn, identity.store_id, draft.order_id, "collected", cashier_id, handed,
                     draft.order_approver_id, draft.order_note, sale_id=sale_id,
                 )  # fmt: skip
@@ -571,7 +543,7 @@ class TillRecords:
         )  # fmt: skip
 
     def _own_issuer(self) -> Issuer | None:
-        identity = self.identity()  # type: ignore[attr-defined]  # Replica (mixes TillRecords in)
+        identity = self.db.identity()
         return None if identity is None else self.issuer(identity.store_id)
 
     def sale_id_by_number(self, receipt_no: str) -> str | None:

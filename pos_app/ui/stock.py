@@ -433,7 +433,7 @@ class TransfersDialog(_StockDialog):
 
     def _after(self, done: bool) -> None:
         if done and self.transfer is not None:
-            self.transfer = self.stock.replica.transfer(self.transfer.id)
+            self.transfer = self.stock.replica.stock.transfer(self.transfer.id)
         self.refresh()
 
     def _step(self, step: str) -> None:

@@ -167,7 +167,7 @@ def _people_and_promotions(conn: sqlite3.Connection, family_of: dict[tuple[str, 
 
 
 def promotions_here(replica: Replica) -> list[Promotion]:
-    return replica.promotions_in_force(datetime.now(UTC), IDENTITY.store_id)
+    return replica.sales.promotions_in_force(datetime.now(UTC), IDENTITY.store_id)
 
 
 def _flush(conn: sqlite3.Connection, skus: list, bars: list, prices: list, stock: list) -> None:
@@ -198,7 +198,7 @@ def bench_scan(replica: Replica, skus: int, n: int) -> dict:
             cart = Cart(promotions=promotions)
         item = replica.item_by_barcode(next(it))
         assert item is not None
-        replica.held_back(IDENTITY.store_id, item.sku_id, 1)
+        replica.orders.held_back(IDENTITY.store_id, item.sku_id, 1)
         cart.add(item)
 
     samples = timed(scan, n)
@@ -243,7 +243,7 @@ def bench_checkout(replica: Replica, skus: int, n: int, tmp: Path) -> dict:
 
     def checkout() -> None:
         cart = next(it)
-        replica.record_sale(IDENTITY, SaleDraft(cart.lines, [Tender("card", cart.total)], shift_id=None))
+        replica.sales.record_sale(IDENTITY, SaleDraft(cart.lines, [Tender("card", cart.total)], shift_id=None))
 
     samples = timed(checkout, n)
     # Floor: the same number of rows in a bare WAL database, synchronous=FULL, one transaction,

@@ -111,7 +111,7 @@ async def ring(till: Any, args: argparse.Namespace, barcodes: list[str], report:
         made += 1
         if n % 20 == 0 and len(receipts) > 5:  # a return against an earlier receipt
             sale_id = receipts[-5]
-            lines = till.replica.returnable_lines(sale_id)
+            lines = till.replica.sales.returnable_lines(sale_id)
             refund = await sales.refund_from_receipt(sale_id, {lines[0].line_no: 1}, manager)
             assert refund is not None, f"sale {n}: the return failed"
             report["returns"] += 1

@@ -78,7 +78,8 @@ def bench_backlog(sales: int, tmp: Path) -> dict:
                 item = replica.item_by_barcode(make_ean13(f"84{rng.randrange(1, CATALOG_SKUS + 1):010d}"))
                 assert item is not None
                 cart.add(item)
-            sale_ids.append(replica.record_sale(identity, SaleDraft(cart.lines, [Tender("card", cart.total)])).sale_id)  # type: ignore[arg-type]
+            draft = SaleDraft(cart.lines, [Tender("card", cart.total)])
+            sale_ids.append(replica.sales.record_sale(identity, draft).sale_id)  # type: ignore[arg-type]
         assert replica.outbox_summary().pending == sales
         replica.close()
         server.start()  # the network is back

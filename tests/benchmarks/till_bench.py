@@ -134,7 +134,7 @@ def bench_zreport(path: Path, identity: Identity, skus: int, receipts: int, n: i
     Floor: one bare aggregate over the same sales' lines."""
     replica = Replica.open(path)
     staff = replica.conn.execute("SELECT id FROM staff ORDER BY id LIMIT 1").fetchone()[0]
-    shift = replica.open_shift_now() or replica.open_shift(identity, staff, 10_000)
+    shift = replica.sales.open_shift_now() or replica.sales.open_shift(identity, staff, 10_000)
     rng = random.Random(6)
     for i in range(receipts):
         cart = Cart()
@@ -149,11 +149,11 @@ def bench_zreport(path: Path, identity: Identity, skus: int, receipts: int, n: i
             draft = SaleDraft(cart.lines, [Tender("cash", cart.total)], shift_id=shift.id, kind="return")
         else:
             draft = SaleDraft(cart.lines, [Tender(method, cart.total)], shift_id=shift.id)
-        replica.record_sale(identity, draft)
+        replica.sales.record_sale(identity, draft)
     samples = []
     for _ in range(n):
         start = time.perf_counter()
-        z = replica.z_report(identity, shift, "Ana", counted_cash=0)
+        z = replica.sales.z_report(identity, shift, "Ana", counted_cash=0)
         samples.append((time.perf_counter() - start) * 1000)
     assert z.sales_count + z.returns_count >= receipts
     floor = []
@@ -232,7 +232,7 @@ def bench_customer(tmp: Path, members: int, n: int, result: object) -> dict:
     samples = []
     for query in queries:
         start = time.perf_counter()
-        hits = replica.find_members(next(found))
+        hits = replica.members.find_members(next(found))
         samples.append((time.perf_counter() - start) * 1000)
         assert hits, f"nobody found for {query!r}"
     phone_keys = [

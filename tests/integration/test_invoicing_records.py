@@ -28,7 +28,7 @@ def test_sales_and_a_return_make_one_chain_per_till_that_hq_can_check(tmp_path, 
             made.append(sales.pay_cash())
         receipts[name] = made
     first = receipts["T1"][0]
-    lines = t1.returnable_lines(first.sale_id)
+    lines = t1.sales.returnable_lines(first.sale_id)
     manager = next(sid for sid, who, _role in signed_in_sales(t1).session.members() if who == "Luis")
     sales = signed_in_sales(t1)
     approver = sales.session.approve(manager, "9999", "return.with_receipt")
@@ -38,7 +38,7 @@ def test_sales_and_a_return_make_one_chain_per_till_that_hq_can_check(tmp_path, 
     assert refund is not None
 
     # At the till: a chain of F2, F2, R5, each on the one before; the first starts the chain.
-    chain = t1.invoicing_chain()
+    chain = t1.sales.invoicing_chain()
     assert [number for number, _, _ in chain] == [first.receipt_no, receipts["T1"][1].receipt_no, refund.receipt_no]
     assert chain[0][1] == "" and chain[1][1] == chain[0][2] and chain[2][1] == chain[1][2]
 

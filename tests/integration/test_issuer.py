@@ -19,7 +19,7 @@ def test_hq_sets_the_issuer_and_the_tills_receipts_carry_it(tmp_path, live_serve
     sync(replica)
     identity = replica.identity()
     assert identity is not None
-    issuer = replica.issuer(identity.store_id)
+    issuer = replica.sales.issuer(identity.store_id)
     assert issuer is not None
     assert (issuer.legal_name, issuer.nif) == ("Tiendas Omni, S.A.", "A58818501")  # kept in its compact form
     assert issuer.address == "Calle de Alcalá, 1, 28014 Madrid"
@@ -32,7 +32,7 @@ def test_hq_sets_the_issuer_and_the_tills_receipts_carry_it(tmp_path, live_serve
     assert sales.scan(barcode)
     receipt = sales.pay_cash()
     assert receipt is not None
-    for text in (render_text(receipt), render_text(replica.receipt(receipt.sale_id) or receipt)):  # and reprinted
+    for text in (render_text(receipt), render_text(replica.sales.receipt(receipt.sale_id) or receipt)):  # and reprinted
         assert "Tiendas Omni, S.A." in text and "NIF A58818501" in text
         assert "Calle de Alcalá, 1" in text and "Gran Vía, 32" in text
 
@@ -52,5 +52,5 @@ def test_a_till_without_issuer_data_will_not_open_a_shift(tmp_path, live_server,
     said: list[str] = []
     shifts.message.connect(lambda text, _level: said.append(text))
     assert shifts.open(10_000) is None
-    assert replica.open_shift_now() is None
+    assert replica.sales.open_shift_now() is None
     assert said and "issuer" in said[-1] and "set-company" in said[-1]

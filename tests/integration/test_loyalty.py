@@ -52,10 +52,10 @@ def test_a_member_is_found_by_card_phone_email_and_name_and_the_file_holds_no_co
     name = demo.DEMO_MEMBER["name"]
     for typed in (LUCIA, "lc00000001", "600 123 456", "+34 600123456", "0034600123456", "Lucia@Example.ES",
                   "lucía mart", "MARTIN GOM"):  # fmt: skip
-        found = replica.find_members(typed)
+        found = replica.members.find_members(typed)
         assert [m.name for m in found][:1] == [name], typed
-    assert replica.find_members("600 123 457") == [] and replica.find_members("nobody@example.es") == []
-    member = replica.member(LUCIA)
+    assert replica.members.find_members("600 123 457") == [] and replica.members.find_members("nobody@example.es") == []
+    member = replica.members.member(LUCIA)
     assert member is not None and member.tier_code == "ORO" and member.phone_hint == "456"
     assert member.points == server_member(central, LUCIA).points_balance > 0
     replica.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -70,17 +70,17 @@ def test_enrolment_offline_is_sent_once_with_its_consent_and_a_duplicate_is_refu
     replica = ready_till(tmp_path, live_server, central)
     sales = signed_in_sales(replica)
     with pytest.raises(DuplicateMember) as refused:
-        replica.enrol_member(replica.identity(), "Lucía otra vez", "600123456", None, False)
+        replica.members.enrol_member(replica.identity(), "Lucía otra vez", "600123456", None, False)
     assert refused.value.card == LUCIA
     for name, phone, code in (("A", "600000001", "identify.name"), ("Ana Gómez", None, "identify.contact")):
         with pytest.raises(IdentificationError) as unfit:
-            replica.enrol_member(replica.identity(), name, phone, None, False)
+            replica.members.enrol_member(replica.identity(), name, phone, None, False)
         assert unfit.value.code == code
         assert sales.enrol(name, phone or "", "", False) is None  # said to the cashier, nothing enrolled
     assert sales.enrol("Ana Pérez", "", "LUCIA@example.es", True) is None  # same e-mail: not twice
     member = sales.enrol("Pedro Gil Sanz", "611 222 333", "", marketing_consent=True)
     assert member is not None and member.card.startswith("LT") and sales.customer == member
-    assert replica.find_members("611222333")[0].card == member.card  # found at once, offline
+    assert replica.members.find_members("611222333")[0].card == member.card  # found at once, offline
     assert sales.enrol("Pedro Bis", "+34611222333", "", False) is None
     sync(replica)
     sync(replica)  # a second push and pull: still one member
@@ -96,16 +96,16 @@ def test_enrolment_offline_is_sent_once_with_its_consent_and_a_duplicate_is_refu
     # Once HQ has it, the till keeps no phone of the member, not even in its outbox.
     payload = replica.conn.execute("SELECT payload FROM outbox WHERE type = 'customer.enrolled'").fetchone()[0]
     assert "611222333" not in payload and member.card in payload
-    assert replica.member(member.card).tier_code == "BRONCE"  # as the server sent it back
+    assert replica.members.member(member.card).tier_code == "BRONCE"  # as the server sent it back
     replica.close()
 
 
 def test_two_tills_enrolling_the_same_person_offline_make_one_member(tmp_path, live_server, central):
     first = ready_till(tmp_path, live_server, central, "T1")
     second = ready_till(tmp_path, live_server, central, "T2")
-    a = first.enrol_member(first.identity(), "Eva Ruiz", "622000111", None, True)
-    b = second.enrol_member(second.identity(), "Eva Ruiz Pardo", None, "eva@example.es", False)
-    b2 = second.enrol_member(second.identity(), "Eva R.", "622 000 111", None, False)
+    a = first.members.enrol_member(first.identity(), "Eva Ruiz", "622000111", None, True)
+    b = second.members.enrol_member(second.identity(), "Eva Ruiz Pardo", None, "eva@example.es", False)
+    b2 = second.members.enrol_member(second.identity(), "Eva R.", "622 000 111", None, False)
     assert a.card != b2.card
     sync(first)
     sync(second)
@@ -119,7 +119,7 @@ def test_two_tills_enrolling_the_same_person_offline_make_one_member(tmp_path, l
         assert [r[0] for r in active] == [a.card]
     assert server_member(central, b2.card).merged_into == server_member(central, a.card).id
     assert any(e["kind"] == "duplicate_member" and b2.card in e["detail"] for e in central.open_exceptions())
-    assert second.member(b2.card) is None and second.member(a.card) is not None  # the alias is gone
+    assert second.members.member(b2.card) is None and second.members.member(a.card) is not None  # the alias is gone
     assert server_member(central, b.card).merged_into is None  # a different e-mail: another member
     first.close()
     second.close()
@@ -129,14 +129,14 @@ def test_points_are_earned_once_whatever_the_pushes_and_a_return_takes_them_back
     replica = ready_till(tmp_path, live_server, central)
     sales = signed_in_sales(replica)
     before = server_member(central, LUCIA).points_balance
-    sales.set_customer(replica.find_members("600123456")[0])
+    sales.set_customer(replica.members.find_members("600123456")[0])
     assert sales.scan(TEE) and sales.scan(TEE)
     receipt = sales.pay_cash()
     assert receipt is not None and receipt.customer_card == LUCIA
     # Oro: x1.5 on what was paid with money, rounded down.
     assert receipt.points_earned == receipt.total * 150 // 10_000 > 0
     assert receipt.points_balance == before + receipt.points_earned
-    assert replica.member(LUCIA).points == before + receipt.points_earned  # pending here, shown already
+    assert replica.members.member(LUCIA).points == before + receipt.points_earned  # pending here, shown already
     events = replica.pending_events(10)
     sync(replica)
     # The same push again, as a till that never heard the answer would send it.
@@ -156,7 +156,7 @@ def test_points_are_earned_once_whatever_the_pushes_and_a_return_takes_them_back
     sync(replica)
     member = server_member(central, LUCIA)
     assert member.points_balance == after_sale + refund.points_earned == ledger_sum(central, LUCIA)
-    assert replica.member(LUCIA).points == member.points_balance
+    assert replica.members.member(LUCIA).points == member.points_balance
     assert "Saldo de puntos" in render_text(receipt)
     replica.close()
 
@@ -169,7 +169,7 @@ def test_two_offline_tills_redeeming_one_member_stay_within_the_documented_bound
     spent = []
     for replica in (first, second):  # both offline: neither hears of the other
         sales = signed_in_sales(replica)
-        sales.set_customer(replica.member(LUCIA))
+        sales.set_customer(replica.members.member(LUCIA))
         while sales.cart.total <= confirmed:
             assert sales.scan(TEE)
         receipt = sales.pay_points()  # as much as may be spent here: the confirmed balance
@@ -180,7 +180,7 @@ def test_two_offline_tills_redeeming_one_member_stay_within_the_documented_bound
         receipt = sales.pay_cash()
         assert receipt is not None
         spent.append(paid)
-        assert replica.member(LUCIA).redeemable == 0  # the cap now counts what is pending here
+        assert replica.members.member(LUCIA).redeemable == 0  # the cap now counts what is pending here
     sync(first)
     sync(second)
     sync(first)
@@ -193,14 +193,15 @@ def test_two_offline_tills_redeeming_one_member_stay_within_the_documented_bound
     assert member.points_balance >= -confirmed
     assert any(e["kind"] == "negative_points" and LUCIA in e["detail"] for e in central.open_exceptions())
     for replica in (first, second):
-        assert replica.member(LUCIA).redeemable == 0 and replica.member(LUCIA).points == member.points_balance
+        seen = replica.members.member(LUCIA)
+        assert seen is not None and seen.redeemable == 0 and seen.points == member.points_balance
         replica.close()
 
 
 def _last_receipt(replica: Replica):
-    sale_id = replica.last_sale_id()
+    sale_id = replica.sales.last_sale_id()
     assert sale_id is not None
-    receipt = replica.receipt(sale_id)
+    receipt = replica.sales.receipt(sale_id)
     assert receipt is not None
     return receipt
 
@@ -211,7 +212,7 @@ def test_tier_prices_and_tier_and_segment_promotions_apply_to_the_member_only(tm
     assert sales.scan(TEE2)
     list_price = sales.cart.lines[0].item.unit_price
     assert sales.cart.total == list_price  # nobody identified: list price, no Oro promotion
-    sales.set_customer(replica.member(LUCIA))
+    sales.set_customer(replica.members.member(LUCIA))
     names = [d.name for d in sales.cart.lines[0].discounts]
     assert MEMBER_PRICE_LABEL in names and "Socios Oro: 10 % en moda y libros" in names
     oro = list_price * 90 // 100
@@ -221,7 +222,7 @@ def test_tier_prices_and_tier_and_segment_promotions_apply_to_the_member_only(tm
     assert sales.cart.total == list_price
     # A segment promotion: members tagged JOVEN (18-34) get 5 € off home textiles.
     young = next(r.card_number for r in _members(central) if "JOVEN" in r.tags.split(",") and r.tier != "ORO")
-    sales.set_customer(replica.member(young))
+    sales.set_customer(replica.members.member(young))
     assert "Jóvenes: 5 € en textil hogar" in sales.member_offers()
     replica.close()
 
@@ -249,7 +250,7 @@ def test_hq_segments_tiers_and_the_report_follow_the_facts_in_every_channel(tmp_
     assert {"JOVEN", "WEB", "FRECUENTE", "BCN"} <= set(member.tags.split(","))
     # A till learns the member's tags and tier (here from its first snapshot).
     replica = ready_till(tmp_path, live_server, central)
-    assert {"BCN", "WEB"} <= replica.member(card).tags
+    assert {"BCN", "WEB"} <= replica.members.member(card).tags
     report = loyalty.sales_by_channel_and_segment(central, datetime.now(UTC) - timedelta(days=30))
     bcn = [r for r in report if r["segment"] == "BCN"]
     assert bcn == [{"channel": "web", "segment": "BCN", "orders": 4, "amount": 36_000}]
@@ -261,7 +262,7 @@ def test_hq_segments_tiers_and_the_report_follow_the_facts_in_every_channel(tmp_
 def test_the_till_gets_a_members_history_in_every_channel_when_online(tmp_path, live_server, central):
     replica = ready_till(tmp_path, live_server, central)
     sales = signed_in_sales(replica)
-    sales.set_customer(replica.member(LUCIA))
+    sales.set_customer(replica.members.member(LUCIA))
     assert sales.scan(TEE) and sales.pay_cash() is not None
     sync(replica)
 
@@ -277,9 +278,9 @@ def test_the_till_gets_a_members_history_in_every_channel_when_online(tmp_path, 
     purchases = asyncio.run(ask())
     assert {x.channel for x in purchases} == {"store", "web"}
     assert purchases[0].channel == "store" and purchases[0].sku_ids == [1]  # the newest first
-    here = replica.purchases_here(LUCIA)
+    here = replica.members.purchases_here(LUCIA)
     assert len(here) == 1 and here[0].sku_ids == [1]
-    assert replica.suggestions([1], exclude=[1])  # other tees of the family, to suggest
+    assert replica.members.suggestions([1], exclude=[1])  # other tees of the family, to suggest
     replica.close()
 
 
@@ -291,7 +292,7 @@ def test_a_member_enrolled_here_survives_a_snapshot_taken_before_the_servers_ans
     replica = ready_till(tmp_path, live_server, central)
     before = replica.cursor()
     assert before is not None
-    member = replica.enrol_member(replica.identity(), "Nuria Vidal", "633 000 444", None, False)
+    member = replica.members.enrol_member(replica.identity(), "Nuria Vidal", "633 000 444", None, False)
 
     async def push() -> None:
         engine = engine_for(replica.path, replica.identity())
@@ -308,5 +309,5 @@ def test_a_member_enrolled_here_survives_a_snapshot_taken_before_the_servers_ans
     writer.begin()
     writer.finish(before, replica.meta("member_key") or "")
     writer.close()
-    assert replica.member(member.card) is not None
+    assert replica.members.member(member.card) is not None
     replica.close()

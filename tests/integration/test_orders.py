@@ -162,7 +162,7 @@ def test_a_sofa_sold_offline_before_the_till_heard_of_the_reservation_is_flagged
     )
     assert api.post(f"/channel/orders/{order_id}/cancel").json()["state"] == "cancelled"
     sync(till)
-    assert desk.queues()["problem"] == [] and till.order(order_id).state == "cancelled"
+    assert desk.queues()["problem"] == [] and till.orders.order(order_id).state == "cancelled"
     till.close()
 
 

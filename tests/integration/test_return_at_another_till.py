@@ -54,7 +54,7 @@ def test_a_receipt_of_till_1_is_returned_at_till_2(tmp_path, live_server, centra
             refund = await second.refund_from_receipt(sale_id, {1: 1})  # one tee back
             assert refund is not None and refund.original_no == sold.receipt_no
             assert refund.total == -sold.lines[0].part(1)
-            assert [ln.returnable for ln in t2.returnable_lines(sale_id)] == [1, 1]
+            assert [ln.returnable for ln in t2.sales.returnable_lines(sale_id)] == [1, 1]
             missing = await second.ask_hq_for_receipt("MAD1-T1-999999")
             assert missing == said[-1] and "No receipt MAD1-T1-999999 in the chain" in missing
         finally:

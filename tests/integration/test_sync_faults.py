@@ -179,7 +179,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
             cart.add(item)
         store_id = state["identity"].store_id
         for line in list(cart.lines):  # the sale screen refuses units it knows are held (SaleService._sellable)
-            if state["replica"].held_back(store_id, line.item.sku_id, line.quantity):
+            if state["replica"].orders.held_back(store_id, line.item.sku_id, line.quantity):
                 cart.lines.remove(line)
                 FAULT_COUNTS["sale_refused_held"] = FAULT_COUNTS.get("sale_refused_held", 0) + 1
         if not cart.lines:
@@ -191,7 +191,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
             tenders.append(Tender("card", cart.total - spent))
         earned = (cart.total - spent) // 100 if member else 0
         draft = SaleDraft(cart.lines, tenders, customer_card=member, points_earned=earned)
-        receipt = state["replica"].record_sale(state["identity"], draft)
+        receipt = state["replica"].sales.record_sale(state["identity"], draft)
         state["sales"].append(receipt.sale_id)
         if member:
             self.points_moved[member] = self.points_moved.get(member, 0) + earned - spent
@@ -218,12 +218,12 @@ class SyncUnderFaults(RuleBasedStateMachine):
         picked, ready, handed over (prepaid, or paid here with a sale) or expired."""
         state = self.tills[till]
         replica, identity = state["replica"], state["identity"]
-        open_orders = [o for o in replica.store_orders(identity.store_id) if o.holding]
+        open_orders = [o for o in replica.orders.store_orders(identity.store_id) if o.holding]
         if not open_orders:
             return
         order_id = open_orders[pick % len(open_orders)].id
         for _ in range(steps):  # one step, or a few in a row (picked, ready, handed over)
-            order = replica.order(order_id)
+            order = replica.orders.order(order_id)
             if order is None or not order.holding:
                 return
             step = (
@@ -233,11 +233,11 @@ class SyncUnderFaults(RuleBasedStateMachine):
             )
             FAULT_COUNTS[f"order_{step}"] = FAULT_COUNTS.get(f"order_{step}", 0) + 1
             if step != "collected":
-                replica.record_order_step(identity.store_id, order.id, step, None)
+                replica.orders.record_order_step(identity.store_id, order.id, step, None)
                 continue
             handed = [(line.sku_id, line.held) for line in order.lines if line.held]
             if order.prepaid or not handed:
-                replica.record_order_step(identity.store_id, order.id, "collected", None, handed)
+                replica.orders.record_order_step(identity.store_id, order.id, "collected", None, handed)
                 continue
             cart = Cart()
             for line in order.lines:
@@ -245,7 +245,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
                 if line.held and item is not None:
                     cart.add(replace(item, unit_price=line.unit_price), line.held)
             draft = SaleDraft(cart.lines, [Tender("cash", cart.total)], order_id=order.id)
-            state["sales"].append(replica.record_sale(identity, draft).sale_id)
+            state["sales"].append(replica.sales.record_sale(identity, draft).sale_id)
 
     @rule()
     def hq_cancels_or_expires(self) -> None:
@@ -264,7 +264,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
         state = self.tills[till]
         identity = state["identity"]
         other = next(s["identity"].store_id for s in self.tills if s["identity"].store_id != identity.store_id)
-        state["replica"].request_transfer(identity.store_id, identity.till_code, other, [(sku, quantity)])
+        state["replica"].stock.request_transfer(identity.store_id, identity.till_code, other, [(sku, quantity)])
         FAULT_COUNTS["transfer_requested"] = FAULT_COUNTS.get("transfer_requested", 0) + 1
 
     @rule(till=st.integers(0, len(TILLS) - 1), pick=st.integers(0, 10**6), short=st.booleans())
@@ -274,7 +274,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
         state = self.tills[till]
         replica, store_id = state["replica"], state["identity"].store_id
         mine = [
-            x for x in replica.store_transfers(store_id)
+            x for x in replica.stock.store_transfers(store_id)
             if (x.from_store_id == store_id and x.state in ("requested", "accepted"))
             or (x.to_store_id == store_id and x.state == "shipped")
         ]  # fmt: skip
@@ -283,11 +283,11 @@ class SyncUnderFaults(RuleBasedStateMachine):
         transfer = mine[pick % len(mine)]
         if transfer.from_store_id == store_id:
             lines = [(ln.sku_id, max(0, ln.requested - short), "") for ln in transfer.lines]
-            replica.record_transfer_step(store_id, transfer.id, "shipped", lines)
+            replica.stock.record_transfer_step(store_id, transfer.id, "shipped", lines)
         else:
             lines = [(ln.sku_id, max(0, ln.shipped - short), "short" if short and ln.shipped else "")
                      for ln in transfer.lines]  # fmt: skip
-            replica.record_transfer_step(store_id, transfer.id, "received", lines)
+            replica.stock.record_transfer_step(store_id, transfer.id, "received", lines)
         step = "shipped" if transfer.from_store_id == store_id else "received"
         FAULT_COUNTS[f"transfer_{step}"] = FAULT_COUNTS.get(f"transfer_{step}", 0) + 1
 
@@ -296,7 +296,8 @@ class SyncUnderFaults(RuleBasedStateMachine):
         with self.central.engine.connect() as conn:
             views = [("hq", r.id, r.state) for r in conn.execute(sa.select(t.transfers.c.id, t.transfers.c.state))]
         for n, state in enumerate(self.tills):
-            views += [(f"till{n}", x.id, x.state) for x in state["replica"].store_transfers(state["identity"].store_id)]
+            store_id = state["identity"].store_id
+            views += [(f"till{n}", x.id, x.state) for x in state["replica"].stock.store_transfers(store_id)]
         for who, transfer_id, transfer_state in views:
             rank = TRANSFER_RANK[transfer_state]
             assert rank >= self.seen_states.get((who, transfer_id), 0), f"{who} moved {transfer_id} back"
@@ -307,7 +308,8 @@ class SyncUnderFaults(RuleBasedStateMachine):
         with self.central.engine.connect() as conn:
             views = [("hq", r.id, r.state) for r in conn.execute(sa.select(t.orders.c.id, t.orders.c.state))]
         for n, state in enumerate(self.tills):
-            views += [(f"till{n}", o.id, o.state) for o in state["replica"].store_orders(state["identity"].store_id)]
+            store_id = state["identity"].store_id
+            views += [(f"till{n}", o.id, o.state) for o in state["replica"].orders.store_orders(store_id)]
         for who, order_id, order_state in views:
             rank = STATE_RANK[order_state]
             assert rank >= self.seen_states.get((who, order_id), 0), f"{who} moved {order_id} back to {order_state}"
@@ -437,7 +439,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
                 assert member.points_balance == booked
                 assert member.points_balance == self.opening_points[card] + self.points_moved.get(card, 0)
                 for state in self.tills:  # and every till shows that balance, nothing pending
-                    shown = state["replica"].member(card)
+                    shown = state["replica"].members.member(card)
                     assert shown is not None and shown.points == member.points_balance and not shown.pending_spent
         for state in self.tills:
             for store_id in {s["identity"].store_id for s in self.tills}:
@@ -458,13 +460,13 @@ class SyncUnderFaults(RuleBasedStateMachine):
                 (r.transfer_id, r.sku_id): (r.shipped, r.received) for r in conn.execute(sa.select(t.transfer_lines))
             }
         for state in self.tills:
-            for transfer in state["replica"].store_transfers(state["identity"].store_id):
+            for transfer in state["replica"].stock.store_transfers(state["identity"].store_id):
                 assert transfer.state == hq_transfers[transfer.id]
                 for line in transfer.lines:
                     assert (line.shipped, line.received) == hq_lines[(transfer.id, line.sku_id)]
         for state in self.tills:
             replica, store_id = state["replica"], state["identity"].store_id
-            for order in replica.store_orders(store_id):
+            for order in replica.orders.store_orders(store_id):
                 assert order.state == hq[order.id].state or (
                     order.state == "collected" and any(hq[order.id].number in d for d in exceptions)
                 ), (order.number, order.state, hq[order.id].state)

@@ -71,7 +71,7 @@ def test_the_journal_detects_a_changed_record_and_the_command_says_so(tmp_path, 
     for code in (TEE, OIL):
         assert sales.scan(code)
         assert sales.pay_cash() is not None
-    assert replica.verify_journal() == []
+    assert replica.sales.verify_journal() == []
     assert verify_journal(tmp_path) == 0
     # Someone edits the stored content of the first sale (triggers forbid UPDATE: drop them first).
     replica.conn.executescript("DROP TRIGGER journal_no_update;")
@@ -81,7 +81,7 @@ def test_the_journal_detects_a_changed_record_and_the_command_says_so(tmp_path, 
         "UPDATE journal SET content = ? WHERE seq = (SELECT MIN(seq) FROM journal WHERE kind = 'sale')",
         (json.dumps(content),),
     )
-    problems = replica.verify_journal()
+    problems = replica.sales.verify_journal()
     assert any("altered" in p for p in problems)
     assert verify_journal(tmp_path) == 1
     assert "altered" in capsys.readouterr().out
@@ -138,7 +138,7 @@ def test_a_discount_beyond_the_cashiers_limit_needs_a_manager_and_is_logged(tmp_
     approver = sales.session.approve(luis, "9999", "discount.over_limit")
     assert sales.discount_line(0, big, approver)
     assert sales.cart.total == gross - round_half_up_div(gross * 3, 10)
-    (_, action, staff_id, approver_id, detail) = replica.overrides()[-1]
+    (_, action, staff_id, approver_id, detail) = replica.sales.overrides()[-1]
     assert (action, approver_id) == ("discount.over_limit", luis) and staff_id == sales.member.id
     assert "30 %" in detail
     # and in the till's log, for support (logs/pos-app.log)
@@ -177,10 +177,10 @@ def test_a_shift_of_facts_reaches_the_server_once(tmp_path, live_server, central
     assert sales.scan(OIL)
     luis = next(sid for sid, name, _ in sales.session.members() if name == "Luis")
     assert sales.void_sale("customer left", sales.session.approve(luis, "9999", "sale.void"))
-    shift = replica.open_shift_now()
-    replica.move_cash(identity, shift.id, sales.member.id, "out", 5000, "to the safe")
-    z = replica.z_report(identity, shift, "Ana", counted_cash=5000)
-    replica.close_shift(identity, shift, sales.member.id, z)
+    shift = replica.sales.open_shift_now()
+    replica.sales.move_cash(identity, shift.id, sales.member.id, "out", 5000, "to the safe")
+    z = replica.sales.z_report(identity, shift, "Ana", counted_cash=5000)
+    replica.sales.close_shift(identity, shift, sales.member.id, z)
 
     async def push_twice() -> None:
         engine = engine_for(tmp_path / "till.sqlite", identity)

@@ -71,7 +71,7 @@ def test_a_transfer_requested_shipped_and_received_short_agrees_everywhere(tmp_p
     assert sender.step(to_send[0], "accepted")
 
     # Barcelona picks 4 and ships; the answer to its push is lost once (the server committed).
-    assert sender.ship(barcelona.transfer(transfer.id), {sku: 4})
+    assert sender.ship(barcelona.stock.transfer(transfer.id), {sku: 4})
     assert barcelona.stock_on_hand(bcn, sku) == start[bcn] - 4  # gone from here at once
     pushes = {"n": 0}
 
@@ -96,8 +96,8 @@ def test_a_transfer_requested_shipped_and_received_short_agrees_everywhere(tmp_p
     asyncio.run(push_through_a_bad_network())
     shipped = agree(central, [madrid, barcelona], [mad, bcn], sku)
     assert shipped == {mad: start[mad], bcn: start[bcn] - 4}  # left once, whatever was retried
-    assert madrid.in_transit(mad, sku) == 4
-    printed = barcelona_note = sender.note_text(barcelona.transfer(transfer.id))
+    assert madrid.stock.in_transit(mad, sku) == 4
+    printed = barcelona_note = sender.note_text(barcelona.stock.transfer(transfer.id))
     assert transfer.number in printed and "4 x S0000003" in barcelona_note
 
     # Madrid scans the parcel's code and counts 3: one short, with its reason.
@@ -105,13 +105,13 @@ def test_a_transfer_requested_shipped_and_received_short_agrees_everywhere(tmp_p
     assert parcel is not None and parcel.state == "shipped"
     assert receiver.receive(parcel, {sku: 3}, {}) is False  # a difference needs a reason
     assert receiver.receive(parcel, {sku: 3}, {sku: "short"})
-    assert madrid.stock_on_hand(mad, sku) == start[mad] + 3 and madrid.in_transit(mad, sku) == 0
+    assert madrid.stock_on_hand(mad, sku) == start[mad] + 3 and madrid.stock.in_transit(mad, sku) == 0
     received = agree(central, [madrid, barcelona], [mad, bcn], sku)
     assert received == {mad: start[mad] + 3, bcn: start[bcn] - 4}
 
     # The difference is recorded for both stores and HQ.
     for replica in (madrid, barcelona):
-        seen = replica.transfer(transfer.id)
+        seen = replica.stock.transfer(transfer.id)
         assert seen.state == "received" and seen.lines[0].difference == -1 and seen.lines[0].reason == "short"
     overview = httpx.get(
         f"{live_server.url}/admin/transfers", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=30

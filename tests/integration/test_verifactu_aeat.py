@@ -44,7 +44,7 @@ def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and
     s2.pay_cash()
     manager = next(sid for sid, who, _role in s2.session.members() if who == "Luis")
     approver = s2.session.approve(manager, "9999", "return.with_receipt")
-    line = t2.returnable_lines(a.sale_id)[0]
+    line = t2.sales.returnable_lines(a.sale_id)[0]
     assert asyncio.run(s2.refund_from_receipt(a.sale_id, {line.line_no: 1}, approver)) is not None
     kinds = [
         (row[0], row[1])

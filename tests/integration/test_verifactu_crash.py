@@ -75,7 +75,7 @@ def test_a_till_killed_mid_sale_keeps_a_chain_that_verifies_and_continues(tmp_pa
         sales_made = replica.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
         rows = verify(replica)
         assert len(rows) == sales_made >= 40  # a committed sale has its record; nothing half there
-        assert replica.verify_journal() == []
+        assert replica.sales.verify_journal() == []
         sales = signed_in_sales(replica)
         assert sales.scan(an_item(replica))
         after = sales.pay_cash()

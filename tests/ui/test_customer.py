@@ -30,7 +30,7 @@ def start(qapp, ready_till_dir) -> tuple[Till, SaleWindow, qasync.QEventLoop]:
     identity = till.identity
     assert identity is not None
     ana = next(sid for sid, name, _role in till.session.members() if name == "Ana")
-    till.replica.open_shift(identity, ana, 10_000)  # the shift is already open this morning
+    till.replica.sales.open_shift(identity, ana, 10_000)  # the shift is already open this morning
     window = SaleWindow(till)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
@@ -60,7 +60,7 @@ def test_a_sale_for_a_member_identified_by_phone(qtbot, qapp, ready_till_dir, tm
         window.show()
         sign_in(qtbot, window)
         assert window.customer_panel.isHidden()
-        before = replica.member("LC00000001").points
+        before = replica.members.member("LC00000001").points
         scan(qtbot, window, TEE2)
         list_price = till.sales.cart.total
 
@@ -151,7 +151,7 @@ def test_the_members_panel_shows_what_hq_changed_once_a_pull_brings_it(qtbot, qa
     try:
         window.show()
         sign_in(qtbot, window)
-        lucia = till.replica.find_members("600123456")[0]
+        lucia = till.replica.members.find_members("600123456")[0]
         till.sales.set_customer(lucia)
         panel = window.customer_panel
         assert f"{lucia.points} points" in panel.points.text()

@@ -37,7 +37,7 @@ def test_the_customer_sees_the_sale_as_it_goes(qtbot, qapp, till, tmp_path):
         assert display.lines.text().count(name) == 1 and f"2 x {name}" in display.lines.text()
         assert "2.ª unidad al 50 %" in display.lines.text()  # the discount, as the receipt names it
         member = till.replica.conn.execute("SELECT card FROM customers LIMIT 1").fetchone()[0]
-        till.sales.set_customer(till.replica.member(member))
+        till.sales.set_customer(till.replica.members.member(member))
         assert display.member.text().startswith("Hola ") and "puntos" in display.member.text()
         assert outside(display, QRect(0, 0, 800, 480)) == []
         screenshot(display, "customer_display_es", tmp_path)

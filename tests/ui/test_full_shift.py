@@ -164,7 +164,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         assert "Wrong PIN" in approval.error.text() and not approval.isHidden()
         approval.approve_as("Luis", "9999")
         await until(lambda: till.sales.cart.is_empty)
-        action, staff_id, approver_id = replica.overrides()[-1][1:4]
+        action, staff_id, approver_id = replica.sales.overrides()[-1][1:4]
         assert action == "sale.void" and staff_id == till.session.member.id and approver_id != staff_id
 
         # --- a return against the first receipt: one tee back, refunded by card, stock back
@@ -233,7 +233,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         assert closed_fact["expected_cash"] == closed_fact["counted_cash"] + 100 == counted + 100
         assert closed_fact["report"]["difference_reason"] == "a coin rolled under the till"
         assert sum(int(value) * n for value, n in closed_fact["report"]["count"].items()) == counted
-        assert replica.verify_journal() == []
+        assert replica.sales.verify_journal() == []
         types = [row[0] for row in replica.conn.execute("SELECT type FROM outbox ORDER BY seq")]
         assert types.count("sale.completed") == 3 and types[0] == "shift.opened" and types[-1] == "shift.closed"
         assert "sale.voided" in types and "override.approved" in types
@@ -241,7 +241,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         qtbot.waitUntil(lambda: len(till.printer.sent) >= 4)
         assert any(b"\x1bp\x00" in data for data in till.printer.sent)
         assert b"INFORME Z" in till.printer.sent[-1]
-        last = replica.receipt(replica.last_sale_id())
+        last = replica.sales.receipt(replica.sales.last_sale_id())
         assert last is not None and render_text(last)
     finally:
         window.close()

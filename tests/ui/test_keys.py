@@ -97,7 +97,7 @@ def test_removing_lines_past_the_free_ones_needs_a_manager_and_is_logged(qtbot, 
     for code in ("8400000000017", "8400000000031", "8400000000048", "8400000000055"):
         scan(qtbot, window, code)
     assert len(till.sales.cart.lines) == 4
-    before = len(till.replica.overrides())
+    before = len(till.replica.sales.overrides())
     for _ in range(FREE_LINE_REMOVALS):
         press(qtbot, Qt.Key.Key_Delete)  # into the focused scan field, empty: removes the selected line
     assert len(till.sales.cart.lines) == 4 - FREE_LINE_REMOVALS and window.dialog is None
@@ -107,7 +107,7 @@ def test_removing_lines_past_the_free_ones_needs_a_manager_and_is_logged(qtbot, 
     assert len(till.sales.cart.lines) == 4 - FREE_LINE_REMOVALS  # nothing gone yet
     approval.approve_as("Luis", "9999")
     qtbot.waitUntil(lambda: len(till.sales.cart.lines) == 3 - FREE_LINE_REMOVALS)
-    logged = till.replica.overrides()[before:]
+    logged = till.replica.sales.overrides()[before:]
     assert [row[1] for row in logged] == ["line.remove"] and "x1" in logged[0][4]
     till.sales.clear()
 

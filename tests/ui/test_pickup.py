@@ -56,7 +56,7 @@ def test_a_prepaid_web_order_is_found_by_its_code_picked_readied_and_handed_over
         screenshot(desk, "pickup_ready", tmp_path)
         ready = desk.order
         qtbot.keyClick(desk, Qt.Key.Key_F4)  # prepaid: handed over, the pickup receipt printed
-        assert replica.order(ready.id).state == "collected"
+        assert replica.orders.order(ready.id).state == "collected"
         assert "handed over" in desk.status.text() and desk.tabs.tabText(2) == "Ready (0)"
         qtbot.keyClick(desk, Qt.Key.Key_Escape)
         await until(lambda: window.dialog is None)
@@ -80,8 +80,8 @@ def test_a_reservation_paid_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot,
     qtbot.addWidget(window)
     replica = till.replica
     identity = till.identity
-    reservation = replica.find_orders(identity.store_id, "TEL-0007")[0]
-    web = replica.find_orders(identity.store_id, "W-100231")[0]
+    reservation = replica.orders.find_orders(identity.store_id, "TEL-0007")[0]
+    web = replica.orders.find_orders(identity.store_id, "W-100231")[0]
     sku = web.lines[0].sku_id  # one unit held for Lucía's web order
     barcode = replica.conn.execute("SELECT code FROM barcodes WHERE sku_id = ?", (sku,)).fetchone()[0]
     on_hand = replica.stock_on_hand(identity.store_id, sku)
@@ -106,7 +106,7 @@ def test_a_reservation_paid_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot,
         qtbot.keyClick(pay.amount, Qt.Key.Key_Return)  # exact cash
         text = await next_sale(qtbot, window)
         assert reservation.lines[0].name in text
-        assert replica.order(reservation.id).state == "collected"
+        assert replica.orders.order(reservation.id).state == "collected"
 
         # A walk-in wants every unit on the shelf: the last one is Lucía's.
         qtbot.keyClicks(window.entry, f"{on_hand}*{barcode}")
@@ -120,7 +120,7 @@ def test_a_reservation_paid_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot,
         approval.approve_as("Luis", "9999")
         await until(lambda: window.dialog is None)
         assert till.sales.cart.lines[0].quantity == on_hand  # released by the manager, sold
-        assert replica.order(web.id).lines[0].held == 0
+        assert replica.orders.order(web.id).lines[0].held == 0
         till.sales.clear()
 
     try:
@@ -129,7 +129,7 @@ def test_a_reservation_paid_here_and_a_reserved_unit_refused_to_a_walk_in(qtbot,
         assert steps == ["ready", "collected", "released"]
         paid = replica.conn.execute("SELECT order_id FROM sales").fetchall()
         assert [r[0] for r in paid] == [reservation.id]  # the sale names the order it paid for
-        assert [o[1] for o in replica.overrides()] == ["order.release"]
+        assert [o[1] for o in replica.sales.overrides()] == ["order.release"]
     finally:
         finish(till, window, loop)
 
@@ -191,7 +191,7 @@ def test_an_order_hq_places_shows_in_the_open_pickup_desk_at_the_next_pull(
     identity = till.identity
     assert identity is not None
     ana = next(sid for sid, name, _role in till.session.members() if name == "Ana")
-    till.replica.open_shift(identity, ana, 10_000)
+    till.replica.sales.open_shift(identity, ana, 10_000)
     window = SaleWindow(till)
     qtbot.addWidget(window)
     loop = qasync.QEventLoop(qapp)

@@ -65,7 +65,7 @@ def test_the_sale_screen_fits(qtbot, qapp, till, tmp_path, language, size):
         if step == "member":  # a member identified: the panel with name, tier and points shows
             member = till.replica.conn.execute("SELECT card FROM customers LIMIT 1").fetchone()
             assert member is not None
-            loop.run_until_complete(identify(till.replica.member(member[0])))
+            loop.run_until_complete(identify(till.replica.members.member(member[0])))
             qtbot.waitUntil(lambda: window.customer_panel.isVisible())
         hint = window.minimumSizeHint()
         assert hint.width() <= width and hint.height() <= height, f"{step}: the window needs {hint.toTuple()}"

@@ -49,7 +49,7 @@ def test_the_stock_view_shows_here_and_the_sister_stores_and_asks_one_for_units(
         row = stock.here.currentRow()
         assert stock.here.item(row, 1).text() == str(replica.stock_on_hand(here, sku))
         assert stock.there.rowCount() == 1 and stock.there.item(0, 0).text() == "Barcelona Diagonal"
-        assert stock.there.item(0, 1).text() == str(replica.sibling_figures(here, sku)[0][2])
+        assert stock.there.item(0, 1).text() == str(replica.stock.sibling_figures(here, sku)[0][2])
         stock.quantity.setValue(2)
         screenshot(stock, "stock_view", tmp_path)
         qtbot.keyClick(stock, Qt.Key.Key_F2)
@@ -85,10 +85,10 @@ def test_a_parcel_is_received_by_its_code_one_short_and_suggestions_become_reque
     madrid = Replica.open(ready_till_dir / "till.sqlite")
     mad, bcn = central.store_id_by_code("MAD1"), central.store_id_by_code("BCN1")
     sku = sku_of(madrid, "S0000003")
-    asked = madrid.request_transfer(mad, "T1", bcn, [(sku, 4)])
+    asked = madrid.stock.request_transfer(mad, "T1", bcn, [(sku, 4)])
     sync(madrid)
     barcelona = ready_till(tmp_path, live_server, central, "B1", store="BCN1")
-    barcelona.record_transfer_step(bcn, asked.id, "shipped", [(sku, 4, "")])
+    barcelona.stock.record_transfer_step(bcn, asked.id, "shipped", [(sku, 4, "")])
     sync(barcelona)
     sync(madrid)
     before = madrid.stock_on_hand(mad, sku)
@@ -163,7 +163,7 @@ def test_a_blind_count_by_location_approved_by_a_manager(qtbot, qapp, ready_till
         approval = await until_approval(window, screen)
         approval.approve_as("Luis", "9999")
         await until(lambda: "Count approved" in screen.status.text())
-        assert replica.stock_on_hand(here, sku) == 3 and replica.open_count() is None
+        assert replica.stock_on_hand(here, sku) == 3 and replica.stock.open_count() is None
         qtbot.keyClick(screen, Qt.Key.Key_Escape)
         await until(lambda: window.dialog is None)
 

@@ -141,7 +141,7 @@ def test_without_a_scale_a_manager_types_the_weight_and_it_is_logged(qtbot, qapp
         await until(lambda: window.dialog is None)
         line = till.sales.cart.lines[-1]
         assert line.weight_g == 350
-        overrides = till.replica.overrides()
+        overrides = till.replica.sales.overrides()
         luis = next(staff_id for staff_id, name, _role in till.session.members() if name == "Luis")
         assert [(o[1], o[3]) for o in overrides] == [("weight.typed", luis)]  # what, and who approved
         assert "0,350 kg" in overrides[0][4]

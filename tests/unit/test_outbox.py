@@ -14,17 +14,17 @@ def test_a_committed_fact_is_announced_once_and_a_rolled_back_one_never(tmp_path
     heard: list[int] = []
     replica.fact_recorded = lambda: heard.append(replica.outbox_summary().pending)
 
-    replica.record_override(1, "line.remove", 2, 3, "S0000001 x1")
+    replica.sales.record_override(1, "line.remove", 2, 3, "S0000001 x1")
     assert heard == [1]  # after the commit: the listener already counts it
 
     with pytest.raises(RuntimeError), replica.transaction() as conn:  # queued, then rolled back
-        replica._fact(conn, "override.approved", _override(), "2026-12-02T10:00:00+00:00")
+        replica.record_fact(conn, "override.approved", _override(), "2026-12-02T10:00:00+00:00")
         raise RuntimeError("the sale could not be saved")
     assert heard == [1] and replica.outbox_summary().pending == 1
 
     with replica.transaction() as conn:  # two facts, one transaction: one announcement
-        replica._fact(conn, "override.approved", _override(), "2026-12-02T10:00:00+00:00")
-        replica._fact(conn, "override.approved", _override(), "2026-12-02T10:00:01+00:00")
+        replica.record_fact(conn, "override.approved", _override(), "2026-12-02T10:00:00+00:00")
+        replica.record_fact(conn, "override.approved", _override(), "2026-12-02T10:00:01+00:00")
     assert heard == [1, 3]
 
     with replica.transaction() as conn:  # no fact: nothing to announce
@@ -32,7 +32,7 @@ def test_a_committed_fact_is_announced_once_and_a_rolled_back_one_never(tmp_path
     assert heard == [1, 3]
 
     replica.fact_recorded = lambda: 1 / 0  # a failing listener loses no fact
-    replica.record_override(1, "line.remove", 2, 3, "S0000002 x1")
+    replica.sales.record_override(1, "line.remove", 2, 3, "S0000002 x1")
     assert replica.outbox_summary().pending == 4
     replica.close()
 
