@@ -67,6 +67,13 @@ def typed_amount(cents: int) -> str:
     return format_amount(cents, "", decimal="," if language() == "es" else ".", thousands="")
 
 
+def day_and_time(moment: datetime) -> str:
+    """A deadline this week as the screen's language says it: "sáb 05/12 20:00" or "Sat 05/12 20:00"
+    (the day's name from Qt's locale, which follows the language chosen at sign-in)."""
+    local = moment.astimezone()
+    return f"{QLocale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)} {local:%d/%m %H:%M}"
+
+
 def when(moment: datetime) -> str:
     local = moment.astimezone()
     return local.strftime("%d/%m/%Y %H:%M") if language() == "es" else local.strftime("%Y-%m-%d %H:%M")

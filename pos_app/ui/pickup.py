@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup import QUEUES, HandOver, PickupService
-from pos_app.ui.i18n import money
+from pos_app.ui.i18n import day_and_time, money
 from pos_app.ui.shop_dialogs import ApprovalDialog, ShopDialog, big_font, ok_cancel, touch_button
 from sync.rules.orders import Order, normalise_pickup_code
 from sync.rules.staff import StaffMember
 
 
 def _when(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment.astimezone():%a %d/%m %H:%M}"
+    return "" if moment is None else day_and_time(moment)
 
 
 class PickupDialog(ShopDialog):

@@ -66,6 +66,8 @@ def english_on_screen(top) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QTableWidget, QWidget
 
     patterns = [re.compile(r"OK|Cancel|&?Yes|Close|Apply|Save|Open")]  # Qt's own
+    # and dates written in English (strftime's %a and %b): "hasta Sat 05/12" on a Spanish screen
+    patterns.append(re.compile(r".*\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b.*"))
     for message in ET.parse(TS).getroot().iter("message"):
         source, spanish = message.findtext("source") or "", message.findtext("translation") or ""
         if source != spanish and re.search(r"[A-Za-z]{3}", re.sub(r"\{[^}]*\}", "", source)):
