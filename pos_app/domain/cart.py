@@ -8,7 +8,9 @@ A weighed item is a line of quantity 1 priced for its weight, with the weight ke
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pos_app.domain.promotions import Discount, PricingLine, Promotion, apply_promotions
 from sync.rules.errors import ShopError
@@ -86,6 +88,37 @@ class CartLine:
     @property
     def total(self) -> int:
         return self.gross - self.discount
+
+
+def parked_line(line: CartLine) -> dict[str, Any]:
+    """A line as a parked sale keeps it (JSON in the till's database): enough to bring it back."""
+    manual = line.manual
+    return {
+        "sku_id": line.item.sku_id,
+        "quantity": line.quantity,
+        "unit_price": line.item.unit_price,
+        "name": line.item.name,
+        "barcode": line.item.barcode,
+        "weight_g": line.weight_g,
+        "price_per_kg": line.item.price_per_kg,
+        "manual": None if manual is None else [manual.kind, manual.value, manual.approved_by],
+    }
+
+
+def resumed_line(raw: Mapping[str, Any], item: PricedItem, keeps_label_price: bool) -> CartLine:
+    """A parked line back in a cart, for `item` as the catalog has it today: at today's price,
+    except a weighed item or one whose label carries its price (`keeps_label_price`), which keeps
+    the price, name and code it was parked with; its manual discount as it was."""
+    if raw["weight_g"] is not None or keeps_label_price:
+        item = replace(
+            item,
+            unit_price=raw["unit_price"],
+            name=raw["name"],
+            barcode=raw["barcode"],
+            price_per_kg=raw.get("price_per_kg"),
+        )
+    manual = ManualDiscount(*raw["manual"]) if raw["manual"] else None
+    return CartLine(item, raw["quantity"], manual=manual, weight_g=raw["weight_g"])
 
 
 MEMBER_PRICE_LABEL = "Precio socio"

@@ -15,7 +15,6 @@ import sqlite3
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,7 +26,9 @@ from pos_app.domain.cart import (
     ManualDiscount,
     PricedItem,
     Tender,
+    parked_line,
     parse_quantity,
+    resumed_line,
     weighed,
 )
 from pos_app.domain.payment import Payment, PaymentError, refund_plan
@@ -822,19 +823,7 @@ class SaleService(QObject):
         if self.cart.is_empty or self.payment is not None:
             return None
         label = f"{self.cart.lines[0].item.name} · {self.money(self.cart.total)}"
-        lines: list[dict[str, Any]] = [
-            {
-                "sku_id": ln.item.sku_id,
-                "quantity": ln.quantity,
-                "unit_price": ln.item.unit_price,
-                "name": ln.item.name,
-                "barcode": ln.item.barcode,
-                "weight_g": ln.weight_g,
-                "price_per_kg": ln.item.price_per_kg,
-                "manual": None if ln.manual is None else [ln.manual.kind, ln.manual.value, ln.manual.approved_by],
-            }
-            for ln in self.cart.lines
-        ]
+        lines = [parked_line(ln) for ln in self.cart.lines]
         card = self.customer.card if self.customer else None
         parked_id = self.replica.sales.park(
             self.member.id if self.member else None, label, {"lines": lines, "customer": card}
@@ -863,18 +852,7 @@ class SaleService(QObject):
             if item is None:
                 self._say(self.tr("{} is no longer sold: left out").format(raw["name"]), "warning")
                 continue
-            if raw["weight_g"] is not None or self._label_priced(raw["barcode"]):
-                item = replace(
-                    item,
-                    unit_price=raw["unit_price"],
-                    name=raw["name"],
-                    barcode=raw["barcode"],
-                    price_per_kg=raw.get("price_per_kg"),
-                )
-            self.cart.lines.append(CartLine(item, raw["quantity"], weight_g=raw["weight_g"]))
-            if raw["manual"]:
-                kind, value, approved_by = raw["manual"]
-                self.cart.lines[-1].manual = ManualDiscount(kind, value, approved_by)
+            self.cart.lines.append(resumed_line(raw, item, self._label_priced(raw["barcode"])))
         self.cart.reprice()
         card = data.get("customer")
         member = self.replica.members.member(card) if card else None

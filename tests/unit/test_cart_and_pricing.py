@@ -121,3 +121,26 @@ def test_a_weighed_item_is_priced_for_its_weight_with_its_price_per_kilogram_kep
     assert line.price_per_kg == 249 and line.name == "Manzana Golden 1,234 kg"
     assert line.barcode == "2100101000003"  # weighed on the till's scale: the item's own code
     assert weighed(apples, 1234, "2100101012341").barcode == "2100101012341"  # a scale's label
+
+
+def test_a_parked_line_comes_back_at_todays_price_unless_its_label_carries_one():
+    """Parking keeps a line as JSON; resuming it takes today's price from the catalog, except a
+    weighed item or a price-embedded label, which keep the price they were sold at; a manual
+    discount and who approved it come back as they were."""
+    import json
+    from dataclasses import replace
+
+    from pos_app.domain.cart import CartLine, ManualDiscount, parked_line, resumed_line
+
+    tee = PricedItem(7, "S7", "Camiseta", 1200, 2100, barcode="8400000000079")
+    cheese = PricedItem(9, "W9", "Manchego", 1995, 1000, barcode="2400090003505", unit="kg", price_per_kg=1995)
+    by_weight = CartLine(replace(cheese, unit_price=698), 1, weight_g=350)
+    discounted = CartLine(tee, 2, manual=ManualDiscount("percent", 1000, approved_by=2))
+    kept = [json.loads(json.dumps(parked_line(line))) for line in (discounted, by_weight)]  # as stored
+    today_tee, today_cheese = replace(tee, unit_price=1500), replace(cheese, unit_price=2195, price_per_kg=2195)
+    back_tee = resumed_line(kept[0], today_tee, keeps_label_price=False)
+    back_cheese = resumed_line(kept[1], today_cheese, keeps_label_price=False)
+    assert (back_tee.item.unit_price, back_tee.quantity, back_tee.manual) == (1500, 2, discounted.manual)
+    assert (back_cheese.item.unit_price, back_cheese.weight_g, back_cheese.item.price_per_kg) == (698, 350, 1995)
+    labelled = resumed_line(kept[0], today_tee, keeps_label_price=True)  # a price-embedded label
+    assert labelled.item.unit_price == 1200
