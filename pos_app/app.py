@@ -240,7 +240,6 @@ class TillSession:
             )
 
     async def aclose(self) -> None:
-        await self.till.tasks.aclose()  # its work first (a failure there is logged by the runner)
         if self.display is not None:
             self.display.disconnect_sale()
             self.display.close()

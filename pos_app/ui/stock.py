@@ -247,6 +247,7 @@ class StockDialog(_StockDialog):
             adjust(None)
             return
         dialog = ApprovalDialog(self.stock.session, "stock.adjust", self.tr("Adjust stock: {:+d}").format(delta), self)
+
         def ended(result: int) -> None:
             if result == ShopDialog.DialogCode.Accepted:
                 adjust(dialog.approver)
@@ -588,6 +589,7 @@ class CountDialog(_StockDialog):
             self._approved(None)
             return
         dialog = ApprovalDialog(self.stock.session, "stock.count_approve", self.tr("Approve the count"), self)
+
         def ended(result: int) -> None:
             if result == ShopDialog.DialogCode.Accepted:
                 self._approved(dialog.approver)
