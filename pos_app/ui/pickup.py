@@ -48,7 +48,8 @@ class PickupDialog(ShopDialog):
         self.order: Order | None = None
         self.paying = False  # an order went to the sale screen for payment: the dialog closes
         self.setWindowTitle(self.tr("Pickups and reservations"))
-        self.resize(1100, 680)
+        room = self.screen().availableGeometry()  # never wider than the till's screen (1024×768 too)
+        self.resize(min(1100, room.width()), min(680, room.height()))
         self.names = {
             "new": self.tr("New"),
             "picking": self.tr("Picking"),
@@ -70,12 +71,16 @@ class PickupDialog(ShopDialog):
         self.list = QListWidget()
         self.list.setObjectName("pickupList")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setWordWrap(True)  # an order's line wraps (its deadline stays in sight) rather than scrolls
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._chosen)
         self.title = QLabel()
         self.title.setObjectName("pickupTitle")
         self.title.setFont(big_font(bold=True))
+        self.title.setWordWrap(True)  # a long order name must not widen the window past a 1024 screen
         self.details = QLabel()
         self.details.setObjectName("pickupDetails")
+        self.details.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setObjectName("pickupProblem")
         self.problem.setWordWrap(True)
@@ -124,14 +129,14 @@ class PickupDialog(ShopDialog):
         sub_row.addWidget(self.sibling)
         right.addLayout(sub_row)
         right.addLayout(more)
-        left = QVBoxLayout()
-        left.addWidget(self.tabs)
-        left.addWidget(self.list, 1)
+        # The five queues over both columns: beside the order's actions they made the window
+        # wider than a 1024×768 screen.
         body = QHBoxLayout()
-        body.addLayout(left, 1)
+        body.addWidget(self.list, 1)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.code_box)
+        layout.addWidget(self.tabs)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         self.tabs.currentChanged.connect(lambda _i: self._fill_list())

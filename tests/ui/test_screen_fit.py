@@ -173,3 +173,34 @@ def test_the_favourites_grid_and_the_weighing_windows_fit_the_smallest_screen(qt
         assert clipped == [], f"{name}: text wider than its button"
         screenshot(dialog, f"{name}_{language}", tmp_path)
         dialog.close()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_stores_windows_fit_the_smallest_screen(qtbot, till, tmp_path, language):
+    """The pickup desk (with its orders and a reservation's deadline), the stock view, transfers,
+    the count and the customer window fit 1024×768: nothing is laid out past the screen's edge."""
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.ui.customer import CustomerDialog, EnrolDialog
+    from pos_app.ui.pickup import PickupDialog
+    from pos_app.ui.stock import CountDialog, StockDialog, TransfersDialog
+
+    set_language(language)
+    till.session.sign_in(next(sid for sid, name, _ in till.session.members() if name == "Luis"), "9999")
+    width, height = 1024, 768 - 40
+    for name, make in (
+        ("pickup", lambda: PickupDialog(till.pickup)),
+        ("stock", lambda: StockDialog(till.stock, None)),
+        ("transfers", lambda: TransfersDialog(till.stock)),
+        ("count", lambda: CountDialog(till.stock)),
+        ("customer", lambda: CustomerDialog(till.sales)),
+        ("enrol", lambda: EnrolDialog(till.sales)),
+    ):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, f"{name}: the window needs {hint.toTuple()}"
+        screenshot(dialog, f"{name}_{language}", tmp_path)
+        dialog.close()
