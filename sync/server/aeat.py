@@ -39,9 +39,11 @@ from verifactu_sdk.client import ErrorAEAT, RespuestaEnvio, parsear_respuesta
 from verifactu_sdk.xml import NS_LR, NS_SF, ErrorValidacionXSD, sobre_soap, validar
 
 from sync.rules.verifactu import InvoiceId, amount, make_alta, record_date, valid_nif
+from sync.server import hq_exceptions
 from sync.server import schema as t
+from sync.server.db import utcnow
 from sync.server.settings import ServerSettings
-from sync.server.store import CentralStore, utcnow
+from sync.server.store import CentralStore
 
 log = logging.getLogger("pos-server.aeat")
 MAX_RECORDS = 1000  # per request (HAC/1177/2024 art. 16.2)
@@ -380,7 +382,7 @@ class Sender:
                     if problem:
                         conn.execute(r.update().where(r.c.id == row["id"]).values(aeat_state="unsendable",
                                                                                    aeat_text=problem))  # fmt: skip
-                        self.central.raise_exception(
+                        hq_exceptions.raise_exception(
                             conn, "invoicing_record_unsendable", row["store_id"], row["till_id"] or None,
                             f"invoicing record {row['number']} cannot be sent to the AEAT: {problem}",
                         )  # fmt: skip
@@ -403,7 +405,8 @@ class Sender:
         sent_at = now.isoformat()
         with self.central.writer.begin() as conn:
             submission = conn.execute(
-                t.aeat_submissions.insert().values(
+                t.aeat_submissions.insert()
+                .values(
                     sent_at=sent_at,
                     late=late,
                     records=len(batch),
@@ -437,7 +440,7 @@ class Sender:
                     )
                 )
                 if state == "rejected":
-                    self.central.raise_exception(
+                    hq_exceptions.raise_exception(
                         conn, "invoicing_record_rejected", row["store_id"], row["till_id"] or None,
                         f"the AEAT rejected invoicing record {row['number']} ({line.codigo_error}): "
                         f"{line.descripcion_error}. Correct it: pos-server verifactu-correct {row['number']}",

@@ -28,9 +28,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync import protocol as p
 from sync.server import ingest, orders, receipts
 from sync.server import snapshot as snapshots
+from sync.server.changelog import SnapshotTooOld
+from sync.server.devices import Device, EnrolmentError
 from sync.server.gate import KIB, Gate, Rule
 from sync.server.settings import ServerSettings
-from sync.server.store import CentralStore, Device, EnrolmentError, SnapshotTooOld
+from sync.server.store import CentralStore
 
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]

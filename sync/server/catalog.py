@@ -36,8 +36,10 @@ from sqlalchemy.engine import Connection
 from sync import protocol as p
 from sync.rules.barcode import BarcodeError, normalise
 from sync.rules.money import parse_amount
+from sync.server import changelog
 from sync.server import schema as t
-from sync.server.store import CentralStore, utcnow
+from sync.server.db import utcnow
+from sync.server.store import CentralStore
 
 TAX_RATES = [
     ("G", 2100, "IVA general 21 %"),
@@ -147,7 +149,7 @@ class CatalogImport:
 
     def _log(self, conn: Connection, changes: list[dict]) -> None:
         if self.log_changes and changes:
-            self.store.log_changes(conn, changes)
+            changelog.log_changes(conn, changes)
             self.report.changes += len(changes)
 
     def _ensure_reference_data(self, conn: Connection) -> None:
@@ -156,7 +158,7 @@ class CatalogImport:
         for code, rate, name in TAX_RATES:
             if code not in have:
                 conn.execute(t.tax_rates.insert().values(code=code, rate_bp=rate, name=name))
-                changes.append(CentralStore.change("tax_rate", code, {"code": code, "rate_bp": rate, "name": name}))
+                changes.append(changelog.change("tax_rate", code, {"code": code, "rate_bp": rate, "name": name}))
         existing = {r.code: r.id for r in conn.execute(sa.select(t.price_lists.c.code, t.price_lists.c.id))}
         for code, channel, name in PRICE_LISTS:
             if code not in existing:
@@ -164,7 +166,7 @@ class CatalogImport:
                     t.price_lists.insert().values(code=code, channel=channel, name=name).returning(t.price_lists.c.id)
                 ).scalar_one()
                 data = {"id": existing[code], "code": code, "channel": channel, "name": name}
-                changes.append(CentralStore.change("price_list", str(existing[code]), data))
+                changes.append(changelog.change("price_list", str(existing[code]), data))
         self._lists = {"store": existing["TIENDA"], "web": existing["WEB"]}
         by_id = {r.id: r for r in conn.execute(sa.select(t.families))}
         for fam in by_id.values():
@@ -185,9 +187,7 @@ class CatalogImport:
                     t.families.insert().values(parent_id=parent, name=key[-1]).returning(t.families.c.id)
                 ).scalar_one()
                 self._families[key] = fid
-                changes.append(
-                    CentralStore.change("family", str(fid), {"id": fid, "parent_id": parent, "name": key[-1]})
-                )
+                changes.append(changelog.change("family", str(fid), {"id": fid, "parent_id": parent, "name": key[-1]}))
             parent = self._families[key]
         return parent
 
@@ -222,7 +222,7 @@ class CatalogImport:
                     ).scalar_one()
                 pid = products[r.product_code]
                 data = p.ProductData(id=pid, code=r.product_code, name=r.product_name, family_id=family_id)
-                changes.append(CentralStore.change("product", str(pid), data.model_dump(mode="json")))
+                changes.append(changelog.change("product", str(pid), data.model_dump(mode="json")))
             # skus
             skus = {
                 c: i
@@ -263,7 +263,7 @@ class CatalogImport:
                     tax_rate_bp=r.tax_rate_bp,
                     unit=r.unit,
                 )
-                changes.append(CentralStore.change("sku", str(sid), sku_data.model_dump(mode="json")))
+                changes.append(changelog.change("sku", str(sid), sku_data.model_dump(mode="json")))
             self._write_barcodes(conn, chunk, skus, changes)
             self._write_prices(conn, chunk, skus, changes)
             self._log(conn, changes)
@@ -284,7 +284,7 @@ class CatalogImport:
             if code in existing and existing[code] != sku_id:
                 conn.execute(t.barcodes.update().where(t.barcodes.c.code == code).values(sku_id=sku_id))
             if existing.get(code) != sku_id:
-                changes.append(CentralStore.change("barcode", code, {"code": code, "sku_id": sku_id}))
+                changes.append(changelog.change("barcode", code, {"code": code, "sku_id": sku_id}))
 
     def _write_prices(self, conn: Connection, chunk: list[CatalogRow], skus: dict[str, int], changes: list) -> None:
         """The base price (an entry without dates) per list and SKU; dated entries are seasons."""
@@ -324,7 +324,7 @@ def _sku_name(r: CatalogRow) -> str:
 def _price_change(
     pid: int, list_id: int, sku_id: int, cents: int, valid_from: str | None = None, valid_to: str | None = None
 ) -> dict:
-    return CentralStore.change(
+    return changelog.change(
         "price",
         str(pid),
         {
@@ -348,7 +348,7 @@ def ensure_price_list(store: CentralStore, code: str, channel: str, name: str) -
             t.price_lists.insert().values(code=code, channel=channel, name=name).returning(t.price_lists.c.id)
         ).scalar_one()
         data = {"id": list_id, "code": code, "channel": channel, "name": name}
-        store.log_changes(conn, [CentralStore.change("price_list", str(list_id), data)])
+        changelog.log_changes(conn, [changelog.change("price_list", str(list_id), data)])
         return int(list_id)
 
 
@@ -390,7 +390,7 @@ def add_price_entries(
             ).scalar_one()
             ids.append(int(pid))
             changes.append(_price_change(pid, list_id, sku_ids[code], cents, valid_from, valid_to))
-        store.log_changes(conn, changes)
+        changelog.log_changes(conn, changes)
     return ids
 
 
@@ -448,7 +448,7 @@ def set_counted_stock(
                     levels_new.append({"store_id": key[0], "sku_id": key[1], "quantity": qty, "updated_at": now})
                 current[key] = qty
                 changes.append(
-                    CentralStore.change(
+                    changelog.change(
                         "stock",
                         f"{key[0]}:{key[1]}",
                         {"store_id": key[0], "sku_id": key[1], "quantity": qty, "as_of": now},
@@ -459,7 +459,7 @@ def set_counted_stock(
             if levels_new:
                 conn.execute(t.stock_levels.insert(), levels_new)
             if log_changes:
-                store.log_changes(conn, changes)
+                changelog.log_changes(conn, changes)
 
     for row in counts:
         batch.append(row)
@@ -516,10 +516,10 @@ def set_quick_keys(store: CentralStore, rows: Iterable[tuple[str, int, str, str]
                 conn.execute(t.quick_keys.insert(), [key.model_dump() for key in grid.values()])
             scope = f"store:{store_id}"
             for position in sorted(old - set(grid)):
-                changes.append(CentralStore.change("quick_key", f"{store_id}:{position}", None, scope))
+                changes.append(changelog.change("quick_key", f"{store_id}:{position}", None, scope))
             for position, key in sorted(grid.items()):
-                changes.append(CentralStore.change("quick_key", f"{store_id}:{position}", key.model_dump(), scope))
-        store.log_changes(conn, changes)
+                changes.append(changelog.change("quick_key", f"{store_id}:{position}", key.model_dump(), scope))
+        changelog.log_changes(conn, changes)
     return sum(len(grid) for grid in grids.values())
 
 

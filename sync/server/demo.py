@@ -26,8 +26,9 @@ from sync.server.catalog import (
     set_counted_stock,
     set_quick_keys,
 )
+from sync.server.db import utcnow
 from sync.server.people import DEFAULT_ROLES, add_staff, family_id, promotion, save_promotion, save_role, sku_ids
-from sync.server.store import CentralStore, utcnow
+from sync.server.store import CentralStore
 
 DEMO_COMPANY = ("Omni Retail Demo, S.L.", "B12345674", "Paseo de la Castellana, 100", "28046", "Madrid")
 STORES = [

@@ -20,9 +20,12 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
 from sync import protocol as p
-from sync.server import loyalty, orders, transfers
+from sync.server import changelog, hq_exceptions, ledger, loyalty, orders, transfers
 from sync.server import schema as t
-from sync.server.store import CentralStore, Device, record_fingerprint, record_row, utcnow
+from sync.server.db import utcnow
+from sync.server.devices import Device
+from sync.server.invoicing import record_fingerprint, record_row
+from sync.server.store import CentralStore
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,7 @@ def _apply_batch(central: CentralStore, device: Device, events: list[p.Event]) -
         changes += orders.apply_order_facts(central, conn, device, facts)
         if records:
             _note_push(conn, device, max(event.device_seq for event, _, _ in records))
-        seq = central.log_changes(conn, changes)  # last: the change-log lock is held only to commit
+        seq = changelog.log_changes(conn, changes)  # last: the change-log lock is held only to commit
         _record_events(conn, device, [(event, status, reason, seq) for event, status, reason in records])
     given: dict[str, p.EventResult] = {}
     for event, status, reason in records:
@@ -237,7 +240,7 @@ def _apply_sales(
         sale_id = str(sale.sale_id)
         customer_id = members.get(sale.customer_card) if sale.customer_card else None
         if sale.customer_card and customer_id is None:
-            central.raise_exception(
+            hq_exceptions.raise_exception(
                 conn, "unknown_member", device.store_id, device.till_id,
                 f"sale {sale.series}-{sale.number} names card {sale.customer_card}, unknown here: "
                 "its points are not booked",
@@ -294,7 +297,7 @@ def _apply_sales(
     for reason in ("sale", "return"):  # the ledger says which movement was which
         moves = [move for kind, move in movements if kind == reason]
         if moves:
-            changes += central.move_stock(conn, device.store_id, moves, reason, now)
+            changes += ledger.move_stock(conn, device.store_id, moves, reason, now)
     return changes + loyalty.book_sales(central, conn, device, bookings, now)
 
 
@@ -316,12 +319,12 @@ def _keep_invoicing_records(
     rows = []
     for sale_id, record in records:
         if record_fingerprint(record) != record.hash:
-            central.raise_exception(
+            hq_exceptions.raise_exception(
                 conn, "invoicing_record_hash", device.store_id, device.till_id,
                 f"invoicing record {record.number} of till {device.till_code}: its fingerprint does not recompute",
             )  # fmt: skip
         if last is not None and record.previous_hash != last:
-            central.raise_exception(
+            hq_exceptions.raise_exception(
                 conn, "invoicing_chain_seam", device.store_id, device.till_id,
                 f"invoicing record {record.number} of till {device.till_code} chains on "
                 f"{record.previous_hash[:12] or 'nothing'}…, not on the last record HQ has ({last[:12]}…)",

@@ -17,7 +17,7 @@ from enum import IntEnum, unique
 @unique
 class Lock(IntEnum):
     # one 64-bit key
-    CHANGE_LOG = 7_406_001  # appends to the change log, so positions commit in order (store.py)
+    CHANGE_LOG = 7_406_001  # appends to the change log, so positions commit in order (changelog.py)
     MIGRATION = 7_406_002  # the schema upgrade at start, one process at a time (migrate.py)
     ENROLMENT = 7_406_003  # members enrolled at tills: card numbers and phone keys unique (loyalty.py)
     # two 32-bit keys: (this, store id)

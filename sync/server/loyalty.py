@@ -37,9 +37,12 @@ from sqlalchemy.engine import Connection
 
 from sync import protocol as p
 from sync.rules import loyalty as rules
+from sync.server import changelog, hq_exceptions
 from sync.server import schema as t
+from sync.server.db import read_setting, utcnow, write_setting
+from sync.server.devices import Device
 from sync.server.locks import Lock
-from sync.server.store import CentralStore, Device, read_setting, utcnow, write_setting
+from sync.server.store import CentralStore
 
 MEMBER_KEY = "member_key"
 RECOMPUTED_AT = "loyalty_recomputed_at"
@@ -94,7 +97,7 @@ def customer_changes(conn: Connection, customer_ids: Iterable[int]) -> list[dict
     wanted = sorted(set(customer_ids))
     rows = conn.execute(sa.select(t.customers).where(t.customers.c.id.in_(wanted))).all() if wanted else []
     return [
-        CentralStore.change("customer", row.card_number, customer_data(row).model_dump(mode="json"))
+        changelog.change("customer", row.card_number, customer_data(row).model_dump(mode="json"))
         for row in rows
         if row.merged_into is None
     ]
@@ -170,7 +173,7 @@ def add_customer(
             )
             .returning(t.customers.c.id)
         ).scalar_one()
-        store.log_changes(conn, customer_changes(conn, [customer_id]))
+        changelog.log_changes(conn, customer_changes(conn, [customer_id]))
     return card
 
 
@@ -182,7 +185,7 @@ def save_tier(store: CentralStore, tier: p.TierData) -> None:
             conn.execute(t.tiers.update().where(t.tiers.c.code == tier.code).values(**row))
         else:
             conn.execute(t.tiers.insert().values(**row))
-        store.log_changes(conn, [store.change("tier", tier.code, tier.model_dump(mode="json"))])
+        changelog.log_changes(conn, [changelog.change("tier", tier.code, tier.model_dump(mode="json"))])
 
 
 def save_segment(store: CentralStore, code: str, name: str, rule: dict[str, Any]) -> None:
@@ -236,7 +239,7 @@ def apply_enrolments(
         }
         if existing is not None:
             conn.execute(t.customers.insert().values(**values, merged_into=existing.id))
-            store.raise_exception(
+            hq_exceptions.raise_exception(
                 conn,
                 "duplicate_member",
                 device.store_id,
@@ -244,7 +247,7 @@ def apply_enrolments(
                 f"card {enrolment.card} enrolled at till {device.till_code} has the phone or e-mail of "
                 f"{existing.card_number}: kept as an alias of it",
             )
-            changes.append(store.change("customer", enrolment.card, None))
+            changes.append(changelog.change("customer", enrolment.card, None))
             touched.append(existing.id)
         else:
             touched.append(conn.execute(t.customers.insert().values(**values).returning(t.customers.c.id)).scalar_one())
@@ -334,7 +337,7 @@ def _move_members(
         if tier != row.tier:
             conn.execute(t.customers.update().where(c.id == row.id).values(tier=tier))
         if row.points_balance < 0:
-            store.raise_exception(
+            hq_exceptions.raise_exception(
                 conn,
                 "negative_points",
                 device.store_id if device else None,
@@ -393,7 +396,7 @@ def record_channel_order(
                 )
             )
         changes = _move_members(store, conn, {customer_id: earned}, {customer_id: total}, None)
-        store.log_changes(conn, changes)
+        changelog.log_changes(conn, changes)
     return order_id
 
 
@@ -576,7 +579,7 @@ def recompute(store: CentralStore, now: datetime | None = None) -> int:
             )
         write_setting(conn, RECOMPUTED_AT, now.isoformat())
         for start in range(0, len(changed), 5000):
-            store.log_changes(conn, customer_changes(conn, changed[start : start + 5000]))
+            changelog.log_changes(conn, customer_changes(conn, changed[start : start + 5000]))
     return len(changed)
 
 

@@ -41,10 +41,12 @@ from sqlalchemy.exc import IntegrityError
 
 from sync import protocol as p
 from sync.rules import orders as rules
-from sync.server import loyalty
+from sync.server import changelog, hq_exceptions, ledger, loyalty
 from sync.server import schema as t
+from sync.server.db import utcnow
+from sync.server.devices import Device
 from sync.server.locks import Lock
-from sync.server.store import CentralStore, Device, utcnow
+from sync.server.store import CentralStore
 
 log = logging.getLogger(__name__)
 PICKUP_WINDOW = timedelta(days=7)  # a ready click&collect order waits this long…
@@ -345,7 +347,7 @@ def _place(central: CentralStore, order: NewOrder) -> tuple[OrderStatus, bool]:
             ],
         )  # fmt: skip
         _note(conn, order_id, "reserved", "placed", f"{order.channel}: units reserved at {store.code}", None, now)
-        central.log_changes(conn, [_order_change(conn, order_id)])
+        changelog.log_changes(conn, [_order_change(conn, order_id)])
         return _status(conn, order_id), True
 
 
@@ -360,7 +362,7 @@ def cancel_order(central: CentralStore, key: str, reason: str) -> OrderStatus:
             raise ValueError(f"order {row.number} is {row.state}: it cannot be cancelled") from exc
         if state != row.state:
             _move(conn, row, state, "cancelled", reason or "cancelled by its channel", None, now)
-            central.log_changes(conn, [_order_change(conn, row.id)])
+            changelog.log_changes(conn, [_order_change(conn, row.id)])
         return _status(conn, row.id)
 
 
@@ -439,7 +441,7 @@ def _order_change(conn: Connection, order_id: str) -> dict[str, Any]:
     row = conn.execute(sa.select(t.orders).where(t.orders.c.id == order_id)).one()
     lines = _lines(conn, order_id)
     data = _order_data(row, lines)
-    return CentralStore.change("order", row.id, data.model_dump(mode="json"), scope=f"store:{row.store_id}")
+    return changelog.change("order", row.id, data.model_dump(mode="json"), scope=f"store:{row.store_id}")
 
 
 def _order_data(row: Any, lines: Sequence[Any]) -> p.OrderData:
@@ -597,7 +599,7 @@ def check_promises(
     for order_id, problem in broken.items():
         row = _order_row(conn, order_id)
         _move(conn, row, row.state, "problem", problem, None, now, problem=problem)
-        central.raise_exception(conn, "broken_promise", store_id, None, f"order {row.number}: {problem}")
+        hq_exceptions.raise_exception(conn, "broken_promise", store_id, None, f"order {row.number}: {problem}")
         changes.append(_order_change(conn, order_id))
     return changes
 
@@ -629,7 +631,7 @@ def apply_order_facts(
     def pay(event_id: str, sale: p.SaleCompleted) -> None:
         row = conn.execute(sa.select(t.orders).where(t.orders.c.id == str(sale.order_id))).first()
         if row is None or row.store_id != device.store_id:
-            central.raise_exception(
+            hq_exceptions.raise_exception(
                 conn, "unknown_order", device.store_id, device.till_id,
                 f"sale {sale.series}-{sale.number} pays for order {sale.order_id}, unknown at this store",
             )  # fmt: skip
@@ -677,10 +679,10 @@ def _place_from_till(
     order_id = str(fact.order_id)
     if conn.execute(sa.select(t.orders.c.id).where(t.orders.c.id == order_id)).first() is not None:
         return False
-    skus = central.skus_named(conn, (line.sku_id for line in fact.lines))
+    skus = ledger.skus_named(conn, (line.sku_id for line in fact.lines))
     store = conn.execute(sa.select(t.stores.c.code).where(t.stores.c.id == fact.at_store_id)).first()
     if store is None or len(skus) < len({line.sku_id for line in fact.lines}):
-        central.raise_exception(
+        hq_exceptions.raise_exception(
             conn, "unknown_order", device.store_id, device.till_id,
             f"reservation {fact.number} names an unknown store or SKU: not placed",
         )  # fmt: skip
@@ -717,7 +719,7 @@ def _apply_step(
     done). New stock figures (a prepaid hand-over's) are added to `stock_changes`."""
     row = conn.execute(sa.select(t.orders).where(t.orders.c.id == str(step.order_id))).first()
     if row is None or row.store_id != device.store_id:
-        central.raise_exception(
+        hq_exceptions.raise_exception(
             conn, "unknown_order", device.store_id, device.till_id,
             f"{step.step} of order {step.order_id}, unknown at this store",
         )  # fmt: skip
@@ -738,7 +740,7 @@ def _apply_step(
                     touched.add(ln.sku_id)
         problem = f"units released at the store by a manager ({who}): {step.note or 'no reason given'}"
         _move(conn, row, row.state, "released", problem, event_id, now, problem=problem)
-        central.raise_exception(
+        hq_exceptions.raise_exception(
             conn, "reservation_released", row.store_id, device.till_id, f"order {row.number}: {problem}"
         )
         return touched
@@ -752,7 +754,7 @@ def _apply_step(
             # Prepaid: the hand-over moves the stock (a paid one moved it with its sale).
             touched = {move.sku_id for move in step.lines}
             stock_changes.extend(
-                central.move_stock(
+                ledger.move_stock(
                     conn,
                     row.store_id,
                     [(m.sku_id, -m.quantity, event_id) for m in step.lines],
@@ -762,7 +764,7 @@ def _apply_step(
             )
             _hand_over(conn, row.id, [(m.sku_id, m.quantity) for m in step.lines])
         if row.state in rules.TERMINAL and row.state != "collected":
-            central.raise_exception(
+            hq_exceptions.raise_exception(
                 conn, "late_collection", row.store_id, device.till_id,
                 f"order {row.number} was handed over at the store although HQ had it {row.state}",
             )  # fmt: skip
@@ -803,7 +805,7 @@ def expire_due(central: CentralStore, now: datetime | None = None) -> int:
         ).all()
         for row in rows:
             _move(conn, row, "expired", "expired", "not collected in time: units released", None, now)
-        central.log_changes(conn, [_order_change(conn, row.id) for row in rows])
+        changelog.log_changes(conn, [_order_change(conn, row.id) for row in rows])
     return len(rows)
 
 

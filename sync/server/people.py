@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from sync import protocol as p
 from sync.rules.staff import PERMISSIONS, hash_pin, valid_pin_format
+from sync.server import changelog
 from sync.server import schema as t
 from sync.server.store import CentralStore
 
@@ -34,7 +35,7 @@ def save_role(store: CentralStore, code: str, name: str, permissions: Iterable[s
             conn.execute(t.roles.update().where(t.roles.c.code == code).values(**row))
         else:
             conn.execute(t.roles.insert().values(**row))
-        store.log_changes(conn, [store.change("role", code, data.model_dump(mode="json"))])
+        changelog.log_changes(conn, [changelog.change("role", code, data.model_dump(mode="json"))])
 
 
 def add_staff(store: CentralStore, name: str, role: str, pin: str, store_code: str | None = None) -> int:
@@ -52,7 +53,7 @@ def add_staff(store: CentralStore, name: str, role: str, pin: str, store_code: s
         ).scalar_one()
         data = p.StaffData(id=staff_id, store_id=store_id, name=name, role=role, pin_hash=pin_hash)
         scope = f"store:{store_id}" if store_id else "global"
-        store.log_changes(conn, [store.change("staff", str(staff_id), data.model_dump(mode="json"), scope)])
+        changelog.log_changes(conn, [changelog.change("staff", str(staff_id), data.model_dump(mode="json"), scope)])
     return int(staff_id)
 
 
@@ -66,7 +67,7 @@ def save_promotion(store: CentralStore, promotion: p.PromotionData) -> int:
         else:
             promo_id = conn.execute(t.promotions.insert().values(**row).returning(t.promotions.c.id)).scalar_one()
         data = promotion.model_copy(update={"id": promo_id}).model_dump(mode="json")
-        store.log_changes(conn, [store.change("promotion", str(promo_id), data)])
+        changelog.log_changes(conn, [changelog.change("promotion", str(promo_id), data)])
     return int(promo_id)
 
 

@@ -16,9 +16,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync import protocol as p
-from sync.server import loyalty, orders, transfers
+from sync.server import changelog, loyalty, orders, transfers
 from sync.server import schema as t
-from sync.server.store import CentralStore, Device
+from sync.server.devices import Device
+from sync.server.store import CentralStore
 
 # Where each entity of a snapshot lives (stock goes as stock_by_sku, built from stock_levels).
 SNAPSHOT_TABLES = {
@@ -52,7 +53,7 @@ def snapshot_lines(central: CentralStore, device: Device, chunk_rows: int = 5000
 
     key = loyalty.member_key_hex(central)  # made on first use: before the read transaction
     with reader.connect() as conn, conn.begin():
-        cursor = central.head_seq(conn)
+        cursor = changelog.head_seq(conn)
         stores = list(conn.execute(sa.select(t.stores.c.id).order_by(t.stores.c.id)).scalars())
         header = p.SnapshotHeader(
             cursor=cursor,

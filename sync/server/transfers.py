@@ -1,6 +1,6 @@
 """Transfers between stores, stock counts and adjustments, and stores' stock limits, at HQ.
 
-Every step is a fact from a till, applied once with its event (store.py's push path):
+Every step is a fact from a till, applied once with its event (ingest.py, the push path):
 - `transfer.requested`: the receiving store asks a sibling store for goods;
 - `transfer.step` accepted / declined / shipped / cancelled by the sender, received (or
   cancelled) by the receiver. Shipping moves the sender's stock out (`transfer_out`: the units
@@ -25,8 +25,11 @@ from sqlalchemy.engine import Connection
 
 from sync import protocol as p
 from sync.rules import transfers as rules
+from sync.server import changelog, hq_exceptions, ledger
 from sync.server import schema as t
-from sync.server.store import CentralStore, Device, utcnow
+from sync.server.db import utcnow
+from sync.server.devices import Device
+from sync.server.store import CentralStore
 
 
 def _lines(conn: Connection, transfer_id: str) -> Sequence[Any]:
@@ -63,7 +66,7 @@ def _changes(conn: Connection, transfer_id: str) -> list[dict[str, Any]]:
     row = conn.execute(sa.select(t.transfers).where(t.transfers.c.id == transfer_id)).one()
     data = _data(row, _lines(conn, transfer_id)).model_dump(mode="json")
     return [
-        CentralStore.change("transfer", row.id, data, scope=f"store:{store}")
+        changelog.change("transfer", row.id, data, scope=f"store:{store}")
         for store in sorted({row.from_store_id, row.to_store_id})
     ]
 
@@ -107,7 +110,7 @@ def apply_facts(
         for reason in sorted({line.reason for line in adjusted.lines}):
             moves = [(ln.sku_id, ln.delta, event_id) for ln in adjusted.lines if ln.reason == reason and ln.delta]
             if moves:
-                changes += central.move_stock(conn, device.store_id, moves, reason, now)
+                changes += ledger.move_stock(conn, device.store_id, moves, reason, now)
     for transfer_id in changed:
         changes += _changes(conn, transfer_id)
     return changes
@@ -117,10 +120,10 @@ def _request(central: CentralStore, conn: Connection, device: Device, fact: p.Tr
     transfer_id = str(fact.transfer_id)
     if conn.execute(sa.select(t.transfers.c.id).where(t.transfers.c.id == transfer_id)).first() is not None:
         return False
-    skus = central.skus_named(conn, (ln.sku_id for ln in fact.lines))
+    skus = ledger.skus_named(conn, (ln.sku_id for ln in fact.lines))
     sender = conn.execute(sa.select(t.stores.c.id).where(t.stores.c.id == fact.from_store_id)).first()
     if sender is None or fact.from_store_id == device.store_id or len(skus) < len({ln.sku_id for ln in fact.lines}):
-        central.raise_exception(
+        hq_exceptions.raise_exception(
             conn, "transfer_refused", device.store_id, device.till_id,
             f"transfer {fact.number} names an unknown or the same store, or an unknown SKU: not recorded",
         )  # fmt: skip
@@ -149,7 +152,7 @@ def _step(
     """One step of a transfer at a store; returns stock changes (None: nothing done)."""
     row = conn.execute(sa.select(t.transfers).where(t.transfers.c.id == str(step.transfer_id))).first()
     if row is None or not rules.may_do(step.step, device.store_id, row.from_store_id, row.to_store_id):
-        central.raise_exception(
+        hq_exceptions.raise_exception(
             conn, "transfer_refused", device.store_id, device.till_id,
             f"{step.step} of transfer {step.transfer_id} by store {device.store_id}: unknown, or not its step",
         )  # fmt: skip
@@ -159,7 +162,7 @@ def _step(
     except rules.TransferStateError as exc:
         state = row.state
         detail = f"transfer {row.number}: {step.step} from till {device.till_code} ignored ({exc})"
-        central.raise_exception(conn, "transfer_refused", device.store_id, device.till_id, detail)
+        hq_exceptions.raise_exception(conn, "transfer_refused", device.store_id, device.till_id, detail)
     if state == row.state:
         # A late or repeated step. Goods that physically moved still move: a shipment or a
         # receipt is a fact even if the transfer was closed meanwhile (HQ sees the exception).
@@ -169,12 +172,12 @@ def _step(
     lines = {ln.sku_id: ln for ln in _lines(conn, row.id)}
     if step.step == "shipped":
         moves = [(m.sku_id, -m.quantity, event_id) for m in step.lines if m.quantity]
-        changes += central.move_stock(conn, row.from_store_id, moves, "transfer_out", now) if moves else []
+        changes += ledger.move_stock(conn, row.from_store_id, moves, "transfer_out", now) if moves else []
         for m in step.lines:
             _set_line(conn, row.id, lines.get(m.sku_id), shipped=m.quantity)
     elif step.step == "received":
         moves = [(m.sku_id, m.quantity, event_id) for m in step.lines if m.quantity]
-        changes += central.move_stock(conn, row.to_store_id, moves, "transfer_in", now) if moves else []
+        changes += ledger.move_stock(conn, row.to_store_id, moves, "transfer_in", now) if moves else []
         differences = []
         for m in step.lines:
             line = lines.get(m.sku_id)
@@ -184,7 +187,7 @@ def _step(
                 differences.append(f"{line.sku_code if line else m.sku_id}: shipped {shipped}, received "
                                    f"{m.quantity} ({m.reason or 'no reason given'})")  # fmt: skip
         if differences:
-            central.raise_exception(
+            hq_exceptions.raise_exception(
                 conn, "transfer_difference", row.to_store_id, device.till_id,
                 f"transfer {row.number}: " + "; ".join(differences),
             )  # fmt: skip
@@ -217,9 +220,9 @@ def set_limits(central: CentralStore, rows: Iterable[tuple[str, str, int, int]])
             conn.execute(t.stock_limits.delete().where(*(t.stock_limits.c[k] == v for k, v in key.items())))
             conn.execute(t.stock_limits.insert().values(**key, min_qty=low, max_qty=high))
             data = p.StockLimitData(**key, min_qty=low, max_qty=high).model_dump(mode="json")
-            changes.append(CentralStore.change("stock_limit", f"{key['store_id']}:{key['sku_id']}", data))
+            changes.append(changelog.change("stock_limit", f"{key['store_id']}:{key['sku_id']}", data))
             count += 1
-        central.log_changes(conn, changes)
+        changelog.log_changes(conn, changes)
     return count
 
 

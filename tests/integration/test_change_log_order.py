@@ -7,9 +7,10 @@ import threading
 import sqlalchemy as sa
 
 from sync import protocol as p
-from sync.server import ingest
+from sync.server import changelog, ingest
 from sync.server import schema as t
-from sync.server.store import CentralStore, Device
+from sync.server.devices import Device
+from sync.server.store import CentralStore
 from tests.tills import change_log_after, sale_event
 
 
@@ -26,7 +27,7 @@ def test_a_puller_sees_every_change_while_tills_push_concurrently(server_db):
             store_id = conn.execute(sa.select(t.tills.c.store_id).where(t.tills.c.id == till_id)).scalar_one()
         devices.append(Device(till_id=till_id, store_id=store_id, till_code=f"C{i}", instance_id=None))
     with central.engine.connect() as conn:
-        start = central.head_seq(conn)
+        start = changelog.head_seq(conn)
 
     done = threading.Event()
     seen: list[int] = []

@@ -12,7 +12,8 @@ from alembic.runtime.migration import MigrationContext
 
 from sync.server import migrate
 from sync.server import schema as t
-from sync.server.store import CentralStore, make_engine
+from sync.server.db import make_engine
+from sync.server.store import CentralStore
 from tests.conftest import empty_server_db
 
 

@@ -19,7 +19,7 @@ from pos_app.services.pickup import PickupService
 from pos_app.store.replica import Replica
 from sync import protocol as p
 from sync.rules.orders import normalise_pickup_code
-from sync.server import orders
+from sync.server import changelog, ledger, orders
 from sync.server import schema as t
 from sync.server.demo import DEMO_SOFA
 from tests.conftest import ADMIN_TOKEN, LiveServer
@@ -187,11 +187,11 @@ def test_notifications_are_recorded_then_delivered_and_retried_after_a_failure(c
     )
     store = central.store_id_by_code(BRANCH)
     with central.writer.begin() as conn:  # the branch sells the sofa: the promise is broken
-        changes = central.move_stock(
+        changes = ledger.move_stock(
             conn, store, [(sofa_id_at(central), -1, None)], "sale", datetime.now(UTC).isoformat()
         )
         changes += orders.check_promises(central, conn, store, [sofa_id_at(central)])
-        central.log_changes(conn, changes)
+        changelog.log_changes(conn, changes)
     server = HTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     Receiver.calls = []
@@ -219,7 +219,7 @@ def sofa_id_at(central) -> int:
 def test_promises_shrink_as_the_store_falls_silent_and_stop_after_a_day(central):
     store = central.store_id_by_code(BRANCH)
     with central.writer.begin() as conn:
-        central.move_stock(conn, store, [(sofa_id_at(central), 9, None)], "count", datetime.now(UTC).isoformat())
+        ledger.move_stock(conn, store, [(sofa_id_at(central), 9, None)], "count", datetime.now(UTC).isoformat())
     till_id, _ = central.create_till(BRANCH, "T9", "Caja 9")
 
     def heard(ago: timedelta) -> int:
@@ -239,7 +239,7 @@ def test_promises_shrink_as_the_store_falls_silent_and_stop_after_a_day(central)
 def test_a_retired_till_no_longer_holds_its_store_back_and_its_token_stops(central):
     store = central.store_id_by_code(BRANCH)
     with central.writer.begin() as conn:
-        central.move_stock(conn, store, [(sofa_id_at(central), 9, None)], "count", datetime.now(UTC).isoformat())
+        ledger.move_stock(conn, store, [(sofa_id_at(central), 9, None)], "count", datetime.now(UTC).isoformat())
     tokens = {}
     for till in ("T8", "T9"):
         _, code = central.create_till(BRANCH, till, f"Caja {till}")

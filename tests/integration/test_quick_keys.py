@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from sync.server import changelog
 from sync.server.catalog import set_quick_keys
 from sync.server.store import CentralStore
 from tests.tills import ready_till, sync
@@ -53,11 +54,11 @@ def test_a_stores_grid_reaches_its_tills_only_and_a_new_one_replaces_it(tmp_path
 )
 def test_a_bad_row_changes_nothing(central: CentralStore, row):
     with central.engine.connect() as conn:
-        head = CentralStore.head_seq(conn)
+        head = changelog.head_seq(conn)
     with pytest.raises(ValueError):
         set_quick_keys(central, [("MAD1", 3, "S0000002", "ok"), row])
     with central.engine.connect() as conn:
-        assert CentralStore.head_seq(conn) == head  # no change logged, none applied
+        assert changelog.head_seq(conn) == head  # no change logged, none applied
 
 
 def test_the_command_reads_a_csv(tmp_path, server_db, central):
@@ -74,7 +75,7 @@ def test_the_command_reads_a_csv(tmp_path, server_db, central):
 
 
 def test_a_pull_says_which_entities_it_brought(tmp_path, live_server, central):
-    """What open screens redraw from (Till.arrived): the entities of the changes a pull applied,
+    """What open screens redraw from (Till.changed): the entities of the changes a pull applied,
     once per pull; nothing when nothing came."""
     import asyncio
 

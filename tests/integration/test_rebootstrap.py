@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
+from sync.server import changelog
 from sync.server import schema as t
 from sync.server.catalog import add_price_entries
 from sync.server.store import CentralStore
@@ -60,14 +61,14 @@ def server_sales(central: CentralStore) -> list[str]:
 
 def test_the_log_is_pruned_and_only_a_till_behind_it_is_sent_to_a_snapshot(live_server, central):
     with central.engine.connect() as conn:
-        before = central.head_seq(conn)
+        before = changelog.head_seq(conn)
     add_price_entries(central, "TIENDA", [("S0000001", 1111), ("S0000002", 2222), ("S0000003", 3333)])
     noted = datetime.now(UTC) + timedelta(hours=2)  # (the server noted its head when it started)
     assert central.prune_changes(30, now=noted) == 0  # notes where the log stands; nothing is 30 days old
     later = noted + timedelta(days=31)
     removed = central.prune_changes(30, now=later, batch=2)  # in batches of two, each with its floor
     with central.engine.connect() as conn:
-        head = central.head_seq(conn)
+        head = changelog.head_seq(conn)
         left = list(conn.execute(sa.select(t.change_log.c.seq)).scalars())
     assert removed > 0 and left == [head]  # all but the head, which new tills start from
     assert central.prune_changes(30, now=later) == 0  # nothing more to do
@@ -82,7 +83,7 @@ def test_a_till_behind_the_pruned_log_reloads_while_it_keeps_selling(tmp_path: P
     barcode = replica.conn.execute(
         "SELECT b.code FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE s.unit = 'each' AND length(b.code) = 13"
     ).fetchone()[0]
-    assert sales.scan(barcode) and (offline := sales.pay_cash()) is not None  # sold while the line was down
+    assert sales.scan(barcode) and (offline := sales.checkout.pay_cash()) is not None  # sold while the line was down
     cursor = replica.cursor()
     assert cursor is not None
 
@@ -92,7 +93,7 @@ def test_a_till_behind_the_pruned_log_reloads_while_it_keeps_selling(tmp_path: P
     central.prune_changes(30, now=noted)
     assert central.prune_changes(30, now=noted + timedelta(days=31)) > 0
     with central.engine.connect() as conn:
-        head = central.head_seq(conn)
+        head = changelog.head_seq(conn)
     gone = httpx.get(
         f"{live_server.url}/sync/changes",
         params={"since": cursor},
@@ -111,7 +112,7 @@ def test_a_till_behind_the_pruned_log_reloads_while_it_keeps_selling(tmp_path: P
             await asyncio.wait_for(transport.held.wait(), 60)
             assert Path(f"{replica.path}.snapshot").exists()  # the snapshot is being built aside
             assert sales.scan(barcode)
-            during = sales.pay_cash()  # a customer at the counter while the catalog reloads
+            during = sales.checkout.pay_cash()  # a customer at the counter while the catalog reloads
             transport.go.set()
             loaded = await asyncio.wait_for(pulling, 60)
             return during, loaded
@@ -151,5 +152,5 @@ def test_hq_prunes_by_hand_from_the_command_line(tmp_path, capsys):
     later = datetime.now(UTC) + timedelta(hours=2)
     assert central.prune_changes(0, now=later) >= 1  # the first store's change; the head stays
     with central.engine.connect() as conn:
-        assert list(conn.execute(sa.select(t.change_log.c.seq)).scalars()) == [central.head_seq(conn)]
+        assert list(conn.execute(sa.select(t.change_log.c.seq)).scalars()) == [changelog.head_seq(conn)]
     central.dispose()

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from sync import protocol as p
-from sync.server import demo
+from sync.server import changelog, demo
 from sync.server import schema as t
 from tests.conftest import ADMIN_TOKEN
 from tests.tills import sale_event
@@ -243,11 +243,11 @@ def test_a_till_never_receives_another_stores_data(client, central):
     mad, _ = enrol(client, central, "MAD1", "T1")
     bcn, _ = enrol(client, central, "BCN1", "T1")
     with central.writer.begin() as conn:
-        central.log_changes(
+        changelog.log_changes(
             conn,
             [
-                central.change("price", "only-mad", None, scope=f"store:{mad['store_id']}"),
-                central.change("price", "only-bcn", None, scope=f"store:{bcn['store_id']}"),
+                changelog.change("price", "only-mad", None, scope=f"store:{mad['store_id']}"),
+                changelog.change("price", "only-bcn", None, scope=f"store:{bcn['store_id']}"),
             ],
         )
     seen_by_mad, _ = pull_all(client, mad["token"])

@@ -9,6 +9,7 @@ import uuid
 import httpx
 
 from sync import protocol as p
+from sync.server import changelog
 from sync.server.store import CentralStore
 from tests.conftest import LiveServer
 from tests.tills import change_log_after, sale_event
@@ -21,7 +22,7 @@ def test_two_workers_keep_one_order_of_changes(server_db):
         _, code = central.create_till(store, f"W{i}", "x")
         tills.append(central.enrol(p.EnrolRequest(code=code, instance_id=uuid.uuid4())))
     with central.engine.connect() as conn:
-        start = central.head_seq(conn)
+        start = changelog.head_seq(conn)
     server = LiveServer(server_db, workers=2)
     server.start()
     pids: set[str] = set()

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from pos_app.store.replica import Replica
 from sync import protocol as p
-from sync.server.store import record_fingerprint
+from sync.server.invoicing import record_fingerprint
 from tests.integration.test_invoicing_records import an_item
 from tests.tills import ready_till, signed_in_sales, sync
 
@@ -27,7 +27,7 @@ code = an_item(replica)
 n = 0
 while True:
     sales.scan(code)
-    sales.pay_cash()
+    sales.checkout.pay_cash()
     n += 1
     print("sold", n, file=sys.stderr, flush=True)  # (python-escpos prints to stdout from its thread)
 """
@@ -78,7 +78,7 @@ def test_a_till_killed_mid_sale_keeps_a_chain_that_verifies_and_continues(tmp_pa
         assert replica.sales.verify_journal() == []
         sales = signed_in_sales(replica)
         assert sales.scan(an_item(replica))
-        after = sales.pay_cash()
+        after = sales.checkout.pay_cash()
         rows = verify(replica)
         assert rows[-1][3] == after.receipt_no and len(rows) == sales_made + 1
         sync(replica)

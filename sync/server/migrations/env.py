@@ -17,7 +17,7 @@ config = context.config
 connection = config.attributes.get("connection")
 
 if connection is None:
-    from sync.server.store import make_engine
+    from sync.server.db import make_engine
 
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
     if not url:
