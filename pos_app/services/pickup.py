@@ -48,7 +48,6 @@ class HandOver:
 
 
 class PickupService(QObject):
-    changed = Signal()
     message = Signal(str, str)  # text, level
 
     def __init__(
@@ -126,7 +125,6 @@ class PickupService(QObject):
             log.exception("order %s: step %s not saved", order.number, step)
             self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
             return False
-        self.changed.emit()
         return True
 
     def start_picking(self, order: Order) -> bool:
@@ -181,7 +179,6 @@ class PickupService(QObject):
             log.exception("order %s: transfer from store %s not saved", order.number, from_store_id)
             self._say(self.tr("Could not save it ({}): try again").format(exc), "error")
             return False
-        self.changed.emit()
         self._say(self.tr("Transfer {} requested for order {}").format(transfer.number, order.number), "ok")
         return True
 
@@ -290,6 +287,5 @@ class PickupService(QObject):
             identity.store_id, identity.till_code, at_store_id, name, [(sku_id, quantity)], until,
             member.id if member else None, card, digits,
         )  # fmt: skip
-        self.changed.emit()
         self._say(self.tr("Reserved: order {}, pickup code {}").format(order.number, order.code), "ok")
         return order

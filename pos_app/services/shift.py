@@ -17,7 +17,6 @@ from sync.rules.staff import StaffMember
 
 
 class ShiftService(QObject):
-    changed = Signal(object)  # Shift | None
     message = Signal(str, str)
     closed = Signal(object)  # ZReport
 
@@ -60,7 +59,6 @@ class ShiftService(QObject):
         except ValueError as exc:
             self.message.emit(explain(exc), "error")
             return None
-        self.changed.emit(shift)
         return shift
 
     def needs_approval(self, permission: str) -> bool:
@@ -138,6 +136,5 @@ class ShiftService(QObject):
             self.message.emit(explain(exc), "error")
             return None
         self.printer.submit(PrintJob(render_z_text(z), open_drawer=True, title=f"Z {z.z_number}"))
-        self.changed.emit(None)
         self.closed.emit(z)
         return z

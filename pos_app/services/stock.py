@@ -50,7 +50,6 @@ class StockThere:
 
 
 class StockService(QObject):
-    changed = Signal()
     message = Signal(str, str)  # text, level
 
     def __init__(
@@ -71,9 +70,6 @@ class StockService(QObject):
     def store_id(self) -> int:
         identity = self.replica.identity()
         return identity.store_id if identity else 0
-
-    def _done(self) -> None:
-        self.changed.emit()
 
     def _may(self, permission: str) -> bool:
         if self.session.needs_approval(permission):
@@ -168,7 +164,6 @@ class StockService(QObject):
         except (StockError, sqlite3.Error) as exc:
             self._say(explain(exc), "error")
             return None
-        self._done()
         self._say(self.tr("Transfer {} requested").format(transfer.number), "ok")
         return transfer
 
@@ -183,7 +178,6 @@ class StockService(QObject):
         except (StockError, sqlite3.Error, ValueError) as exc:
             self._say(explain(exc), "error")
             return False
-        self._done()
         return True
 
     def ship(self, transfer: Transfer, picked: dict[int, int]) -> bool:
@@ -284,7 +278,6 @@ class StockService(QObject):
             return None
         line = self.replica.stock.count_sku(count.id, self.store_id, sku_id, quantity)
         self._say(self.tr("{}: {} counted").format(line.name, line.counted), "info")
-        self.changed.emit()
         return line
 
     def count_lines(self) -> list[CountLine]:
@@ -310,7 +303,6 @@ class StockService(QObject):
         lines = self.replica.stock.close_count(
             self.store_id, count.id, member.id if member else None, approver.id if approver else None
         )
-        self._done()
         self._say(self.tr("Count approved: {} product(s) adjusted").format(len(lines)), "ok")
         return len(lines)
 
@@ -318,7 +310,6 @@ class StockService(QObject):
         count = self.current_count()
         if count is not None:
             self.replica.stock.cancel_count(count.id)
-            self.changed.emit()
 
     def adjust(self, sku_id: int, delta: int, reason: str, approver: StaffMember | None = None) -> bool:
         if self.session.needs_approval("stock.adjust") and approver is None:
@@ -335,6 +326,5 @@ class StockService(QObject):
         except (StockError, ValueError) as exc:
             self._say(explain(exc), "error")
             return False
-        self._done()
         self._say(self.tr("Stock adjusted"), "ok")
         return True

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from pos_app import __version__
 from pos_app.provisioning import enrol_replica, tls_verify
+from pos_app.services.changes import Changes
 from pos_app.services.pickup import PickupService
 from pos_app.services.printing import ReceiptPrinter
 from pos_app.services.scale import Scale
@@ -45,7 +46,9 @@ class Till(QObject):
     sync_status_changed = Signal(object)  # SyncStatus
     setup_message = Signal(str, str)  # text, level: progress of enrolment or demo start
     ready_changed = Signal(bool)  # the till has an identity and a catalog
-    arrived = Signal(object)  # frozenset of the entities a pull brought: open screens redraw
+    # Changes (services/changes.py): what an operation here or a pull changed; an open screen
+    # redraws what it shows of it. The one notice of changes: services keep no signal of their own.
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -75,7 +78,7 @@ class Till(QObject):
         # The screen's connection never checkpoints (a commit must not wait on copying the WAL);
         # the sync engine does it on its thread after each round.
         self.replica = Replica.open(self.db_path, autocheckpoint=False)
-        self.replica.fact_recorded = self._fact_recorded  # every committed fact wakes the push
+        self.replica.fact_recorded = self._fact_recorded  # every committed fact wakes the push, says what changed
         mark_running(self.db_path)  # removed by aclose(): a start that finds it checks every page
         self.session = StaffSession(self.replica)
         self.printer = ReceiptPrinter(printer)
@@ -84,9 +87,9 @@ class Till(QObject):
         self.tasks = TaskRunner()  # all background work of the till and its screens, cancelled by aclose
         self.sales = SaleService(self.replica, self.session, self.terminal, self.printer, settings, self.tasks)
         self.shifts = ShiftService(self.replica, self.session, self.printer)
-        self.sales.receipt_lookup = self._find_receipt_at_hq
+        self.sales.returns.receipt_lookup = self._find_receipt_at_hq
         self.pickup = PickupService(self.replica, self.session, self.sales)
-        self.arrived.connect(self.sales.on_arrived)
+        self.changed.connect(self.sales.on_changed)
         self.stock = StockService(self.replica, self.session, self.printer)
         self.engine: SyncEngine | None = None
         self.sync_interval = sync_interval
@@ -130,7 +133,7 @@ class Till(QObject):
                 Replica.open(self.db_path, busy_timeout_ms=60_000),
                 interval=self.sync_interval,
                 on_status=self._on_sync_status,
-                on_arrived=self.arrived.emit,
+                on_arrived=self._pulled,
                 app_version=__version__,
                 verify=tls_verify(self.data_dir),
             )
@@ -205,10 +208,15 @@ class Till(QObject):
             self.engine.wake()
             self.engine.wake_pull()
 
-    def _fact_recorded(self) -> None:
+    def _fact_recorded(self, changed: frozenset[str]) -> None:
         self._on_sync_status(self.sync_status)
         if self.engine is not None:
             self.engine.wake()
+        if changed:
+            self.changed.emit(Changes(changed, here=True))
+
+    def _pulled(self, entities: frozenset[str]) -> None:
+        self.changed.emit(Changes(entities, here=False))
 
     async def aclose(self) -> None:
         await self.tasks.aclose()  # first: nothing may use what closes next

@@ -42,6 +42,26 @@ from sync import protocol as p
 
 log = logging.getLogger(__name__)
 
+# What each fact the till records changes of what its screens show, in the names of the
+# protocol's entities (p.EntityName) and the till's own ("sale", "shift"): the replica announces
+# them once the transaction commits, and an open screen redraws if it shows any of them.
+FACT_CHANGES: dict[str, frozenset[str]] = {
+    "sale.completed": frozenset({"sale", "stock", "customer", "order"}),
+    "sale.voided": frozenset({"sale"}),
+    "invoice.issued": frozenset({"sale"}),
+    "invoice.cancelled": frozenset({"sale"}),
+    "shift.opened": frozenset({"shift"}),
+    "cash.moved": frozenset({"shift"}),
+    "shift.closed": frozenset({"shift"}),
+    "override.approved": frozenset(),
+    "customer.enrolled": frozenset({"customer"}),
+    "order.placed": frozenset({"order", "stock"}),
+    "order.step": frozenset({"order", "stock"}),
+    "transfer.requested": frozenset({"transfer"}),
+    "transfer.step": frozenset({"transfer", "stock"}),
+    "stock.adjusted": frozenset({"stock"}),
+}
+
 
 class ReplicaError(Exception):
     """The local database cannot be used as it is; the message is for a person."""
@@ -214,10 +234,11 @@ class Replica:
         # The till's identity, read once: it changes only through save_identity (enrolment), and
         # a scan asks for it twice (the store's promotions and the units held for its orders).
         self._identity: Identity | None = None
-        # Told once a transaction that queued facts for the server has committed (the till wakes
-        # its push and recounts what waits): no service has to remember to say so.
-        self.fact_recorded: Callable[[], None] | None = None
-        self._facts_queued = False
+        # Told once a transaction that queued facts for the server has committed, with what they
+        # changed (FACT_CHANGES): the till wakes its push, recounts what waits and tells open
+        # screens. No service has to remember to say so.
+        self.fact_recorded: Callable[[frozenset[str]], None] | None = None
+        self._facts_queued: set[str] | None = None  # what the open transaction's facts change
 
     @classmethod
     def open(cls, path: Path | str, busy_timeout_ms: int = 5000, autocheckpoint: bool = True) -> Replica:
@@ -256,11 +277,11 @@ class Replica:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
-            self._facts_queued = False
+            self._facts_queued = None
             raise
         else:
             self.conn.execute("COMMIT")
-            if self._facts_queued:
+            if self._facts_queued is not None:
                 self._announce_facts()
 
     def record_fact(
@@ -274,16 +295,16 @@ class Replica:
             "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
             (event_id, type_, payload.model_dump_json(), created),  # pydantic's own encoder: one pass, compact
         )
-        self._facts_queued = True
+        self._facts_queued = (self._facts_queued or set()) | FACT_CHANGES.get(type_, frozenset())
         if not conn.in_transaction:  # (written outside a transaction: committed already)
             self._announce_facts()
         return event_id
 
     def _announce_facts(self) -> None:
-        self._facts_queued = False
+        changed, self._facts_queued = frozenset(self._facts_queued or ()), None
         if self.fact_recorded is not None:
             try:
-                self.fact_recorded()
+                self.fact_recorded(changed)
             except Exception:  # the facts are saved whatever a listener does
                 log.exception("a listener of recorded facts failed")
 

@@ -119,7 +119,7 @@ class CustomerDialog(_SalesDialog):
         if not text:
             return
         self.status.clear()
-        self.found = self.sales.find_members(text)
+        self.found = self.sales.customers.find_members(text)
         self.results.clear()
         for member in self.found:
             self.results.addItem(QListWidgetItem(_member_line(member)))
@@ -188,7 +188,9 @@ class EnrolDialog(_SalesDialog):
         self.name.setFocus()
 
     def save(self) -> None:
-        self.member = self.sales.enrol(self.name.text(), self.phone.text(), self.email.text(), self.consent.isChecked())
+        self.member = self.sales.customers.enrol(
+            self.name.text(), self.phone.text(), self.email.text(), self.consent.isChecked()
+        )
         if self.member is not None:
             self.accept()
 
@@ -241,10 +243,10 @@ class CustomerPanel(QFrame):
             return
         self.title.setText(f"{_short(member.name, 30)}\n{member.card} · {member.tier_name or self.tr('no tier')}")
         self._refresh_points()
-        offers = self.sales.member_offers()
+        offers = self.sales.customers.member_offers()
         lines = [self.tr("Offers for this member:")] + [f"· {_short(name)}" for name in offers]
         self.offers.setText("\n".join(lines) if offers else "")
-        self._show_history(self.sales.purchases_here(member.card), online=False)
+        self._show_history(self.sales.customers.purchases_here(member.card), online=False)
         self.show()
         asked = self._asked
         task = self.till.tasks.spawn(self.till.member_history(member.card))
@@ -254,7 +256,7 @@ class CustomerPanel(QFrame):
         member = self.member
         if member is None:
             return
-        current = self.sales.member_now(member)
+        current = self.sales.customers.member_now(member)
         text = self.tr("{} points").format(current.points) + "\n"
         text += self.tr("may spend here now: {} ({})").format(
             current.redeemable, money(current.redeemable * p.CENTS_PER_POINT)
@@ -282,7 +284,7 @@ class CustomerPanel(QFrame):
             for x in purchases[:3]
         ]
         self.history.setText(caption + "\n" + ("\n".join(rows) if rows else self.tr("none yet")))
-        ideas = self.sales.suggestions([sku for x in purchases for sku in x.sku_ids])
+        ideas = self.sales.customers.suggestions([sku for x in purchases for sku in x.sku_ids])
         lines = [self.tr("You could suggest:")] + [f"· {_short(name)}" for name in ideas]
         self.suggested.setText("\n".join(lines) if ideas else "")
 

@@ -258,7 +258,7 @@ class PaymentDialog(QDialog):
         sales.payment_changed.connect(self._redraw)
         sales.message.connect(self._message)
         sales.sale_completed.connect(self._completed)
-        self.payment = sales.begin_payment()
+        self.payment = sales.checkout.begin_payment()
         self._redraw(self.payment)
         self.amount.setFocus()
 
@@ -281,7 +281,7 @@ class PaymentDialog(QDialog):
         except ValueError:
             return
         self.amount.clear()
-        self.sales.pay_points(amount)
+        self.sales.checkout.pay_points(amount)
 
     def _message(self, text: str, level: str) -> None:
         self.status.setText(text)
@@ -307,7 +307,7 @@ class PaymentDialog(QDialog):
         except ValueError:
             return
         self.amount.clear()
-        self.sales.pay_cash(given)
+        self.sales.checkout.pay_cash(given)
 
     def pay_card(self) -> None:
         try:
@@ -318,7 +318,7 @@ class PaymentDialog(QDialog):
         self.cash_button.setEnabled(False)
         self.card_button.setEnabled(False)
         self.status.setText(self.tr("Waiting for the card terminal…"))
-        task = self.sales.tasks.spawn(self.sales.pay_card(amount))
+        task = self.sales.tasks.spawn(self.sales.checkout.pay_card(amount))
         task.add_done_callback(lambda _t: self._terminal_done())
 
     def _terminal_done(self) -> None:
@@ -349,10 +349,9 @@ class PaymentDialog(QDialog):
     def reject(self) -> None:
         if self.sales.payment is not None:
             if _loop_running():
-                self.sales.tasks.spawn(self.sales.cancel_payment())  # reverses card payments already taken
+                self.sales.tasks.spawn(self.sales.checkout.cancel_payment())  # reverses card payments already taken
             else:
-                self.sales.payment = None
-                self.sales.payment_changed.emit(None)
+                self.sales.checkout.drop_payment()
         super().reject()
 
     def done(self, result: int) -> None:
@@ -531,7 +530,7 @@ class ReturnDialog(ShopDialog):
             self.confirm()
             return
         number = self.receipt_no.text().strip()
-        found = self.sales.find_receipt(number)
+        found = self.sales.returns.find_receipt(number)
         if found is None:  # another till's: HQ has it (the dialog stays usable meanwhile)
             self.error.setText(self.tr("Not from this till: asking HQ for receipt {}…").format(number))
             self.sales.tasks.spawn(self._ask_hq(number))
@@ -539,7 +538,7 @@ class ReturnDialog(ShopDialog):
         self._show(found)
 
     async def _ask_hq(self, number: str) -> None:
-        found = await self.sales.ask_hq_for_receipt(number)
+        found = await self.sales.returns.ask_hq_for_receipt(number)
         if not isValid(self) or not self.isVisible():  # closed meanwhile
             return
         if isinstance(found, str):

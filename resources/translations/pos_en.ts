@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="124" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="113" />
         <source>Manager approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="138" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="127" />
         <source>Needs a manager's approval:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="131" />
         <source>Manager's PIN</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="145" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="134" />
         <source>Approve (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="159" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="148" />
         <source>Nobody here can approve this</source>
         <translation type="unfinished" />
     </message>
@@ -105,69 +105,122 @@
     </message>
 </context>
 <context>
+    <name>Checkout</name>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="43" />
+        <source>The cart is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="67" />
+        <source>Change: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="78" />
+        <source>Identify the member first (F1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="89" />
+        <source>{} (may spend here now: {} points)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="110" />
+        <source>Card: {} on the terminal. Ask the customer to follow it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="119" />
+        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="129" />
+        <source>Card declined: {}. Pay another way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="158" />
+        <source>the terminal did not receive it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="181" />
+        <source>Payment cancelled: give the cash back to the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="227" />
+        <source>The sale could not be saved ({}); the cart is kept, try again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="663" />
         <source>Close the shift (Z report)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="688" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="676" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="709" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="697" />
         <source>Counted: see the Z report (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="717" />
         <source>Why does the count differ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="732" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="720" />
         <source>Back to the count (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="733" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="721" />
         <source>Close shift and print Z (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="775" />
         <source>{} is not an amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="779" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="801" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="789" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="803" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
         <source>The count matches the expected cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="818" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="806" />
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="782" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="770" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation type="unfinished" />
     </message>
@@ -175,117 +228,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="488" />
+        <location filename="../../pos_app/ui/stock.py" line="489" />
         <source>Stock count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="493" />
+        <location filename="../../pos_app/ui/stock.py" line="494" />
         <source>Everything in the store</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="496" />
         <source>Family: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496" />
+        <location filename="../../pos_app/ui/stock.py" line="497" />
         <source>A location (type its name)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="498" />
+        <location filename="../../pos_app/ui/stock.py" line="499" />
         <source>Location, e.g. Almacén</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="499" />
+        <location filename="../../pos_app/ui/stock.py" line="500" />
         <source>Blind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="500" />
+        <location filename="../../pos_app/ui/stock.py" line="501" />
         <source>Expected figures hidden until the review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505" />
+        <location filename="../../pos_app/ui/stock.py" line="506" />
         <source>Scan each item · 5* then scan for five</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Counted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Expected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Difference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="515" />
+        <location filename="../../pos_app/ui/stock.py" line="516" />
         <source>Start F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="517" />
+        <location filename="../../pos_app/ui/stock.py" line="518" />
         <source>Review F3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="518" />
+        <location filename="../../pos_app/ui/stock.py" line="519" />
         <source>Approve F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="519" />
+        <location filename="../../pos_app/ui/stock.py" line="520" />
         <source>Abandon F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="536" />
+        <location filename="../../pos_app/ui/stock.py" line="537" />
         <source>No count in progress: choose what to count, F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="541" />
+        <location filename="../../pos_app/ui/stock.py" line="542" />
         <source> · blind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="542" />
+        <location filename="../../pos_app/ui/stock.py" line="543" />
         <source>Counting: {}{}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="560" />
+        <location filename="../../pos_app/ui/stock.py" line="561" />
         <source>Type the location's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="579" />
+        <location filename="../../pos_app/ui/stock.py" line="580" />
         <source>{} difference(s) to approve: F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="590" />
+        <location filename="../../pos_app/ui/stock.py" line="591" />
         <source>Approve the count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="607" />
+        <location filename="../../pos_app/ui/stock.py" line="609" />
         <source>Count abandoned: nothing adjusted</source>
         <translation type="unfinished" />
     </message>
@@ -365,80 +418,103 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="245" />
+        <location filename="../../pos_app/ui/customer.py" line="247" />
         <source>Offers for this member:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="258" />
+        <location filename="../../pos_app/ui/customer.py" line="260" />
         <source>{} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="259" />
+        <location filename="../../pos_app/ui/customer.py" line="261" />
         <source>may spend here now: {} ({})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="263" />
+        <location filename="../../pos_app/ui/customer.py" line="265" />
         <source>not yet confirmed by HQ: +{} −{}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="275" />
+        <location filename="../../pos_app/ui/customer.py" line="277" />
         <source>Recent purchases, every channel:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="277" />
+        <location filename="../../pos_app/ui/customer.py" line="279" />
         <source>Recent purchases at this till (offline):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="284" />
+        <location filename="../../pos_app/ui/customer.py" line="286" />
         <source>none yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="286" />
+        <location filename="../../pos_app/ui/customer.py" line="288" />
         <source>You could suggest:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="292" />
         <source>web</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="292" />
         <source>store</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="41" />
+        <source>No member found for '{}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="49" />
+        <source>This till is not set up yet: no sale can be saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="57" />
+        <source>Already a member: {} ({}). Not enrolled twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="64" />
+        <source>Welcome, {}: card {}</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="426" />
         <source>Discount or price change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="442" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="430" />
         <source>% off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="443" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="431" />
         <source>Amount off the line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="444" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="432" />
         <source>New unit price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="456" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="444" />
         <source>Apply (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -500,39 +576,67 @@
     </message>
 </context>
 <context>
+    <name>Holds</name>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="40" />
+        <source>Sale parked: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="50" />
+        <source>Finish or park the current sale first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="54" />
+        <source>That parked sale is gone (resumed at another moment)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="60" />
+        <source>{} is no longer sold: left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="69" />
+        <source>Sale resumed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="848" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="836" />
         <source>Full invoice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="858" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="846" />
         <source>Tax id (NIF/CIF)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="859" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="847" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="848" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>Issue invoice (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="873" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="861" />
         <source>A tax id and a name are needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="878" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
@@ -548,17 +652,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="629" />
         <source>Open the shift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="638" />
         <source>Count the cash in the drawer (the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="653" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
         <source>Open shift (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -566,12 +670,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="475" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="463" />
         <source>Parked sales</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="490" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="478" />
         <source>Resume (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -607,82 +711,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="229" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="218" />
         <source>Payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="232" />
         <source>empty = all that is left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="251" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
         <source>Cash (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="241" />
         <source>Card (F6)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="253" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="242" />
         <source>Points (F4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="255" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="244" />
         <source>Cancel payment (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="263" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
         <source>Amount handed over or to charge now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="331" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="320" />
         <source>Waiting for the card terminal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="335" />
         <source>To pay: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="350" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="339" />
         <source>Sale total: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Cash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Card</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="354" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source> · change {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="358" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Cash rounding: {}</source>
         <translation type="unfinished" />
     </message>
@@ -695,173 +799,173 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="53" />
+        <location filename="../../pos_app/ui/pickup.py" line="54" />
         <source>New</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="54" />
+        <location filename="../../pos_app/ui/pickup.py" line="55" />
         <source>Picking</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="55" />
+        <location filename="../../pos_app/ui/pickup.py" line="56" />
         <source>Ready</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="56" />
+        <location filename="../../pos_app/ui/pickup.py" line="57" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="57" />
+        <location filename="../../pos_app/ui/pickup.py" line="58" />
         <source>Problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="62" />
+        <location filename="../../pos_app/ui/pickup.py" line="63" />
         <source>Scan the pickup code, or type a name, card or order number · Enter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="86" />
+        <location filename="../../pos_app/ui/pickup.py" line="91" />
         <source>Identity checked: ID, or the code on the customer's phone (F5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="90" />
+        <location filename="../../pos_app/ui/pickup.py" line="95" />
         <source>Substitute: product code or barcode, then F9</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="100" />
+        <location filename="../../pos_app/ui/pickup.py" line="105" />
         <source>Picking F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="101" />
+        <location filename="../../pos_app/ui/pickup.py" line="106" />
         <source>Ready F3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="102" />
+        <location filename="../../pos_app/ui/pickup.py" line="107" />
         <source>Hand over F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="103" />
+        <location filename="../../pos_app/ui/pickup.py" line="108" />
         <source>What is here F7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="108" />
+        <location filename="../../pos_app/ui/pickup.py" line="113" />
         <source>Substitute F9</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="109" />
+        <location filename="../../pos_app/ui/pickup.py" line="114" />
         <source>Transfer F6</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="110" />
+        <location filename="../../pos_app/ui/pickup.py" line="115" />
         <source>Expire F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="117" />
+        <location filename="../../pos_app/ui/pickup.py" line="122" />
         <source>Pick list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="123" />
+        <location filename="../../pos_app/ui/pickup.py" line="128" />
         <source>Transfer from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="156" />
+        <location filename="../../pos_app/ui/pickup.py" line="161" />
         <source> · until {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="177" />
+        <location filename="../../pos_app/ui/pickup.py" line="182" />
         <source>No orders here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="181" />
+        <location filename="../../pos_app/ui/pickup.py" line="186" />
         <source>Click&amp;collect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="181" />
+        <location filename="../../pos_app/ui/pickup.py" line="186" />
         <source>Reservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="182" />
+        <location filename="../../pos_app/ui/pickup.py" line="187" />
         <source>paid online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="182" />
+        <location filename="../../pos_app/ui/pickup.py" line="187" />
         <source>to pay here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="186" />
+        <location filename="../../pos_app/ui/pickup.py" line="191" />
         <source>Pickup until {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="189" />
+        <location filename="../../pos_app/ui/pickup.py" line="194" />
         <source>{} · {} · code {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="196" />
+        <location filename="../../pos_app/ui/pickup.py" line="201" />
         <source>{} × {}  ({}) · here: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="214" />
+        <location filename="../../pos_app/ui/pickup.py" line="219" />
         <source>No order matches {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="223" />
+        <location filename="../../pos_app/ui/pickup.py" line="228" />
         <source>{} orders match: showing the first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="225" />
+        <location filename="../../pos_app/ui/pickup.py" line="230" />
         <source>Order {} found by its pickup code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="229" />
-        <location filename="../../pos_app/ui/pickup.py" line="261" />
+        <location filename="../../pos_app/ui/pickup.py" line="234" />
+        <location filename="../../pos_app/ui/pickup.py" line="266" />
         <source>Choose an order first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="255" />
+        <location filename="../../pos_app/ui/pickup.py" line="260" />
         <source>No sibling store to ask</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="268" />
+        <location filename="../../pos_app/ui/pickup.py" line="273" />
         <source>Not everything is here: F7 hands over what is, F9 substitutes, F6 asks a transfer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="285" />
+        <location filename="../../pos_app/ui/pickup.py" line="290" />
         <source>Every item is here: nothing to substitute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="297" />
+        <location filename="../../pos_app/ui/pickup.py" line="302" />
         <source>Substitute {} for {}</source>
         <translation type="unfinished" />
     </message>
@@ -869,133 +973,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="128" />
-        <location filename="../../pos_app/services/pickup.py" line="183" />
+        <location filename="../../pos_app/services/pickup.py" line="126" />
+        <location filename="../../pos_app/services/pickup.py" line="180" />
         <source>Could not save it ({}): try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="135" />
+        <location filename="../../pos_app/services/pickup.py" line="132" />
         <source>Order {} is not waiting to be picked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="141" />
+        <location filename="../../pos_app/services/pickup.py" line="138" />
         <source>Order {} cannot be made ready now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="147" />
+        <location filename="../../pos_app/services/pickup.py" line="144" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="153" />
+        <location filename="../../pos_app/services/pickup.py" line="150" />
         <source>Order {} is ready: the customer will be told</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="161" />
+        <location filename="../../pos_app/services/pickup.py" line="158" />
         <source>Order {} is still within its pickup window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="164" />
+        <location filename="../../pos_app/services/pickup.py" line="161" />
         <source>Order {} expired: its units are on sale again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="179" />
+        <location filename="../../pos_app/services/pickup.py" line="176" />
         <source>for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="186" />
+        <location filename="../../pos_app/services/pickup.py" line="182" />
         <source>Transfer {} requested for order {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="200" />
+        <location filename="../../pos_app/services/pickup.py" line="196" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="203" />
+        <location filename="../../pos_app/services/pickup.py" line="199" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="207" />
+        <location filename="../../pos_app/services/pickup.py" line="203" />
         <source>Nothing to hand over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="210" />
+        <location filename="../../pos_app/services/pickup.py" line="206" />
         <source>A substitute needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="219" />
+        <location filename="../../pos_app/services/pickup.py" line="215" />
         <source>Order {} handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="226" />
+        <location filename="../../pos_app/services/pickup.py" line="222" />
         <source>PICKUP RECEIPT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="227" />
+        <location filename="../../pos_app/services/pickup.py" line="223" />
         <source>Order {}   {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="224" />
         <source>Customer: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid at the counter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="236" />
+        <location filename="../../pos_app/services/pickup.py" line="232" />
         <source>{} x {} (substitute)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="239" />
+        <location filename="../../pos_app/services/pickup.py" line="235" />
         <source>{} unit(s) not handed over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="240" />
+        <location filename="../../pos_app/services/pickup.py" line="236" />
         <source>Received by the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="250" />
+        <location filename="../../pos_app/services/pickup.py" line="246" />
         <source>Unknown product {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="272" />
+        <location filename="../../pos_app/services/pickup.py" line="268" />
         <source>Who is it for? Type the customer's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="286" />
+        <location filename="../../pos_app/services/pickup.py" line="282" />
         <source>Only {} free there: not reserved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="295" />
+        <location filename="../../pos_app/services/pickup.py" line="290" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation type="unfinished" />
     </message>
@@ -1026,22 +1130,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="182" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="184" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="198" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="187" />
         <source>Confirm (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="210" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="199" />
         <source>Give a reason</source>
         <translation type="unfinished" />
     </message>
@@ -1088,59 +1192,87 @@
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="31" />
+        <source>No receipt to reprint yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="47" />
+        <source>{} is not a valid Spanish NIF: check it with the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="53" />
+        <source>Full invoice {} issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="69" />
+        <source>This receipt has no full invoice to cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="71" />
+        <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="346" />
+        <location filename="../../pos_app/ui/pickup.py" line="351" />
         <source>Reserve for a customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="351" />
+        <location filename="../../pos_app/ui/pickup.py" line="356" />
         <source>Here ({} free)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="353" />
+        <location filename="../../pos_app/ui/pickup.py" line="358" />
         <source>{} ({} last known)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="356" />
+        <location filename="../../pos_app/ui/pickup.py" line="361" />
         <source>Customer's name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="359" />
+        <location filename="../../pos_app/ui/pickup.py" line="364" />
         <source>Phone (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="365" />
+        <location filename="../../pos_app/ui/pickup.py" line="370" />
         <source> day(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="375" />
+        <location filename="../../pos_app/ui/pickup.py" line="380" />
         <source>Where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="376" />
+        <location filename="../../pos_app/ui/pickup.py" line="381" />
         <source>For</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="378" />
+        <location filename="../../pos_app/ui/pickup.py" line="383" />
         <source>Units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="379" />
+        <location filename="../../pos_app/ui/pickup.py" line="384" />
         <source>Hold for</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="386" />
+        <location filename="../../pos_app/ui/pickup.py" line="391" />
         <source>Reserve (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -1148,58 +1280,116 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="497" />
         <source>Return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="514" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="502" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Returnable</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="527" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>No receipt…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="523" />
         <source>Refund (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="547" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="588" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="576" />
         <source>To refund: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="631" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="619" />
         <source>Choose what is returned</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="52" />
+        <source>No receipt {} at this till</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="59" />
+        <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="63" />
+        <source>No receipt {} in the chain (or its till has not sent it yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="86" />
+        <source>Only {} of that line can still be returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="98" />
+        <source>Discount given back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="112" />
+        <source>Finish the sale in progress first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="115" />
+        <source>Choose what is returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="118" />
+        <source>This return needs a manager's approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="140" />
+        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="149" />
+        <source>The card refund was declined: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="159" />
+        <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1277,286 +1467,115 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="163" />
-        <location filename="../../pos_app/services/selling.py" line="251" />
-        <location filename="../../pos_app/services/selling.py" line="477" />
+        <location filename="../../pos_app/services/selling/sale.py" line="159" />
+        <location filename="../../pos_app/services/selling/sale.py" line="202" />
+        <location filename="../../pos_app/services/selling/sale.py" line="428" />
         <source>Finish or cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="257" />
+        <location filename="../../pos_app/services/selling/sale.py" line="208" />
         <source>Quantity must be between 1 and {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="261" />
+        <location filename="../../pos_app/services/selling/sale.py" line="212" />
         <source>× {}: now scan the item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="280" />
+        <location filename="../../pos_app/services/selling/sale.py" line="231" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306" />
+        <location filename="../../pos_app/services/selling/sale.py" line="257" />
         <source>That product is no longer sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="316" />
+        <location filename="../../pos_app/services/selling/sale.py" line="267" />
         <source>{} has no price today: call a manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="495" />
+        <location filename="../../pos_app/services/selling/sale.py" line="446" />
         <source>Removed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="525" />
+        <location filename="../../pos_app/services/selling/sale.py" line="476" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="556" />
-        <source>The cart is empty</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="205" />
-        <location filename="../../pos_app/services/selling.py" line="569" />
+        <location filename="../../pos_app/services/selling/sale.py" line="505" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="157" />
-        <source>No member found for '{}'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="178" />
+        <location filename="../../pos_app/services/selling/sale.py" line="174" />
         <source>Member: {} · {} · {} points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="210" />
-        <source>Already a member: {} ({}). Not enrolled twice.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="216" />
-        <source>Welcome, {}: card {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="321" />
+        <location filename="../../pos_app/services/selling/sale.py" line="272" />
         <source>{} is sold by weight: weighing it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="365" />
+        <location filename="../../pos_app/services/selling/sale.py" line="316" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="382" />
+        <location filename="../../pos_app/services/selling/sale.py" line="333" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="411" />
+        <location filename="../../pos_app/services/selling/sale.py" line="362" />
         <source>Finish or park the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="428" />
+        <location filename="../../pos_app/services/selling/sale.py" line="379" />
         <source>Order {}: take the payment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="481" />
+        <location filename="../../pos_app/services/selling/sale.py" line="432" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="571" />
+        <location filename="../../pos_app/services/selling/sale.py" line="507" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="573" />
+        <location filename="../../pos_app/services/selling/sale.py" line="509" />
         <source>Open the shift first (count the float)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="589" />
-        <source>Change: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="600" />
-        <source>Identify the member first (F1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="611" />
-        <source>{} (may spend here now: {} points)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="631" />
-        <source>Card: {} on the terminal. Ask the customer to follow it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="639" />
-        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="649" />
-        <source>Card declined: {}. Pay another way.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="678" />
-        <source>the terminal did not receive it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="701" />
-        <source>Payment cancelled: give the cash back to the customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="738" />
-        <source>The sale could not be saved ({}); the cart is kept, try again</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="782" />
+        <location filename="../../pos_app/services/selling/sale.py" line="522" />
         <source>Cancel the payment first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="785" />
+        <location filename="../../pos_app/services/selling/sale.py" line="525" />
         <source>Say why the sale is voided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="788" />
+        <location filename="../../pos_app/services/selling/sale.py" line="528" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="807" />
+        <location filename="../../pos_app/services/selling/sale.py" line="547" />
         <source>Sale voided</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="839" />
-        <source>Sale parked: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="849" />
-        <source>Finish or park the current sale first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="853" />
-        <source>That parked sale is gone (resumed at another moment)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="859" />
-        <source>{} is no longer sold: left out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="879" />
-        <source>Sale resumed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="902" />
-        <source>No receipt {} at this till</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="909" />
-        <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="913" />
-        <source>No receipt {} in the chain (or its till has not sent it yet)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="936" />
-        <source>Only {} of that line can still be returned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="948" />
-        <source>Discount given back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="962" />
-        <source>Finish the sale in progress first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="965" />
-        <source>Choose what is returned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="968" />
-        <source>This return needs a manager's approval</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="990" />
-        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="999" />
-        <source>The card refund was declined: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1009" />
-        <source>Refund {} saved: {}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1016" />
-        <source>No receipt to reprint yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1031" />
-        <source>{} is not a valid Spanish NIF: check it with the customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1036" />
-        <source>Full invoice {} issued</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1052" />
-        <source>This receipt has no full invoice to cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1054" />
-        <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1754,97 +1773,97 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="50" />
+        <location filename="../../pos_app/ui/setup.py" line="51" />
         <source>Set up this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="54" />
+        <location filename="../../pos_app/ui/setup.py" line="55" />
         <source>Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="63" />
+        <location filename="../../pos_app/ui/setup.py" line="64" />
         <source>e.g. K7Q2-M9XD</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="66" />
+        <location filename="../../pos_app/ui/setup.py" line="67" />
         <source>only if the chain uses its own certificate authority</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="67" />
+        <location filename="../../pos_app/ui/setup.py" line="68" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="74" />
+        <location filename="../../pos_app/ui/setup.py" line="75" />
         <source>Server address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="75" />
+        <location filename="../../pos_app/ui/setup.py" line="76" />
         <source>Enrolment code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="76" />
+        <location filename="../../pos_app/ui/setup.py" line="77" />
         <source>CA certificate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="83" />
+        <location filename="../../pos_app/ui/setup.py" line="84" />
         <source>Set up (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="85" />
+        <location filename="../../pos_app/ui/setup.py" line="86" />
         <source>Quit (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="112" />
+        <location filename="../../pos_app/ui/setup.py" line="113" />
         <source>The chain's CA certificate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="112" />
+        <location filename="../../pos_app/ui/setup.py" line="113" />
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="130" />
+        <location filename="../../pos_app/ui/setup.py" line="131" />
         <source>Setting up…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="138" />
+        <location filename="../../pos_app/ui/setup.py" line="139" />
         <source>Not set up: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="147" />
+        <location filename="../../pos_app/ui/setup.py" line="148" />
         <source>{} is set up. Opening the till…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="152" />
+        <location filename="../../pos_app/ui/setup.py" line="153" />
         <source>Enrolling at {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="153" />
+        <location filename="../../pos_app/ui/setup.py" line="154" />
         <source>Enrolled as {}. Loading the catalog…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="154" />
+        <location filename="../../pos_app/ui/setup.py" line="155" />
         <source>Loading the catalog: {} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="155" />
+        <location filename="../../pos_app/ui/setup.py" line="156" />
         <source>Catalog loaded: {} rows</source>
         <translation type="unfinished" />
     </message>
@@ -1930,44 +1949,44 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="41" />
-        <location filename="../../pos_app/services/shift.py" line="72" />
+        <location filename="../../pos_app/services/shift.py" line="40" />
+        <location filename="../../pos_app/services/shift.py" line="70" />
         <source>Sign in first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="44" />
+        <location filename="../../pos_app/services/shift.py" line="43" />
         <source>The float cannot be negative</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="52" />
+        <location filename="../../pos_app/services/shift.py" line="51" />
         <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="76" />
+        <location filename="../../pos_app/services/shift.py" line="74" />
         <source>This needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="85" />
-        <location filename="../../pos_app/services/shift.py" line="100" />
+        <location filename="../../pos_app/services/shift.py" line="83" />
+        <location filename="../../pos_app/services/shift.py" line="98" />
         <source>Open the shift first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="88" />
+        <location filename="../../pos_app/services/shift.py" line="86" />
         <source>Enter an amount and a reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="126" />
+        <location filename="../../pos_app/services/shift.py" line="124" />
         <source>No shift is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="130" />
+        <location filename="../../pos_app/services/shift.py" line="128" />
         <source>Say why the count differs from the expected cash</source>
         <translation type="unfinished" />
     </message>
@@ -2247,37 +2266,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="397" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="385" />
         <source>Card terminal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="399" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="387" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="389" />
         <source>Key {} into the card terminal.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="406" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="417" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="405" />
         <source>Declined or cancelled (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="406" />
         <source>Approved (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="428" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="416" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation type="unfinished" />
     </message>
@@ -2418,117 +2437,117 @@
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="80" />
+        <location filename="../../pos_app/services/stock.py" line="76" />
         <source>Only a manager may do this</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="102" />
+        <location filename="../../pos_app/services/stock.py" line="98" />
         <source>Nothing matches {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="153" />
+        <location filename="../../pos_app/services/stock.py" line="150" />
         <source>No transfer {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="171" />
+        <location filename="../../pos_app/services/stock.py" line="167" />
         <source>Transfer {} requested</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="190" />
+        <location filename="../../pos_app/services/stock.py" line="187" />
         <source>Nothing picked to ship</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="195" />
+        <location filename="../../pos_app/services/stock.py" line="192" />
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="205" />
+        <location filename="../../pos_app/services/stock.py" line="202" />
         <source>{}: {} shipped, {} counted: say why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="212" />
+        <location filename="../../pos_app/services/stock.py" line="209" />
         <source>Transfer {} received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="214" />
+        <location filename="../../pos_app/services/stock.py" line="211" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="221" />
+        <location filename="../../pos_app/services/stock.py" line="218" />
         <source>TRANSFER NOTE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="222" />
+        <location filename="../../pos_app/services/stock.py" line="219" />
         <source>Transfer {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="223" />
+        <location filename="../../pos_app/services/stock.py" line="220" />
         <source>From: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="224" />
+        <location filename="../../pos_app/services/stock.py" line="221" />
         <source>To: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="231" />
+        <location filename="../../pos_app/services/stock.py" line="228" />
         <source>Receiving store: scan this code to open it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="249" />
+        <location filename="../../pos_app/services/stock.py" line="246" />
         <source>No sibling store can spare these</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="264" />
+        <location filename="../../pos_app/services/stock.py" line="261" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="270" />
+        <location filename="../../pos_app/services/stock.py" line="267" />
         <source>Start a count first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="276" />
+        <location filename="../../pos_app/services/stock.py" line="273" />
         <source>Type a quantity, *, then scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="283" />
+        <location filename="../../pos_app/services/stock.py" line="280" />
         <source>{}: {} counted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="304" />
+        <location filename="../../pos_app/services/stock.py" line="300" />
         <source>A manager must approve the count's differences</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="311" />
+        <location filename="../../pos_app/services/stock.py" line="306" />
         <source>Count approved: {} product(s) adjusted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="322" />
+        <location filename="../../pos_app/services/stock.py" line="316" />
         <source>A manager must approve an adjustment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="336" />
+        <location filename="../../pos_app/services/stock.py" line="329" />
         <source>Stock adjusted</source>
         <translation type="unfinished" />
     </message>
@@ -2726,12 +2745,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="110" />
+        <location filename="../../pos_app/services/till.py" line="115" />
         <source>Enrolling this till at {}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="153" />
+        <location filename="../../pos_app/services/till.py" line="158" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation type="unfinished" />
     </message>
@@ -2744,32 +2763,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="209" />
+        <location filename="../../pos_app/app.py" line="205" />
         <source>Starting the demo central server…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="211" />
+        <location filename="../../pos_app/app.py" line="207" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="221" />
+        <location filename="../../pos_app/app.py" line="217" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="233" />
+        <location filename="../../pos_app/app.py" line="229" />
         <source>Set-up failed: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="238" />
+        <location filename="../../pos_app/app.py" line="234" />
         <source>Loading the catalog from the server…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="242" />
+        <location filename="../../pos_app/app.py" line="238" />
         <source>Ready: sign in to start selling</source>
         <translation type="unfinished" />
     </message>
@@ -2777,142 +2796,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="277" />
+        <location filename="../../pos_app/ui/stock.py" line="278" />
         <source>Transfers between stores</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="285" />
         <source>Scan the parcel's transfer note, or type its number, Enter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>To send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>Incoming</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>Suggestions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Asked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Shipped</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="299" />
+        <location filename="../../pos_app/ui/stock.py" line="300" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="305" />
+        <location filename="../../pos_app/ui/stock.py" line="306" />
         <source>Accept F2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="306" />
+        <location filename="../../pos_app/ui/stock.py" line="307" />
         <source>Decline F3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="307" />
+        <location filename="../../pos_app/ui/stock.py" line="308" />
         <source>Ship F4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="308" />
+        <location filename="../../pos_app/ui/stock.py" line="309" />
         <source>Receive F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="309" />
+        <location filename="../../pos_app/ui/stock.py" line="310" />
         <source>Note F6</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="310" />
+        <location filename="../../pos_app/ui/stock.py" line="311" />
         <source>Request F7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="311" />
+        <location filename="../../pos_app/ui/stock.py" line="312" />
         <source>Cancel F8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="373" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>requested</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="373" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>accepted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="373" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>on its way</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="374" />
+        <location filename="../../pos_app/ui/stock.py" line="375" />
         <source>received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="374" />
+        <location filename="../../pos_app/ui/stock.py" line="375" />
         <source>declined</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="374" />
+        <location filename="../../pos_app/ui/stock.py" line="375" />
         <source>cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="432" />
+        <location filename="../../pos_app/ui/stock.py" line="433" />
         <source>Transfer {} opened</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="454" />
+        <location filename="../../pos_app/ui/stock.py" line="455" />
         <source>Transfer note printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="462" />
+        <location filename="../../pos_app/ui/stock.py" line="463" />
         <source>{} transfer(s) requested</source>
         <translation type="unfinished" />
     </message>
@@ -2920,22 +2939,22 @@
 <context>
     <name>TypedWeightDialog</name>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="117" />
+        <location filename="../../pos_app/ui/weighing.py" line="119" />
         <source>Type the weight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="118" />
+        <location filename="../../pos_app/ui/weighing.py" line="120" />
         <source>Weight in kilograms, e.g. 0,350</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="128" />
+        <location filename="../../pos_app/ui/weighing.py" line="130" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="129" />
+        <location filename="../../pos_app/ui/weighing.py" line="131" />
         <source>Add (Enter)</source>
         <translation type="unfinished" />
     </message>
@@ -2943,12 +2962,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="945" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="933" />
         <source>Choose size and colour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="966" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="954" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation type="unfinished" />
     </message>
@@ -2956,38 +2975,38 @@
 <context>
     <name>WeighDialog</name>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="40" />
+        <location filename="../../pos_app/ui/weighing.py" line="42" />
         <source>Weigh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="47" />
+        <location filename="../../pos_app/ui/weighing.py" line="49" />
         <source>Put the item on the scale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="51" />
+        <location filename="../../pos_app/ui/weighing.py" line="53" />
         <source>Back (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="52" />
+        <location filename="../../pos_app/ui/weighing.py" line="54" />
         <source>Type the weight (manager)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="53" />
+        <location filename="../../pos_app/ui/weighing.py" line="55" />
         <source>Weigh again (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="81" />
-        <location filename="../../pos_app/ui/weighing.py" line="99" />
+        <location filename="../../pos_app/ui/weighing.py" line="83" />
+        <location filename="../../pos_app/ui/weighing.py" line="101" />
         <source>Weighing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="88" />
+        <location filename="../../pos_app/ui/weighing.py" line="90" />
         <source>Enter: weigh again</source>
         <translation type="unfinished" />
     </message>
@@ -2995,12 +3014,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="829" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="817" />
         <source>Z report {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="838" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="826" />
         <source>Done (Enter)</source>
         <translation type="unfinished" />
     </message>

@@ -3,27 +3,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="124" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="113" />
         <source>Manager approval</source>
         <translation>Autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="138" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="127" />
         <source>Needs a manager's approval:</source>
         <translation>Necesita autorización del encargado:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="142" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="131" />
         <source>Manager's PIN</source>
         <translation>PIN del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="145" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="134" />
         <source>Approve (Enter)</source>
         <translation>Autorizar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="159" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="148" />
         <source>Nobody here can approve this</source>
         <translation>Aquí nadie puede autorizar esto</translation>
     </message>
@@ -105,69 +105,122 @@
     </message>
 </context>
 <context>
+    <name>Checkout</name>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="43" />
+        <source>The cart is empty</source>
+        <translation>La cesta está vacía</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="67" />
+        <source>Change: {}</source>
+        <translation>Cambio: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="78" />
+        <source>Identify the member first (F1)</source>
+        <translation>Identifica primero al socio (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="89" />
+        <source>{} (may spend here now: {} points)</source>
+        <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="110" />
+        <source>Card: {} on the terminal. Ask the customer to follow it.</source>
+        <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="119" />
+        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
+        <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="129" />
+        <source>Card declined: {}. Pay another way.</source>
+        <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="158" />
+        <source>the terminal did not receive it</source>
+        <translation>el datáfono no lo recibió</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="181" />
+        <source>Payment cancelled: give the cash back to the customer</source>
+        <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/checkout.py" line="227" />
+        <source>The sale could not be saved ({}); the cart is kept, try again</source>
+        <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="675" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="663" />
         <source>Close the shift (Z report)</source>
         <translation>Cerrar el turno (informe Z)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="688" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="676" />
         <source>Count the cash in the drawer: the total, or each note and coin</source>
         <translation>Cuenta el efectivo del cajón: el total, o billete a billete y moneda a moneda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="709" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="697" />
         <source>Counted: see the Z report (Enter)</source>
         <translation>Contado: ver el informe Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="729" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="717" />
         <source>Why does the count differ?</source>
         <translation>¿Por qué no cuadra el arqueo?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="732" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="720" />
         <source>Back to the count (Esc)</source>
         <translation>Volver al recuento (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="733" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="721" />
         <source>Close shift and print Z (Enter)</source>
         <translation>Cerrar turno e imprimir Z (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="775" />
         <source>{} is not an amount</source>
         <translation>{} no es un importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="779" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="799" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="787" />
         <source>Counted {counted}, expected {expected}: {off} over</source>
         <translation>Contado {counted}, esperado {expected}: sobran {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="801" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="789" />
         <source>Counted {counted}, expected {expected}: {off} short</source>
         <translation>Contado {counted}, esperado {expected}: faltan {off}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="803" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="791" />
         <source>The count matches the expected cash</source>
         <translation>El arqueo cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="818" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="806" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="782" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="770" />
         <source>Count the drawer first (0 if it is empty)</source>
         <translation>Cuenta primero el cajón (0 si está vacío)</translation>
     </message>
@@ -175,117 +228,117 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="488" />
+        <location filename="../../pos_app/ui/stock.py" line="489" />
         <source>Stock count</source>
         <translation>Recuento de stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="493" />
+        <location filename="../../pos_app/ui/stock.py" line="494" />
         <source>Everything in the store</source>
         <translation>Toda la tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="495" />
+        <location filename="../../pos_app/ui/stock.py" line="496" />
         <source>Family: {}</source>
         <translation>Familia: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="496" />
+        <location filename="../../pos_app/ui/stock.py" line="497" />
         <source>A location (type its name)</source>
         <translation>Una ubicación (escribe su nombre)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="498" />
+        <location filename="../../pos_app/ui/stock.py" line="499" />
         <source>Location, e.g. Almacén</source>
         <translation>Ubicación, p. ej. Almacén</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="499" />
+        <location filename="../../pos_app/ui/stock.py" line="500" />
         <source>Blind</source>
         <translation>A ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="500" />
+        <location filename="../../pos_app/ui/stock.py" line="501" />
         <source>Expected figures hidden until the review</source>
         <translation>Cifras esperadas ocultas hasta la revisión</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="505" />
+        <location filename="../../pos_app/ui/stock.py" line="506" />
         <source>Scan each item · 5* then scan for five</source>
         <translation>Escanea cada artículo · 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Counted</source>
         <translation>Contado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="509" />
+        <location filename="../../pos_app/ui/stock.py" line="510" />
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="515" />
+        <location filename="../../pos_app/ui/stock.py" line="516" />
         <source>Start F2</source>
         <translation>Empezar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="517" />
+        <location filename="../../pos_app/ui/stock.py" line="518" />
         <source>Review F3</source>
         <translation>Revisar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="518" />
+        <location filename="../../pos_app/ui/stock.py" line="519" />
         <source>Approve F4</source>
         <translation>Aprobar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="519" />
+        <location filename="../../pos_app/ui/stock.py" line="520" />
         <source>Abandon F8</source>
         <translation>Abandonar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="536" />
+        <location filename="../../pos_app/ui/stock.py" line="537" />
         <source>No count in progress: choose what to count, F2</source>
         <translation>No hay recuento en curso: elige qué contar, F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="541" />
+        <location filename="../../pos_app/ui/stock.py" line="542" />
         <source> · blind</source>
         <translation> · a ciegas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="542" />
+        <location filename="../../pos_app/ui/stock.py" line="543" />
         <source>Counting: {}{}</source>
         <translation>Contando: {}{}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="560" />
+        <location filename="../../pos_app/ui/stock.py" line="561" />
         <source>Type the location's name</source>
         <translation>Escribe el nombre de la ubicación</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="579" />
+        <location filename="../../pos_app/ui/stock.py" line="580" />
         <source>{} difference(s) to approve: F4</source>
         <translation>{} diferencia(s) por aprobar: F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="590" />
+        <location filename="../../pos_app/ui/stock.py" line="591" />
         <source>Approve the count</source>
         <translation>Aprobar el recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="607" />
+        <location filename="../../pos_app/ui/stock.py" line="609" />
         <source>Count abandoned: nothing adjusted</source>
         <translation>Recuento abandonado: no se ajusta nada</translation>
     </message>
@@ -365,80 +418,103 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="245" />
+        <location filename="../../pos_app/ui/customer.py" line="247" />
         <source>Offers for this member:</source>
         <translation>Ofertas para este socio:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="258" />
+        <location filename="../../pos_app/ui/customer.py" line="260" />
         <source>{} points</source>
         <translation>{} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="259" />
+        <location filename="../../pos_app/ui/customer.py" line="261" />
         <source>may spend here now: {} ({})</source>
         <translation>puede gastar aquí ahora: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="263" />
+        <location filename="../../pos_app/ui/customer.py" line="265" />
         <source>not yet confirmed by HQ: +{} −{}</source>
         <translation>pendiente de confirmar por la central: +{} −{}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="275" />
+        <location filename="../../pos_app/ui/customer.py" line="277" />
         <source>Recent purchases, every channel:</source>
         <translation>Compras recientes, todos los canales:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="277" />
+        <location filename="../../pos_app/ui/customer.py" line="279" />
         <source>Recent purchases at this till (offline):</source>
         <translation>Compras recientes en esta caja (sin conexión):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="284" />
+        <location filename="../../pos_app/ui/customer.py" line="286" />
         <source>none yet</source>
         <translation>ninguna todavía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="286" />
+        <location filename="../../pos_app/ui/customer.py" line="288" />
         <source>You could suggest:</source>
         <translation>Puedes sugerir:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="292" />
         <source>web</source>
         <translation>web</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/customer.py" line="290" />
+        <location filename="../../pos_app/ui/customer.py" line="292" />
         <source>store</source>
         <translation>tienda</translation>
     </message>
 </context>
 <context>
+    <name>Customers</name>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="41" />
+        <source>No member found for '{}'</source>
+        <translation>Ningún socio con «{}»</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="49" />
+        <source>This till is not set up yet: no sale can be saved</source>
+        <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="57" />
+        <source>Already a member: {} ({}). Not enrolled twice.</source>
+        <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/customers.py" line="64" />
+        <source>Welcome, {}: card {}</source>
+        <translation>Bienvenido/a, {}: tarjeta {}</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="438" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="426" />
         <source>Discount or price change</source>
         <translation>Descuento o cambio de precio</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="442" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="430" />
         <source>% off</source>
         <translation>% de descuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="443" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="431" />
         <source>Amount off the line</source>
         <translation>Importe de descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="444" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="432" />
         <source>New unit price</source>
         <translation>Nuevo precio unitario</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="456" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="444" />
         <source>Apply (Enter)</source>
         <translation>Aplicar (Intro)</translation>
     </message>
@@ -500,39 +576,67 @@
     </message>
 </context>
 <context>
+    <name>Holds</name>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="40" />
+        <source>Sale parked: {}</source>
+        <translation>Venta aparcada: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="50" />
+        <source>Finish or park the current sale first</source>
+        <translation>Termina o aparca antes la venta en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="54" />
+        <source>That parked sale is gone (resumed at another moment)</source>
+        <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="60" />
+        <source>{} is no longer sold: left out</source>
+        <translation>{} ya no se vende: se deja fuera</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/holds.py" line="69" />
+        <source>Sale resumed</source>
+        <translation>Venta recuperada</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="848" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="836" />
         <source>Full invoice</source>
         <translation>Factura completa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="858" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="846" />
         <source>Tax id (NIF/CIF)</source>
         <translation>NIF/CIF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="859" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="847" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="860" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="848" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="854" />
         <source>Issue invoice (Enter)</source>
         <translation>Emitir factura (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="873" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="861" />
         <source>A tax id and a name are needed</source>
         <translation>Hacen falta NIF y nombre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="878" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="866" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
@@ -548,17 +652,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="629" />
         <source>Open the shift</source>
         <translation>Abrir el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="650" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="638" />
         <source>Count the cash in the drawer (the float)</source>
         <translation>Cuenta el efectivo del cajón (fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="653" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="641" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
@@ -566,12 +670,12 @@
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="475" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="463" />
         <source>Parked sales</source>
         <translation>Ventas aparcadas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="490" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="478" />
         <source>Resume (Enter)</source>
         <translation>Recuperar (Intro)</translation>
     </message>
@@ -607,82 +711,82 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="229" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="218" />
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="243" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="232" />
         <source>empty = all that is left</source>
         <translation>vacío = todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="251" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="240" />
         <source>Cash (Enter)</source>
         <translation>Efectivo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="241" />
         <source>Card (F6)</source>
         <translation>Tarjeta (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="253" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="242" />
         <source>Points (F4)</source>
         <translation>Puntos (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="255" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="244" />
         <source>Cancel payment (Esc)</source>
         <translation>Cancelar cobro (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="263" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="252" />
         <source>Amount handed over or to charge now</source>
         <translation>Importe entregado o a cobrar ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="331" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="320" />
         <source>Waiting for the card terminal…</source>
         <translation>Esperando al datáfono…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="346" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="335" />
         <source>To pay: {}</source>
         <translation>A pagar: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="348" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="337" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="350" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="339" />
         <source>Sale total: {}</source>
         <translation>Total de la venta: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="352" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="341" />
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="354" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="343" />
         <source> · change {}</source>
         <translation> · cambio {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="358" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="347" />
         <source>Cash rounding: {}</source>
         <translation>Redondeo de efectivo: {}</translation>
     </message>
@@ -695,173 +799,173 @@
         <translation>Recogidas y reservas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="53" />
+        <location filename="../../pos_app/ui/pickup.py" line="54" />
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="54" />
+        <location filename="../../pos_app/ui/pickup.py" line="55" />
         <source>Picking</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="55" />
+        <location filename="../../pos_app/ui/pickup.py" line="56" />
         <source>Ready</source>
         <translation>Listos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="56" />
+        <location filename="../../pos_app/ui/pickup.py" line="57" />
         <source>Overdue</source>
         <translation>Vencidos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="57" />
+        <location filename="../../pos_app/ui/pickup.py" line="58" />
         <source>Problem</source>
         <translation>Incidencia</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="62" />
+        <location filename="../../pos_app/ui/pickup.py" line="63" />
         <source>Scan the pickup code, or type a name, card or order number · Enter</source>
         <translation>Escanea el código de recogida, o escribe nombre, tarjeta o n.º de pedido · Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="86" />
+        <location filename="../../pos_app/ui/pickup.py" line="91" />
         <source>Identity checked: ID, or the code on the customer's phone (F5)</source>
         <translation>Identidad comprobada: DNI, o el código en el móvil del cliente (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="90" />
+        <location filename="../../pos_app/ui/pickup.py" line="95" />
         <source>Substitute: product code or barcode, then F9</source>
         <translation>Sustituto: código o código de barras, luego F9</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="100" />
+        <location filename="../../pos_app/ui/pickup.py" line="105" />
         <source>Picking F2</source>
         <translation>Preparar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="101" />
+        <location filename="../../pos_app/ui/pickup.py" line="106" />
         <source>Ready F3</source>
         <translation>Listo F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="102" />
+        <location filename="../../pos_app/ui/pickup.py" line="107" />
         <source>Hand over F4</source>
         <translation>Entregar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="103" />
+        <location filename="../../pos_app/ui/pickup.py" line="108" />
         <source>What is here F7</source>
         <translation>Lo que hay F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="108" />
+        <location filename="../../pos_app/ui/pickup.py" line="113" />
         <source>Substitute F9</source>
         <translation>Sustituir F9</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="109" />
+        <location filename="../../pos_app/ui/pickup.py" line="114" />
         <source>Transfer F6</source>
         <translation>Traspaso F6</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="110" />
+        <location filename="../../pos_app/ui/pickup.py" line="115" />
         <source>Expire F8</source>
         <translation>Caducar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="117" />
+        <location filename="../../pos_app/ui/pickup.py" line="122" />
         <source>Pick list</source>
         <translation>Lista de preparación</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="123" />
+        <location filename="../../pos_app/ui/pickup.py" line="128" />
         <source>Transfer from</source>
         <translation>Traspaso desde</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="156" />
+        <location filename="../../pos_app/ui/pickup.py" line="161" />
         <source> · until {}</source>
         <translation> · hasta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="177" />
+        <location filename="../../pos_app/ui/pickup.py" line="182" />
         <source>No orders here</source>
         <translation>No hay pedidos aquí</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="181" />
+        <location filename="../../pos_app/ui/pickup.py" line="186" />
         <source>Click&amp;collect</source>
         <translation>Click&amp;collect</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="181" />
+        <location filename="../../pos_app/ui/pickup.py" line="186" />
         <source>Reservation</source>
         <translation>Reserva</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="182" />
+        <location filename="../../pos_app/ui/pickup.py" line="187" />
         <source>paid online</source>
         <translation>pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="182" />
+        <location filename="../../pos_app/ui/pickup.py" line="187" />
         <source>to pay here</source>
         <translation>a pagar aquí</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="186" />
+        <location filename="../../pos_app/ui/pickup.py" line="191" />
         <source>Pickup until {}</source>
         <translation>Recoger hasta {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="189" />
+        <location filename="../../pos_app/ui/pickup.py" line="194" />
         <source>{} · {} · code {}</source>
         <translation>{} · {} · código {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="196" />
+        <location filename="../../pos_app/ui/pickup.py" line="201" />
         <source>{} × {}  ({}) · here: {}</source>
         <translation>{} × {}  ({}) · aquí: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="214" />
+        <location filename="../../pos_app/ui/pickup.py" line="219" />
         <source>No order matches {}</source>
         <translation>Ningún pedido coincide con {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="223" />
+        <location filename="../../pos_app/ui/pickup.py" line="228" />
         <source>{} orders match: showing the first</source>
         <translation>{} pedidos coinciden: se muestra el primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="225" />
+        <location filename="../../pos_app/ui/pickup.py" line="230" />
         <source>Order {} found by its pickup code</source>
         <translation>Pedido {} encontrado por su código de recogida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="229" />
-        <location filename="../../pos_app/ui/pickup.py" line="261" />
+        <location filename="../../pos_app/ui/pickup.py" line="234" />
+        <location filename="../../pos_app/ui/pickup.py" line="266" />
         <source>Choose an order first</source>
         <translation>Elige antes un pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="255" />
+        <location filename="../../pos_app/ui/pickup.py" line="260" />
         <source>No sibling store to ask</source>
         <translation>No hay otra tienda a la que pedirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="268" />
+        <location filename="../../pos_app/ui/pickup.py" line="273" />
         <source>Not everything is here: F7 hands over what is, F9 substitutes, F6 asks a transfer</source>
         <translation>No está todo: F7 entrega lo que hay, F9 sustituye, F6 pide un traspaso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="285" />
+        <location filename="../../pos_app/ui/pickup.py" line="290" />
         <source>Every item is here: nothing to substitute</source>
         <translation>Está todo: nada que sustituir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="297" />
+        <location filename="../../pos_app/ui/pickup.py" line="302" />
         <source>Substitute {} for {}</source>
         <translation>Sustituir {} por {}</translation>
     </message>
@@ -869,133 +973,133 @@
 <context>
     <name>PickupService</name>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="128" />
-        <location filename="../../pos_app/services/pickup.py" line="183" />
+        <location filename="../../pos_app/services/pickup.py" line="126" />
+        <location filename="../../pos_app/services/pickup.py" line="180" />
         <source>Could not save it ({}): try again</source>
         <translation>No se pudo guardar ({}): inténtalo de nuevo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="135" />
+        <location filename="../../pos_app/services/pickup.py" line="132" />
         <source>Order {} is not waiting to be picked</source>
         <translation>El pedido {} no está pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="141" />
+        <location filename="../../pos_app/services/pickup.py" line="138" />
         <source>Order {} cannot be made ready now</source>
         <translation>El pedido {} no puede marcarse como listo ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="147" />
+        <location filename="../../pos_app/services/pickup.py" line="144" />
         <source>{}: {} here for {} ordered. Hand over what is here, substitute or ask a transfer.</source>
         <translation>{}: {} aquí para {} pedidos. Entrega lo que hay, sustituye o pide un traspaso.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="153" />
+        <location filename="../../pos_app/services/pickup.py" line="150" />
         <source>Order {} is ready: the customer will be told</source>
         <translation>Pedido {} listo: se avisará al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="161" />
+        <location filename="../../pos_app/services/pickup.py" line="158" />
         <source>Order {} is still within its pickup window</source>
         <translation>El pedido {} aún está en su plazo de recogida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="164" />
+        <location filename="../../pos_app/services/pickup.py" line="161" />
         <source>Order {} expired: its units are on sale again</source>
         <translation>Pedido {} caducado: sus unidades vuelven a la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="179" />
+        <location filename="../../pos_app/services/pickup.py" line="176" />
         <source>for order {}</source>
         <translation>para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="186" />
+        <location filename="../../pos_app/services/pickup.py" line="182" />
         <source>Transfer {} requested for order {}</source>
         <translation>Traspaso {} pedido para el pedido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="200" />
+        <location filename="../../pos_app/services/pickup.py" line="196" />
         <source>Order {} is {}: only a ready order is handed over</source>
         <translation>El pedido {} está {}: solo se entrega un pedido listo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="203" />
+        <location filename="../../pos_app/services/pickup.py" line="199" />
         <source>Check the customer's identity first (name, ID or the code on their phone)</source>
         <translation>Comprueba antes la identidad del cliente (nombre, DNI o el código en su móvil)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="207" />
+        <location filename="../../pos_app/services/pickup.py" line="203" />
         <source>Nothing to hand over</source>
         <translation>Nada que entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="210" />
+        <location filename="../../pos_app/services/pickup.py" line="206" />
         <source>A substitute needs a manager's approval</source>
         <translation>Un sustituto necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="219" />
+        <location filename="../../pos_app/services/pickup.py" line="215" />
         <source>Order {} handed over</source>
         <translation>Pedido {} entregado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="226" />
+        <location filename="../../pos_app/services/pickup.py" line="222" />
         <source>PICKUP RECEIPT</source>
         <translation>JUSTIFICANTE DE RECOGIDA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="227" />
+        <location filename="../../pos_app/services/pickup.py" line="223" />
         <source>Order {}   {}</source>
         <translation>Pedido {}   {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="228" />
+        <location filename="../../pos_app/services/pickup.py" line="224" />
         <source>Customer: {}</source>
         <translation>Cliente: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid online</source>
         <translation>Pagado online</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="229" />
+        <location filename="../../pos_app/services/pickup.py" line="225" />
         <source>Paid at the counter</source>
         <translation>Pagado en tienda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="236" />
+        <location filename="../../pos_app/services/pickup.py" line="232" />
         <source>{} x {} (substitute)</source>
         <translation>{} x {} (sustituto)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="239" />
+        <location filename="../../pos_app/services/pickup.py" line="235" />
         <source>{} unit(s) not handed over</source>
         <translation>{} unidad(es) sin entregar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="240" />
+        <location filename="../../pos_app/services/pickup.py" line="236" />
         <source>Received by the customer</source>
         <translation>Recibido por el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="250" />
+        <location filename="../../pos_app/services/pickup.py" line="246" />
         <source>Unknown product {}</source>
         <translation>Producto desconocido {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="272" />
+        <location filename="../../pos_app/services/pickup.py" line="268" />
         <source>Who is it for? Type the customer's name</source>
         <translation>¿Para quién es? Escribe el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="286" />
+        <location filename="../../pos_app/services/pickup.py" line="282" />
         <source>Only {} free there: not reserved</source>
         <translation>Solo hay {} libres allí: no se ha reservado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/pickup.py" line="295" />
+        <location filename="../../pos_app/services/pickup.py" line="290" />
         <source>Reserved: order {}, pickup code {}</source>
         <translation>Reservado: pedido {}, código de recogida {}</translation>
     </message>
@@ -1026,22 +1130,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="193" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="182" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="195" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="184" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="198" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="187" />
         <source>Confirm (Enter)</source>
         <translation>Confirmar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="210" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="199" />
         <source>Give a reason</source>
         <translation>Indica un motivo</translation>
     </message>
@@ -1088,59 +1192,87 @@
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="31" />
+        <source>No receipt to reprint yet</source>
+        <translation>Aún no hay ticket que reimprimir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="47" />
+        <source>{} is not a valid Spanish NIF: check it with the customer</source>
+        <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="53" />
+        <source>Full invoice {} issued</source>
+        <translation>Factura completa {} emitida</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="69" />
+        <source>This receipt has no full invoice to cancel</source>
+        <translation>Este ticket no tiene factura completa que anular</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/receipts.py" line="71" />
+        <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
+        <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
+    </message>
+</context>
+<context>
     <name>ReserveDialog</name>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="346" />
+        <location filename="../../pos_app/ui/pickup.py" line="351" />
         <source>Reserve for a customer</source>
         <translation>Reservar para un cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="351" />
+        <location filename="../../pos_app/ui/pickup.py" line="356" />
         <source>Here ({} free)</source>
         <translation>Aquí ({} libres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="353" />
+        <location filename="../../pos_app/ui/pickup.py" line="358" />
         <source>{} ({} last known)</source>
         <translation>{} ({} según el último dato)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="356" />
+        <location filename="../../pos_app/ui/pickup.py" line="361" />
         <source>Customer's name</source>
         <translation>Nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="359" />
+        <location filename="../../pos_app/ui/pickup.py" line="364" />
         <source>Phone (optional)</source>
         <translation>Teléfono (opcional)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="365" />
+        <location filename="../../pos_app/ui/pickup.py" line="370" />
         <source> day(s)</source>
         <translation> día(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="375" />
+        <location filename="../../pos_app/ui/pickup.py" line="380" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="376" />
+        <location filename="../../pos_app/ui/pickup.py" line="381" />
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="378" />
+        <location filename="../../pos_app/ui/pickup.py" line="383" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="379" />
+        <location filename="../../pos_app/ui/pickup.py" line="384" />
         <source>Hold for</source>
         <translation>Guardar durante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/pickup.py" line="386" />
+        <location filename="../../pos_app/ui/pickup.py" line="391" />
         <source>Reserve (Enter)</source>
         <translation>Reservar (Intro)</translation>
     </message>
@@ -1148,59 +1280,117 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="509" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="497" />
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="514" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="502" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Escanea el código del ticket o teclea su número</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Returnable</source>
         <translation>Devolvible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="518" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="506" />
         <source>Back</source>
         <translation>Devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="527" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="515" />
         <source>No receipt…</source>
         <translation>Sin ticket…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="523" />
         <source>Refund (Enter)</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="547" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="535" />
         <source>Not from this till: asking HQ for receipt {}…</source>
         <translation>No es de esta caja: pidiendo a la central el ticket {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="588" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="576" />
         <source>To refund: {}</source>
         <translation>A devolver: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="631" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="619" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="52" />
+        <source>No receipt {} at this till</source>
+        <translation>No hay ticket {} en esta caja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="59" />
+        <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
+        <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="63" />
+        <source>No receipt {} in the chain (or its till has not sent it yet)</source>
+        <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="86" />
+        <source>Only {} of that line can still be returned</source>
+        <translation>De esa línea solo se pueden devolver {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="98" />
+        <source>Discount given back</source>
+        <translation>Descuento devuelto</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="112" />
+        <source>Finish the sale in progress first</source>
+        <translation>Termina antes la venta en curso</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="115" />
+        <source>Choose what is returned</source>
+        <translation>Elige qué se devuelve</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="118" />
+        <source>This return needs a manager's approval</source>
+        <translation>Esta devolución necesita autorización del encargado</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="140" />
+        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
+        <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="149" />
+        <source>The card refund was declined: {}</source>
+        <translation>La devolución con tarjeta fue denegada: {}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/services/selling/returns.py" line="159" />
+        <source>Refund {} saved: {}</source>
+        <translation>Devolución {} guardada: {}</translation>
     </message>
 </context>
 <context>
@@ -1277,287 +1467,116 @@
 <context>
     <name>SaleService</name>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="163" />
-        <location filename="../../pos_app/services/selling.py" line="251" />
-        <location filename="../../pos_app/services/selling.py" line="477" />
+        <location filename="../../pos_app/services/selling/sale.py" line="159" />
+        <location filename="../../pos_app/services/selling/sale.py" line="202" />
+        <location filename="../../pos_app/services/selling/sale.py" line="428" />
         <source>Finish or cancel the payment first</source>
         <translation>Termina o cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="257" />
+        <location filename="../../pos_app/services/selling/sale.py" line="208" />
         <source>Quantity must be between 1 and {}</source>
         <translation>La cantidad va de 1 a {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="261" />
+        <location filename="../../pos_app/services/selling/sale.py" line="212" />
         <source>× {}: now scan the item</source>
         <translation>× {}: ahora escanea el artículo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="280" />
+        <location filename="../../pos_app/services/selling/sale.py" line="231" />
         <source>Unknown barcode {}: search the product by name (F2)</source>
         <translation>Código {} desconocido: busca el producto por nombre (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="306" />
+        <location filename="../../pos_app/services/selling/sale.py" line="257" />
         <source>That product is no longer sold</source>
         <translation>Ese producto ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="316" />
+        <location filename="../../pos_app/services/selling/sale.py" line="267" />
         <source>{} has no price today: call a manager</source>
         <translation>{} no tiene precio hoy: llama a un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="495" />
+        <location filename="../../pos_app/services/selling/sale.py" line="446" />
         <source>Removed: {}</source>
         <translation>Quitado: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="525" />
+        <location filename="../../pos_app/services/selling/sale.py" line="476" />
         <source>That discount is beyond your limit: a manager must approve it</source>
         <translation>Ese descuento supera tu límite: debe autorizarlo un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="556" />
-        <source>The cart is empty</source>
-        <translation>La cesta está vacía</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="205" />
-        <location filename="../../pos_app/services/selling.py" line="569" />
+        <location filename="../../pos_app/services/selling/sale.py" line="505" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="157" />
-        <source>No member found for '{}'</source>
-        <translation>Ningún socio con «{}»</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="178" />
+        <location filename="../../pos_app/services/selling/sale.py" line="174" />
         <source>Member: {} · {} · {} points</source>
         <translation>Socio: {} · {} · {} puntos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="210" />
-        <source>Already a member: {} ({}). Not enrolled twice.</source>
-        <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="216" />
-        <source>Welcome, {}: card {}</source>
-        <translation>Bienvenido/a, {}: tarjeta {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="321" />
+        <location filename="../../pos_app/services/selling/sale.py" line="272" />
         <source>{} is sold by weight: weighing it</source>
         <translation>{} se vende al peso: a pesarlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="365" />
+        <location filename="../../pos_app/services/selling/sale.py" line="316" />
         <source>{}: reserved for order {} ({}). Only a manager can release it.</source>
         <translation>{}: reservado para el pedido {} ({}). Solo un encargado puede liberarlo.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="382" />
+        <location filename="../../pos_app/services/selling/sale.py" line="333" />
         <source>Releasing reserved units needs a manager's approval</source>
         <translation>Liberar unidades reservadas necesita la autorización de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="411" />
+        <location filename="../../pos_app/services/selling/sale.py" line="362" />
         <source>Finish or park the sale in progress first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="428" />
+        <location filename="../../pos_app/services/selling/sale.py" line="379" />
         <source>Order {}: take the payment</source>
         <translation>Pedido {}: cobra el importe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="481" />
+        <location filename="../../pos_app/services/selling/sale.py" line="432" />
         <source>Removing more lines from this sale needs a manager's approval</source>
         <translation>Quitar más líneas de esta venta necesita la aprobación de un encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="571" />
+        <location filename="../../pos_app/services/selling/sale.py" line="507" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="573" />
+        <location filename="../../pos_app/services/selling/sale.py" line="509" />
         <source>Open the shift first (count the float)</source>
         <translation>Abre antes el turno (cuenta el fondo de caja)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="589" />
-        <source>Change: {}</source>
-        <translation>Cambio: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="600" />
-        <source>Identify the member first (F1)</source>
-        <translation>Identifica primero al socio (F1)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="611" />
-        <source>{} (may spend here now: {} points)</source>
-        <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="631" />
-        <source>Card: {} on the terminal. Ask the customer to follow it.</source>
-        <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="639" />
-        <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
-        <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="649" />
-        <source>Card declined: {}. Pay another way.</source>
-        <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="678" />
-        <source>the terminal did not receive it</source>
-        <translation>el datáfono no lo recibió</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="701" />
-        <source>Payment cancelled: give the cash back to the customer</source>
-        <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="738" />
-        <source>The sale could not be saved ({}); the cart is kept, try again</source>
-        <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="782" />
+        <location filename="../../pos_app/services/selling/sale.py" line="522" />
         <source>Cancel the payment first</source>
         <translation>Cancela antes el cobro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="785" />
+        <location filename="../../pos_app/services/selling/sale.py" line="525" />
         <source>Say why the sale is voided</source>
         <translation>Indica por qué se anula la venta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="788" />
+        <location filename="../../pos_app/services/selling/sale.py" line="528" />
         <source>Voiding a sale needs a manager's approval</source>
         <translation>Anular una venta necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling.py" line="807" />
+        <location filename="../../pos_app/services/selling/sale.py" line="547" />
         <source>Sale voided</source>
         <translation>Venta anulada</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="839" />
-        <source>Sale parked: {}</source>
-        <translation>Venta aparcada: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="849" />
-        <source>Finish or park the current sale first</source>
-        <translation>Termina o aparca antes la venta en curso</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="853" />
-        <source>That parked sale is gone (resumed at another moment)</source>
-        <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="859" />
-        <source>{} is no longer sold: left out</source>
-        <translation>{} ya no se vende: se deja fuera</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="879" />
-        <source>Sale resumed</source>
-        <translation>Venta recuperada</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="902" />
-        <source>No receipt {} at this till</source>
-        <translation>No hay ticket {} en esta caja</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="909" />
-        <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
-        <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="913" />
-        <source>No receipt {} in the chain (or its till has not sent it yet)</source>
-        <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="936" />
-        <source>Only {} of that line can still be returned</source>
-        <translation>De esa línea solo se pueden devolver {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="948" />
-        <source>Discount given back</source>
-        <translation>Descuento devuelto</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="962" />
-        <source>Finish the sale in progress first</source>
-        <translation>Termina antes la venta en curso</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="965" />
-        <source>Choose what is returned</source>
-        <translation>Elige qué se devuelve</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="968" />
-        <source>This return needs a manager's approval</source>
-        <translation>Esta devolución necesita autorización del encargado</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="990" />
-        <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
-        <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="999" />
-        <source>The card refund was declined: {}</source>
-        <translation>La devolución con tarjeta fue denegada: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1009" />
-        <source>Refund {} saved: {}</source>
-        <translation>Devolución {} guardada: {}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1016" />
-        <source>No receipt to reprint yet</source>
-        <translation>Aún no hay ticket que reimprimir</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1031" />
-        <source>{} is not a valid Spanish NIF: check it with the customer</source>
-        <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1036" />
-        <source>Full invoice {} issued</source>
-        <translation>Factura completa {} emitida</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1052" />
-        <source>This receipt has no full invoice to cancel</source>
-        <translation>Este ticket no tiene factura completa que anular</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/services/selling.py" line="1054" />
-        <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
-        <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
 </context>
 <context>
@@ -1754,97 +1773,97 @@
         <translation>Omni POS: configurar esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="50" />
+        <location filename="../../pos_app/ui/setup.py" line="51" />
         <source>Set up this till</source>
         <translation>Configurar esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="54" />
+        <location filename="../../pos_app/ui/setup.py" line="55" />
         <source>Type the central server's address and the enrolment code for this till (HQ prints it with pos-server create-till). The till then loads the catalog and is ready to sell.</source>
         <translation>Escribe la dirección del servidor central y el código de alta de esta caja (la central lo imprime con pos-server create-till). La caja carga entonces el catálogo y queda lista para vender.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="63" />
+        <location filename="../../pos_app/ui/setup.py" line="64" />
         <source>e.g. K7Q2-M9XD</source>
         <translation>p. ej. K7Q2-M9XD</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="66" />
+        <location filename="../../pos_app/ui/setup.py" line="67" />
         <source>only if the chain uses its own certificate authority</source>
         <translation>solo si la cadena usa su propia autoridad de certificación</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="67" />
+        <location filename="../../pos_app/ui/setup.py" line="68" />
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="74" />
+        <location filename="../../pos_app/ui/setup.py" line="75" />
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="75" />
+        <location filename="../../pos_app/ui/setup.py" line="76" />
         <source>Enrolment code</source>
         <translation>Código de alta</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="76" />
+        <location filename="../../pos_app/ui/setup.py" line="77" />
         <source>CA certificate</source>
         <translation>Certificado de la CA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="83" />
+        <location filename="../../pos_app/ui/setup.py" line="84" />
         <source>Set up (Enter)</source>
         <translation>Configurar (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="85" />
+        <location filename="../../pos_app/ui/setup.py" line="86" />
         <source>Quit (Esc)</source>
         <translation>Salir (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="112" />
+        <location filename="../../pos_app/ui/setup.py" line="113" />
         <source>The chain's CA certificate</source>
         <translation>El certificado de la CA de la cadena</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="112" />
+        <location filename="../../pos_app/ui/setup.py" line="113" />
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="130" />
+        <location filename="../../pos_app/ui/setup.py" line="131" />
         <source>Setting up…</source>
         <translation>Configurando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="138" />
+        <location filename="../../pos_app/ui/setup.py" line="139" />
         <source>Not set up: {}</source>
         <translation>No configurada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="147" />
+        <location filename="../../pos_app/ui/setup.py" line="148" />
         <source>{} is set up. Opening the till…</source>
         <translation>{} está configurada. Abriendo la caja…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="152" />
+        <location filename="../../pos_app/ui/setup.py" line="153" />
         <source>Enrolling at {}…</source>
         <translation>Dando de alta en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="153" />
+        <location filename="../../pos_app/ui/setup.py" line="154" />
         <source>Enrolled as {}. Loading the catalog…</source>
         <translation>Dada de alta como {}. Cargando el catálogo…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="154" />
+        <location filename="../../pos_app/ui/setup.py" line="155" />
         <source>Loading the catalog: {} rows</source>
         <translation>Cargando el catálogo: {} filas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/setup.py" line="155" />
+        <location filename="../../pos_app/ui/setup.py" line="156" />
         <source>Catalog loaded: {} rows</source>
         <translation>Catálogo cargado: {} filas</translation>
     </message>
@@ -1930,44 +1949,44 @@
 <context>
     <name>ShiftService</name>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="41" />
-        <location filename="../../pos_app/services/shift.py" line="72" />
+        <location filename="../../pos_app/services/shift.py" line="40" />
+        <location filename="../../pos_app/services/shift.py" line="70" />
         <source>Sign in first</source>
         <translation>Identifícate primero</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="44" />
+        <location filename="../../pos_app/services/shift.py" line="43" />
         <source>The float cannot be negative</source>
         <translation>El fondo de caja no puede ser negativo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="52" />
+        <location filename="../../pos_app/services/shift.py" line="51" />
         <source>This till has no issuer data (the company's legal name, NIF and address) from HQ yet: no lawful receipt can be printed. HQ sets them with pos-server set-company; then sync.</source>
         <translation>Esta caja aún no tiene los datos del emisor (razón social, NIF y domicilio de la empresa) de la central: no puede emitir tickets legales. La central los fija con pos-server set-company; después, sincroniza.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="76" />
+        <location filename="../../pos_app/services/shift.py" line="74" />
         <source>This needs a manager's approval</source>
         <translation>Esto necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="85" />
-        <location filename="../../pos_app/services/shift.py" line="100" />
+        <location filename="../../pos_app/services/shift.py" line="83" />
+        <location filename="../../pos_app/services/shift.py" line="98" />
         <source>Open the shift first</source>
         <translation>Abre antes el turno</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="88" />
+        <location filename="../../pos_app/services/shift.py" line="86" />
         <source>Enter an amount and a reason</source>
         <translation>Indica importe y motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="126" />
+        <location filename="../../pos_app/services/shift.py" line="124" />
         <source>No shift is open</source>
         <translation>No hay turno abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/shift.py" line="130" />
+        <location filename="../../pos_app/services/shift.py" line="128" />
         <source>Say why the count differs from the expected cash</source>
         <translation>Di por qué el arqueo no cuadra con el efectivo esperado</translation>
     </message>
@@ -2247,37 +2266,37 @@
 <context>
     <name>StandaloneCardDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="397" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="385" />
         <source>Card terminal</source>
         <translation>Datáfono</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="399" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="387" />
         <source>Key {} into the card terminal as a refund.</source>
         <translation>Teclea {} en el datáfono como devolución.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="401" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="389" />
         <source>Key {} into the card terminal.</source>
         <translation>Teclea {} en el datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="406" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="394" />
         <source>When it shows APPROVED, type the authorisation code it printed and press Enter.</source>
         <translation>Cuando muestre APROBADA, escribe el código de autorización del ticket y pulsa Intro.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="417" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="405" />
         <source>Declined or cancelled (Esc)</source>
         <translation>Denegada o anulada (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="418" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="406" />
         <source>Approved (Enter)</source>
         <translation>Aprobada (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="428" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="416" />
         <source>Type the authorisation code the terminal printed (4 to 12 letters or digits)</source>
         <translation>Escribe el código de autorización del ticket del datáfono (de 4 a 12 letras o cifras)</translation>
     </message>
@@ -2418,117 +2437,117 @@
 <context>
     <name>StockService</name>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="80" />
+        <location filename="../../pos_app/services/stock.py" line="76" />
         <source>Only a manager may do this</source>
         <translation>Solo un encargado puede hacerlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="102" />
+        <location filename="../../pos_app/services/stock.py" line="98" />
         <source>Nothing matches {}</source>
         <translation>Nada coincide con {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="153" />
+        <location filename="../../pos_app/services/stock.py" line="150" />
         <source>No transfer {}</source>
         <translation>No existe el traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="171" />
+        <location filename="../../pos_app/services/stock.py" line="167" />
         <source>Transfer {} requested</source>
         <translation>Traspaso {} pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="190" />
+        <location filename="../../pos_app/services/stock.py" line="187" />
         <source>Nothing picked to ship</source>
         <translation>No hay nada preparado para enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="195" />
+        <location filename="../../pos_app/services/stock.py" line="192" />
         <source>Transfer {} shipped: put the note in the parcel</source>
         <translation>Traspaso {} enviado: mete el albarán en el bulto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="205" />
+        <location filename="../../pos_app/services/stock.py" line="202" />
         <source>{}: {} shipped, {} counted: say why</source>
         <translation>{}: {} enviados, {} contados: indica el motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="212" />
+        <location filename="../../pos_app/services/stock.py" line="209" />
         <source>Transfer {} received</source>
         <translation>Traspaso {} recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="214" />
+        <location filename="../../pos_app/services/stock.py" line="211" />
         <source>: {} unit(s) differ, recorded for both stores and HQ</source>
         <translation>: {} unidad(es) de diferencia, registrada para ambas tiendas y la central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="221" />
+        <location filename="../../pos_app/services/stock.py" line="218" />
         <source>TRANSFER NOTE</source>
         <translation>ALBARÁN DE TRASPASO</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="222" />
+        <location filename="../../pos_app/services/stock.py" line="219" />
         <source>Transfer {}</source>
         <translation>Traspaso {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="223" />
+        <location filename="../../pos_app/services/stock.py" line="220" />
         <source>From: {}</source>
         <translation>Desde: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="224" />
+        <location filename="../../pos_app/services/stock.py" line="221" />
         <source>To: {}</source>
         <translation>A: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="231" />
+        <location filename="../../pos_app/services/stock.py" line="228" />
         <source>Receiving store: scan this code to open it</source>
         <translation>Tienda receptora: escanea este código para abrirlo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="249" />
+        <location filename="../../pos_app/services/stock.py" line="246" />
         <source>No sibling store can spare these</source>
         <translation>Ninguna otra tienda tiene sobrantes de estos</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="264" />
+        <location filename="../../pos_app/services/stock.py" line="261" />
         <source>Count started: scan each item, or type 5* then scan for five</source>
         <translation>Recuento empezado: escanea cada artículo, o 5* y escanea para cinco</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="270" />
+        <location filename="../../pos_app/services/stock.py" line="267" />
         <source>Start a count first</source>
         <translation>Empieza antes un recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="276" />
+        <location filename="../../pos_app/services/stock.py" line="273" />
         <source>Type a quantity, *, then scan</source>
         <translation>Escribe una cantidad, *, y escanea</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="283" />
+        <location filename="../../pos_app/services/stock.py" line="280" />
         <source>{}: {} counted</source>
         <translation>{}: {} contados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="304" />
+        <location filename="../../pos_app/services/stock.py" line="300" />
         <source>A manager must approve the count's differences</source>
         <translation>Un encargado debe aprobar las diferencias del recuento</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="311" />
+        <location filename="../../pos_app/services/stock.py" line="306" />
         <source>Count approved: {} product(s) adjusted</source>
         <translation>Recuento aprobado: {} producto(s) ajustados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="322" />
+        <location filename="../../pos_app/services/stock.py" line="316" />
         <source>A manager must approve an adjustment</source>
         <translation>Un encargado debe aprobar el ajuste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/stock.py" line="336" />
+        <location filename="../../pos_app/services/stock.py" line="329" />
         <source>Stock adjusted</source>
         <translation>Stock ajustado</translation>
     </message>
@@ -2730,12 +2749,12 @@
 <context>
     <name>Till</name>
     <message>
-        <location filename="../../pos_app/services/till.py" line="110" />
+        <location filename="../../pos_app/services/till.py" line="115" />
         <source>Enrolling this till at {}…</source>
         <translation>Dando de alta esta caja en {}…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/till.py" line="153" />
+        <location filename="../../pos_app/services/till.py" line="158" />
         <source>The till's database is damaged: close the till and start it again to repair it</source>
         <translation>La base de datos de la caja está dañada: cierra la caja e iníciala de nuevo para repararla</translation>
     </message>
@@ -2748,32 +2767,32 @@
         <translation>La base de datos de la caja estaba dañada y se ha reparado: {} registro(s) recuperado(s), {} venta(s) u otros hechos pendientes de enviar. El archivo dañado se guarda en {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="209" />
+        <location filename="../../pos_app/app.py" line="205" />
         <source>Starting the demo central server…</source>
         <translation>Arrancando el servidor central de demostración…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="211" />
+        <location filename="../../pos_app/app.py" line="207" />
         <source>Demo: Ana, PIN 1234 (cashier) · Luis, PIN 9999 (manager)</source>
         <translation>Demo: Ana, PIN 1234 (cajera) · Luis, PIN 9999 (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="221" />
+        <location filename="../../pos_app/app.py" line="217" />
         <source>This till is not set up: start it again to open the setup wizard</source>
         <translation>Esta caja no está configurada: iníciala de nuevo para abrir el asistente de configuración</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="233" />
+        <location filename="../../pos_app/app.py" line="229" />
         <source>Set-up failed: {}</source>
         <translation>Falló la configuración: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="238" />
+        <location filename="../../pos_app/app.py" line="234" />
         <source>Loading the catalog from the server…</source>
         <translation>Cargando el catálogo del servidor…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/app.py" line="242" />
+        <location filename="../../pos_app/app.py" line="238" />
         <source>Ready: sign in to start selling</source>
         <translation>Lista: identifícate para empezar a vender</translation>
     </message>
@@ -2781,142 +2800,142 @@
 <context>
     <name>TransfersDialog</name>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="277" />
+        <location filename="../../pos_app/ui/stock.py" line="278" />
         <source>Transfers between stores</source>
         <translation>Traspasos entre tiendas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="284" />
+        <location filename="../../pos_app/ui/stock.py" line="285" />
         <source>Scan the parcel's transfer note, or type its number, Enter</source>
         <translation>Escanea el albarán del bulto, o escribe su número, Intro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>To send</source>
         <translation>Por enviar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>Incoming</source>
         <translation>Entrantes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>Done</source>
         <translation>Cerrados</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="288" />
+        <location filename="../../pos_app/ui/stock.py" line="289" />
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Asked</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="298" />
+        <location filename="../../pos_app/ui/stock.py" line="299" />
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="299" />
+        <location filename="../../pos_app/ui/stock.py" line="300" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="305" />
+        <location filename="../../pos_app/ui/stock.py" line="306" />
         <source>Accept F2</source>
         <translation>Aceptar F2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="306" />
+        <location filename="../../pos_app/ui/stock.py" line="307" />
         <source>Decline F3</source>
         <translation>Rechazar F3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="307" />
+        <location filename="../../pos_app/ui/stock.py" line="308" />
         <source>Ship F4</source>
         <translation>Enviar F4</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="308" />
+        <location filename="../../pos_app/ui/stock.py" line="309" />
         <source>Receive F5</source>
         <translation>Recibir F5</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="309" />
+        <location filename="../../pos_app/ui/stock.py" line="310" />
         <source>Note F6</source>
         <translation>Albarán F6</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="310" />
+        <location filename="../../pos_app/ui/stock.py" line="311" />
         <source>Request F7</source>
         <translation>Pedir F7</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="311" />
+        <location filename="../../pos_app/ui/stock.py" line="312" />
         <source>Cancel F8</source>
         <translation>Cancelar F8</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="373" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>requested</source>
         <translation>pedido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="373" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>accepted</source>
         <translation>aceptado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="373" />
+        <location filename="../../pos_app/ui/stock.py" line="374" />
         <source>on its way</source>
         <translation>en camino</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="374" />
+        <location filename="../../pos_app/ui/stock.py" line="375" />
         <source>received</source>
         <translation>recibido</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="374" />
+        <location filename="../../pos_app/ui/stock.py" line="375" />
         <source>declined</source>
         <translation>rechazado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="374" />
+        <location filename="../../pos_app/ui/stock.py" line="375" />
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="432" />
+        <location filename="../../pos_app/ui/stock.py" line="433" />
         <source>Transfer {} opened</source>
         <translation>Traspaso {} abierto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="454" />
+        <location filename="../../pos_app/ui/stock.py" line="455" />
         <source>Transfer note printed</source>
         <translation>Albarán impreso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/stock.py" line="462" />
+        <location filename="../../pos_app/ui/stock.py" line="463" />
         <source>{} transfer(s) requested</source>
         <translation>{} traspaso(s) pedidos</translation>
     </message>
@@ -2924,22 +2943,22 @@
 <context>
     <name>TypedWeightDialog</name>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="117" />
+        <location filename="../../pos_app/ui/weighing.py" line="119" />
         <source>Type the weight</source>
         <translation>Teclear el peso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="118" />
+        <location filename="../../pos_app/ui/weighing.py" line="120" />
         <source>Weight in kilograms, e.g. 0,350</source>
         <translation>Peso en kilos, por ejemplo 0,350</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="128" />
+        <location filename="../../pos_app/ui/weighing.py" line="130" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="129" />
+        <location filename="../../pos_app/ui/weighing.py" line="131" />
         <source>Add (Enter)</source>
         <translation>Añadir (Intro)</translation>
     </message>
@@ -2947,12 +2966,12 @@
 <context>
     <name>VariantDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="945" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="933" />
         <source>Choose size and colour</source>
         <translation>Elige talla y color</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="966" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="954" />
         <source>Price · units in this store · arrows and Enter, or touch</source>
         <translation>Precio · unidades en esta tienda · flechas e Intro, o toca</translation>
     </message>
@@ -2960,38 +2979,38 @@
 <context>
     <name>WeighDialog</name>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="40" />
+        <location filename="../../pos_app/ui/weighing.py" line="42" />
         <source>Weigh</source>
         <translation>Pesar</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="47" />
+        <location filename="../../pos_app/ui/weighing.py" line="49" />
         <source>Put the item on the scale</source>
         <translation>Pon el artículo en la balanza</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="51" />
+        <location filename="../../pos_app/ui/weighing.py" line="53" />
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="52" />
+        <location filename="../../pos_app/ui/weighing.py" line="54" />
         <source>Type the weight (manager)</source>
         <translation>Teclear el peso (encargado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="53" />
+        <location filename="../../pos_app/ui/weighing.py" line="55" />
         <source>Weigh again (Enter)</source>
         <translation>Pesar otra vez (Intro)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="81" />
-        <location filename="../../pos_app/ui/weighing.py" line="99" />
+        <location filename="../../pos_app/ui/weighing.py" line="83" />
+        <location filename="../../pos_app/ui/weighing.py" line="101" />
         <source>Weighing…</source>
         <translation>Pesando…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/weighing.py" line="88" />
+        <location filename="../../pos_app/ui/weighing.py" line="90" />
         <source>Enter: weigh again</source>
         <translation>Intro: pesar otra vez</translation>
     </message>
@@ -2999,12 +3018,12 @@
 <context>
     <name>ZReportDialog</name>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="829" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="817" />
         <source>Z report {}</source>
         <translation>Informe Z {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shop_dialogs.py" line="838" />
+        <location filename="../../pos_app/ui/shop_dialogs.py" line="826" />
         <source>Done (Enter)</source>
         <translation>Hecho (Intro)</translation>
     </message>

@@ -138,6 +138,39 @@ def points_taken_back(sale_points: int, sale_total: int, returned_amount: int, a
     return min(left, round_half_up_div(sale_points * min(returned_amount, sale_total), sale_total))
 
 
+def points_spent(points_tendered: int, cents_per_point: int = 1) -> int:
+    """The points a payment in points (`points_tendered` cents) takes off the balance; a refund
+    in points (negative) gives them back."""
+    return points_tendered // cents_per_point
+
+
+def sale_points(
+    money_paid: int, points_tendered: int, tier: Tier | None, balance: int, cents_per_point: int = 1
+) -> tuple[int, int]:
+    """A member's sale: (points earned, balance after). Earned on what was paid with money
+    (points_earned), none without a tier; the balance loses what was spent in points."""
+    earned = points_earned(money_paid, tier) if tier is not None else 0
+    return earned, balance + earned - points_spent(points_tendered, cents_per_point)
+
+
+def return_points(
+    earned_by_sale: int,
+    sale_total: int,
+    returned_amount: int,
+    already_taken: int,
+    points_tendered: int,
+    balance: int | None,
+    cents_per_point: int = 1,
+) -> tuple[int, int | None]:
+    """A return of a member's sale: (points movement, a negative number or 0; balance after,
+    None when the member is not known here). The sale's points come back in proportion
+    (points_taken_back); what the refund pays in points goes back on the balance."""
+    taken = points_taken_back(earned_by_sale, sale_total, returned_amount, already_taken)
+    if balance is None:
+        return -taken, None
+    return -taken, balance - taken - points_spent(points_tendered, cents_per_point)
+
+
 def redeemable_offline(confirmed_balance: int, pending_here: int) -> int:
     """The most this till may let a member spend now: the balance the server confirmed, minus
     redemptions made at this till that the server has not confirmed yet. Two tills offline at

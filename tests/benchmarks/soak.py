@@ -98,21 +98,21 @@ async def ring(till: Any, args: argparse.Namespace, barcodes: list[str], report:
         for k in range(1 + n % 3):
             assert sales.scan(barcodes[(n * 7 + k * 13) % len(barcodes)]), f"sale {n}: a scan failed"
         if n % 10 == 0:  # the customer forgot something: parked, then resumed
-            parked = sales.park()
+            parked = sales.holds.park()
             assert parked is not None
-            assert sales.resume(parked)
+            assert sales.holds.resume(parked)
         if n % 25 == 0:
             assert sales.void_sale("customer left", manager), f"sale {n}: the void failed"
             report["voids"] += 1
             continue
-        receipt = await sales.pay_card() if n % 2 else sales.pay_cash(None)
+        receipt = await sales.checkout.pay_card() if n % 2 else sales.checkout.pay_cash(None)
         assert receipt is not None, f"sale {n}: payment did not complete"
         receipts.append(receipt.sale_id)
         made += 1
         if n % 20 == 0 and len(receipts) > 5:  # a return against an earlier receipt
             sale_id = receipts[-5]
             lines = till.replica.sales.returnable_lines(sale_id)
-            refund = await sales.refund_from_receipt(sale_id, {lines[0].line_no: 1}, manager)
+            refund = await sales.returns.refund_from_receipt(sale_id, {lines[0].line_no: 1}, manager)
             assert refund is not None, f"sale {n}: the return failed"
             report["returns"] += 1
         if made % args.every == 0:

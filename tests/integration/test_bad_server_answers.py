@@ -105,7 +105,7 @@ def test_a_garbled_push_answer_marks_nothing_sent_and_the_retry_is_exactly_once(
         await engine.pull_once()
         sales = signed_in_sales(replica)  # opening the shift is a fact too
         assert sales.scan("8400000000017")
-        assert sales.pay_cash() is not None
+        assert sales.checkout.pay_cash() is not None
         for _ in range(2):
             with pytest.raises(SyncError):
                 await engine.push_once()

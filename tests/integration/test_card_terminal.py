@@ -58,12 +58,12 @@ def test_approved_declined_and_refunded_on_an_integrated_terminal(replica, simul
         sales = till_with(replica, terminal)
         assert sales.scan(OIL)
         simulator.will("decline")
-        assert await sales.pay_card() is None and replica.sales_count() == 0
-        receipt = await sales.pay_card()  # the customer tries another card
+        assert await sales.checkout.pay_card() is None and replica.sales_count() == 0
+        receipt = await sales.checkout.pay_card()  # the customer tries another card
         assert receipt is not None and receipt.payments[0].reference.isdigit()  # the approval code
         assert simulator.net_charged == receipt.total
         # The return goes back to the card, through the same terminal.
-        returned = await sales.refund_from_receipt(
+        returned = await sales.returns.refund_from_receipt(
             receipt.sale_id, {n: line.quantity for n, line in enumerate(receipt.lines, 1)}
         )
         assert returned is not None and simulator.net_charged == 0
@@ -84,7 +84,7 @@ def test_an_answer_lost_mid_payment_is_settled_by_the_terminals_status(replica, 
         sales = till_with(replica, terminal)
         assert sales.scan(OIL)
         simulator.will(failure)
-        receipt = await sales.pay_card()
+        receipt = await sales.checkout.pay_card()
         assert receipt is not None and receipt.payments[0].reference
         assert simulator.net_charged == receipt.total and replica.sales_count() == 1
         await terminal.aclose()
@@ -99,7 +99,7 @@ def test_a_terminal_still_busy_with_the_customer_is_asked_again(replica, simulat
         sales = till_with(replica, terminal, SaleSettings(card_timeout=2.0, status_interval=0.05))
         assert sales.scan(OIL)
         simulator.will("busy")
-        paying = asyncio.ensure_future(sales.pay_card())
+        paying = asyncio.ensure_future(sales.checkout.pay_card())
         async with asyncio.timeout(10):
             while simulator.requests.count("TransactionStatus") < 2:  # "in progress", asked again
                 await asyncio.sleep(0.01)
@@ -116,11 +116,11 @@ def test_a_cancelled_payment_reverses_the_approved_card(replica, simulator):
         terminal = adyen(simulator)
         sales = till_with(replica, terminal)
         assert sales.scan(OIL) and sales.scan(TEE)
-        payment = sales.begin_payment()
+        payment = sales.checkout.begin_payment()
         assert payment is not None
-        assert await sales.pay_card(payment.total // 2) is None  # half by card: approved, not settled
+        assert await sales.checkout.pay_card(payment.total // 2) is None  # half by card: approved, not settled
         assert simulator.net_charged == payment.total // 2
-        await sales.cancel_payment()  # the customer changes their mind
+        await sales.checkout.cancel_payment()  # the customer changes their mind
         assert simulator.net_charged == 0 and replica.sales_count() == 0
         await terminal.aclose()
 
@@ -136,7 +136,7 @@ def test_a_terminal_with_another_key_charges_nothing_and_says_so(replica, simula
         sales = till_with(replica, terminal, SaleSettings(card_timeout=0.3, status_interval=0.05))
         sales.message.connect(lambda text, _level: messages.append(text))
         assert sales.scan(OIL)
-        assert await sales.pay_card() is None
+        assert await sales.checkout.pay_card() is None
         await terminal.aclose()
 
     asyncio.run(sale())
@@ -156,7 +156,7 @@ def test_a_terminal_switched_off_charges_nothing_and_keeps_the_sale_open(replica
         sales = till_with(replica, terminal, SaleSettings(card_timeout=0.3, status_interval=0.05))
         sales.message.connect(lambda text, _level: messages.append(text))
         assert sales.scan(OIL)
-        assert await sales.pay_card() is None
+        assert await sales.checkout.pay_card() is None
         assert sales.payment is not None and not sales.payment.tenders  # still open, pay another way
         await terminal.aclose()
 
@@ -174,10 +174,10 @@ def test_offline_the_terminal_approves_up_to_its_own_floor_limit(replica, simula
         total = sales.cart.total
         simulator.floor_limit = total - 1
         simulator.will("offline")
-        assert await sales.pay_card() is None  # above the limit: declined, the sale stays open
+        assert await sales.checkout.pay_card() is None  # above the limit: declined, the sale stays open
         simulator.floor_limit = total
         simulator.will("offline")
-        receipt = await sales.pay_card()
+        receipt = await sales.checkout.pay_card()
         assert receipt is not None and simulator.net_charged == total
         assert [t.offline for t in simulator.transactions.values() if t.state == "approved"] == [True]
         await terminal.aclose()
@@ -198,8 +198,8 @@ def test_a_stand_alone_terminal_is_confirmed_by_the_cashier(replica):
         # The cashier takes longer than the till would wait for an integrated terminal.
         sales = till_with(replica, StandaloneTerminal(confirm=confirm), SaleSettings(card_timeout=0))
         assert sales.scan(OIL)
-        assert await sales.pay_card() is None and replica.sales_count() == 0
-        receipt = await sales.pay_card()
+        assert await sales.checkout.pay_card() is None and replica.sales_count() == 0
+        receipt = await sales.checkout.pay_card()
         assert receipt is not None and receipt.payments[0].reference == "654321"
 
     asyncio.run(sale())

@@ -24,11 +24,11 @@ def till_with_a_members_sale(tmp_path, live_server, central):
     assert members, "the demo chain has members"
     card = members[0][0]
     sales = signed_in_sales(till.replica)
-    found = sales.find_members(card)
+    found = sales.customers.find_members(card)
     assert found
     sales.set_customer(found[0])
     assert sales.scan("8400000000017")
-    assert sales.pay_cash(50_000) is not None
+    assert sales.checkout.pay_cash(50_000) is not None
     (folder / "logs").mkdir()
     (folder / "logs" / "pos-app.log").write_text(
         f"2026-11-24 10:00:01 INFO pos: member {card} lucia.martin@example.com 600 123 456 scanned 8400000000017\n"

@@ -25,7 +25,7 @@ def test_sales_and_a_return_make_one_chain_per_till_that_hq_can_check(tmp_path, 
         made = []
         for _ in range(2):
             assert sales.scan(an_item(replica))
-            made.append(sales.pay_cash())
+            made.append(sales.checkout.pay_cash())
         receipts[name] = made
     first = receipts["T1"][0]
     lines = t1.sales.returnable_lines(first.sale_id)
@@ -34,7 +34,7 @@ def test_sales_and_a_return_make_one_chain_per_till_that_hq_can_check(tmp_path, 
     approver = sales.session.approve(manager, "9999", "return.with_receipt")
     import asyncio
 
-    refund = asyncio.run(sales.refund_from_receipt(first.sale_id, {lines[0].line_no: 1}, approver))
+    refund = asyncio.run(sales.returns.refund_from_receipt(first.sale_id, {lines[0].line_no: 1}, approver))
     assert refund is not None
 
     # At the till: a chain of F2, F2, R5, each on the one before; the first starts the chain.

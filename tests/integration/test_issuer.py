@@ -30,7 +30,7 @@ def test_hq_sets_the_issuer_and_the_tills_receipts_carry_it(tmp_path, live_serve
         "SELECT b.code FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE s.unit = 'each' AND length(b.code) = 13"
     ).fetchone()[0]
     assert sales.scan(barcode)
-    receipt = sales.pay_cash()
+    receipt = sales.checkout.pay_cash()
     assert receipt is not None
     for text in (render_text(receipt), render_text(replica.sales.receipt(receipt.sale_id) or receipt)):  # and reprinted
         assert "Tiendas Omni, S.A." in text and "NIF A58818501" in text

@@ -76,12 +76,12 @@ def test_enrolment_offline_is_sent_once_with_its_consent_and_a_duplicate_is_refu
         with pytest.raises(IdentificationError) as unfit:
             replica.members.enrol_member(replica.identity(), name, phone, None, False)
         assert unfit.value.code == code
-        assert sales.enrol(name, phone or "", "", False) is None  # said to the cashier, nothing enrolled
-    assert sales.enrol("Ana Pérez", "", "LUCIA@example.es", True) is None  # same e-mail: not twice
-    member = sales.enrol("Pedro Gil Sanz", "611 222 333", "", marketing_consent=True)
+        assert sales.customers.enrol(name, phone or "", "", False) is None  # said to the cashier, nothing enrolled
+    assert sales.customers.enrol("Ana Pérez", "", "LUCIA@example.es", True) is None  # same e-mail: not twice
+    member = sales.customers.enrol("Pedro Gil Sanz", "611 222 333", "", marketing_consent=True)
     assert member is not None and member.card.startswith("LT") and sales.customer == member
     assert replica.members.find_members("611222333")[0].card == member.card  # found at once, offline
-    assert sales.enrol("Pedro Bis", "+34611222333", "", False) is None
+    assert sales.customers.enrol("Pedro Bis", "+34611222333", "", False) is None
     sync(replica)
     sync(replica)  # a second push and pull: still one member
     row = server_member(central, member.card)
@@ -131,7 +131,7 @@ def test_points_are_earned_once_whatever_the_pushes_and_a_return_takes_them_back
     before = server_member(central, LUCIA).points_balance
     sales.set_customer(replica.members.find_members("600123456")[0])
     assert sales.scan(TEE) and sales.scan(TEE)
-    receipt = sales.pay_cash()
+    receipt = sales.checkout.pay_cash()
     assert receipt is not None and receipt.customer_card == LUCIA
     # Oro: x1.5 on what was paid with money, rounded down.
     assert receipt.points_earned == receipt.total * 150 // 10_000 > 0
@@ -150,7 +150,7 @@ def test_points_are_earned_once_whatever_the_pushes_and_a_return_takes_them_back
     assert after_sale == before + receipt.points_earned == ledger_sum(central, LUCIA)
     # One tee comes back: half the sale's points go.
     quantities = {1: 1}
-    refund = asyncio.run(sales.refund_from_receipt(receipt.sale_id, quantities))
+    refund = asyncio.run(sales.returns.refund_from_receipt(receipt.sale_id, quantities))
     assert refund is not None and refund.customer_card == LUCIA
     assert refund.points_earned == -points_taken_back(receipt.points_earned, receipt.total, -refund.total) < 0
     sync(replica)
@@ -172,12 +172,12 @@ def test_two_offline_tills_redeeming_one_member_stay_within_the_documented_bound
         sales.set_customer(replica.members.member(LUCIA))
         while sales.cart.total <= confirmed:
             assert sales.scan(TEE)
-        receipt = sales.pay_points()  # as much as may be spent here: the confirmed balance
+        receipt = sales.checkout.pay_points()  # as much as may be spent here: the confirmed balance
         assert receipt is None and sales.payment is not None
         paid = sum(t.amount for t in sales.payment.tenders if t.method == "points")
         assert paid == confirmed  # the cap: confirmed balance, nothing pending here yet
-        assert sales.pay_points(1) is None  # nothing more may be spent at this till
-        receipt = sales.pay_cash()
+        assert sales.checkout.pay_points(1) is None  # nothing more may be spent at this till
+        receipt = sales.checkout.pay_cash()
         assert receipt is not None
         spent.append(paid)
         assert replica.members.member(LUCIA).redeemable == 0  # the cap now counts what is pending here
@@ -217,13 +217,13 @@ def test_tier_prices_and_tier_and_segment_promotions_apply_to_the_member_only(tm
     assert MEMBER_PRICE_LABEL in names and "Socios Oro: 10 % en moda y libros" in names
     oro = list_price * 90 // 100
     assert sales.cart.total == oro - round_half_up_div(oro * 1000, 10_000)
-    assert "Socios Oro: 10 % en moda y libros" in sales.member_offers()
+    assert "Socios Oro: 10 % en moda y libros" in sales.customers.member_offers()
     sales.set_customer(None)
     assert sales.cart.total == list_price
     # A segment promotion: members tagged JOVEN (18-34) get 5 € off home textiles.
     young = next(r.card_number for r in _members(central) if "JOVEN" in r.tags.split(",") and r.tier != "ORO")
     sales.set_customer(replica.members.member(young))
-    assert "Jóvenes: 5 € en textil hogar" in sales.member_offers()
+    assert "Jóvenes: 5 € en textil hogar" in sales.customers.member_offers()
     replica.close()
 
 
@@ -263,7 +263,7 @@ def test_the_till_gets_a_members_history_in_every_channel_when_online(tmp_path, 
     replica = ready_till(tmp_path, live_server, central)
     sales = signed_in_sales(replica)
     sales.set_customer(replica.members.member(LUCIA))
-    assert sales.scan(TEE) and sales.pay_cash() is not None
+    assert sales.scan(TEE) and sales.checkout.pay_cash() is not None
     sync(replica)
 
     async def ask() -> list:

@@ -19,7 +19,7 @@ BARCODES = ["8400000000017", "8400000000024", "8400000000031"]
 def ring_up(sales: SaleService, codes: list[str], cash: int = 50_000) -> None:
     for code in codes:
         assert sales.scan(code), code
-    assert sales.pay_cash(cash) is not None
+    assert sales.checkout.pay_cash(cash) is not None
 
 
 def server_sales(central) -> list[str]:

@@ -103,7 +103,7 @@ def test_the_green_sofa_is_reserved_refused_to_a_walk_in_and_collected_with_its_
     assert desk.hand_over(ready, identity_checked=False) is None  # identity first
     assert desk.hand_over(ready, identity_checked=True) == "pay"
     assert desk_sales.cart.total == 89_900 and desk_sales.order is not None
-    receipt = desk_sales.pay_cash(90_000)
+    receipt = desk_sales.checkout.pay_cash(90_000)
     assert receipt is not None and desk_sales.order is None
     assert desk.refresh(ready).state == "collected"
     sync(till_b)
@@ -128,7 +128,7 @@ def test_a_sofa_sold_offline_before_the_till_heard_of_the_reservation_is_flagged
     sales = signed_in_sales(till)
     # The branch's till is cut off: it sells the last sofa, which it still believes is free.
     assert sales.scan(sofa_barcode())
-    assert sales.pay_cash(90_000) is not None
+    assert sales.checkout.pay_cash(90_000) is not None
     # Meanwhile HQ, which heard from the till seconds ago, promises that sofa to a customer.
     api = httpx.Client(base_url=live_server.url, headers=AUTH, timeout=30)
     placed = api.post("/channel/orders", json=sofa_order("ATC-7001"))

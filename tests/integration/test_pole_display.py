@@ -82,7 +82,7 @@ def test_the_display_follows_a_sale_to_its_change(tmp_path, live_server, central
             f"{item.gross // 100},{item.gross % 100:02d}"
         )
         assert bottom.endswith("€") and "TOTAL" in bottom
-        receipt = sales.pay_cash(50_000)
+        receipt = sales.checkout.pay_cash(50_000)
         assert receipt is not None and receipt.change > 0
         assert visor.wait_for(lambda: visor.screens()[-1][1].startswith("GRACIAS"))
         assert visor.screens()[-1][0].startswith("CAMBIO")

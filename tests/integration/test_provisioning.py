@@ -81,7 +81,7 @@ def test_scripted_provisioning_from_a_fresh_folder_to_a_completed_sale(qapp, tmp
         assert till.is_ready and till.identity is not None and till.identity.token == token.read_text()
         sales = signed_in_sales(till.replica)
         assert sales.scan("8400000000017")
-        receipt = sales.pay_cash(50_000)
+        receipt = sales.checkout.pay_cash(50_000)
         assert receipt is not None
         sync(till.replica)
         assert server_sale_ids(central) == [receipt.sale_id]

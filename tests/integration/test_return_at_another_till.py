@@ -26,7 +26,7 @@ def lookup_at(replica, sales, server_url: str | None = None):
     if server_url is not None:
         identity = dataclasses.replace(identity, server_url=server_url)
     engine = engine_for(replica.path, identity)
-    sales.receipt_lookup = engine.find_receipt
+    sales.returns.receipt_lookup = engine.find_receipt
     return engine
 
 
@@ -35,7 +35,7 @@ def test_a_receipt_of_till_1_is_returned_at_till_2(tmp_path, live_server, centra
     t2 = ready_till(tmp_path, live_server, central, till="T2")
     first = signed_in_sales(t1)
     assert first.scan(TEE) and first.scan(TEE) and first.scan(OIL)
-    sold = first.pay_cash(None)
+    sold = first.checkout.pay_cash(None)
     assert sold is not None
     sync(t1)  # till 1 sends its sale
 
@@ -46,16 +46,16 @@ def test_a_receipt_of_till_1_is_returned_at_till_2(tmp_path, live_server, centra
     async def at_till_2() -> None:
         engine = lookup_at(t2, second)
         try:
-            assert second.find_receipt(sold.receipt_no) is None  # not this till's
-            found = await second.ask_hq_for_receipt(sold.receipt_no)
+            assert second.returns.find_receipt(sold.receipt_no) is None  # not this till's
+            found = await second.returns.ask_hq_for_receipt(sold.receipt_no)
             assert not isinstance(found, str), found
             sale_id, lines = found
             assert sale_id == sold.sale_id and [ln.returnable for ln in lines] == [2, 1]
-            refund = await second.refund_from_receipt(sale_id, {1: 1})  # one tee back
+            refund = await second.returns.refund_from_receipt(sale_id, {1: 1})  # one tee back
             assert refund is not None and refund.original_no == sold.receipt_no
             assert refund.total == -sold.lines[0].part(1)
             assert [ln.returnable for ln in t2.sales.returnable_lines(sale_id)] == [1, 1]
-            missing = await second.ask_hq_for_receipt("MAD1-T1-999999")
+            missing = await second.returns.ask_hq_for_receipt("MAD1-T1-999999")
             assert missing == said[-1] and "No receipt MAD1-T1-999999 in the chain" in missing
         finally:
             await engine.aclose()
@@ -82,10 +82,10 @@ def test_a_receipt_of_till_1_is_returned_at_till_2(tmp_path, live_server, centra
     async def at_till_3() -> None:
         engine = lookup_at(t3, third)
         try:
-            found = await third.ask_hq_for_receipt(sold.receipt_no)
+            found = await third.returns.ask_hq_for_receipt(sold.receipt_no)
             assert not isinstance(found, str)
             assert [ln.returnable for ln in found[1]] == [1, 1]
-            assert await third.refund_from_receipt(found[0], {1: 2}) is None  # two tees: one too many
+            assert await third.returns.refund_from_receipt(found[0], {1: 2}) is None  # two tees: one too many
         finally:
             await engine.aclose()
             engine.local.close()
@@ -103,7 +103,7 @@ def test_offline_the_cashier_is_told_and_nothing_is_recorded(tmp_path, live_serv
     async def offline() -> str | tuple:
         engine = lookup_at(t2, sales, "http://127.0.0.1:9")  # nothing listens there
         try:
-            return await sales.ask_hq_for_receipt("MAD1-T1-000001")
+            return await sales.returns.ask_hq_for_receipt("MAD1-T1-000001")
         finally:
             await engine.aclose()
             engine.local.close()

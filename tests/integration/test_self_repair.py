@@ -26,7 +26,7 @@ def sell(replica: Replica, *codes: str) -> str:
     sales = signed_in_sales(replica)
     for code in codes:
         assert sales.scan(code), code
-    receipt = sales.pay_cash(50_000)
+    receipt = sales.checkout.pay_cash(50_000)
     assert receipt is not None
     return receipt.sale_id
 

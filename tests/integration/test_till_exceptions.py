@@ -44,12 +44,12 @@ def test_a_dead_printer_never_loses_the_sale(qtbot, tmp_path, live_server, centr
     sales = sales_with(replica, printer=printer)
     assert sales.scan(OIL)
     with qtbot.waitSignal(printer.failed, timeout=5000) as failed:
-        receipt = sales.pay_cash()
+        receipt = sales.checkout.pay_cash()
     assert receipt is not None and replica.sales_count() == 1
     assert "F12" in failed.args[0]
     printer.target = f"file:{tmp_path / 'lp0'}"  # the printer is back: F12 reprints
     with qtbot.waitSignal(printer.printed, timeout=5000):
-        assert sales.reprint() is not None
+        assert sales.receipts.reprint() is not None
     data = (tmp_path / "lp0").read_bytes()
     assert receipt.receipt_no.encode() in data and data.endswith(b"\x1dV\x00")  # barcode, then the cut
     printer.close()
@@ -70,7 +70,7 @@ def test_the_journal_detects_a_changed_record_and_the_command_says_so(tmp_path, 
     sales = signed_in_sales(replica)
     for code in (TEE, OIL):
         assert sales.scan(code)
-        assert sales.pay_cash() is not None
+        assert sales.checkout.pay_cash() is not None
     assert replica.sales.verify_journal() == []
     assert verify_journal(tmp_path) == 0
     # Someone edits the stored content of the first sale (triggers forbid UPDATE: drop them first).
@@ -91,7 +91,7 @@ def test_the_journal_detects_a_changed_record_and_the_command_says_so(tmp_path, 
 def test_the_journal_is_append_only(tmp_path, live_server, central):
     replica = ready_replica(tmp_path, live_server, central)
     sales = signed_in_sales(replica)
-    assert sales.scan(OIL) and sales.pay_cash() is not None
+    assert sales.scan(OIL) and sales.checkout.pay_cash() is not None
     for statement in ("UPDATE journal SET hash = 'x'", "DELETE FROM journal"):
         try:
             replica.conn.execute(statement)
@@ -151,7 +151,7 @@ def test_cash_rounding_to_five_cents_is_on_the_sale_and_its_receipt(tmp_path, li
     sales = sales_with(replica, settings=SaleSettings(cash_step=5))
     assert sales.scan(OIL)
     total = sales.cart.total
-    receipt = sales.pay_cash(10_000)
+    receipt = sales.checkout.pay_cash(10_000)
     assert receipt is not None
     due = (total + 2) // 5 * 5
     assert receipt.rounding == due - total and receipt.change == 10_000 - due
@@ -170,9 +170,9 @@ def test_a_shift_of_facts_reaches_the_server_once(tmp_path, live_server, central
 
     sales.terminal = StandaloneTerminal(confirm=approved_on_the_datafono)
     assert sales.scan(TEE) and sales.scan(TEE)
-    sale = asyncio.run(sales.pay_card())
+    sale = asyncio.run(sales.checkout.pay_card())
     assert sale is not None and sale.discount_total > 0
-    back = asyncio.run(sales.refund_from_receipt(sale.sale_id, {1: 1}))
+    back = asyncio.run(sales.returns.refund_from_receipt(sale.sale_id, {1: 1}))
     assert back is not None and back.total < 0
     assert sales.scan(OIL)
     luis = next(sid for sid, name, _ in sales.session.members() if name == "Luis")

@@ -144,14 +144,14 @@ def test_a_count_while_the_shop_sells_ends_with_the_shelf_right(tmp_path, live_s
     manager = stock_service(till)
     before = till.stock_on_hand(store, sku)
 
-    assert cashier.scan(barcode) and cashier.pay_cash() is not None  # sold before it is counted
+    assert cashier.scan(barcode) and cashier.checkout.pay_cash() is not None  # sold before it is counted
     count = manager.start_count("@Almacén y tienda", blind=True)
     assert count is not None and manager.start_count("full") is None  # one count at a time
     assert manager.count_scan(f"3*{barcode}").counted == 3
     line = manager.count_scan(f"2*{barcode}")
     assert line.counted == 5 and line.expected == before - 1  # frozen at its first count
     for _ in range(2):  # sold after it was counted: not on the shelf any more, not in the count either
-        assert cashier.scan(barcode) and cashier.pay_cash() is not None
+        assert cashier.scan(barcode) and cashier.checkout.pay_cash() is not None
     assert manager.approve_count() == 1
     assert till.stock_on_hand(store, sku) == 5 - 2  # what was counted, less what sold since
     assert manager.adjust(sku, -1, "damage")  # one found broken

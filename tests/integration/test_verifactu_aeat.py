@@ -27,25 +27,25 @@ def test_two_tills_one_offline_reach_the_aeat_once_with_late_records_flagged_and
     s1 = signed_in_sales(t1)
     for _ in range(2):
         assert s1.scan(an_item(t1))
-        s1.pay_cash()
+        s1.checkout.pay_cash()
     sync(t1)
 
     # T2 is offline: a receipt, its full invoice (to the wrong company), cancelled, invoiced
     # again, another sale, and a return of the invoiced goods (R1: it corrects the full invoice).
     s2 = signed_in_sales(t2)
     assert s2.scan(an_item(t2))
-    a = s2.pay_cash()
-    assert s2.issue_invoice(a.sale_id, "12345678A", "Persona equivocada") is None  # a wrong NIF: refused, said
-    assert s2.issue_invoice(a.sale_id, "12345678-z", "Persona equivocada") is not None
-    assert s2.cancel_invoice(a.sale_id, "wrong customer") is not None
-    invoiced = s2.issue_invoice(a.sale_id, "B10000008", "Hostal Sol, S.L.")
+    a = s2.checkout.pay_cash()
+    assert s2.receipts.issue_invoice(a.sale_id, "12345678A", "Persona equivocada") is None  # a wrong NIF: refused, said
+    assert s2.receipts.issue_invoice(a.sale_id, "12345678-z", "Persona equivocada") is not None
+    assert s2.receipts.cancel_invoice(a.sale_id, "wrong customer") is not None
+    invoiced = s2.receipts.issue_invoice(a.sale_id, "B10000008", "Hostal Sol, S.L.")
     assert invoiced is not None and invoiced.invoice_no.endswith("-F-000002")
     assert s2.scan(an_item(t2))
-    s2.pay_cash()
+    s2.checkout.pay_cash()
     manager = next(sid for sid, who, _role in s2.session.members() if who == "Luis")
     approver = s2.session.approve(manager, "9999", "return.with_receipt")
     line = t2.sales.returnable_lines(a.sale_id)[0]
-    assert asyncio.run(s2.refund_from_receipt(a.sale_id, {line.line_no: 1}, approver)) is not None
+    assert asyncio.run(s2.returns.refund_from_receipt(a.sale_id, {line.line_no: 1}, approver)) is not None
     kinds = [
         (row[0], row[1])
         for row in t2.conn.execute("SELECT record_type, invoice_type FROM invoicing_records ORDER BY seq")
@@ -152,7 +152,7 @@ def test_the_running_server_sends_what_a_till_pushes_without_being_asked(
     till = ready_till(tmp_path, stopped_server, central, "T1")
     sales = signed_in_sales(till)
     assert sales.scan(an_item(till))
-    sale = sales.pay_cash()
+    sale = sales.checkout.pay_cash()
     sync(till)
     deadline = datetime.now(UTC) + timedelta(seconds=60)
     while not aeat_double.received()["records"]:

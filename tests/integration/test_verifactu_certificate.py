@@ -51,7 +51,7 @@ def test_hq_presents_the_company_certificate_to_the_aeat(tmp_path, live_server, 
         till = ready_till(tmp_path, live_server, central, "T1")
         sales = signed_in_sales(till)
         assert sales.scan(an_item(till))
-        sales.pay_cash()
+        sales.checkout.pay_cash()
         sync(till)
 
         anonymous = aeat.Sender(central, double.url, PRODUCER, verify=ssl.create_default_context(cafile=str(ca_pem)))

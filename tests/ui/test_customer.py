@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from pos_app.app import apply_style
 from pos_app.domain.cart import MEMBER_PRICE_LABEL
+from pos_app.services.changes import Changes
 from pos_app.services.till import Till
 from pos_app.ui.customer import CustomerDialog, EnrolDialog
 from pos_app.ui.main_window import SaleWindow
@@ -162,7 +163,7 @@ def test_the_members_panel_shows_what_hq_changed_once_a_pull_brings_it(qtbot, qa
         sync_side.apply_changes([p.Change(seq=cursor, entity="customer", key=lucia.card, data=data)], cursor, True)
         sync_side.close()
         assert f"{lucia.points} points" in panel.points.text()  # not yet told
-        till.arrived.emit(frozenset({"customer"}))
+        till.changed.emit(Changes({"customer"}))
         assert f"{lucia.points + 500} points" in panel.points.text()
         till.sales.clear()
     finally:

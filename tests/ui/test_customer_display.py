@@ -43,7 +43,7 @@ def test_the_customer_sees_the_sale_as_it_goes(qtbot, qapp, till, tmp_path):
         screenshot(display, "customer_display_es", tmp_path)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)
         qtbot.waitUntil(lambda: window.dialog is not None)
-        till.sales.pay_cash(total + 1000)  # 10 € over
+        till.sales.checkout.pay_cash(total + 1000)  # 10 € over
         assert f"Cambio: {money(1000)}" in display.paid.text()
         assert display.total.text() == f"Total: {money(total)}"  # still up after the cart emptied
         qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))

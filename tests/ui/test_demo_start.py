@@ -46,7 +46,7 @@ def test_demo_starts_enrols_loads_and_syncs_a_sale(qtbot, qapp, tmp_path):
             assert till.shifts.open(5_000) is not None
             sales = till.sales
             assert sales.scan("8400000000017")
-            assert sales.pay_cash() is not None
+            assert sales.checkout.pay_cash() is not None
             await until(lambda: isinstance(session.window.dialog, ReceiptDialog))
             session.window.dialog.accept()
             sent = asyncio.Event()

@@ -143,7 +143,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         # --- a parked sale: the customer forgot something; the next customer pays meanwhile
         scan(qtbot, window, OIL)
         await press(qtbot, window, Qt.Key.Key_F7)
-        assert till.sales.cart.is_empty and len(till.sales.parked()) == 1
+        assert till.sales.cart.is_empty and len(till.sales.holds.parked()) == 1
         scan(qtbot, window, BREAD)
         await press(qtbot, window, Qt.Key.Key_F5)
         pay = await dialog_of(window, PaymentDialog)
@@ -153,7 +153,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
         parked = await dialog_of(window, ParkedDialog)
         qtbot.keyClick(parked.list, Qt.Key.Key_Return)
         await until(lambda: len(till.sales.cart.lines) == 1)
-        assert till.sales.cart.lines[0].item.sku_code == "S0000072" and not till.sales.parked()
+        assert till.sales.cart.lines[0].item.sku_code == "S0000072" and not till.sales.holds.parked()
 
         # --- voiding it needs the manager: Ana gives a reason, Luis approves with his PIN
         await press(qtbot, window, Qt.Key.Key_F9)

@@ -26,7 +26,7 @@ def type_into_focus(qtbot, text: str) -> None:
 def test_full_invoice_then_its_cancellation_by_keyboard(qtbot, till):
     window = open_window(qtbot, till)
     scan(qtbot, window, "8400000000017")
-    receipt = till.sales.pay_cash()
+    receipt = till.sales.checkout.pay_cash()
     assert receipt is not None
     qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
     window.dialog.accept()

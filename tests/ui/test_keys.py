@@ -75,7 +75,7 @@ def test_a_scan_while_the_receipt_shows_starts_the_next_sale(qtbot, till):
 
     window = open_window(qtbot, till)
     scan(qtbot, window, "8400000000017")
-    assert till.sales.pay_cash() is not None
+    assert till.sales.checkout.pay_cash() is not None
     qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
     receipt = window.dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is receipt)

@@ -183,7 +183,7 @@ def test_an_order_hq_places_shows_in_the_open_pickup_desk_at_the_next_pull(
     qtbot, qapp, ready_till_dir, live_server, central
 ):
     """The desk is open; the web places an order for this store; the till's sync pulls it and
-    tells the open screen what arrived (Till.arrived): the queue redraws itself, no reopening."""
+    tells the open screen what changed (Till.changed): the queue redraws itself, no reopening."""
     from sync.server import orders
     from sync.server.demo import DEMO_SOFA
 
@@ -197,7 +197,7 @@ def test_an_order_hq_places_shows_in_the_open_pickup_desk_at_the_next_pull(
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     heard: list[frozenset[str]] = []
-    till.arrived.connect(heard.append)
+    till.changed.connect(heard.append)
 
     async def desk_open_while_hq_sells() -> None:
         window.show()

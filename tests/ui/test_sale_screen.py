@@ -211,14 +211,14 @@ def test_sync_panel_lists_what_the_server_refused(qtbot, till, tmp_path):
 
     window = open_window(qtbot, till)
     scan(qtbot, window, "8400000000017")
-    assert till.sales.pay_cash() is not None
+    assert till.sales.checkout.pay_cash() is not None
     qtbot.waitUntil(lambda: isinstance(window.dialog, ReceiptDialog))
     window.dialog.accept()
     event_id = till.replica.pending_events(1)[0].event_id
     till.replica.record_results(
         [p.EventResult(event_id=uuid.UUID(event_id), status="rejected", reason="invalid payload: total")]
     )
-    till._fact_recorded()  # the sync engine would report this; here the till recounts by itself
+    till._fact_recorded(frozenset({"sale"}))  # the sync engine would report this; here the till recounts by itself
 
     with qtbot.waitActive(window):  # offscreen, focus does not come back by itself after a dialog
         window.activateWindow()

@@ -19,7 +19,9 @@ from sync.rules.loyalty import (
     points_earned,
     points_taken_back,
     redeemable_offline,
+    return_points,
     rolling_spend,
+    sale_points,
     tier_for,
 )
 
@@ -71,6 +73,20 @@ def test_points_on_money_paid_times_the_tier():
     assert points_earned(12_345, TIERS[0]) == 123
     assert points_earned(12_345, TIERS[2]) == 246
     assert points_earned(-500, TIERS[2]) == 0
+
+
+def test_a_members_sale_earns_on_money_and_spends_its_points():
+    # 120.00 € paid: 20.00 € in points (2,000 points), 100.00 € by card, silver (x1.5)
+    assert sale_points(10_000, 2_000, TIERS[1], balance=5_000) == (150, 5_000 + 150 - 2_000)
+    assert sale_points(10_000, 0, None, balance=40) == (0, 40)  # no tier, no points
+    assert sale_points(10_000, 2_000, TIERS[0], balance=5_000, cents_per_point=2) == (100, 5_000 + 100 - 1_000)
+
+
+def test_a_return_takes_back_its_share_of_points_and_gives_back_points_it_refunds():
+    # the sale earned 300 points on 300.00 €; a third comes back, 10.00 € of it refunded in points
+    moved, balance = return_points(300, 30_000, 10_000, 0, -1_000, balance=2_000)
+    assert (moved, balance) == (-100, 2_000 - 100 + 1_000)
+    assert return_points(300, 30_000, 10_000, 250, 0, balance=None) == (-50, None)  # 50 were left to take
 
 
 @given(points=st.integers(0, 10_000), total=st.integers(1, 10**7), parts=st.lists(st.integers(1, 100), max_size=8))

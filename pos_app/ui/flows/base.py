@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
+from pos_app.services.changes import Changes
 from pos_app.services.till import Till
 from pos_app.ui.sale_page import SalePage
 from sync.rules.staff import StaffMember
@@ -65,15 +66,16 @@ class Flow(QObject):
         self.window.approved(needed, permission, what, then)
 
     def redrawn_on(self, dialog: QDialog, entities: set[str], redraw: Callable[[], object]) -> None:
-        """While `dialog` is open, `redraw` runs when a pull brings any of `entities` (an order
-        HQ placed shows in the pickup queue without closing and opening it again)."""
+        """While `dialog` is open, `redraw` runs when a pull changes any of `entities` (an order HQ
+        placed shows in the pickup queue without closing and opening it again). What the dialog
+        itself did it has redrawn already (Changes.here)."""
 
-        def arrived(brought: frozenset[str]) -> None:
-            if brought & entities:
+        def changed(changes: Changes) -> None:
+            if not changes.here and changes & entities:
                 redraw()
 
-        self.till.arrived.connect(arrived)
-        dialog.finished.connect(lambda _result: self.till.arrived.disconnect(arrived))
+        self.till.changed.connect(changed)
+        dialog.finished.connect(lambda _result: self.till.changed.disconnect(changed))
 
     def say(self, text: str, level: str = "info") -> None:
         self.window.show_message(text, level)

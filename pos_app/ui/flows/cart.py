@@ -97,11 +97,11 @@ class CartFlow(Flow):
         self.run(dialog, ended)
 
     def park(self) -> None:
-        if self.sales.park() is None:
+        if self.sales.holds.park() is None:
             self.say(self.tr("Nothing to park"), "warning")
 
     def resume(self) -> None:
-        parked = self.sales.parked()
+        parked = self.sales.holds.parked()
         if not parked:
             self.say(self.tr("No parked sales"), "info")
             return
@@ -109,6 +109,6 @@ class CartFlow(Flow):
 
         def ended(accepted: bool) -> None:
             if accepted and dialog.chosen is not None:
-                self.sales.resume(dialog.chosen)
+                self.sales.holds.resume(dialog.chosen)
 
         self.run(dialog, ended)

@@ -20,7 +20,7 @@ class PayingFlow(Flow):
         if self.sales.cart.is_empty:
             self.say(self.tr("The cart is empty"), "warning")
             return
-        if self.sales.begin_payment() is None:
+        if self.sales.checkout.begin_payment() is None:
             return
         self.run(PaymentDialog(self.sales, self.host))
 
@@ -59,7 +59,7 @@ class PayingFlow(Flow):
         self.run(dialog, ended, later=True)  # the payment dialog may still be closing
 
     def reprint(self) -> None:
-        receipt = self.sales.reprint()
+        receipt = self.sales.receipts.reprint()
         if receipt is not None:
             self.show_receipt(receipt)
 
@@ -74,14 +74,14 @@ class PayingFlow(Flow):
                 self.tr("Receipt {} already has full invoice {}. Cancel that invoice?").format(
                     receipt.receipt_no, receipt.invoice_no
                 ),
-                lambda: self.sales.cancel_invoice(receipt.sale_id, "cancelled at the till"),
+                lambda: self.sales.receipts.cancel_invoice(receipt.sale_id, "cancelled at the till"),
             )
             return
         dialog = InvoiceDialog(self.host)
 
         def ended(accepted: bool) -> None:
             if accepted:
-                self.sales.issue_invoice(
+                self.sales.receipts.issue_invoice(
                     receipt.sale_id, dialog.tax_id.text(), dialog.name.text(), dialog.address.text()
                 )
 

@@ -13,10 +13,10 @@ class ReturnsFlow(Flow):
     def start(self) -> None:
         if not self.sales.cart.is_empty:
             self.approved(
-                self.sales.return_needs_approval(False),
+                self.sales.returns.return_needs_approval(False),
                 "return.without_receipt",
                 self.tr("Refund without a receipt: {}").format(money(self.sales.cart.total)),
-                lambda approver: self.till.tasks.spawn(self.sales.refund_without_receipt(approver)),
+                lambda approver: self.till.tasks.spawn(self.sales.returns.refund_without_receipt(approver)),
             )
             return
         dialog = ReturnDialog(self.sales, self.host)
@@ -30,10 +30,12 @@ class ReturnsFlow(Flow):
             sale_id, quantities = dialog.sale_id, dialog.quantities()
             assert sale_id is not None
             self.approved(
-                self.sales.return_needs_approval(True),
+                self.sales.returns.return_needs_approval(True),
                 "return.with_receipt",
                 self.tr("Refund against a receipt"),
-                lambda approver: self.till.tasks.spawn(self.sales.refund_from_receipt(sale_id, quantities, approver)),
+                lambda approver: self.till.tasks.spawn(
+                    self.sales.returns.refund_from_receipt(sale_id, quantities, approver)
+                ),
             )
 
         self.run(dialog, ended)
