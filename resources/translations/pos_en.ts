@@ -107,52 +107,52 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="43" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="41" />
         <source>The cart is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="67" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="65" />
         <source>Change: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="78" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="76" />
         <source>Identify the member first (F1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="89" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="87" />
         <source>{} (may spend here now: {} points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="110" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="108" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="119" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="117" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="129" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="127" />
         <source>Card declined: {}. Pay another way.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="158" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="156" />
         <source>the terminal did not receive it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="181" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="179" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="227" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="225" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation type="unfinished" />
     </message>
@@ -471,22 +471,22 @@
 <context>
     <name>Customers</name>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="41" />
+        <location filename="../../pos_app/services/selling/customers.py" line="36" />
         <source>No member found for '{}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="49" />
+        <location filename="../../pos_app/services/selling/customers.py" line="44" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="57" />
+        <location filename="../../pos_app/services/selling/customers.py" line="52" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="64" />
+        <location filename="../../pos_app/services/selling/customers.py" line="59" />
         <source>Welcome, {}: card {}</source>
         <translation type="unfinished" />
     </message>
@@ -578,27 +578,27 @@
 <context>
     <name>Holds</name>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="40" />
+        <location filename="../../pos_app/services/selling/holds.py" line="35" />
         <source>Sale parked: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="50" />
+        <location filename="../../pos_app/services/selling/holds.py" line="45" />
         <source>Finish or park the current sale first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="54" />
+        <location filename="../../pos_app/services/selling/holds.py" line="49" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="60" />
+        <location filename="../../pos_app/services/selling/holds.py" line="55" />
         <source>{} is no longer sold: left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="69" />
+        <location filename="../../pos_app/services/selling/holds.py" line="64" />
         <source>Sale resumed</source>
         <translation type="unfinished" />
     </message>
@@ -1194,27 +1194,27 @@
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="31" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="26" />
         <source>No receipt to reprint yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="47" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="42" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="53" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="48" />
         <source>Full invoice {} issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="69" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="64" />
         <source>This receipt has no full invoice to cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="71" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="66" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation type="unfinished" />
     </message>
@@ -1338,57 +1338,57 @@
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="52" />
+        <location filename="../../pos_app/services/selling/returns.py" line="50" />
         <source>No receipt {} at this till</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="59" />
+        <location filename="../../pos_app/services/selling/returns.py" line="57" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="63" />
+        <location filename="../../pos_app/services/selling/returns.py" line="61" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="86" />
+        <location filename="../../pos_app/services/selling/returns.py" line="84" />
         <source>Only {} of that line can still be returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="98" />
+        <location filename="../../pos_app/services/selling/returns.py" line="96" />
         <source>Discount given back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="112" />
+        <location filename="../../pos_app/services/selling/returns.py" line="110" />
         <source>Finish the sale in progress first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="115" />
+        <location filename="../../pos_app/services/selling/returns.py" line="113" />
         <source>Choose what is returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="118" />
+        <location filename="../../pos_app/services/selling/returns.py" line="116" />
         <source>This return needs a manager's approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="140" />
+        <location filename="../../pos_app/services/selling/returns.py" line="138" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="149" />
+        <location filename="../../pos_app/services/selling/returns.py" line="147" />
         <source>The card refund was declined: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="159" />
+        <location filename="../../pos_app/services/selling/returns.py" line="157" />
         <source>Refund {} saved: {}</source>
         <translation type="unfinished" />
     </message>

@@ -107,52 +107,52 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="43" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="41" />
         <source>The cart is empty</source>
         <translation>La cesta está vacía</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="67" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="65" />
         <source>Change: {}</source>
         <translation>Cambio: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="78" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="76" />
         <source>Identify the member first (F1)</source>
         <translation>Identifica primero al socio (F1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="89" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="87" />
         <source>{} (may spend here now: {} points)</source>
         <translation>{} (puede gastar aquí ahora: {} puntos)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="110" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="108" />
         <source>Card: {} on the terminal. Ask the customer to follow it.</source>
         <translation>Tarjeta: {} en el datáfono. Pide al cliente que siga sus pasos.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="119" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="117" />
         <source>The terminal did not say whether the card was charged: nothing was recorded. Check the terminal's last receipt before charging again.</source>
         <translation>El datáfono no ha dicho si cobró la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono antes de volver a cobrar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="129" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="127" />
         <source>Card declined: {}. Pay another way.</source>
         <translation>Tarjeta denegada: {}. Cobra de otra forma.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="158" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="156" />
         <source>the terminal did not receive it</source>
         <translation>el datáfono no lo recibió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="181" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="179" />
         <source>Payment cancelled: give the cash back to the customer</source>
         <translation>Cobro cancelado: devuelve el efectivo al cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/checkout.py" line="227" />
+        <location filename="../../pos_app/services/selling/checkout.py" line="225" />
         <source>The sale could not be saved ({}); the cart is kept, try again</source>
         <translation>No se pudo guardar la venta ({}); la cesta se conserva, inténtalo de nuevo</translation>
     </message>
@@ -471,22 +471,22 @@
 <context>
     <name>Customers</name>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="41" />
+        <location filename="../../pos_app/services/selling/customers.py" line="36" />
         <source>No member found for '{}'</source>
         <translation>Ningún socio con «{}»</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="49" />
+        <location filename="../../pos_app/services/selling/customers.py" line="44" />
         <source>This till is not set up yet: no sale can be saved</source>
         <translation>Esta caja aún no está configurada: no se pueden guardar ventas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="57" />
+        <location filename="../../pos_app/services/selling/customers.py" line="52" />
         <source>Already a member: {} ({}). Not enrolled twice.</source>
         <translation>Ya es socio: {} ({}). No se da de alta dos veces.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/customers.py" line="64" />
+        <location filename="../../pos_app/services/selling/customers.py" line="59" />
         <source>Welcome, {}: card {}</source>
         <translation>Bienvenido/a, {}: tarjeta {}</translation>
     </message>
@@ -578,27 +578,27 @@
 <context>
     <name>Holds</name>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="40" />
+        <location filename="../../pos_app/services/selling/holds.py" line="35" />
         <source>Sale parked: {}</source>
         <translation>Venta aparcada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="50" />
+        <location filename="../../pos_app/services/selling/holds.py" line="45" />
         <source>Finish or park the current sale first</source>
         <translation>Termina o aparca antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="54" />
+        <location filename="../../pos_app/services/selling/holds.py" line="49" />
         <source>That parked sale is gone (resumed at another moment)</source>
         <translation>Esa venta aparcada ya no está (se recuperó antes)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="60" />
+        <location filename="../../pos_app/services/selling/holds.py" line="55" />
         <source>{} is no longer sold: left out</source>
         <translation>{} ya no se vende: se deja fuera</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/holds.py" line="69" />
+        <location filename="../../pos_app/services/selling/holds.py" line="64" />
         <source>Sale resumed</source>
         <translation>Venta recuperada</translation>
     </message>
@@ -1194,27 +1194,27 @@
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="31" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="26" />
         <source>No receipt to reprint yet</source>
         <translation>Aún no hay ticket que reimprimir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="47" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="42" />
         <source>{} is not a valid Spanish NIF: check it with the customer</source>
         <translation>{} no es un NIF español válido: compruébelo con el cliente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="53" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="48" />
         <source>Full invoice {} issued</source>
         <translation>Factura completa {} emitida</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="69" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="64" />
         <source>This receipt has no full invoice to cancel</source>
         <translation>Este ticket no tiene factura completa que anular</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/receipts.py" line="71" />
+        <location filename="../../pos_app/services/selling/receipts.py" line="66" />
         <source>Full invoice {} cancelled: the receipt can be invoiced again</source>
         <translation>Factura completa {} anulada: el ticket puede facturarse de nuevo</translation>
     </message>
@@ -1338,57 +1338,57 @@
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="52" />
+        <location filename="../../pos_app/services/selling/returns.py" line="50" />
         <source>No receipt {} at this till</source>
         <translation>No hay ticket {} en esta caja</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="59" />
+        <location filename="../../pos_app/services/selling/returns.py" line="57" />
         <source>Receipt {} is not from this till and HQ cannot be reached now: take the return when the connection is back, or at the till that sold it</source>
         <translation>El ticket {} no es de esta caja y ahora no se puede consultar a la central: haz la devolución cuando vuelva la conexión, o en la caja que lo vendió</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="63" />
+        <location filename="../../pos_app/services/selling/returns.py" line="61" />
         <source>No receipt {} in the chain (or its till has not sent it yet)</source>
         <translation>No hay ningún ticket {} en la cadena (o su caja aún no lo ha enviado)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="86" />
+        <location filename="../../pos_app/services/selling/returns.py" line="84" />
         <source>Only {} of that line can still be returned</source>
         <translation>De esa línea solo se pueden devolver {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="98" />
+        <location filename="../../pos_app/services/selling/returns.py" line="96" />
         <source>Discount given back</source>
         <translation>Descuento devuelto</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="112" />
+        <location filename="../../pos_app/services/selling/returns.py" line="110" />
         <source>Finish the sale in progress first</source>
         <translation>Termina antes la venta en curso</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="115" />
+        <location filename="../../pos_app/services/selling/returns.py" line="113" />
         <source>Choose what is returned</source>
         <translation>Elige qué se devuelve</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="118" />
+        <location filename="../../pos_app/services/selling/returns.py" line="116" />
         <source>This return needs a manager's approval</source>
         <translation>Esta devolución necesita autorización del encargado</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="140" />
+        <location filename="../../pos_app/services/selling/returns.py" line="138" />
         <source>The terminal did not say whether the card was refunded: nothing was recorded. Check the terminal's last receipt.</source>
         <translation>El datáfono no ha dicho si devolvió el importe a la tarjeta: no se ha registrado nada. Mira el último ticket del datáfono.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="149" />
+        <location filename="../../pos_app/services/selling/returns.py" line="147" />
         <source>The card refund was declined: {}</source>
         <translation>La devolución con tarjeta fue denegada: {}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/services/selling/returns.py" line="159" />
+        <location filename="../../pos_app/services/selling/returns.py" line="157" />
         <source>Refund {} saved: {}</source>
         <translation>Devolución {} guardada: {}</translation>
     </message>

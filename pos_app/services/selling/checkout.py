@@ -10,12 +10,11 @@ import sqlite3
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 from pos_app.domain.cart import CartLine, Tender
 from pos_app.domain.payment import Payment, PaymentError
 from pos_app.domain.receipt import Receipt
 from pos_app.services.explain import explain
+from pos_app.services.selling.part import SalePart
 from pos_app.services.terminal import StandaloneTerminal, TerminalAnswer
 from pos_app.store.till_records import SaleDraft
 from sync import protocol as p
@@ -27,12 +26,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class Checkout(QObject):
+class Checkout(SalePart):
     """`sales.checkout`: the payment of the cart in progress and the recording of what it pays for."""
 
     def __init__(self, sale: SaleService) -> None:
         super().__init__(sale)
-        self.sale = sale
         self._card_busy = False
         self._charged: list[str] = []  # the references of this payment's approved card charges
 

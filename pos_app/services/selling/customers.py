@@ -9,26 +9,21 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 from pos_app.services.explain import explain
+from pos_app.services.selling.part import SalePart
 from pos_app.store.members import DuplicateMember, Member
 from pos_app.store.replica import now_utc
 from sync import protocol as p
 from sync.rules import loyalty
 
 if TYPE_CHECKING:
-    from pos_app.services.selling.sale import SaleService
+    pass
 
 log = logging.getLogger(__name__)
 
 
-class Customers(QObject):
+class Customers(SalePart):
     """`sales.customers`: members found, enrolled and described for the cashier."""
-
-    def __init__(self, sale: SaleService) -> None:
-        super().__init__(sale)
-        self.sale = sale
 
     def find_members(self, text: str) -> list[Member]:
         """Members matching a card, phone, e-mail or name typed or scanned (offline: the replica)."""

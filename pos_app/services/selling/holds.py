@@ -8,22 +8,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 from pos_app.domain.cart import parked_line, resumed_line
+from pos_app.services.selling.part import SalePart
 
 if TYPE_CHECKING:
-    from pos_app.services.selling.sale import SaleService
+    pass
 
 log = logging.getLogger(__name__)
 
 
-class Holds(QObject):
+class Holds(SalePart):
     """`sales.holds`: parked sales."""
-
-    def __init__(self, sale: SaleService) -> None:
-        super().__init__(sale)
-        self.sale = sale
 
     def park(self) -> int | None:
         """Put the sale aside (the customer forgot something) and start a new one."""

@@ -5,24 +5,19 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 from pos_app.domain.receipt import Receipt
 from pos_app.services.explain import explain
+from pos_app.services.selling.part import SalePart
 from sync.rules.verifactu import NifError
 
 if TYPE_CHECKING:
-    from pos_app.services.selling.sale import SaleService
+    pass
 
 log = logging.getLogger(__name__)
 
 
-class Receipts(QObject):
+class Receipts(SalePart):
     """`sales.receipts`: what happens to a receipt after the sale."""
-
-    def __init__(self, sale: SaleService) -> None:
-        super().__init__(sale)
-        self.sale = sale
 
     def reprint(self, sale_id: str | None = None) -> Receipt | None:
         identity = self.sale.identity

@@ -9,12 +9,11 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 from pos_app.domain.cart import CartLine, PricedItem
 from pos_app.domain.payment import Payment, refund_plan
 from pos_app.domain.promotions import Discount
 from pos_app.domain.receipt import Receipt
+from pos_app.services.selling.part import SalePart
 from pos_app.store.till_records import ReturnableLine
 from sync import protocol as p
 from sync.rules.money import format_amount, round_half_up_div
@@ -26,12 +25,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class Returns(QObject):
+class Returns(SalePart):
     """`sales.returns`: refunds, with or without the receipt."""
 
     def __init__(self, sale: SaleService) -> None:
         super().__init__(sale)
-        self.sale = sale
         # HQ's copy of another till's receipt, for a return here (the Till sets it: its sync engine).
         self.receipt_lookup: Callable[[str], Awaitable[p.ReceiptFound | None]] | None = None
 
