@@ -11,3 +11,9 @@ cursor. Every query that adds this till's own movements uses it, so the rule has
 from __future__ import annotations
 
 PENDING = "(o.acked_at IS NULL OR o.ack_seq > ?)"
+
+# An event the server answered but did not apply as sent: refused, or a duplicate it noted a
+# reason for. Counted after every sale (the sync badge), so its partial index
+# (migration 14) keeps the count to those rows instead of a scan of the whole outbox, which grows
+# by every fact a till ever made (1.8 ms per sale after 3,000 sales, and rising).
+REFUSED = "(status = 'rejected' OR (status = 'duplicate' AND reason IS NOT NULL))"

@@ -35,7 +35,7 @@ from pos_app.store.migrations import (
     SKU_SEARCH_TRIGGERS,
 )
 from pos_app.store.order_records import OrderRecords
-from pos_app.store.outbox import PENDING
+from pos_app.store.outbox import PENDING, REFUSED
 from pos_app.store.stock_records import StockRecords
 from pos_app.store.till_records import TillRecords
 from sync import protocol as p
@@ -147,6 +147,13 @@ REPLICATED_TABLES = frozenset(table for table, _, _ in _ENTITY_TABLES.values())
 assert all(list(cols) == p.entity_columns(e) for e, (_, cols, _) in _ENTITY_TABLES.items()), "replica != protocol"
 
 
+# What waits to go, what the server refused, since when: after every fact (the sync badge). Each
+# count reads an index (outbox_pending, outbox_refused), never the whole outbox.
+OUTBOX_SUMMARY = (
+    "SELECT (SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL), "
+    f"(SELECT COUNT(*) FROM outbox WHERE {REFUSED}), "
+    "(SELECT MIN(created_at) FROM outbox WHERE acked_at IS NULL)"
+)
 SEARCH_RANKED = 2000  # how many matches of a type-ahead search are scored (see Replica.search)
 
 
@@ -547,11 +554,7 @@ class Replica:
             )
 
     def outbox_summary(self) -> OutboxSummary:
-        row = self.conn.execute(
-            "SELECT (SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL), "
-            "(SELECT COUNT(*) FROM outbox WHERE status = 'rejected' OR (status = 'duplicate' AND reason IS NOT NULL)), "
-            "(SELECT MIN(created_at) FROM outbox WHERE acked_at IS NULL)"
-        ).fetchone()
+        row = self.conn.execute(OUTBOX_SUMMARY).fetchone()
         return OutboxSummary(int(row[0]), int(row[1]), row[2])
 
     def invoicing_records_waiting(self) -> tuple[int, str | None]:
@@ -567,7 +570,7 @@ class Replica:
         """(seq, type, created_at, reason) of events the server refused, newest first."""
         rows = self.conn.execute(
             "SELECT seq, type, created_at, reason FROM outbox "
-            "WHERE status = 'rejected' OR (status = 'duplicate' AND reason IS NOT NULL) ORDER BY seq DESC LIMIT ?",
+            f"WHERE {REFUSED} ORDER BY seq DESC LIMIT ?",
             (limit,),
         ).fetchall()
         return [(r[0], r[1], r[2], r[3] or "") for r in rows]

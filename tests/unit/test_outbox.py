@@ -76,3 +76,15 @@ def _adjusted():
         at=datetime.now(UTC),
         lines=[p.StockLine(sku_id=7, delta=-1, reason="damage")],
     )
+
+
+def test_the_counts_made_after_every_sale_read_indexes_not_the_whole_outbox(tmp_path):
+    """The outbox keeps every fact a till ever made; the summary counted after each sale once
+    read all of it (1.8 ms a sale after 3,000 sales, growing all day). Each count reads an index."""
+    from pos_app.store.replica import OUTBOX_SUMMARY
+
+    replica = Replica.open(tmp_path / "till.sqlite")
+    plan = [row[3] for row in replica.conn.execute(f"EXPLAIN QUERY PLAN {OUTBOX_SUMMARY}")]
+    assert "SCAN outbox" not in plan, plan  # a scan of the table itself, no index
+    assert "SCAN outbox USING INDEX outbox_refused" in plan and "SCAN outbox USING INDEX outbox_pending" in plan
+    replica.close()
