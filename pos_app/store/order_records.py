@@ -26,6 +26,13 @@ def _time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+# Whether any open order of the store lists the SKU (holders() then says which hold units).
+_ANY_HOLDER = (
+    "SELECT 1 FROM order_skus k JOIN orders o ON o.id = k.order_id "
+    "WHERE k.sku_id = ? AND o.store_id = ? AND o.state IN ('reserved', 'picking', 'ready') LIMIT 1"
+)
+
+
 class OrderRecords(Records):
     # --- reading ---------------------------------------------------------------------------
 
@@ -122,6 +129,8 @@ class OrderRecords(Records):
     ) -> list[tuple[rules.Order, int]]:
         """The orders whose units selling `wanted` units of a SKU now (the cart's included)
         would take; empty when the store has enough beside what its orders hold."""
+        if self.conn.execute(_ANY_HOLDER, (sku_id, store_id)).fetchone() is None:
+            return []  # what nearly every scan finds: one indexed look, no order read
         holders = self.holders(store_id, sku_id, except_order)
         if not holders:
             return []

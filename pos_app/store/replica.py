@@ -179,6 +179,28 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
+# A scanned item with its store prices: one row per price entry of the list (?1), or one row with
+# NULL price columns when it has none. Columns: id, code, name, tax, unit, family, price,
+# valid_from, valid_to, entry id.
+_ITEM = (
+    "SELECT s.id, s.code, s.name, s.tax_rate_bp, s.unit, p.family_id, "
+    "pr.price_cents, pr.valid_from, pr.valid_to, pr.id FROM {source} "
+    "JOIN products p ON p.id = s.product_id "
+    "LEFT JOIN prices pr ON pr.sku_id = s.id AND pr.price_list_id = ?1 WHERE {key} AND s.active = 1"
+)
+_ITEM_BY_BARCODE = _ITEM.format(source="barcodes b JOIN skus s ON s.id = b.sku_id", key="b.code = ?2")
+_ITEM_BY_SKU = _ITEM.format(source="skus s", key="s.id = ?2")
+
+
+def _family_chain(family_id: int | None, parents: dict[int, int | None]) -> tuple[int, ...]:
+    chain: list[int] = []
+    current = family_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return tuple(chain)
+
+
 def _parse_time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
@@ -237,7 +259,7 @@ class Replica:
         self.members = MemberRecords(self)
         self.orders = OrderRecords(self)
         self.stock = StockRecords(self)
-        self._families: tuple[int, dict[int, int | None]] | None = None
+        self._catalog: tuple[tuple[int, int], int | None, dict[int, int | None]] | None = None
         # The till's identity, read once: it changes only through save_identity (enrolment), and
         # a scan asks for it twice (the store's promotions and the units held for its orders).
         self._identity: Identity | None = None
@@ -399,16 +421,24 @@ class Replica:
     # --- lookups at the till ----------------------------------------------------------------
 
     def store_price_list_id(self) -> int | None:
-        row = self.conn.execute("SELECT id FROM price_lists WHERE channel = 'store' ORDER BY id LIMIT 1").fetchone()
-        return None if row is None else row[0]
+        return self._lookups()[0]
+
+    def _lookups(self) -> tuple[int | None, dict[int, int | None]]:
+        """The store's price list and the family tree (child -> parent), which every scan needs and
+        which change only with the catalog: read again when the database changed, by a pull on
+        another connection (`data_version`) or a write on this one (`total_changes`), not per scan."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._catalog is None or self._catalog[0] != version:
+            row = self.conn.execute("SELECT id FROM price_lists WHERE channel = 'store' ORDER BY id LIMIT 1").fetchone()
+            parents = {r[0]: r[1] for r in self.conn.execute("SELECT id, parent_id FROM families")}
+            self._catalog = (version, None if row is None else row[0], parents)
+        return self._catalog[1], self._catalog[2]
 
     def item_by_barcode(self, code: str, moment: datetime | None = None) -> PricedItem | None:
-        row = self.conn.execute(
-            "SELECT s.id, s.code, s.name, s.tax_rate_bp, s.unit, p.family_id FROM barcodes b "
-            "JOIN skus s ON s.id = b.sku_id JOIN products p ON p.id = s.product_id WHERE b.code = ? AND s.active = 1",
-            (code,),
-        ).fetchone()
-        return None if row is None else self._priced(row, moment, barcode=code)
+        """The item a scan names, priced from the store's list: one statement (the scan's hot path)."""
+        price_list_id, parents = self._lookups()
+        rows = self.conn.execute(_ITEM_BY_BARCODE, (price_list_id, code)).fetchall()
+        return self._priced(rows, parents, moment, barcode=code) if rows else None
 
     def quick_keys(self, store_id: int) -> list[tuple[int, int, str]]:
         """The store's favourites grid: (position, SKU id, label: HQ's, else the SKU's name), of
@@ -422,53 +452,41 @@ class Replica:
         return [(r[0], r[1], r[2]) for r in rows]
 
     def item_by_sku_id(self, sku_id: int, moment: datetime | None = None) -> PricedItem | None:
-        row = self.conn.execute(
-            "SELECT s.id, s.code, s.name, s.tax_rate_bp, s.unit, p.family_id FROM skus s "
-            "JOIN products p ON p.id = s.product_id WHERE s.id = ? AND s.active = 1",
-            (sku_id,),
-        ).fetchone()
-        return None if row is None else self._priced(row, moment)
+        price_list_id, parents = self._lookups()
+        rows = self.conn.execute(_ITEM_BY_SKU, (price_list_id, sku_id)).fetchall()
+        return self._priced(rows, parents, moment) if rows else None
 
     def member_price(self, sku_id: int, price_list_id: int, moment: datetime | None = None) -> int | None:
         """The price of a SKU in a tier's price list, if it has one in force."""
-        return self._price_in_force(sku_id, price_list_id, moment)
-
-    def _price_in_force(self, sku_id: int, price_list_id: int | None, moment: datetime | None) -> int | None:
         entries = [
-            PriceEntry(r[0], sku_id, r[1], _parse_time(r[2]), _parse_time(r[3]), r[4])
+            PriceEntry(price_list_id, sku_id, r[0], _parse_time(r[1]), _parse_time(r[2]), r[3])
             for r in self.conn.execute(
-                "SELECT price_list_id, price_cents, valid_from, valid_to, id FROM prices "
-                "WHERE sku_id = ? AND price_list_id = ?",
+                "SELECT price_cents, valid_from, valid_to, id FROM prices WHERE sku_id = ? AND price_list_id = ?",
                 (sku_id, price_list_id),
             )
         ]
         entry = resolve_price(entries, moment or now_utc())
         return None if entry is None else entry.price_cents
 
-    def _priced(self, row: sqlite3.Row, moment: datetime | None, barcode: str = "") -> PricedItem | None:
-        found = self._price_in_force(row[0], self.store_price_list_id(), moment)
-        price = -1 if found is None else found  # -1: known SKU, no price in force
-        return PricedItem(row[0], row[1], row[2], price, row[3], barcode, self.family_chain(row[5]), row[4])
+    @staticmethod
+    def _priced(
+        rows: list[sqlite3.Row], parents: dict[int, int | None], moment: datetime | None, barcode: str = ""
+    ) -> PricedItem:
+        """A SKU's row, once per price entry of the store's list (one row with no price when none)."""
+        first = rows[0]
+        if len(rows) == 1 and first[7] is None and first[8] is None:  # the usual case: one price, or none
+            price = -1 if first[9] is None else first[6]
+        else:
+            entries = [PriceEntry(0, first[0], r[6], _parse_time(r[7]), _parse_time(r[8]), r[9]) for r in rows]
+            found = resolve_price([e for e in entries if e.entry_id is not None], moment or now_utc())
+            price = -1 if found is None else found.price_cents  # -1: known SKU, no price in force
+        return PricedItem(
+            first[0], first[1], first[2], price, first[3], barcode, _family_chain(first[5], parents), first[4]
+        )
 
     def family_chain(self, family_id: int | None) -> tuple[int, ...]:
         """A family and every family above it (promotions on "Moda" cover "Moda > Mujer")."""
-        if family_id is None:
-            return ()
-        parents = self._family_parents()
-        chain: list[int] = []
-        current: int | None = family_id
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = parents.get(current)
-        return tuple(chain)
-
-    def _family_parents(self) -> dict[int, int | None]:
-        # Families are few and change rarely: cached until another connection commits (a pull).
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        if self._families is None or self._families[0] != version:
-            rows = self.conn.execute("SELECT id, parent_id FROM families").fetchall()
-            self._families = (version, {r[0]: r[1] for r in rows})
-        return self._families[1]
+        return _family_chain(family_id, self._lookups()[1])
 
     def search(self, text: str, limit: int = 50) -> list[tuple[int, str, str]]:
         """(sku id, code, name) of SKUs whose name or code starts with every word typed, best

@@ -181,6 +181,9 @@ def _flush(conn: sqlite3.Connection, skus: list, bars: list, prices: list, stock
         batch.clear()
 
 
+FLOOR_SCAN = "SELECT s.id, s.name FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE b.code = ?"
+
+
 def bench_scan(replica: Replica, skus: int, n: int) -> dict:
     rng = random.Random(2)
     codes = [make_ean13(f"84{rng.randrange(1, skus + 1):010d}") for _ in range(n)]
@@ -201,14 +204,14 @@ def bench_scan(replica: Replica, skus: int, n: int) -> dict:
         replica.orders.held_back(IDENTITY.store_id, item.sku_id, 1)
         cart.add(item)
 
+    # The floor's own reads go first, unmeasured: measured after the scan, the floor found in the
+    # page cache what the scan had read from disk (at 1M SKUs, part of a 14x ratio). Now both
+    # find those pages warm; what only the scan reads (products, prices) it still reads cold.
+    for code in codes:
+        replica.conn.execute(FLOOR_SCAN, (code,)).fetchone()
     samples = timed(scan, n)
     floor_codes = iter(codes)
-    floor = timed(
-        lambda: replica.conn.execute(
-            "SELECT s.id, s.name FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE b.code = ?", (next(floor_codes),)
-        ).fetchone(),
-        n,
-    )
+    floor = timed(lambda: replica.conn.execute(FLOOR_SCAN, (next(floor_codes),)).fetchone(), n)
     return result("scan", samples, floor)
 
 
