@@ -1,4 +1,5 @@
-"""Shared fixtures: a real central server in a child process on loopback, tills on real SQLite files."""
+"""Shared fixtures: a real central server in a child process on loopback (forked from a Python that
+has it imported: tests/server_forks.py), tills on real SQLite files."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sync.server import demo
 from sync.server.store import CentralStore
+from tests.server_forks import ForkedServer, Forker
 
 ADMIN_TOKEN = "test-admin-token"
 
@@ -36,7 +38,7 @@ class LiveServer:
         self.workers = workers
         self.tls = tls  # (certificate, key): the server speaks HTTPS
         self.sock: socket.socket | None = None
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc: subprocess.Popen[bytes] | ForkedServer | None = None
         self._bind()
 
     def _bind(self) -> None:
@@ -57,22 +59,14 @@ class LiveServer:
         self.sock.listen(128)
         fd = self.sock.fileno()
         env = {**os.environ, "POS_SERVER_ADMIN_TOKEN": ADMIN_TOKEN}
+        argv = ["--db", self.db_url, "serve", "--fd", str(fd), "--log-level", "warning", "--workers", str(self.workers)]
+        argv += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []
+        if self.workers == 1:  # forked from a Python that has the server imported (tests/server_forks.py)
+            forked = [arg if arg != str(fd) else "{fd}" for arg in argv]
+            self.proc = Forker.shared().start(forked, env, fd)
+            return
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "sync.server",
-                "--db",
-                self.db_url,
-                "serve",
-                "--fd",
-                str(fd),
-                "--log-level",
-                "warning",
-                "--workers",
-                str(self.workers),
-                *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []),
-            ],
+            [sys.executable, "-m", "sync.server", *argv],
             pass_fds=(fd,),
             env=env,
             start_new_session=True,  # its own process group: stop() kills every worker at once
