@@ -59,14 +59,13 @@ class LiveServer:
         self.sock.listen(128)
         fd = self.sock.fileno()
         env = {**os.environ, "POS_SERVER_ADMIN_TOKEN": ADMIN_TOKEN}
-        argv = ["--db", self.db_url, "serve", "--fd", str(fd), "--log-level", "warning", "--workers", str(self.workers)]
+        argv = ["--db", self.db_url, "serve", "--fd", "{fd}", "--log-level", "warning", "--workers", str(self.workers)]
         argv += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []
         if self.workers == 1:  # forked from a Python that has the server imported (tests/server_forks.py)
-            forked = [arg if arg != str(fd) else "{fd}" for arg in argv]
-            self.proc = Forker.shared().start(forked, env, fd)
+            self.proc = Forker.shared().start(argv, env, fd)
             return
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", *argv],
+            [sys.executable, "-m", "sync.server", *(str(fd) if arg == "{fd}" else arg for arg in argv)],
             pass_fds=(fd,),
             env=env,
             start_new_session=True,  # its own process group: stop() kills every worker at once

@@ -127,7 +127,7 @@ def _run_server(start: dict, fds: list[int]) -> None:
         os.environ.clear()
         os.environ.update(start["env"])
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        argv = [arg.replace("{fd}", str(listening)) for arg in start["argv"]]
+        argv = [str(listening) if arg == "{fd}" else arg for arg in start["argv"]]
         from sync.server.__main__ import main
 
         code = main(argv)

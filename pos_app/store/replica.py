@@ -477,8 +477,12 @@ class Replica:
         if len(rows) == 1 and first[7] is None and first[8] is None:  # the usual case: one price, or none
             price = -1 if first[9] is None else first[6]
         else:
-            entries = [PriceEntry(0, first[0], r[6], _parse_time(r[7]), _parse_time(r[8]), r[9]) for r in rows]
-            found = resolve_price([e for e in entries if e.entry_id is not None], moment or now_utc())
+            entries = [
+                PriceEntry(0, first[0], r[6], _parse_time(r[7]), _parse_time(r[8]), r[9])
+                for r in rows
+                if r[9] is not None
+            ]
+            found = resolve_price(entries, moment or now_utc())
             price = -1 if found is None else found.price_cents  # -1: known SKU, no price in force
         return PricedItem(
             first[0], first[1], first[2], price, first[3], barcode, _family_chain(first[5], parents), first[4]
