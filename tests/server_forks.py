@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 class ForkedServer:
-    """What LiveServer needs of its child: its pid, and waiting for it once killed."""
+    """What LiveServer needs of its child: its pid, and waiting for it once killed (its exit code
+    as Popen.wait gives it: negative for a signal)."""
 
     def __init__(self, forker: Forker, pid: int) -> None:
         self.forker = forker
@@ -94,7 +95,7 @@ def serve_requests(control: socket.socket) -> None:
                 pid = request["wait"]
                 _, status = os.waitpid(pid, 0)
                 children.discard(pid)
-                control.send(json.dumps({"status": status}).encode())
+                control.send(json.dumps({"status": os.waitstatus_to_exitcode(status)}).encode())
                 continue
             pid = os.fork()
             if pid == 0:
@@ -131,6 +132,8 @@ def _run_server(start: dict, fds: list[int]) -> None:
         from sync.server.__main__ import main
 
         code = main(argv)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:  # a child must never return into the forker's loop
         import traceback
 
