@@ -22,6 +22,24 @@ from sync.server.store import CentralStore
 from tests.server_forks import ForkedServer, Forker
 
 ADMIN_TOKEN = "test-admin-token"
+# The till's own threads: none may outlive the test that started it (any test, not only the UI's).
+OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line", "pole-display")
+
+
+@pytest.fixture(autouse=True)
+def till_threads_stopped() -> Iterator[None]:
+    """A test that leaves one of the till's threads running (a receipt printer, a simulator)
+    fails: a worker that had gathered dozens of idle printer threads crashed in Qt's event
+    processing. The sale services the helpers made are closed first, as a till closes its own."""
+    import threading
+
+    from tests.tills import close_sales
+
+    before = set(threading.enumerate())
+    yield
+    close_sales()
+    running = [t.name for t in set(threading.enumerate()) - before if t.name in OUR_THREADS and t.is_alive()]
+    assert not running, f"threads left running: {running}"
 
 
 class LiveServer:

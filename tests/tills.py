@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
@@ -183,12 +184,27 @@ def sale_event(  # a sale.completed event as a till would push it, as JSON
     }
 
 
-def signed_in_sales(replica: Replica, name: str = "Ana", pin: str = "1234", float_cents: int = 10_000) -> SaleService:
-    """A sale service with `name` signed in and a shift open (as a cashier starts the day)."""
+# Sale services the helpers made during the running test: their receipt printers' threads are
+# stopped after it (tests/conftest.py), as the till stops its own when it closes.
+OPEN_SALES: list[SaleService] = []
+
+
+def close_sales() -> None:
+    while OPEN_SALES:
+        OPEN_SALES.pop().printer.close()
+
+
+def signed_in_sales(
+    replica: Replica, name: str = "Ana", pin: str = "1234", float_cents: int = 10_000, **service: Any
+) -> SaleService:
+    """A sale service with `name` signed in and a shift open (as a cashier starts the day);
+    `service`: the SaleService's own arguments (printer, terminal, settings)."""
     session = StaffSession(replica)
     staff_id = next(sid for sid, who, _role in session.members() if who == name)
     session.sign_in(staff_id, pin)
     identity = replica.identity()
     if replica.sales.open_shift_now() is None and identity is not None:
         replica.sales.open_shift(identity, staff_id, float_cents)
-    return SaleService(replica, session)
+    sales = SaleService(replica, session, **service)
+    OPEN_SALES.append(sales)
+    return sales

@@ -45,7 +45,7 @@ def replica(tmp_path, live_server, central) -> Iterator[Replica]:
 
 
 def till_with(replica: Replica, terminal, settings: SaleSettings = FAST) -> SaleService:
-    return SaleService(replica, signed_in_sales(replica).session, terminal=terminal, settings=settings)
+    return signed_in_sales(replica, terminal=terminal, settings=settings)
 
 
 def adyen(sim: TerminalSimulator, key: SharedKey = DEMO_KEY) -> AdyenTerminal:

@@ -34,8 +34,7 @@ def ready_replica(tmp_path, live_server, central) -> Replica:
 
 
 def sales_with(replica: Replica, **kwargs) -> SaleService:
-    base = signed_in_sales(replica)
-    return SaleService(replica, base.session, **kwargs)
+    return signed_in_sales(replica, **kwargs)
 
 
 def test_a_dead_printer_never_loses_the_sale(qtbot, tmp_path, live_server, central):
