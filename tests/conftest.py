@@ -29,8 +29,9 @@ OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simula
 @pytest.fixture(autouse=True)
 def till_threads_stopped() -> Iterator[None]:
     """A test that leaves one of the till's threads running (a receipt printer, a simulator)
-    fails: a worker that had gathered dozens of idle printer threads crashed in Qt's event
-    processing. The sale services the helpers made are closed first, as a till closes its own."""
+    fails: leaks are how suites become flaky, and a till runs all day (a test worker once held 69
+    idle printer threads). The sale services the helpers made are closed first, as a till closes
+    its own."""
     import threading
 
     from tests.tills import close_sales

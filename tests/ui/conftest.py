@@ -45,7 +45,6 @@ def till(qapp, ready_till_dir):
         loop.run_until_complete(till.aclose())
 
 
-
 class Started:
     """Every QTimer and QThread a test starts (QTimer.start and QThread.start patched, as
     napari's _dangling_qtimers and _dangling_qthreads do), to find those still running after it."""
