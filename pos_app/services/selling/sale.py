@@ -182,10 +182,10 @@ class SaleService(QObject):
         member = self.customer
         if "customer" not in changes or member is None or self.payment is not None:
             return
-        fresh = self.replica.members.member(member.card)
+        fresh = self.replica.members.member(member.card)  # its latest figures, pending points included
         if fresh is not None:
-            self.customer = self.customers.member_now(fresh)
-            self.customer_changed.emit(self.customer)
+            self.customer = fresh
+            self.customer_changed.emit(fresh)
 
     def _member_price(self, sku_id: int) -> int | None:
         member = self.customer
