@@ -344,11 +344,12 @@ class Replica:
                 f"The local database was written by a newer version of the till (schema {version}, "
                 f"this build knows {SCHEMA_VERSION}): install the newer version."
             )
-        for number in range(version, SCHEMA_VERSION):
+        if version < SCHEMA_VERSION:
+            # Every step due in one transaction: a new till's file is made with one commit (one
+            # wait for the disk, not one per step), and an upgrade happens whole or not at all.
+            steps = "\n".join(MIGRATIONS[version:SCHEMA_VERSION])
             try:
-                self.conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version={number + 1};\nCOMMIT;"
-                )
+                self.conn.executescript(f"BEGIN IMMEDIATE;\n{steps}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")

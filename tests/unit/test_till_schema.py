@@ -57,6 +57,25 @@ def test_a_newer_build_upgrades_a_first_schema_database_and_keeps_what_waits(tmp
     again.close()
 
 
+def test_an_upgrade_that_fails_part_way_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    """Every step due runs in one transaction: a step that fails takes the earlier ones with it,
+    so the database stays at its old version, readable by the build that wrote it."""
+    path = tmp_path / "till.sqlite"
+    first_schema_database(path)
+    broken = [*MIGRATIONS[:-1], MIGRATIONS[-1] + "\nCREATE TABLE nonsense (;"]
+    monkeypatch.setattr("pos_app.store.replica.MIGRATIONS", broken)
+    with pytest.raises(ReplicaError, match="cannot be opened"):
+        Replica.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    # The second step (stock keyed by SKU first) and the fifth (members) were not left behind.
+    stock = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'stock'").fetchone()[0]
+    assert "PRIMARY KEY (store_id, sku_id)" in stock
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'customers'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
+    conn.close()
+
+
 def test_an_older_build_refuses_a_newer_database_and_leaves_it_alone(tmp_path):
     path = tmp_path / "till.sqlite"
     Replica.open(path).close()
