@@ -25,12 +25,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
-import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_app import __version__
 from pos_app.provisioning import TillSettings, default_data_dir
+from pos_app.qt_loop import MainThreadCollector, QtLoop
 from pos_app.store.replica import ReplicaError
 
 
@@ -154,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     pulse = QTimer(interval=250)  # lets Python run its signal handlers while Qt waits
     pulse.timeout.connect(lambda: None)
     pulse.start()
-    loop = qasync.QEventLoop(qt_app)
+    collector = MainThreadCollector(parent=qt_app)  # Qt objects die on Qt's thread (pos_app/qt_loop.py)
+    collector.start()
+    loop = QtLoop(qt_app)
     asyncio.set_event_loop(loop)
     # asyncio installs its async-generator hooks in run_forever, which qasync replaces with Qt's
     # exec(): without them an HTTP stream cut short by a stop is finalized once the loop is gone
@@ -171,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         if till_app.STOP.requested:  # stopped while the setup wizard was open: nothing was opened yet
             return 0
         raise
+    finally:
+        collector.stop()
 
 
 def provision_silently(args: argparse.Namespace, till_dir: Path, settings: TillSettings) -> int:

@@ -144,9 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.soak_hours:
         args.sales = int(args.soak_hours * 3600 / 2)
 
-    import qasync
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.qt_loop import MainThreadCollector, QtLoop
     from pos_app.services.adyen import AdyenTerminal
     from pos_app.services.selling import SaleSettings
     from pos_app.services.till import Till
@@ -168,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         folder = ready_till_folder(work, server, central)
         app = QApplication.instance() or QApplication([])
-        loop = qasync.QEventLoop(app)
+        collector = MainThreadCollector(parent=app)  # as pos_app/__main__.py runs the till
+        collector.start()
+        loop = QtLoop(app)
         asyncio.set_event_loop(loop)
         # qasync keeps a cancelled timer's handle until the moment it was due: each card payment's
         # 60 s timeout would linger a minute. At a cashier's pace that is a few dozen handles; at
@@ -211,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with loop:
             loop.run_until_complete(shift())
+        collector.stop()
         report["end"] = sample(report["sales"])
         with central.engine.connect() as conn:
             report["server_sales"] = conn.exec_driver_sql("SELECT count(*) FROM sales WHERE kind = 'sale'").scalar_one()

@@ -215,7 +215,8 @@ def bench_ingest(tills: int, sales_per_till: int, workers: int = 2, rate_per_til
 def bench_pull(changes: int, tmp: Path) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from qasync import QEventLoop
+
+    from pos_app.qt_loop import QtLoop
 
     with _server_with_till(tmp, "pull") as (url, _server, path, identity):
         central = CentralStore.open(url)
@@ -228,7 +229,7 @@ def bench_pull(changes: int, tmp: Path) -> dict:
         central.dispose()
 
         app = QApplication.instance() or QApplication([])
-        loop = QEventLoop(app)
+        loop = QtLoop(app)
         freeze_startup_objects()  # as the till does once its screen is up
         frames: list[float] = []
         last = [time.perf_counter()]

@@ -9,9 +9,8 @@ import subprocess
 import sys
 import zipfile
 
-import qasync
-
 from pos_app.diagnostics import mask
+from pos_app.qt_loop import QtLoop
 from pos_app.services.till import Till
 from pos_app.ui.dialogs import SyncPanel
 from tests.tills import ready_till_folder, signed_in_sales
@@ -69,7 +68,7 @@ def test_the_bundle_holds_what_support_needs_and_no_customer_data(qapp, tmp_path
 
 def test_the_manager_exports_it_from_the_sync_panel(qtbot, qapp, tmp_path, live_server, central):
     till, folder, _members = till_with_a_members_sale(tmp_path, live_server, central)
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
 
     async def scenario() -> None:

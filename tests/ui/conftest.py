@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from PySide6.QtCore import QEvent, QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_app.app import apply_style
+from pos_app.qt_loop import MainThreadCollector
 from pos_app.services.till import Till
 from pos_app.store.replica import Replica
 from pos_app.ui.i18n import set_language
@@ -88,7 +90,14 @@ def no_leaks(qapp, monkeypatch):
     and ends in English, the source language (the demo starts in Spanish)."""
     set_language("en")
     started = Started(monkeypatch)
+    # Python's collections on Qt's thread, as the till runs (pos_app/qt_loop.py): a collection
+    # on a worker thread destroys the Qt objects it frees there, and a timer of theirs left
+    # registered crashed a later test (SIGSEGV in QTimerInfoList::activateTimers).
+    collector = MainThreadCollector(interval_ms=100)
+    collector.start()
     yield started
+    collector.stop()
+    gc.collect()  # what this test left in cycles dies here, on Qt's thread
     set_language("en")
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for widget in leaked:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 import re
 
-import qasync
 from PySide6.QtCore import Qt
 
 from pos_app.app import apply_style
 from pos_app.domain.cart import MEMBER_PRICE_LABEL
+from pos_app.qt_loop import QtLoop
 from pos_app.services.changes import Changes
 from pos_app.services.till import Till
 from pos_app.ui.customer import CustomerDialog, EnrolDialog
@@ -25,7 +25,7 @@ TEE2 = make_ean13("840000000002")  # S0000002: a women's tee, with an Oro price
 ORO_PROMOTION = "Socios Oro: 10 % en moda y libros"
 
 
-def start(qapp, ready_till_dir) -> tuple[Till, SaleWindow, qasync.QEventLoop]:
+def start(qapp, ready_till_dir) -> tuple[Till, SaleWindow, QtLoop]:
     apply_style(qapp)
     till = Till(ready_till_dir)
     identity = till.identity
@@ -33,7 +33,7 @@ def start(qapp, ready_till_dir) -> tuple[Till, SaleWindow, qasync.QEventLoop]:
     ana = next(sid for sid, name, _role in till.session.members() if name == "Ana")
     till.replica.sales.open_shift(identity, ana, 10_000)  # the shift is already open this morning
     window = SaleWindow(till)
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     return till, window, loop
 
@@ -45,7 +45,7 @@ def sign_in(qtbot, window: SaleWindow) -> None:
     assert window.on_sale_page()
 
 
-def finish(till: Till, window: SaleWindow, loop: qasync.QEventLoop) -> None:
+def finish(till: Till, window: SaleWindow, loop: QtLoop) -> None:
     window.close()
     loop.run_until_complete(till.aclose())  # as the application ends: its work cancelled, then closed
     loop.close()

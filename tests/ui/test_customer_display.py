@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import asyncio
 
-import qasync
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.qt_loop import QtLoop
 from pos_app.ui.customer_display import CustomerDisplay
 from pos_app.ui.dialogs import ReceiptDialog
 from pos_app.ui.i18n import money, set_language
@@ -19,7 +19,7 @@ from tests.ui.test_screen_fit import outside
 
 
 def test_the_customer_sees_the_sale_as_it_goes(qtbot, qapp, till, tmp_path):
-    loop = qasync.QEventLoop(qapp)  # the member's history is asked of HQ in the background
+    loop = QtLoop(qapp)  # the member's history is asked of HQ in the background
     asyncio.set_event_loop(loop)
     set_language("es")
     window = open_window(qtbot, till)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import asyncio
 
-import qasync
 import sqlalchemy as sa
 
 from pos_app.app import LaunchOptions, TillSession
+from pos_app.qt_loop import QtLoop
 from pos_app.ui.dialogs import ReceiptDialog
 from sync.server import schema as t
 from sync.server.store import CentralStore
@@ -24,7 +24,7 @@ async def until(condition, timeout: float = 10.0) -> None:
 
 def test_demo_starts_enrols_loads_and_syncs_a_sale(qtbot, qapp, tmp_path):
     options = LaunchOptions(data_dir=tmp_path / "demo", demo=True, demo_skus=300, sync_interval=0.5)
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
 
     async def scenario() -> None:

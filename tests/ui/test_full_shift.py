@@ -7,13 +7,13 @@ from __future__ import annotations
 import asyncio
 import json
 
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
 from pos_app.app import apply_style
 from pos_app.domain.receipt import render_text
 from pos_app.domain.shift import COINS, NOTES
+from pos_app.qt_loop import QtLoop
 from pos_app.services.adyen import AdyenTerminal
 from pos_app.services.till import Till
 from pos_app.terminal_simulator import DEMO_KEY, TerminalSimulator
@@ -79,7 +79,7 @@ def test_a_cashiers_whole_shift(qtbot, qapp, ready_till_dir, tmp_path):
     till = Till(ready_till_dir, terminal=AdyenTerminal(terminal.url, terminal.poi_id, "TEST-T1", DEMO_KEY))
     window = SaleWindow(till)
     qtbot.addWidget(window)
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     replica = till.replica
     store = till.identity.store_id

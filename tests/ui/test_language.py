@@ -99,15 +99,15 @@ def test_no_english_on_a_spanish_till(qtbot, qapp, till):
     a keyboard does) show no English: not one of the till's strings, not Qt's OK or Cancel."""
     import asyncio
 
-    import qasync
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.qt_loop import QtLoop
     from tests.ui.test_sale_screen import open_window, scan
 
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     set_language("es")
     signing_in = SaleWindow(till)  # the sign-in page, as the till starts

@@ -8,10 +8,10 @@ from __future__ import annotations
 import asyncio
 import json
 
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from pos_app.qt_loop import QtLoop
 from pos_app.services.till import Till
 from pos_app.ui.main_window import SaleWindow
 from pos_app.ui.pickup import PickupDialog, ReserveDialog
@@ -194,7 +194,7 @@ def test_an_order_hq_places_shows_in_the_open_pickup_desk_at_the_next_pull(
     till.replica.sales.open_shift(identity, ana, 10_000)
     window = SaleWindow(till)
     qtbot.addWidget(window)
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     heard: list[frozenset[str]] = []
     till.changed.connect(heard.append)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-import qasync
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from pos_app.qt_loop import QtLoop
 from pos_app.ui.i18n import set_language
 from tests.ui.conftest import screenshot
 from tests.ui.test_sale_screen import open_window, scan
@@ -48,7 +48,7 @@ def test_the_sale_screen_fits(qtbot, qapp, till, tmp_path, language, size):
     scan(qtbot, window, "8400000000017")
     scan(qtbot, window, "8400000000031")
     screen = QRect(0, 0, width, height)
-    loop = qasync.QEventLoop(qapp)  # the member's history is asked of HQ in the background
+    loop = QtLoop(qapp)  # the member's history is asked of HQ in the background
     asyncio.set_event_loop(loop)
 
     async def identify(member) -> None:

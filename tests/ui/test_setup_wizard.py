@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
-import qasync
 from PySide6.QtCore import Qt
 
 from pos_app.app import LaunchOptions, TillSession, set_up_first
 from pos_app.provisioning import is_enrolled
+from pos_app.qt_loop import QtLoop
 from pos_app.ui.setup import SetupWizard
 from tests.ui.conftest import screenshot
 
@@ -29,7 +29,7 @@ def test_the_wizard_sets_a_fresh_till_up_and_the_till_opens_on_its_store(qtbot, 
     folder = tmp_path / "till"
     options = LaunchOptions(data_dir=folder, language="en")
     _, code = central.create_till("MAD1", "T5", "Caja 5")
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
 
     async def scenario() -> None:
@@ -74,7 +74,7 @@ def test_the_wizard_sets_a_fresh_till_up_and_the_till_opens_on_its_store(qtbot, 
 
 
 def test_quitting_the_wizard_starts_nothing(qtbot, qapp, tmp_path):
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     options = LaunchOptions(data_dir=tmp_path / "till", language="es")
 

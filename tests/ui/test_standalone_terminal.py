@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import asyncio
 
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from pos_app.qt_loop import QtLoop
 from pos_app.services.terminal import StandaloneTerminal
 from pos_app.ui.dialogs import ReceiptDialog
 from pos_app.ui.i18n import money
@@ -19,7 +19,7 @@ from tests.ui.test_sale_screen import open_window, scan
 
 def test_the_cashier_confirms_a_stand_alone_terminals_approval(qtbot, qapp, till):
     assert isinstance(till.terminal, StandaloneTerminal)  # no integrated terminal was set up
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     window = open_window(qtbot, till)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.qt_loop import QtLoop
 from pos_app.scale_simulator import ScaleSimulator
 from pos_app.services.scale import ToledoContinuousScale
 from pos_app.services.till import Till
@@ -57,7 +57,7 @@ def test_apples_chosen_by_name_are_weighed_on_the_scale_and_priced_for_their_wei
     qtbot, qapp, ready_till_dir, scale, tmp_path
 ):
     till = Till(ready_till_dir, scale=ToledoContinuousScale(scale.url))
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     window = open_window(qtbot, till)
     apples = till.replica.item_by_barcode(make_ean13("210010100000"))
@@ -119,7 +119,7 @@ def test_apples_chosen_by_name_are_weighed_on_the_scale_and_priced_for_their_wei
 
 
 def test_without_a_scale_a_manager_types_the_weight_and_it_is_logged(qtbot, qapp, till, tmp_path):
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     window = open_window(qtbot, till)
     assert till.scale is None
@@ -158,7 +158,7 @@ def test_without_a_scale_a_manager_types_the_weight_and_it_is_logged(qtbot, qapp
 def test_the_favourites_grid_by_keyboard_from_the_scan_field(qtbot, qapp, till, tmp_path):
     """Ctrl+F from the scan field opens the store's favourites (HQ's grid: the demo's starts
     with apples, cheese, bread); the arrows and Enter take one; loose fruit goes on to weighing."""
-    loop = qasync.QEventLoop(qapp)
+    loop = QtLoop(qapp)
     asyncio.set_event_loop(loop)
     window = open_window(qtbot, till)
 
