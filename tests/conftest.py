@@ -3,6 +3,7 @@ has it imported: tests/server_forks.py), tills on real SQLite files."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
@@ -107,7 +108,7 @@ class LiveServer:
         self._bind()
 
 
-def postgres_database(tmp_name: str) -> str | None:
+def postgres_database(tmp_name: str, template: str = "") -> str | None:
     """A fresh PostgreSQL database on this machine's server, or None if there is none."""
     import sqlalchemy as sa
 
@@ -115,7 +116,10 @@ def postgres_database(tmp_name: str) -> str | None:
     try:
         admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{tmp_name}"')
+            conn.exec_driver_sql(f'CREATE DATABASE "{tmp_name}"' + (f' TEMPLATE "{template}"' if template else ""))
+            # A test database need not outlive a crash of the machine's PostgreSQL (never killed by a
+            # test): its commits do not wait for the disk, as a till's SQLite files live in tmpfs here.
+            conn.exec_driver_sql(f'ALTER DATABASE "{tmp_name}" SET synchronous_commit = off')
         admin.dispose()
     except Exception as exc:  # no driver, no server: skip or fail below
         if os.environ.get("POS_REQUIRE_POSTGRES"):
@@ -146,12 +150,44 @@ def empty_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
     drop_postgres_database(url)
 
 
-def make_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
-    for url in empty_server_db(backend, tmp_path):
+_CHAINS: dict[str, str] = {}  # backend -> this process's demo chain, generated once, copied per test
+
+
+def _demo_chain(backend: str, tmp_root: Path) -> str | None:
+    if backend not in _CHAINS:
+        if backend == "sqlite":
+            url = f"sqlite:///{tmp_root / f'chain-{os.getpid()}.sqlite'}"
+        else:
+            url = postgres_database(f"pos_chain_{uuid.uuid4().hex[:12]}")
+            if url is None:
+                return None
+            atexit.register(drop_postgres_database, url)
         central = CentralStore.open(url)
         demo.generate(central, skus=120, stores=2, customers=10, seed=7)
         central.dispose()
-        yield url
+        _CHAINS[backend] = url
+    return _CHAINS[backend]
+
+
+def make_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
+    chain = _demo_chain(backend, tmp_path.parent)
+    if chain is None:
+        pytest.skip("no PostgreSQL at 127.0.0.1:5432 (set POS_TEST_POSTGRES); CI requires it")
+    if backend == "sqlite":
+        import sqlite3
+
+        target = tmp_path / "server.sqlite"
+        with (
+            contextlib.closing(sqlite3.connect(chain.removeprefix("sqlite:///"))) as source,
+            contextlib.closing(sqlite3.connect(target)) as copy,
+        ):
+            source.backup(copy)
+        yield f"sqlite:///{target}"
+        return
+    url = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}", template=chain.rsplit("/", 1)[1])
+    assert url is not None
+    yield url
+    drop_postgres_database(url)
 
 
 @pytest.fixture
