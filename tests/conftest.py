@@ -27,6 +27,50 @@ ADMIN_TOKEN = "test-admin-token"
 OUR_THREADS = ("printer", "terminal-simulator", "scale-simulator", "scale-simulator-line", "pole-display")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, the long tests (marked `slow(seconds=...)`, what each takes in CI) start
+    first, spread over the workers longest first; the rest fill in around them. xdist's worksteal
+    hands each worker a contiguous share of the list, in worker order, so each worker's long
+    tests go at the head of its share. Left in file order, both fault-harness runs (8-9 minutes
+    each) could land on one worker, or start last, while the other worker sat idle. The tests of
+    one module stay together (the packaging tests share one build)."""
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    if workers < 2:
+        return
+    groups: dict[str, list[pytest.Item]] = {}
+    seconds: dict[str, float] = {}
+    for item in items:
+        marker = item.get_closest_marker("slow")
+        if marker is not None and "seconds" in marker.kwargs:
+            key = item.nodeid.split("::")[0] if _shares_module_fixture(item) else item.nodeid
+            groups.setdefault(key, []).append(item)
+            seconds[key] = seconds.get(key, 0.0) + float(marker.kwargs["seconds"])
+    bins: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    load = [0.0] * workers
+    for key in sorted(groups, key=lambda k: -seconds[k]):  # longest first, each to the least loaded
+        lightest = load.index(min(load))
+        bins[lightest] += groups[key]
+        load[lightest] += seconds[key]
+    long_ones = {id(item) for group in groups.values() for item in group}
+    rest = [item for item in items if id(item) not in long_ones]
+    ordered: list[pytest.Item] = []
+    remaining = len(items)
+    for n, share in enumerate(bins):
+        size = remaining // (workers - n)  # what worksteal gives the n-th idle worker
+        filler = max(0, size - len(share))
+        ordered += share + rest[:filler]
+        rest = rest[filler:]
+        remaining -= len(share) + filler
+    items[:] = ordered + rest
+
+
+def _shares_module_fixture(item: pytest.Item) -> bool:
+    """Whether the test uses a fixture built once for its module (it then runs beside the others)."""
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.values() if info is not None else []
+    return any(defs and defs[-1].scope in ("module", "package") for defs in definitions)
+
+
 @pytest.fixture(autouse=True)
 def till_threads_stopped() -> Iterator[None]:
     """A test that leaves one of the till's threads running (a receipt printer, a simulator)

@@ -3,9 +3,12 @@
 import json
 import os
 
+import pytest
+
 from tests.benchmarks import run
 
 
+@pytest.mark.slow(seconds=85)
 def test_benchmark_command_writes_results_for_each_id(tmp_path):
     out = tmp_path / "results.json"
     assert run.main(["--skus", "2000", "--out", str(out)]) == 0

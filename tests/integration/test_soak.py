@@ -23,7 +23,7 @@ SALES = 2000
 WARM = 250  # sales before the first sample that counts
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=55)
 def test_a_till_rings_2000_sales_in_one_process_and_stays_flat(tmp_path):
     try:
         child = subprocess.run(

@@ -508,7 +508,7 @@ class SyncUnderFaults(RuleBasedStateMachine):
         ]
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=500)
 def test_sync_survives_random_fault_schedules(server_db, tmp_path):
     FAULT_COUNTS.clear()
     central = CentralStore.open(server_db)

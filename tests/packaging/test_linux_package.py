@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(seconds=75)  # each; the module shares one build
 
 
 def run(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
