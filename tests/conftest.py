@@ -152,8 +152,11 @@ class LiveServer:
         self._bind()
 
 
-def postgres_database(tmp_name: str, template: str = "") -> str | None:
-    """A fresh PostgreSQL database on this machine's server, or None if there is none."""
+def postgres_database(tmp_name: str, template: str = "", durable: bool = True) -> str | None:
+    """A fresh PostgreSQL database on this machine's server, or None if there is none. A test's
+    (`durable=False`) need not outlive a crash of that PostgreSQL, which no test kills: its
+    commits do not wait for the disk, as the tests' SQLite files live in tmpfs. A benchmark's
+    database stays durable, so its figures are a real server's."""
     import sqlalchemy as sa
 
     admin_url = os.environ.get("POS_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -161,9 +164,8 @@ def postgres_database(tmp_name: str, template: str = "") -> str | None:
         admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{tmp_name}"' + (f' TEMPLATE "{template}"' if template else ""))
-            # A test database need not outlive a crash of the machine's PostgreSQL (never killed by a
-            # test): its commits do not wait for the disk, as a till's SQLite files live in tmpfs here.
-            conn.exec_driver_sql(f'ALTER DATABASE "{tmp_name}" SET synchronous_commit = off')
+            if not durable:
+                conn.exec_driver_sql(f'ALTER DATABASE "{tmp_name}" SET synchronous_commit = off')
         admin.dispose()
     except Exception as exc:  # no driver, no server: skip or fail below
         if os.environ.get("POS_REQUIRE_POSTGRES"):
@@ -187,7 +189,7 @@ def empty_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'server.sqlite'}"
         return
-    url = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}")
+    url = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}", durable=False)
     if url is None:
         pytest.skip("no PostgreSQL at 127.0.0.1:5432 (set POS_TEST_POSTGRES); CI requires it")
     yield url
@@ -202,7 +204,7 @@ def _demo_chain(backend: str, tmp_root: Path) -> str | None:
         if backend == "sqlite":
             url = f"sqlite:///{tmp_root / f'chain-{os.getpid()}.sqlite'}"
         else:
-            url = postgres_database(f"pos_chain_{uuid.uuid4().hex[:12]}")
+            url = postgres_database(f"pos_chain_{uuid.uuid4().hex[:12]}", durable=False)
             if url is None:
                 return None
             atexit.register(drop_postgres_database, url)
@@ -228,7 +230,7 @@ def make_server_db(backend: str, tmp_path: Path) -> Iterator[str]:
             source.backup(copy)
         yield f"sqlite:///{target}"
         return
-    url = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}", template=chain.rsplit("/", 1)[1])
+    url = postgres_database(f"pos_test_{uuid.uuid4().hex[:12]}", template=chain.rsplit("/", 1)[1], durable=False)
     assert url is not None
     yield url
     drop_postgres_database(url)
